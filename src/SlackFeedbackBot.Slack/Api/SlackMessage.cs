@@ -1,0 +1,29 @@
+using System.Text.Json.Serialization;
+using SlackFeedbackBot.Slack.BlockKit;
+
+namespace SlackFeedbackBot.Slack.Api;
+
+/// <summary>
+/// A message body: what chat.postMessage, chat.postEphemeral, chat.update, a response_url and a slash
+/// command's ack all accept. <see cref="Text"/> is the notification fallback and is always set.
+/// Build one with <see cref="MessageBuilder"/> to stay inside Slack's limits.
+/// </summary>
+public sealed record SlackMessage
+{
+    public string Text { get; init; } = "";
+    public IReadOnlyList<Block>? Blocks { get; init; }
+
+    /// <summary>For response_url and slash command replies: <c>ephemeral</c> (default) or <c>in_channel</c>.</summary>
+    public string? ResponseType { get; init; }
+
+    public bool? ReplaceOriginal { get; init; }
+    public bool? DeleteOriginal { get; init; }
+    public string? ThreadTs { get; init; }
+
+    [JsonIgnore]
+    public bool IsEphemeral => ResponseType is null or "ephemeral";
+
+    public static SlackMessage Ephemeral(string text) => new() { Text = text, ResponseType = "ephemeral" };
+
+    public static SlackMessage InChannel(string text) => new() { Text = text, ResponseType = "in_channel" };
+}
