@@ -1,0 +1,6 @@
+namespace SlackFeedbackBot.SlackEmulator;
+
+public static class EmulatorProgram
+{
+    public static void Main() => Console.WriteLine("SlackEmulator");
+}
