@@ -1,0 +1,26 @@
+using SlackFeedbackBot.Slack.Inbound;
+
+namespace SlackFeedbackBot.Slack.Inbox;
+
+/// <summary>
+/// The durable record of every inbound request. A request is recorded before Slack gets its ack and is
+/// marked handled after its handler ran, so a crash in between loses nothing: pending rows are handled
+/// again at start.
+/// </summary>
+public interface ISlackInbox
+{
+    /// <summary>Records the request; returns once it is durable. Duplicates (same dedupe key) are reported, not stored.</summary>
+    Task<InboxAdmission> RecordAsync(SlackInboundRequest request, string? secondaryKey, CancellationToken ct);
+
+    Task MarkHandledAsync(long id, CancellationToken ct);
+
+    Task MarkFailedAsync(long id, int attempts, string error, bool park, CancellationToken ct);
+
+    Task<IReadOnlyList<InboxRecord>> GetPendingAsync(int limit, CancellationToken ct);
+
+    Task<IReadOnlyList<InboxParkedRecord>> GetParkedAsync(int limit, CancellationToken ct);
+
+    Task<InboxStats> GetStatsAsync(CancellationToken ct);
+}
+
+public sealed record InboxParkedRecord(long Id, string Kind, string DedupeKey, int Attempts, string? LastError, DateTimeOffset ReceivedAt);

@@ -1,0 +1,310 @@
+using System.Threading.Channels;
+using Dapper;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Logging;
+using SlackFeedbackBot.Slack.Inbound;
+
+namespace SlackFeedbackBot.Slack.Inbox;
+
+/// <summary>
+/// The inbox in SQLite. All writes go through one writer that commits them in groups: thousands of
+/// requests a second share a handful of transactions, and each caller still returns only once its own
+/// row is committed (WAL, synchronous=NORMAL: durable across a process crash).
+/// </summary>
+public sealed class SqliteSlackInbox : ISlackInbox, IAsyncDisposable
+{
+    private const int MaxBatch = 1024;
+    private static readonly TimeSpan HandledRetention = TimeSpan.FromDays(2);
+
+    private readonly string _connectionString;
+    private readonly TimeProvider _time;
+    private readonly ILogger<SqliteSlackInbox> _log;
+    private readonly Channel<WriteOp> _writes = Channel.CreateUnbounded<WriteOp>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly CancellationTokenSource _stopping = new();
+    private readonly Task _writer;
+    private DateTimeOffset _lastPurge;
+
+    public SqliteSlackInbox(string connectionString, TimeProvider time, ILogger<SqliteSlackInbox> log)
+    {
+        _connectionString = connectionString;
+        _time = time;
+        _log = log;
+        _lastPurge = time.GetUtcNow();
+        using (var connection = Open())
+        {
+            SlackInboxSchema.Ensure(connection);
+        }
+
+        _writer = Task.Run(WriteLoopAsync);
+    }
+
+    public Task<InboxAdmission> RecordAsync(SlackInboundRequest request, string? secondaryKey, CancellationToken ct)
+    {
+        var op = new InsertOp(request, secondaryKey);
+        Enqueue(op);
+        return op.Done.Task.WaitAsync(ct);
+    }
+
+    public Task MarkHandledAsync(long id, CancellationToken ct)
+    {
+        var op = new UpdateOp(id, InboxStatus.Handled, null, null);
+        Enqueue(op);
+        return op.Done.Task.WaitAsync(ct);
+    }
+
+    public Task MarkFailedAsync(long id, int attempts, string error, bool park, CancellationToken ct)
+    {
+        var op = new UpdateOp(id, park ? InboxStatus.Parked : InboxStatus.Pending, attempts, error);
+        Enqueue(op);
+        return op.Done.Task.WaitAsync(ct);
+    }
+
+    public async Task<IReadOnlyList<InboxRecord>> GetPendingAsync(int limit, CancellationToken ct)
+    {
+        await using var connection = Open();
+        var rows = await connection.QueryAsync<PendingRow>(new CommandDefinition(
+            """
+            SELECT id AS Id, kind AS Kind, payload AS Payload, dedupe_key AS DedupeKey, retry_num AS RetryNum,
+                   received_at AS ReceivedAt, attempts AS Attempts
+            FROM slack_inbox WHERE status = 0 ORDER BY id LIMIT @limit
+            """,
+            new { limit },
+            cancellationToken: ct));
+        return rows.Select(r => new InboxRecord(
+            r.Id,
+            new SlackInboundRequest(Enum.Parse<SlackRequestKind>(r.Kind), r.Payload, r.DedupeKey, (int)r.RetryNum, DateTimeOffset.FromUnixTimeMilliseconds(r.ReceivedAt)),
+            (int)r.Attempts)).ToList();
+    }
+
+    public async Task<IReadOnlyList<InboxParkedRecord>> GetParkedAsync(int limit, CancellationToken ct)
+    {
+        await using var connection = Open();
+        var rows = await connection.QueryAsync<ParkedRow>(new CommandDefinition(
+            """
+            SELECT id AS Id, kind AS Kind, dedupe_key AS DedupeKey, attempts AS Attempts, last_error AS LastError, received_at AS ReceivedAt
+            FROM slack_inbox WHERE status = 2 ORDER BY id DESC LIMIT @limit
+            """,
+            new { limit },
+            cancellationToken: ct));
+        return rows.Select(r => new InboxParkedRecord(r.Id, r.Kind, r.DedupeKey, (int)r.Attempts, r.LastError, DateTimeOffset.FromUnixTimeMilliseconds(r.ReceivedAt))).ToList();
+    }
+
+    public async Task<InboxStats> GetStatsAsync(CancellationToken ct)
+    {
+        await using var connection = Open();
+        var row = await connection.QuerySingleAsync<StatsRow>(new CommandDefinition(
+            """
+            SELECT
+              (SELECT COUNT(*) FROM slack_inbox WHERE status = 0) AS Pending,
+              (SELECT COUNT(*) FROM slack_inbox WHERE status = 2) AS Parked,
+              (SELECT MIN(received_at) FROM slack_inbox WHERE status = 0) AS OldestPending,
+              (SELECT last_error FROM slack_inbox WHERE status = 2 ORDER BY id DESC LIMIT 1) AS LastParkedError
+            """,
+            cancellationToken: ct));
+        return new InboxStats(
+            row.Pending,
+            row.Parked,
+            row.OldestPending is { } ms ? DateTimeOffset.FromUnixTimeMilliseconds(ms) : null,
+            row.LastParkedError);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        _writes.Writer.TryComplete();
+        try
+        {
+            await _writer.WaitAsync(TimeSpan.FromSeconds(10));
+        }
+        catch (TimeoutException)
+        {
+            await _stopping.CancelAsync();
+        }
+
+        _stopping.Dispose();
+    }
+
+    private void Enqueue(WriteOp op)
+    {
+        if (!_writes.Writer.TryWrite(op))
+        {
+            op.Fail(new ObjectDisposedException(nameof(SqliteSlackInbox), "The inbox is shutting down."));
+        }
+    }
+
+    private SqliteConnection Open()
+    {
+        var connection = new SqliteConnection(_connectionString);
+        connection.Open();
+        return connection;
+    }
+
+    private async Task WriteLoopAsync()
+    {
+        var batch = new List<WriteOp>(MaxBatch);
+        using var connection = Open();
+        using (var pragma = connection.CreateCommand())
+        {
+            pragma.CommandText = "PRAGMA synchronous=NORMAL;";
+            pragma.ExecuteNonQuery();
+        }
+
+        using var insert = connection.CreateCommand();
+        insert.CommandText =
+            """
+            INSERT OR IGNORE INTO slack_inbox (dedupe_key, secondary_key, kind, payload, retry_num, received_at, status, attempts)
+            VALUES ($dedupe, $secondary, $kind, $payload, $retry, $received, 0, 0)
+            RETURNING id
+            """;
+        var pDedupe = insert.Parameters.Add("$dedupe", SqliteType.Text);
+        var pSecondary = insert.Parameters.Add("$secondary", SqliteType.Text);
+        var pKind = insert.Parameters.Add("$kind", SqliteType.Text);
+        var pPayload = insert.Parameters.Add("$payload", SqliteType.Text);
+        var pRetry = insert.Parameters.Add("$retry", SqliteType.Integer);
+        var pReceived = insert.Parameters.Add("$received", SqliteType.Integer);
+
+        using var update = connection.CreateCommand();
+        update.CommandText =
+            """
+            UPDATE slack_inbox
+            SET status = $status, attempts = COALESCE($attempts, attempts), last_error = COALESCE($error, last_error), handled_at = $now
+            WHERE id = $id
+            """;
+        var uStatus = update.Parameters.Add("$status", SqliteType.Integer);
+        var uAttempts = update.Parameters.Add("$attempts", SqliteType.Integer);
+        var uError = update.Parameters.Add("$error", SqliteType.Text);
+        var uNow = update.Parameters.Add("$now", SqliteType.Integer);
+        var uId = update.Parameters.Add("$id", SqliteType.Integer);
+
+        var reader = _writes.Reader;
+        while (await WaitToReadAsync(reader))
+        {
+            batch.Clear();
+            while (batch.Count < MaxBatch && reader.TryRead(out var op))
+            {
+                batch.Add(op);
+            }
+
+            var results = new object?[batch.Count];
+            try
+            {
+                using var tx = connection.BeginTransaction();
+                insert.Transaction = tx;
+                update.Transaction = tx;
+                var now = _time.GetUtcNow().ToUnixTimeMilliseconds();
+                for (var i = 0; i < batch.Count; i++)
+                {
+                    switch (batch[i])
+                    {
+                        case InsertOp ins:
+                            pDedupe.Value = ins.Request.DedupeKey;
+                            pSecondary.Value = (object?)ins.SecondaryKey ?? DBNull.Value;
+                            pKind.Value = ins.Request.Kind.ToString();
+                            pPayload.Value = ins.Request.PayloadJson;
+                            pRetry.Value = ins.Request.RetryNum;
+                            pReceived.Value = ins.Request.ReceivedAt.ToUnixTimeMilliseconds();
+                            var id = insert.ExecuteScalar();
+                            results[i] = id is long newId ? new InboxAdmission(newId, false) : InboxAdmission.Duplicate;
+                            break;
+                        case UpdateOp upd:
+                            uStatus.Value = (int)upd.Status;
+                            uAttempts.Value = (object?)upd.Attempts ?? DBNull.Value;
+                            uError.Value = (object?)upd.Error ?? DBNull.Value;
+                            uNow.Value = now;
+                            uId.Value = upd.Id;
+                            update.ExecuteNonQuery();
+                            break;
+                    }
+                }
+
+                tx.Commit();
+            }
+            catch (Exception ex)
+            {
+                _log.LogError(ex, "The Slack inbox could not commit {Count} writes; their requests are answered with an error so Slack retries them", batch.Count);
+                foreach (var op in batch)
+                {
+                    op.Fail(ex);
+                }
+
+                continue;
+            }
+
+            for (var i = 0; i < batch.Count; i++)
+            {
+                batch[i].Complete(results[i]);
+            }
+
+            PurgeHandledIfDue(connection);
+        }
+    }
+
+    private async Task<bool> WaitToReadAsync(ChannelReader<WriteOp> reader)
+    {
+        try
+        {
+            return await reader.WaitToReadAsync(_stopping.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            return false;
+        }
+    }
+
+    // Handled rows stay long enough to recognise Slack's retries (up to ~1 h, or 24 h with delayed events), then go.
+    private void PurgeHandledIfDue(SqliteConnection connection)
+    {
+        var now = _time.GetUtcNow();
+        if (now - _lastPurge < TimeSpan.FromHours(1))
+        {
+            return;
+        }
+
+        _lastPurge = now;
+        var cutoff = (now - HandledRetention).ToUnixTimeMilliseconds();
+        connection.Execute("DELETE FROM slack_inbox WHERE status = 1 AND received_at < @cutoff", new { cutoff });
+    }
+
+    private abstract class WriteOp
+    {
+        public abstract void Complete(object? result);
+
+        public abstract void Fail(Exception ex);
+    }
+
+    private sealed class InsertOp(SlackInboundRequest request, string? secondaryKey) : WriteOp
+    {
+        public SlackInboundRequest Request { get; } = request;
+        public string? SecondaryKey { get; } = secondaryKey;
+        public TaskCompletionSource<InboxAdmission> Done { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public override void Complete(object? result) => Done.TrySetResult((InboxAdmission)result!);
+
+        public override void Fail(Exception ex) => Done.TrySetException(ex);
+    }
+
+    private sealed class UpdateOp(long id, InboxStatus status, int? attempts, string? error) : WriteOp
+    {
+        public long Id { get; } = id;
+        public InboxStatus Status { get; } = status;
+        public int? Attempts { get; } = attempts;
+        public string? Error { get; } = error;
+        public TaskCompletionSource Done { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public override void Complete(object? result) => Done.TrySetResult();
+
+        public override void Fail(Exception ex) => Done.TrySetException(ex);
+    }
+
+    private sealed record PendingRow(long Id, string Kind, string Payload, string DedupeKey, long RetryNum, long ReceivedAt, long Attempts);
+
+    private sealed record ParkedRow(long Id, string Kind, string DedupeKey, long Attempts, string? LastError, long ReceivedAt);
+
+    // Settable properties, not a constructor: the scalar subqueries have no declared column type for Dapper to match.
+    private sealed class StatsRow
+    {
+        public long Pending { get; set; }
+        public long Parked { get; set; }
+        public long? OldestPending { get; set; }
+        public string? LastParkedError { get; set; }
+    }
+}

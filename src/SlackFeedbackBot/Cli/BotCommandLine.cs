@@ -1,0 +1,59 @@
+using System.CommandLine;
+using SlackFeedbackBot.Hosting;
+
+namespace SlackFeedbackBot.Cli;
+
+/// <summary>The executable's commands. Each works on the bot's database, chosen with --db.</summary>
+public static class BotCommandLine
+{
+    public static RootCommand Create()
+    {
+        var root = new RootCommand("SlackFeedbackBot: captures customer feedback from Slack, classifies it with Spotlight rules, runs support rotations and posts digests.");
+        var run = RunCommand();
+        root.Add(run);
+        root.Add(MigrateCommand());
+
+        // With no command (or only host settings such as --urls) the bot runs.
+        root.TreatUnmatchedTokensAsErrors = false;
+        root.SetAction((result, ct) => BotHost.RunAsync(HostArgs(result), ct));
+        return root;
+    }
+
+    public static Option<FileInfo?> DbOption() => new("--db")
+    {
+        Description = "The SQLite database file (default: Storage:DatabasePath, data/slackfeedbackbot.db).",
+    };
+
+    /// <summary>Passes --db on as the Storage:DatabasePath setting, after the tokens the host reads itself.</summary>
+    public static string[] HostArgs(ParseResult result, Option<FileInfo?>? db = null)
+    {
+        var args = result.UnmatchedTokens.ToList();
+        if (db is not null && result.GetValue(db) is { } file)
+        {
+            args.Add($"--Storage:DatabasePath={file.FullName}");
+        }
+
+        return [.. args];
+    }
+
+    private static Command RunCommand()
+    {
+        var db = DbOption();
+        var run = new Command("run", "Run the bot (the default). With no Slack tokens set it runs against the built-in local Slack emulator.") { db };
+        run.TreatUnmatchedTokensAsErrors = false;
+        run.SetAction((result, ct) => BotHost.RunAsync(HostArgs(result, db), ct));
+        return run;
+    }
+
+    private static Command MigrateCommand()
+    {
+        var db = DbOption();
+        var migrate = new Command("migrate", "Create the database or bring its schema up to date, then exit.") { db };
+        migrate.SetAction(result => CliDatabase.Run(result.GetValue(db), database =>
+        {
+            Console.WriteLine($"Database {database.Path} is at schema version {database.Initialize()}.");
+            return 0;
+        }));
+        return migrate;
+    }
+}

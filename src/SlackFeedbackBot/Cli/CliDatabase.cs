@@ -1,0 +1,37 @@
+using Microsoft.Extensions.Configuration;
+using SlackFeedbackBot.Hosting;
+using SlackFeedbackBot.Storage;
+
+namespace SlackFeedbackBot.Cli;
+
+/// <summary>Opens the database a CLI command works on (--db, else the configured path) and explains failures plainly.</summary>
+public static class CliDatabase
+{
+    public static Database Resolve(FileInfo? db)
+    {
+        if (db is not null)
+        {
+            return new Database(db.FullName);
+        }
+
+        var configuration = new ConfigurationBuilder()
+            .SetBasePath(AppContext.BaseDirectory)
+            .AddJsonFile("appsettings.json", optional: true)
+            .AddEnvironmentVariables()
+            .Build();
+        var options = configuration.GetSection(StorageOptions.Section).Get<StorageOptions>() ?? new StorageOptions();
+        return new Database(options.DatabasePath, options.BusyTimeoutSeconds);
+    }
+
+    public static int Run(FileInfo? db, Func<Database, int> action)
+    {
+        try
+        {
+            return action(Resolve(db));
+        }
+        catch (Exception ex) when (StartupFailure.TryExplain(ex, Console.Error))
+        {
+            return StartupFailure.ConfigurationExitCode;
+        }
+    }
+}

@@ -1,0 +1,65 @@
+using SlackFeedbackBot.Health;
+using SlackFeedbackBot.Slack.Hosting;
+using SlackFeedbackBot.Storage;
+
+namespace SlackFeedbackBot.Hosting;
+
+/// <summary>Builds and runs the bot: configuration, storage, the Slack layer, the features, health.</summary>
+public static class BotHost
+{
+    public static WebApplicationBuilder CreateBuilder(string[] args, Action<IConfigurationBuilder>? overrides = null)
+    {
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+        {
+            Args = args,
+            ContentRootPath = AppContext.BaseDirectory,
+        });
+        builder.Configuration.AddSlackEnvironmentVariables();
+        builder.Configuration.AddCommandLine(args);
+        overrides?.Invoke(builder.Configuration);
+
+        builder.Logging.ClearProviders();
+        builder.Logging.AddSimpleConsole(o =>
+        {
+            o.SingleLine = true;
+            o.TimestampFormat = "HH:mm:ss ";
+        });
+
+        builder.Services.AddStorage(builder.Configuration);
+        builder.Services
+            .AddSlack(builder.Configuration, sp => sp.GetRequiredService<Database>().ConnectionString)
+            .AddBotFeatures(builder.Configuration);
+        builder.Services.AddBotHealthChecks();
+        return builder;
+    }
+
+    public static WebApplication Build(WebApplicationBuilder builder)
+    {
+        var app = builder.Build();
+        app.MapBotHealth();
+        return app;
+    }
+
+    /// <summary>Runs until stopped; returns the process exit code.</summary>
+    public static async Task<int> RunAsync(string[] args, CancellationToken ct)
+    {
+        WebApplication? app = null;
+        try
+        {
+            app = Build(CreateBuilder(args));
+            await app.RunAsync(ct);
+            return 0;
+        }
+        catch (Exception ex) when (StartupFailure.TryExplain(ex, Console.Error))
+        {
+            return StartupFailure.ConfigurationExitCode;
+        }
+        finally
+        {
+            if (app is not null)
+            {
+                await app.DisposeAsync();
+            }
+        }
+    }
+}
