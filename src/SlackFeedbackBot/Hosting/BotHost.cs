@@ -1,4 +1,5 @@
 using SlackFeedbackBot.Health;
+using SlackFeedbackBot.Scheduling;
 using SlackFeedbackBot.Slack.Hosting;
 using SlackFeedbackBot.Storage;
 
@@ -26,6 +27,7 @@ public static class BotHost
         });
 
         builder.Services.AddStorage(builder.Configuration);
+        builder.Services.AddScheduling(builder.Configuration);
         builder.Services
             .AddSlack(builder.Configuration, sp => sp.GetRequiredService<Database>().ConnectionString)
             .AddBotFeatures(builder.Configuration);
