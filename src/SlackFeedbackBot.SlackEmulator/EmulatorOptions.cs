@@ -1,4 +1,4 @@
-namespace SlackFeedbackBot.SlackEmulator;
+namespace SlackFeedbackBot.Emulator;
 
 public sealed class EmulatorOptions
 {

@@ -1,9 +1,9 @@
 using System.Globalization;
 using Microsoft.Extensions.Logging;
 
-namespace SlackFeedbackBot.SlackEmulator;
+namespace SlackFeedbackBot.Emulator;
 
-/// <summary>Runs the emulator on its own with the demo workspace: `dotnet run --project src/SlackFeedbackBot.SlackEmulator [--port 3939]`.</summary>
+/// <summary>Runs the emulator on its own with the demo workspace: `dotnet run --project src/SlackFeedbackBot.Emulator [--port 3939]`.</summary>
 public static class EmulatorProgram
 {
     public const int DefaultPort = 3939;
@@ -19,7 +19,7 @@ public static class EmulatorProgram
         var portIndex = Array.IndexOf(args, "--port");
         if (portIndex >= 0 && (portIndex + 1 >= args.Length || !int.TryParse(args[portIndex + 1], NumberStyles.None, CultureInfo.InvariantCulture, out port) || port > 65535))
         {
-            Console.Error.WriteLine("Usage: SlackFeedbackBot.SlackEmulator [--port <0-65535>]   (default 3939; 0 = any free port)");
+            Console.Error.WriteLine("Usage: SlackFeedbackBot.Emulator [--port <0-65535>]   (default 3939; 0 = any free port)");
             return 2;
         }
 

@@ -5,12 +5,12 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Extensions;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.FileProviders;
-using SlackFeedbackBot.SlackEmulator.Delivery;
-using SlackFeedbackBot.SlackEmulator.Ui;
-using SlackFeedbackBot.SlackEmulator.WebApi;
-using SlackFeedbackBot.SlackEmulator.Workspace;
+using SlackFeedbackBot.Emulator.Delivery;
+using SlackFeedbackBot.Emulator.Ui;
+using SlackFeedbackBot.Emulator.WebApi;
+using SlackFeedbackBot.Emulator.Workspace;
 
-namespace SlackFeedbackBot.SlackEmulator;
+namespace SlackFeedbackBot.Emulator;
 
 public sealed partial class SlackEmulator
 {
@@ -35,7 +35,7 @@ public sealed partial class SlackEmulator
     /// </summary>
     private static void MapWebPage(WebApplication app)
     {
-        var files = new EmbeddedFileProvider(typeof(SlackEmulator).Assembly, "SlackFeedbackBot.SlackEmulator.wwwroot");
+        var files = new EmbeddedFileProvider(typeof(SlackEmulator).Assembly, "SlackFeedbackBot.Emulator.wwwroot");
         app.MapGet("/", () => files.GetFileInfo("index.html") is { Exists: true } index
             ? Results.Stream(index.CreateReadStream(), "text/html; charset=utf-8")
             : Results.Text(UiEndpoints.FallbackPage, "text/html; charset=utf-8"));

@@ -1,8 +1,8 @@
 using System.Text.Json.Nodes;
-using SlackFeedbackBot.SlackEmulator.Delivery;
-using SlackFeedbackBot.SlackEmulator.Workspace;
+using SlackFeedbackBot.Emulator.Delivery;
+using SlackFeedbackBot.Emulator.Workspace;
 
-namespace SlackFeedbackBot.SlackEmulator;
+namespace SlackFeedbackBot.Emulator;
 
 /// <summary>Acting as users on the app's surfaces: slash commands, shortcuts, buttons and modals.</summary>
 public sealed partial class SlackEmulator

@@ -1,8 +1,8 @@
 using System.Text.Json.Nodes;
-using SlackFeedbackBot.SlackEmulator.Delivery;
-using SlackFeedbackBot.SlackEmulator.Workspace;
+using SlackFeedbackBot.Emulator.Delivery;
+using SlackFeedbackBot.Emulator.Workspace;
 
-namespace SlackFeedbackBot.SlackEmulator;
+namespace SlackFeedbackBot.Emulator;
 
 /// <summary>What posting a user message did: its ts and the events delivered for it (null when the app was not subscribed, e.g. not in the channel).</summary>
 public sealed record UserMessageResult(string Ts, DeliveryResult? MessageDelivery, DeliveryResult? MentionDelivery);

@@ -5,11 +5,11 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
-using SlackFeedbackBot.SlackEmulator.Delivery;
-using SlackFeedbackBot.SlackEmulator.WebApi;
-using SlackFeedbackBot.SlackEmulator.Workspace;
+using SlackFeedbackBot.Emulator.Delivery;
+using SlackFeedbackBot.Emulator.WebApi;
+using SlackFeedbackBot.Emulator.Workspace;
 
-namespace SlackFeedbackBot.SlackEmulator;
+namespace SlackFeedbackBot.Emulator;
 
 /// <summary>
 /// A local Slack: Web API, Socket Mode server, signed HTTP delivery, and a workspace model, listening on a loopback port.

@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
 
-namespace SlackFeedbackBot.SlackEmulator;
+namespace SlackFeedbackBot.Emulator;
 
 /// <summary>Builds view.state.values for a submission, shaping each value the way the input's element type reports it.</summary>
 internal static class ViewState

@@ -1,4 +1,4 @@
-namespace SlackFeedbackBot.SlackEmulator;
+namespace SlackFeedbackBot.Emulator;
 
 /// <summary>An append-only, thread-safe record that tests can wait on: a wait matches past entries as well as future ones.</summary>
 public sealed class WaitableLog<T> where T : class

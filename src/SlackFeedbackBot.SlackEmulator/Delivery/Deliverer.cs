@@ -4,7 +4,7 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 
-namespace SlackFeedbackBot.SlackEmulator.Delivery;
+namespace SlackFeedbackBot.Emulator.Delivery;
 
 /// <summary>
 /// Delivers events, slash commands and interactions to the app over Socket Mode, or as signed HTTP requests when an

@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
 
-namespace SlackFeedbackBot.SlackEmulator.Delivery;
+namespace SlackFeedbackBot.Emulator.Delivery;
 
 public enum DeliveryKind { EventsApi, SlashCommand, Interactive }
 

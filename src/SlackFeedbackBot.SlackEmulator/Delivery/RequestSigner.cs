@@ -1,7 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 
-namespace SlackFeedbackBot.SlackEmulator.Delivery;
+namespace SlackFeedbackBot.Emulator.Delivery;
 
 /// <summary>Slack's v0 request signature: "v0=" + hex(HMAC-SHA256(secret, "v0:{timestamp}:{body}")).</summary>
 public static class RequestSigner

@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using System.Text.Json.Nodes;
 
-namespace SlackFeedbackBot.SlackEmulator.Delivery;
+namespace SlackFeedbackBot.Emulator.Delivery;
 
 /// <summary>A message the app POSTed to a response_url.</summary>
 public sealed record ResponseUrlPost(string Url, JsonObject Payload, string UserId, string ChannelId, string? MessageTs, DateTimeOffset Time)

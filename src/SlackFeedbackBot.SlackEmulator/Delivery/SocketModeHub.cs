@@ -6,7 +6,7 @@ using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 
-namespace SlackFeedbackBot.SlackEmulator.Delivery;
+namespace SlackFeedbackBot.Emulator.Delivery;
 
 /// <summary>An open Socket Mode connection as seen from the emulator.</summary>
 public sealed record SocketInfo(string Id, DateTimeOffset ConnectedAt, bool Draining);

@@ -6,11 +6,11 @@ using System.Threading.Channels;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
-using SlackFeedbackBot.SlackEmulator.Delivery;
-using SlackFeedbackBot.SlackEmulator.WebApi;
-using SlackFeedbackBot.SlackEmulator.Workspace;
+using SlackFeedbackBot.Emulator.Delivery;
+using SlackFeedbackBot.Emulator.WebApi;
+using SlackFeedbackBot.Emulator.Workspace;
 
-namespace SlackFeedbackBot.SlackEmulator.Ui;
+namespace SlackFeedbackBot.Emulator.Ui;
 
 /// <summary>
 /// JSON endpoints for the web page under /ui/api: the workspace state, acting as a user (thin wrappers over the emulator's

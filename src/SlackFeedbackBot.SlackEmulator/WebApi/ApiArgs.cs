@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 
-namespace SlackFeedbackBot.SlackEmulator.WebApi;
+namespace SlackFeedbackBot.Emulator.WebApi;
 
 /// <summary>Thrown by a method to answer {"ok":false,"error":Code}.</summary>
 public sealed class SlackApiError(string code) : Exception(code)

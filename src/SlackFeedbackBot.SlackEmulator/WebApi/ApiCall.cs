@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
 
-namespace SlackFeedbackBot.SlackEmulator.WebApi;
+namespace SlackFeedbackBot.Emulator.WebApi;
 
 /// <summary>One Web API call as the emulator saw and answered it.</summary>
 public sealed record ApiCall(string Method, JsonObject Args, string? Token, JsonObject Response, int HttpStatus, DateTimeOffset Time)

@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
 
-namespace SlackFeedbackBot.SlackEmulator.WebApi;
+namespace SlackFeedbackBot.Emulator.WebApi;
 
 /// <summary>Checks the Block Kit limits Slack enforces (block counts, text lengths); any breach answers invalid_blocks.</summary>
 public static class BlockKitLimits

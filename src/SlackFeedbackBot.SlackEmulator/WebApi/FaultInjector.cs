@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
 
-namespace SlackFeedbackBot.SlackEmulator.WebApi;
+namespace SlackFeedbackBot.Emulator.WebApi;
 
 /// <summary>Scripted failures for the next calls of a method, taken in the order they were queued.</summary>
 public sealed class FaultInjector

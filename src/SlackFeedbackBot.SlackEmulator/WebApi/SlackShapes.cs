@@ -1,7 +1,7 @@
 using System.Text.Json.Nodes;
-using SlackFeedbackBot.SlackEmulator.Workspace;
+using SlackFeedbackBot.Emulator.Workspace;
 
-namespace SlackFeedbackBot.SlackEmulator.WebApi;
+namespace SlackFeedbackBot.Emulator.WebApi;
 
 /// <summary>The JSON shapes Slack uses for users, channels and user groups.</summary>
 public static class SlackShapes

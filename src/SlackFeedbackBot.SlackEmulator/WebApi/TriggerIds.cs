@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
-using SlackFeedbackBot.SlackEmulator.Workspace;
+using SlackFeedbackBot.Emulator.Workspace;
 
-namespace SlackFeedbackBot.SlackEmulator.WebApi;
+namespace SlackFeedbackBot.Emulator.WebApi;
 
 /// <summary>Issues trigger ids ("123456.7890123.abcdef") with user interactions and lets each be exchanged once.</summary>
 public sealed class TriggerIds(TimeProvider time, TimeSpan lifetime)

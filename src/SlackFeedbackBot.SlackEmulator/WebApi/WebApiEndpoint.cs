@@ -2,9 +2,9 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
-using static SlackFeedbackBot.SlackEmulator.WebApi.SlackShapes;
+using static SlackFeedbackBot.Emulator.WebApi.SlackShapes;
 
-namespace SlackFeedbackBot.SlackEmulator.WebApi;
+namespace SlackFeedbackBot.Emulator.WebApi;
 
 /// <summary>Serves /api/{method}: reads arguments, applies scripted faults, checks the token, runs the method, records the call.</summary>
 internal sealed class WebApiEndpoint(SlackEmulator emu, WebApiMethods methods, ILogger logger)

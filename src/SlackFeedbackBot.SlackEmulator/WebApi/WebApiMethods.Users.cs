@@ -1,7 +1,7 @@
 using System.Text.Json.Nodes;
-using static SlackFeedbackBot.SlackEmulator.WebApi.SlackShapes;
+using static SlackFeedbackBot.Emulator.WebApi.SlackShapes;
 
-namespace SlackFeedbackBot.SlackEmulator.WebApi;
+namespace SlackFeedbackBot.Emulator.WebApi;
 
 internal sealed partial class WebApiMethods
 {

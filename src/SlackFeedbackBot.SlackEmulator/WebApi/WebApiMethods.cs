@@ -1,8 +1,8 @@
 using System.Text.Json.Nodes;
-using SlackFeedbackBot.SlackEmulator.Workspace;
-using static SlackFeedbackBot.SlackEmulator.WebApi.SlackShapes;
+using SlackFeedbackBot.Emulator.Workspace;
+using static SlackFeedbackBot.Emulator.WebApi.SlackShapes;
 
-namespace SlackFeedbackBot.SlackEmulator.WebApi;
+namespace SlackFeedbackBot.Emulator.WebApi;
 
 public enum TokenKind { Bot, App }
 

@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
 
-namespace SlackFeedbackBot.SlackEmulator.Workspace;
+namespace SlackFeedbackBot.Emulator.Workspace;
 
 public sealed record WorkspaceUser(string Id, string Name, string RealName, string Tz, bool IsBot = false, string? BotId = null)
 {

@@ -1,6 +1,6 @@
 using System.Security.Cryptography;
 
-namespace SlackFeedbackBot.SlackEmulator.Workspace;
+namespace SlackFeedbackBot.Emulator.Workspace;
 
 /// <summary>Makes identifiers shaped like Slack's: an upper-case type letter followed by upper-case letters and digits.</summary>
 public sealed class SlackIds

@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
 
-namespace SlackFeedbackBot.SlackEmulator.Workspace;
+namespace SlackFeedbackBot.Emulator.Workspace;
 
 /// <summary>
 /// The emulated workspace: users, channels, messages, user groups, views and files. Every member is thread-safe;

@@ -1,4 +1,4 @@
-namespace SlackFeedbackBot.SlackEmulator.Workspace;
+namespace SlackFeedbackBot.Emulator.Workspace;
 
 /// <summary>Fixed identities of the emulated app and the seeded workspace, so tests and docs can name them.</summary>
 public static class EmulatorIds
