@@ -5,7 +5,9 @@ namespace SlackFeedbackBot.Rotations.Planning;
 /// shift requests are taken round by round (everyone's first before anyone's second) and grouped
 /// PeoplePerShift at a time. Each group aims at a slot spread evenly along the slots that fit its
 /// members' working-hours pattern, so shifts spread over the period instead of piling onto day one.
-/// Requests whose aimed slot works are placed first; the rest take the nearest free slot that fits.
+/// Requests whose aimed slot works are placed first; the rest take the nearest free slot that fits, and
+/// when none is left a lower-credit request takes the seat of the highest-credit one, so shortages fall
+/// on the people who have served most.
 /// Because ranks depend only on the ledger, a new time off moves the affected person and, at most,
 /// whoever takes the slot they free.
 /// </summary>
