@@ -32,7 +32,7 @@ internal readonly record struct PatternStep(PatternStepKind Kind, string? Word =
 internal static class SpotlightPattern
 {
     /// <summary>Guards against a pattern whose groups multiply into an unreasonable number of phrases.</summary>
-    public const int MaxExpansions = 512;
+    public const int MaxExpansions = 4096;
 
     private const string RegexCharacters = "[]{}\\^$+";
 
