@@ -1,4 +1,5 @@
 using SlackFeedbackBot.Slack.Dispatch;
+using SlackFeedbackBot.Spotlight;
 
 namespace SlackFeedbackBot.Hosting;
 
@@ -7,6 +8,7 @@ public static class BotFeatures
 {
     public static SlackHandlerBuilder AddBotFeatures(this SlackHandlerBuilder slack, IConfiguration configuration)
     {
+        slack.Services.AddSpotlight(configuration);
         return slack;
     }
 }
