@@ -6,9 +6,9 @@ namespace SlackFeedbackBot.Digests;
 /// <summary>Turns a Slack message into lower-case words: markup, emoji, quotes and punctuation removed.</summary>
 public static partial class FeedbackTextNormalizer
 {
-    // <https://x|label> keeps its label, which people wrote; a bare <https://x>, a mention or a
-    // <!here> carries nothing about the request itself.
-    [GeneratedRegex(@"<[^<>|]*\|([^<>]*)>")]
+    // <https://x|label> keeps its label, which people wrote; a bare <https://x>, a mention (<@U1>,
+    // <#C1|general>) or a <!here> carries nothing about the request itself.
+    [GeneratedRegex(@"<(?:https?|mailto):[^<>|]*\|([^<>]*)>")]
     private static partial Regex LabelledLink();
 
     [GeneratedRegex(@"<[^<>]*>")]

@@ -122,7 +122,7 @@ public sealed class KeyPhraseGrouper
                 ItemIds: Members.Select(member => member.Item.Id).ToList());
         }
 
-        // Stems that at least half of the members mention, most frequent first, shown in the order people wrote them.
+        // Stems that most of the members mention, most frequent first, shown in the order people wrote them.
         private List<string> LabelTerms()
         {
             var firstSeen = new List<string>();
@@ -138,7 +138,7 @@ public sealed class KeyPhraseGrouper
                     firstSeen.Add(term.Stem);
                 }
             }
-            var quorum = (Members.Count + 1) / 2;
+            var quorum = Members.Count / 2 + 1;
             var chosen = firstSeen
                 .Where(stem => frequency[stem] >= quorum)
                 .OrderByDescending(stem => frequency[stem])
