@@ -10,16 +10,12 @@ public sealed record KeyPhraseGroup(
     string? Permalink,
     IReadOnlyList<long> ItemIds)
 {
-    public string Summary
-    {
-        get
-        {
-            var reports = Plural.Of(ReportCount, "report");
-            return CustomerCount == 0
-                ? $"{Label}: {reports}"
-                : $"{Label}: {reports}, {Plural.Of(CustomerCount, "customer")}";
-        }
-    }
+    /// <summary>"5 reports, 3 customers", or only the reports when no customer is known.</summary>
+    public string Counts => CustomerCount == 0
+        ? Plural.Of(ReportCount, "report")
+        : $"{Plural.Of(ReportCount, "report")}, {Plural.Of(CustomerCount, "customer")}";
+
+    public string Summary => $"{Label}: {Counts}";
 }
 
 internal static class Plural
