@@ -28,9 +28,10 @@ internal static class SampleDigest
         Shifts = [new("U1", 2, 0, 1, 4) { DisplayName = "Ana" }, new("U2", 1, 1, 0, 0)],
     };
 
+    /// <summary>500 items with 10,000-character texts in 14 buckets, 300 people on the rotation.</summary>
     public static DigestInput Huge()
     {
-        var longWords = string.Join(' ', Enumerable.Repeat("<@U999> & <https://x.example|link> lorem", 800));
+        var longWords = string.Join(' ', Enumerable.Repeat("<@U999> & <https://x.example|link> lorem", 250));
         var buckets = Enumerable.Range(0, 14)
             .Select(index => new DigestBucket($"bucket{index}", new string('B', 400) + index, []))
             .ToList();
