@@ -120,7 +120,10 @@ public class DigestBlockRendererTests
     [Test]
     public void Layout_AHugeDigest_KeepsItsSectionsFullRatherThanCut()
     {
-        var parts = DigestLayout.Parts(Builder.Build(SampleDigest.Huge()));
+        var digest = Builder.Build(SampleDigest.Huge());
+        var parts = DigestLayout.Parts(digest);
+
+        Assert.That(digest.Buckets.Sum(bucket => bucket.TopIssues.Count), Is.EqualTo(500));
 
         var sections = parts.Where(part => part.Kind == DigestPartKind.Text).ToList();
         Assert.That(parts, Has.Count.EqualTo(DigestLayout.MaxParts));

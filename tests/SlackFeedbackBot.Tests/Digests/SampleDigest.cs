@@ -36,7 +36,7 @@ internal static class SampleDigest
             .Select(index => new DigestBucket($"bucket{index}", new string('B', 400) + index, []))
             .ToList();
         var items = Enumerable.Range(0, 500)
-            .Select(index => Item(index + 1, $"bucket{index % 14}", $"topic{index} {longWords}", $"customer{index}") with
+            .Select(index => Item(index + 1, $"bucket{index % 14}", $"topic{index} feature{index} {longWords}", $"customer{index}") with
             {
                 Permalink = $"https://example.slack.com/archives/C1/p{index}",
             })
