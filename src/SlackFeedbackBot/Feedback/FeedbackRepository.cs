@@ -344,13 +344,18 @@ public sealed class FeedbackRepository(Database database)
             """, new { ftsQuery, limit }).AsList();
     }
 
-    /// <summary>Every item, oldest first, read as it streams (for the export).</summary>
-    public IEnumerable<FeedbackItem> All()
+    /// <summary>Every item with its number of reports, oldest first, read as it streams (for the export).</summary>
+    public IEnumerable<(FeedbackItem Item, int Reports)> AllWithReportCounts()
     {
         using var connection = database.Open();
-        foreach (var item in connection.Query<FeedbackItem>($"SELECT {ItemColumns} FROM feedback_items ORDER BY id", buffered: false))
+        var rows = connection.Query<FeedbackItem, long, (FeedbackItem, int)>(
+            $"SELECT {ItemColumns}, (SELECT COUNT(*) FROM feedback_reports r WHERE r.item_id = feedback_items.id) AS Reports FROM feedback_items ORDER BY id",
+            (item, reports) => (item, (int)reports),
+            splitOn: "Reports",
+            buffered: false);
+        foreach (var row in rows)
         {
-            yield return item;
+            yield return row;
         }
     }
 
