@@ -25,7 +25,7 @@ public static class SpotlightDefaults
                 "(i'm|i may be|i might be|i could be|maybe i'm) (probably|totally|completely|) wrong (about|but|here|on)",
                 "i thought (this|it|you|your|the|that) ... (was|were|would|did|could|is|only|just)",
                 "maybe this isn't for (me|us)",
-                "(not sure|unsure|wondering|wonder) (if|whether|) (this|it|you|your product) (is|are|was|would be|will be) (really|even|) (for|meant for|built for|right for) (me|us)",
+                "(not sure|unsure|wondering) (if|whether|) (this|it) (is|would be) (really|even|) (for|meant for|right for) (me|us)",
                 "(this|it) (isn't|is not|wasn't|was not|might not be|may not be|probably isn't|is probably not|doesn't seem) (really|) (for|meant for|built for|designed for|made for|aimed at) (me|us|people|teams|companies|someone|folks|small|non|a|an)",
                 "(is|was) (this|it) (really|only|just|even|mostly|actually|) (meant|built|designed|made|aimed|intended) (for|at)",
                 "(is|was) (this|it) (only|just|mostly|really) for",
