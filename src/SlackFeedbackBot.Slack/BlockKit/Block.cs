@@ -1,8 +1,24 @@
+using System.Text.Json.Serialization;
+
 namespace SlackFeedbackBot.Slack.BlockKit;
 
 /// <summary>A Block Kit layout block. Concrete blocks are built with the builders in this namespace,
 /// which keep every block inside Slack's limits.</summary>
-public abstract record Block(string Type)
+[JsonDerivedType(typeof(HeaderBlock))]
+[JsonDerivedType(typeof(SectionBlock))]
+[JsonDerivedType(typeof(ContextBlock))]
+[JsonDerivedType(typeof(DividerBlock))]
+[JsonDerivedType(typeof(ActionsBlock))]
+[JsonDerivedType(typeof(ImageBlock))]
+[JsonDerivedType(typeof(InputBlock))]
+public abstract record Block([property: JsonPropertyOrder(-2)] string Type)
 {
-    public string? BlockId { get; init; }
+    private readonly string? _blockId;
+
+    [JsonPropertyOrder(-1)]
+    public string? BlockId
+    {
+        get => _blockId;
+        init => _blockId = SlackLimits.Require(value, SlackLimits.Id, "block_id");
+    }
 }
