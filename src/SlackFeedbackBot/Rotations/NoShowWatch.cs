@@ -2,6 +2,7 @@ using SlackFeedbackBot.Rotations.Slack;
 using SlackFeedbackBot.Rotations.Storage;
 using SlackFeedbackBot.Scheduling;
 using SlackFeedbackBot.Slack.Api;
+using SlackFeedbackBot.Slack.BlockKit;
 
 namespace SlackFeedbackBot.Rotations;
 
@@ -27,7 +28,7 @@ public sealed class NoShowWatch(ShiftContext context, ShiftRepository shifts, Di
             var message = new SlackMessage
             {
                 Text = text,
-                Blocks = [SupportBlocks.Section(text), SupportBlocks.Actions(SupportBlocks.Button("I'm on it", ShiftReminders.AckActionId, shift.Key, "primary"))],
+                Blocks = [SupportBlocks.Section(text), SupportBlocks.Actions(SupportBlocks.Button("I'm on it", ShiftReminders.AckActionId, shift.Key, ButtonStyle.Primary))],
             };
             if (await SafelyOnceAsync($"nudge:{shift.Key}:{user}", user, message, ct))
             {

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Quartz;
+using SlackFeedbackBot.Feedback;
 using SlackFeedbackBot.Rotations.Jobs;
 using SlackFeedbackBot.Rotations.Scheduling;
 using SlackFeedbackBot.Rotations.Slack;
@@ -39,6 +40,10 @@ public static class RotationsServiceCollectionExtensions
         services.AddSingleton<SupportHome>();
         services.AddSingleton<ClickReplies>();
         services.AddHostedService<DeclaredRotations>();
+
+        // Replaces the feedback feature's "nobody is on shift" default, whichever of the two is registered first.
+        services.RemoveAll<ICurrentShiftLookup>();
+        services.AddSingleton<ICurrentShiftLookup, RotationShiftLookup>();
 
         foreach (var subcommand in new[]
         {

@@ -2,6 +2,7 @@ using SlackFeedbackBot.Rotations.Slack;
 using SlackFeedbackBot.Rotations.Storage;
 using SlackFeedbackBot.Scheduling;
 using SlackFeedbackBot.Slack.Api;
+using SlackFeedbackBot.Slack.BlockKit;
 
 namespace SlackFeedbackBot.Rotations;
 
@@ -70,7 +71,7 @@ public sealed class ShiftReminders(ShiftContext context, DirectMessenger messeng
             [
                 SupportBlocks.Section(headline),
                 SupportBlocks.Section(purpose),
-                SupportBlocks.Actions(SupportBlocks.Button("I'm on it", AckActionId, shift.Key, "primary")),
+                SupportBlocks.Actions(SupportBlocks.Button("I'm on it", AckActionId, shift.Key, ButtonStyle.Primary)),
             ],
         };
     }

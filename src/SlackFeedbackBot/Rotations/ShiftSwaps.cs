@@ -2,6 +2,7 @@ using System.Globalization;
 using SlackFeedbackBot.Rotations.Slack;
 using SlackFeedbackBot.Rotations.Storage;
 using SlackFeedbackBot.Slack.Api;
+using SlackFeedbackBot.Slack.BlockKit;
 
 namespace SlackFeedbackBot.Rotations;
 
@@ -45,20 +46,16 @@ public sealed class ShiftSwaps(
         var zone = await zones.ZoneOfAsync(userId, ct);
         var names = (await rotations.ListAsync()).ToDictionary(r => r.Id, r => r.Name);
         var options = upcoming.Take(100)
-            .Select(s => SupportBlocks.Option($"{names.GetValueOrDefault(s.RotationId, "support")}: {ShiftText.When(s, zone)}", s.Key))
+            .Select(s => new SelectOption($"{names.GetValueOrDefault(s.RotationId, "support")}: {ShiftText.When(s, zone)}", s.Key))
             .ToList();
-        await slack.OpenViewAsync(triggerId, new ModalView
-        {
-            Title = "Swap a shift",
-            Submit = "Ask",
-            Close = "Cancel",
-            CallbackId = ModalCallbackId,
-            Blocks =
-            [
-                SupportBlocks.Input(ShiftBlock, "Your shift", new StaticSelectElement(ShiftAction, SupportBlocks.Plain("Pick a shift"), options)),
-                SupportBlocks.Input(ColleagueBlock, "Colleague to ask", new UsersSelectElement(ColleagueAction, SupportBlocks.Plain("Pick a colleague"))),
-            ],
-        }, ct);
+        var view = new ModalBuilder("Swap a shift")
+            .Submit("Ask")
+            .Close("Cancel")
+            .CallbackId(ModalCallbackId)
+            .Input("Your shift", new StaticSelectElement(ShiftAction, options, placeholder: "Pick a shift"), ShiftBlock)
+            .Input("Colleague to ask", new UsersSelectElement(ColleagueAction, placeholder: "Pick a colleague"), ColleagueBlock)
+            .Build();
+        await slack.OpenViewAsync(triggerId, view, ct);
         return null;
     }
 
@@ -103,7 +100,7 @@ public sealed class ShiftSwaps(
             Blocks =
             [
                 SupportBlocks.Section(text),
-                SupportBlocks.Actions(SupportBlocks.Button("Accept", AcceptActionId, id, "primary"), SupportBlocks.Button("Decline", DeclineActionId, id, "danger")),
+                SupportBlocks.Actions(SupportBlocks.Button("Accept", AcceptActionId, id, ButtonStyle.Primary), SupportBlocks.Button("Decline", DeclineActionId, id, ButtonStyle.Danger)),
             ],
         }, ct);
         await messenger.SendAsync(userId, new SlackMessage { Text = $"I asked {ShiftText.Mention(colleague)} to take your shift ({ShiftText.When(shift, await zones.ZoneOfAsync(userId, ct))}). I'll tell you what they say." }, ct);

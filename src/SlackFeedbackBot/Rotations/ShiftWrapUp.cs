@@ -3,6 +3,7 @@ using SlackFeedbackBot.Rotations.Slack;
 using SlackFeedbackBot.Rotations.Storage;
 using SlackFeedbackBot.Scheduling;
 using SlackFeedbackBot.Slack.Api;
+using SlackFeedbackBot.Slack.BlockKit;
 
 namespace SlackFeedbackBot.Rotations;
 
@@ -40,7 +41,7 @@ public sealed class ShiftWrapUp(
             var message = new SlackMessage
             {
                 Text = text,
-                Blocks = [SupportBlocks.Section(text), SupportBlocks.Actions(SupportBlocks.Button("Capture what I heard", OpenFeedbackActionId, shift.Key, "primary"))],
+                Blocks = [SupportBlocks.Section(text), SupportBlocks.Actions(SupportBlocks.Button("Capture what I heard", OpenFeedbackActionId, shift.Key, ButtonStyle.Primary))],
             };
             await SafelyOnceAsync($"wrapup:{shift.Key}:{user}", user, message, ct);
         }

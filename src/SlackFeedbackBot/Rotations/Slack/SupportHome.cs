@@ -85,18 +85,14 @@ public sealed class HomeAwayAction(ISlackApiClient slack) : IBlockActionHandler
             return;
         }
 
-        await slack.OpenViewAsync(payload.TriggerId, new ModalView
-        {
-            Title = "Time away",
-            Submit = "Save",
-            Close = "Cancel",
-            CallbackId = ModalCallbackId,
-            Blocks =
-            [
-                SupportBlocks.Input(FromBlock, "First day away", new DatePickerElement(FromBlock, null)),
-                SupportBlocks.Input(ToBlock, "Last day away", new DatePickerElement(ToBlock, null)),
-            ],
-        }, ct);
+        var view = new ModalBuilder("Time away")
+            .Submit("Save")
+            .Close("Cancel")
+            .CallbackId(ModalCallbackId)
+            .Input("First day away", new DatePickerElement(FromBlock), FromBlock)
+            .Input("Last day away", new DatePickerElement(ToBlock), ToBlock)
+            .Build();
+        await slack.OpenViewAsync(payload.TriggerId, view, ct);
     }
 }
 
