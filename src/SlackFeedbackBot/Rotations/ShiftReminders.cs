@@ -27,6 +27,13 @@ public sealed class ShiftReminders(ShiftContext context, DirectMessenger messeng
         }
 
         var (shift, rotation) = found;
+
+        // After downtime several reminders fire at once; the closest one still to come (or just due) says it all.
+        if (rotation.ReminderOffsets.Any(o => o < offset && shift.Start - o <= now))
+        {
+            return 0;
+        }
+
         var late = now - (shift.Start - offset) > LateAfter;
         var sent = 0;
         foreach (var user in shift.Participants)
