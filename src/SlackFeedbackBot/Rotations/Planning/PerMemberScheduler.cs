@@ -5,7 +5,9 @@ namespace SlackFeedbackBot.Rotations.Planning;
 /// shift requests are taken round by round (everyone's first before anyone's second) and grouped
 /// PeoplePerShift at a time. Each group aims at a slot spread evenly along the slots that fit its
 /// members' working-hours pattern, so shifts spread over the period instead of piling onto day one.
-/// Requests whose aimed slot works are placed first; the rest take the nearest free slot that fits.
+/// Requests whose aimed slot works are placed first; the rest take the nearest free slot that fits, and
+/// when none is left a lower-credit request takes the seat of the highest-credit one, so shortages fall
+/// on the people who have served most.
 /// Because ranks depend only on the ledger, a new time off moves the affected person and, at most,
 /// whoever takes the slot they free.
 /// </summary>
@@ -63,34 +65,47 @@ internal static class PerMemberScheduler
             {
                 var pattern = availability.PatternOf(ranked[i]);
                 var fitting = slotsByPattern[pattern].Count;
-                var requestNumber = round * membersInPattern[pattern] + rankInPattern[i];
+                var group = (round * membersInPattern[pattern] + rankInPattern[i]) / perShift;
                 var groups = (membersInPattern[pattern] * shiftsEach + perShift - 1) / perShift;
-                var target = fitting == 0 ? -1 : (int)((long)(requestNumber / perShift) * fitting / groups);
+                var target = fitting == 0 ? -1
+                    : groups <= fitting ? (int)((long)group * fitting / groups)
+                    : Math.Min(group, fitting - 1);
                 requests.Add(new Request(ranked[i], pattern, target));
             }
         }
 
-        var assignees = context.Assignees;
-        bool CanTake(int member, int slot) =>
-            assignees[slot].Count < perShift && !assignees[slot].Contains(member) && availability.IsFree(member, slot);
+        // Seats hold request numbers: a lower number is a lower-credit member, who has the better claim.
+        var seats = new List<int>[end - first];
+        for (var s = 0; s < seats.Length; s++)
+            seats[s] = [];
+        bool Holds(int slot, int member) => seats[slot - first].Exists(r => requests[r].Member == member);
+        bool CanTake(int request, int slot) =>
+            seats[slot - first].Count < perShift && !Holds(slot, requests[request].Member) && availability.IsFree(requests[request].Member, slot);
 
-        var waiting = new List<Request>();
-        foreach (var request in requests)
+        var waiting = new Queue<int>();
+        for (var r = 0; r < requests.Count; r++)
         {
+            var request = requests[r];
             var slot = request.TargetPosition < 0 ? -1 : slotsByPattern[request.Pattern][request.TargetPosition];
-            if (slot >= 0 && CanTake(request.Member, slot))
-                assignees[slot].Add(request.Member);
+            if (slot >= 0 && CanTake(r, slot))
+                seats[slot - first].Add(r);
             else
-                waiting.Add(request);
+                waiting.Enqueue(r);
         }
 
-        foreach (var request in waiting)
+        while (waiting.TryDequeue(out var r))
         {
+            var request = requests[r];
             var fitting = slotsByPattern[request.Pattern];
-            var slot = NearestTakeable(fitting, request.TargetPosition, s => CanTake(request.Member, s));
+            var slot = NearestTakeable(fitting, request.TargetPosition, s => CanTake(r, s));
             if (slot >= 0)
             {
-                assignees[slot].Add(request.Member);
+                seats[slot - first].Add(r);
+                continue;
+            }
+            if (TryBump(fitting, r, request.Member) is { } bumped)
+            {
+                waiting.Enqueue(bumped);
                 continue;
             }
             var anyFree = fitting.Exists(s => availability.IsFree(request.Member, s));
@@ -102,8 +117,35 @@ internal static class PerMemberScheduler
 
         for (var s = first; s < end; s++)
         {
-            foreach (var member in assignees[s])
-                ledger.Credit(member, slots[s].Start);
+            foreach (var r in seats[s - first])
+            {
+                context.Assignees[s].Add(requests[r].Member);
+                ledger.Credit(requests[r].Member, slots[s].Start);
+            }
+        }
+
+        // When every fitting slot is full, a request with a better claim takes the seat of the weakest claim
+        // it can find; the bumped request then looks for a seat of its own.
+        int? TryBump(List<int> fitting, int request, int member)
+        {
+            var bestSlot = -1;
+            var weakest = request;
+            foreach (var slot in fitting)
+            {
+                if (Holds(slot, member) || !availability.IsFree(member, slot))
+                    continue;
+                var holder = seats[slot - first].Max();
+                if (holder > weakest)
+                {
+                    weakest = holder;
+                    bestSlot = slot;
+                }
+            }
+            if (bestSlot < 0)
+                return null;
+            seats[bestSlot - first].Remove(weakest);
+            seats[bestSlot - first].Add(request);
+            return weakest;
         }
     }
 
