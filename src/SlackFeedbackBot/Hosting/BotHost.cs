@@ -1,4 +1,7 @@
+using Microsoft.Extensions.Options;
 using SlackFeedbackBot.Health;
+using SlackFeedbackBot.Slack;
+using SlackFeedbackBot.Slack.Transports.Http;
 using SlackFeedbackBot.Scheduling;
 using SlackFeedbackBot.Slack.Hosting;
 using SlackFeedbackBot.Storage;
@@ -39,6 +42,11 @@ public static class BotHost
     {
         var app = builder.Build();
         app.MapBotHealth();
+        if (app.Services.GetRequiredService<IOptions<SlackOptions>>().Value.Mode == SlackMode.Http)
+        {
+            app.MapSlackEvents();
+        }
+
         return app;
     }
 
