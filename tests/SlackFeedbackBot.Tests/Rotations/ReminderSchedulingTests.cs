@@ -165,7 +165,7 @@ public sealed class ReminderSchedulingTests
         config["Rotations:Rotations:0:ReminderOffsets:2"] = "5m";
         using var host = await RotationTestHost.StartAsync(dir.File("bot.db"), time, slack, config);
         var rotation = await host.RotationAsync();
-        await Eventually.ThatAsync(async () => (await host.Get<ShiftRepository>().UpcomingForAsync("UANN", time.GetUtcNow())).Count > 0, "planning at start stores shifts");
+        await host.WaitForPlanAsync();
 
         var first = (await host.Get<ShiftRepository>().UpcomingForAsync("UANN", time.GetUtcNow())).First();
         var berlin = TimeZoneInfo.FindSystemTimeZoneById("Europe/Berlin");

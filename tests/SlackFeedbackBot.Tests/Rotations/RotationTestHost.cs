@@ -99,6 +99,13 @@ public sealed class RotationTestHost : IDisposable
         return await connection.ExecuteScalarAsync<long>($"SELECT COUNT(*) FROM {table}");
     }
 
+    /// <summary>Waits until the planning run at start has stored the rotation's window (its shifts and their triggers).</summary>
+    public async Task WaitForPlanAsync(string name = "support")
+    {
+        var rotation = await RotationAsync(name);
+        await Support.Eventually.ThatAsync(async () => await Get<RotationRepository>().PlannedUntilAsync(rotation.Id) is not null, "planning at start finishes");
+    }
+
     public async Task StopAsync() => await Host.StopAsync();
 
     public void Dispose() => Host.Dispose();

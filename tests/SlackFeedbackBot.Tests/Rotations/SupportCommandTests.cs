@@ -46,9 +46,9 @@ public sealed class SupportCommandTests
         using (dir)
         using (host)
         {
-            await Eventually.ThatAsync(async () => (await host.Get<ShiftRepository>().UpcomingForAsync("UANN", time.GetUtcNow())).Count > 0, "planning at start");
+            await host.WaitForPlanAsync();
             var shiftsBefore = await AllShiftsAsync(host, time);
-            var annShift = shiftsBefore.First(s => s.IsParticipant("UANN") && s.Start > time.GetUtcNow().AddDays(1));
+            var annShift = shiftsBefore.First(s => s.IsParticipant("UANN") && s.Start.UtcDateTime.Date > time.GetUtcNow().UtcDateTime.Date);
             var day = DateOnly.FromDateTime(annShift.Start.UtcDateTime);
 
             var reply = await host.SupportAsync("UANN", $"away {day:yyyy-MM-dd} {day:yyyy-MM-dd}");
@@ -221,7 +221,7 @@ public sealed class SupportCommandTests
         using (dir)
         using (host)
         {
-            await Eventually.ThatAsync(async () => (await host.Get<ShiftRepository>().UpcomingForAsync("UANN", time.GetUtcNow())).Count > 0, "planning at start");
+            await host.WaitForPlanAsync();
             Assert.That((await host.SupportAsync("UCY", "join"))!.Text, Does.Contain("Welcome to *support*"));
             Assert.That((await host.SupportAsync("UCY", "join"))!.Text, Does.Contain("already on"));
 
