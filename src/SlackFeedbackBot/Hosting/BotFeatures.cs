@@ -1,3 +1,4 @@
+using SlackFeedbackBot.Feedback;
 using SlackFeedbackBot.Slack.Dispatch;
 
 namespace SlackFeedbackBot.Hosting;
@@ -7,6 +8,7 @@ public static class BotFeatures
 {
     public static SlackHandlerBuilder AddBotFeatures(this SlackHandlerBuilder slack, IConfiguration configuration)
     {
+        slack.AddFeedback(configuration);
         return slack;
     }
 }
