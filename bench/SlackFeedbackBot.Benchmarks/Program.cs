@@ -4,6 +4,14 @@ namespace SlackFeedbackBot.Benchmarks;
 
 public static class BenchmarkEntry
 {
-    public static void Main(string[] args) =>
+    public static int Main(string[] args)
+    {
+        if (args.Length > 0 && args[0] == "inbound-requests")
+        {
+            return InboundRequestFile.Write(args[1..]);
+        }
+
         BenchmarkSwitcher.FromAssembly(typeof(BenchmarkEntry).Assembly).Run(args);
+        return 0;
+    }
 }

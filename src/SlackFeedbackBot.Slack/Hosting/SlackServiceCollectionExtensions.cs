@@ -2,9 +2,12 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
+using SlackFeedbackBot.Slack.Api;
 using SlackFeedbackBot.Slack.Dispatch;
 using SlackFeedbackBot.Slack.Inbound;
 using SlackFeedbackBot.Slack.Inbox;
+using SlackFeedbackBot.Slack.Transports;
+using SlackFeedbackBot.Slack.Verification;
 
 namespace SlackFeedbackBot.Slack.Hosting;
 
@@ -22,6 +25,9 @@ public static class SlackServiceCollectionExtensions
             .ValidateDataAnnotations()
             .ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
+        services.AddSlackApiClient();
+        services.AddSlackRequestVerifier();
+        services.AddSlackTransports();
 
         var registry = new SlackHandlerRegistry();
         services.AddSingleton(registry);

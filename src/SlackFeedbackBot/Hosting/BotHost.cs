@@ -1,4 +1,8 @@
+using Microsoft.Extensions.Options;
 using SlackFeedbackBot.Health;
+using SlackFeedbackBot.Slack;
+using SlackFeedbackBot.Slack.Transports.Http;
+using SlackFeedbackBot.Scheduling;
 using SlackFeedbackBot.Slack.Hosting;
 using SlackFeedbackBot.Storage;
 
@@ -26,6 +30,7 @@ public static class BotHost
         });
 
         builder.Services.AddStorage(builder.Configuration);
+        builder.Services.AddScheduling(builder.Configuration);
         builder.Services
             .AddSlack(builder.Configuration, sp => sp.GetRequiredService<Database>().ConnectionString)
             .AddBotFeatures(builder.Configuration);
@@ -37,6 +42,11 @@ public static class BotHost
     {
         var app = builder.Build();
         app.MapBotHealth();
+        if (app.Services.GetRequiredService<IOptions<SlackOptions>>().Value.Mode == SlackMode.Http)
+        {
+            app.MapSlackEvents();
+        }
+
         return app;
     }
 

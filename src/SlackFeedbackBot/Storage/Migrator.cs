@@ -59,11 +59,11 @@ public sealed class Migrator(SqliteConnection connection)
         }
 
         scripts.Sort((a, b) => a.Item1.CompareTo(b.Item1));
-        for (var i = 0; i < scripts.Count; i++)
+        for (var i = 1; i < scripts.Count; i++)
         {
-            if (scripts[i].Item1 != i + 1)
+            if (scripts[i].Item1 == scripts[i - 1].Item1)
             {
-                throw new InvalidOperationException($"Migration scripts must be numbered 1..N without gaps; found {scripts[i].Item1} at position {i + 1}.");
+                throw new InvalidOperationException($"Two migration scripts share the version {scripts[i].Item1}: {scripts[i - 1].Item2} and {scripts[i].Item2}.");
             }
         }
 

@@ -1,0 +1,40 @@
+using System.Security.Cryptography;
+using System.Text;
+
+namespace SlackFeedbackBot.Benchmarks;
+
+/// <summary>
+/// Writes distinct, signed Events API deliveries for the inbound load run: one line per request,
+/// "timestamp signature body", read by inbound-load.lua. Signatures are made now, so the file is
+/// good for Slack's five-minute window.
+/// </summary>
+public static class InboundRequestFile
+{
+    public static int Write(string[] args)
+    {
+        if (args.Length < 3 || !int.TryParse(args[2], out var count))
+        {
+            Console.Error.WriteLine("usage: inbound-requests <signing-secret> <output-file> <count> [team-id]");
+            return 2;
+        }
+
+        var secret = Encoding.UTF8.GetBytes(args[0]);
+        var team = args.Length > 3 ? args[3] : "T0LOAD";
+        var timestamp = DateTimeOffset.UtcNow.ToUnixTimeSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture);
+        using var output = new StreamWriter(args[1], append: false, new UTF8Encoding(false), 1 << 20);
+        for (var i = 0; i < count; i++)
+        {
+            var body = $$"""{"type":"event_callback","token":"x","team_id":"{{team}}","api_app_id":"A0LOAD","event_id":"EvLOAD{{i:D9}}","event_time":{{timestamp}},"event":{"type":"channel_created","channel":{"id":"C{{i:D9}}","name":"load-{{i}}","created":{{timestamp}},"creator":"U0LOAD"},"event_ts":"{{timestamp}}.{{i % 1000000:D6}}"}}""";
+            var mac = HMACSHA256.HashData(secret, Encoding.UTF8.GetBytes($"v0:{timestamp}:{body}"));
+            output.Write(timestamp);
+            output.Write(' ');
+            output.Write("v0=");
+            output.Write(Convert.ToHexStringLower(mac));
+            output.Write(' ');
+            output.Write(body);
+            output.Write('\n');
+        }
+
+        return 0;
+    }
+}

@@ -1,0 +1,47 @@
+#!/usr/bin/env bash
+# Inbound load run for HTTP mode with persist-before-ack.
+# Replays distinct, pre-signed Events API deliveries with wrk over loopback, then checks that every
+# acknowledged event is stored in the inbox exactly once.
+#   bench/inbound-load.sh [seconds=15] [connections=64] [requests=600000]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+seconds=${1:-15}
+connections=${2:-64}
+count=${3:-600000}
+threads=2
+secret="load-test-signing-secret"
+
+command -v wrk >/dev/null || { apt-get update -qq && apt-get install -y -qq wrk >/dev/null; }
+dotnet build -c Release -v q src/SlackFeedbackBot bench/SlackFeedbackBot.Benchmarks >/dev/null
+
+work=$(mktemp -d)
+port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()')
+dotnet bench/SlackFeedbackBot.Benchmarks/bin/Release/net10.0/SlackFeedbackBot.Benchmarks.dll inbound-requests "$secret" "$work/requests.txt" "$count"
+
+dotnet src/SlackFeedbackBot/bin/Release/net10.0/SlackFeedbackBot.dll run \
+  --urls "http://127.0.0.1:$port" \
+  --Slack:Mode=Http --Slack:SigningSecret="$secret" --Slack:BotToken=xoxb-load-test \
+  --Slack:ApiBaseUrl="http://127.0.0.1:9/api/" \
+  --Storage:DatabasePath="$work/load.db" \
+  --Logging:LogLevel:Default=Warning >"$work/bot.log" 2>&1 &
+bot=$!
+trap 'kill $bot 2>/dev/null; rm -rf "$work"' EXIT
+for _ in $(seq 1 100); do
+  curl -s -o /dev/null "http://127.0.0.1:$port/healthz" && break
+  sleep 0.2
+done
+
+echo "wrk: $threads threads, $connections connections, ${seconds}s, up to $count distinct events"
+REQUESTS="$work/requests.txt" THREADS=$threads wrk -t$threads -c"$connections" -d"${seconds}s" --latency \
+  -s bench/inbound-load.lua "http://127.0.0.1:$port" | tee "$work/wrk.txt"
+
+acked=$(sed -n 's/^acked_2xx=\([0-9]*\).*/\1/p' "$work/wrk.txt")
+kill -INT $bot; wait $bot 2>/dev/null || true
+python3 - "$work/load.db" "$acked" <<'PY'
+import sqlite3, sys
+db, acked = sys.argv[1], int(sys.argv[2])
+c = sqlite3.connect(db)
+rows, keys = c.execute("select count(*), count(distinct dedupe_key) from slack_inbox").fetchone()
+print(f"acknowledged={acked} stored_rows={rows} distinct_events={keys}")
+print("every acknowledged event stored exactly once" if rows == keys and rows >= acked else "MISMATCH")
+PY

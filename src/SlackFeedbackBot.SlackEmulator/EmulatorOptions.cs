@@ -1,0 +1,39 @@
+namespace SlackFeedbackBot.Emulator;
+
+public sealed class EmulatorOptions
+{
+    /// <summary>Loopback port to listen on; 0 picks any free port.</summary>
+    public int Port { get; set; }
+
+    /// <summary>Seed six users across time zones, #general, #customer-feedback, #support and @support-now. Otherwise only the bot, one user and #general exist.</summary>
+    public bool SeedDemoWorkspace { get; set; }
+
+    /// <summary>Clock for message timestamps, request signing timestamps and trigger expiry.</summary>
+    public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
+
+    /// <summary>How long a delivery waits for the app's ack (Socket Mode envelope ack or HTTP response).</summary>
+    public TimeSpan AckTimeout { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>How often an unacknowledged Events API delivery is retried (Slack: 3).</summary>
+    public int MaxEventRetries { get; set; } = 3;
+
+    /// <summary>Time between a disconnect message and the emulator closing that socket (Slack: about 10 s for "warning").</summary>
+    public TimeSpan DisconnectGracePeriod { get; set; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>How long a trigger_id may be used. Slack allows 3 s; the default is lenient so a debugger pause does not break a flow.</summary>
+    public TimeSpan TriggerIdLifetime { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>Deliver the bot's own chat.postMessage posts back to it as message events, as Slack does.</summary>
+    public bool EchoBotMessages { get; set; } = true;
+
+    /// <summary>Fixed credentials (e.g. for a standalone run the bot is configured against); random when null.</summary>
+    public string? BotToken { get; set; }
+    public string? AppToken { get; set; }
+    public string? SigningSecret { get; set; }
+
+    /// <summary>Where to POST signed deliveries; null delivers over Socket Mode.</summary>
+    public Uri? HttpDeliveryUrl { get; set; }
+
+    /// <summary>Where the emulator logs (errors in emulated methods, odd socket messages); silent when null.</summary>
+    public Microsoft.Extensions.Logging.ILoggerFactory? LoggerFactory { get; set; }
+}

@@ -1,0 +1,244 @@
+using System.Text.Json.Nodes;
+using SlackFeedbackBot.Emulator.Delivery;
+using SlackFeedbackBot.Emulator.Workspace;
+
+namespace SlackFeedbackBot.Emulator;
+
+/// <summary>Acting as users on the app's surfaces: slash commands, shortcuts, buttons and modals.</summary>
+public sealed partial class SlackEmulator
+{
+    /// <summary>Runs "/command text" as a user; an immediate reply in the ack is shown like Slack shows it (ephemeral unless in_channel).</summary>
+    public async Task<DeliveryResult> SendSlashCommandAsync(string userId, string channelId, string command, string text = "", CancellationToken ct = default)
+    {
+        var user = HumanUser(userId);
+        var channel = Channel(channelId);
+        if (!command.StartsWith('/')) throw new EmulatorActionException($"A slash command starts with '/': {command}");
+        var target = new ResponseUrlTarget(user.Id, channel.Id, null);
+        var responseUrl = ResponseUrlPosts.Issue(BaseUrl, target);
+        var triggerId = Triggers.Issue(user.Id);
+        var payload = new JsonObject
+        {
+            ["token"] = "emulatorVerificationToken",
+            ["team_id"] = TeamId,
+            ["team_domain"] = Workspace.TeamDomain,
+            ["channel_id"] = channel.Id,
+            ["channel_name"] = channel.IsIm ? "directmessage" : channel.Name,
+            ["user_id"] = user.Id,
+            ["user_name"] = user.Name,
+            ["command"] = command,
+            ["text"] = text,
+            ["api_app_id"] = AppId,
+            ["is_enterprise_install"] = "false",
+            ["response_url"] = responseUrl,
+            ["trigger_id"] = triggerId,
+        };
+        var result = await DeliverAsync(new DeliveryRequest(DeliveryKind.SlashCommand, payload) { ResponseUrl = responseUrl, TriggerId = triggerId }, ct);
+        if (result.AckPayload is JsonObject reply)
+        {
+            if (reply["response_type"]?.ToString() == "in_channel")
+                Workspace.AddMessage(new StoredMessage(channel.Id, Workspace.Clock.NextTs(), user.Id, null, $"{command} {text}".TrimEnd()));
+            ApplyResponseMessage(reply, target);
+        }
+        return result;
+    }
+
+    /// <summary>Runs a message shortcut (message_action) on a stored message.</summary>
+    public Task<DeliveryResult> SendMessageShortcutAsync(string userId, string channelId, string messageTs, string callbackId, CancellationToken ct = default)
+    {
+        var user = HumanUser(userId);
+        var channel = Channel(channelId);
+        var message = Workspace.FindMessage(channel.Id, messageTs) ?? throw new EmulatorActionException($"There is no message {messageTs} in {channel.Id}.");
+        var responseUrl = ResponseUrlPosts.Issue(BaseUrl, new ResponseUrlTarget(user.Id, channel.Id, messageTs));
+        var triggerId = Triggers.Issue(user.Id);
+        var payload = new JsonObject
+        {
+            ["type"] = "message_action",
+            ["token"] = "emulatorVerificationToken",
+            ["action_ts"] = Workspace.Clock.NextTs(),
+            ["team"] = Team(),
+            ["user"] = new JsonObject { ["id"] = user.Id, ["name"] = user.Name, ["username"] = user.Name, ["team_id"] = TeamId },
+            ["channel"] = new JsonObject { ["id"] = channel.Id, ["name"] = channel.IsIm ? "directmessage" : channel.Name },
+            ["is_enterprise_install"] = false,
+            ["enterprise"] = null,
+            ["callback_id"] = callbackId,
+            ["trigger_id"] = triggerId,
+            ["response_url"] = responseUrl,
+            ["message_ts"] = messageTs,
+            ["message"] = message.ToJson(TeamId),
+        };
+        return DeliverAsync(new DeliveryRequest(DeliveryKind.Interactive, payload) { ResponseUrl = responseUrl, TriggerId = triggerId }, ct);
+    }
+
+    /// <summary>Runs a global shortcut (no channel, no response_url).</summary>
+    public Task<DeliveryResult> SendGlobalShortcutAsync(string userId, string callbackId, CancellationToken ct = default)
+    {
+        var user = HumanUser(userId);
+        var triggerId = Triggers.Issue(user.Id);
+        var payload = new JsonObject
+        {
+            ["type"] = "shortcut",
+            ["token"] = "emulatorVerificationToken",
+            ["action_ts"] = Workspace.Clock.NextTs(),
+            ["team"] = Team(),
+            ["user"] = new JsonObject { ["id"] = user.Id, ["username"] = user.Name, ["team_id"] = TeamId },
+            ["is_enterprise_install"] = false,
+            ["enterprise"] = null,
+            ["callback_id"] = callbackId,
+            ["trigger_id"] = triggerId,
+        };
+        return DeliverAsync(new DeliveryRequest(DeliveryKind.Interactive, payload) { TriggerId = triggerId }, ct);
+    }
+
+    /// <summary>Clicks the button with <paramref name="actionId"/> in a stored message; block_actions carries the button's value.</summary>
+    public Task<DeliveryResult> ClickButtonAsync(string userId, string channelId, string messageTs, string actionId, CancellationToken ct = default)
+    {
+        var user = HumanUser(userId);
+        var channel = Channel(channelId);
+        var message = Workspace.FindMessage(channel.Id, messageTs) ?? throw new EmulatorActionException($"There is no message {messageTs} in {channel.Id}.");
+        var (blockId, button) = FindButton(message.Blocks, actionId, $"message {messageTs}");
+        var responseUrl = ResponseUrlPosts.Issue(BaseUrl, new ResponseUrlTarget(user.Id, channel.Id, messageTs));
+        var triggerId = Triggers.Issue(user.Id);
+        var payload = BlockActions(user, triggerId, blockId, button);
+        payload["container"] = new JsonObject
+        {
+            ["type"] = "message",
+            ["message_ts"] = messageTs,
+            ["channel_id"] = channel.Id,
+            ["is_ephemeral"] = message.EphemeralFor is not null,
+        };
+        payload["channel"] = new JsonObject { ["id"] = channel.Id, ["name"] = channel.IsIm ? "directmessage" : channel.Name };
+        payload["message"] = message.ToJson(TeamId);
+        payload["response_url"] = responseUrl;
+        return DeliverAsync(new DeliveryRequest(DeliveryKind.Interactive, payload) { ResponseUrl = responseUrl, TriggerId = triggerId }, ct);
+    }
+
+    /// <summary>Clicks a button in a modal or Home tab.</summary>
+    public Task<DeliveryResult> ClickViewButtonAsync(string userId, string viewId, string actionId, CancellationToken ct = default)
+    {
+        var user = HumanUser(userId);
+        var view = Workspace.GetView(viewId) ?? throw new EmulatorActionException($"There is no view {viewId}.");
+        var (blockId, button) = FindButton(view.View["blocks"] as JsonArray, actionId, $"view {viewId}");
+        var triggerId = Triggers.Issue(user.Id);
+        var payload = BlockActions(user, triggerId, blockId, button);
+        payload["container"] = new JsonObject { ["type"] = "view", ["view_id"] = viewId };
+        payload["view"] = view.View.DeepClone();
+        return DeliverAsync(new DeliveryRequest(DeliveryKind.Interactive, payload) { TriggerId = triggerId }, ct);
+    }
+
+    /// <summary>
+    /// Submits a modal with input values given as block_id -> action_id -> value (option value for selects, user id for
+    /// user pickers, "2025-01-31" for date pickers...). The app's response_action is applied: errors keep the modal open,
+    /// update/push change it, clear closes all; an empty ack closes it.
+    /// </summary>
+    public async Task<DeliveryResult> SubmitViewAsync(string userId, string viewId, IReadOnlyDictionary<string, Dictionary<string, string>> values, CancellationToken ct = default)
+    {
+        var user = HumanUser(userId);
+        var view = Workspace.GetView(viewId) ?? throw new EmulatorActionException($"There is no view {viewId}.");
+        var submitted = (JsonObject)view.View.DeepClone();
+        submitted["state"] = new JsonObject { ["values"] = ViewState.Build(submitted["blocks"] as JsonArray, values) };
+        var triggerId = Triggers.Issue(user.Id);
+        var payload = new JsonObject
+        {
+            ["type"] = "view_submission",
+            ["team"] = Team(),
+            ["user"] = new JsonObject { ["id"] = user.Id, ["username"] = user.Name, ["name"] = user.Name, ["team_id"] = TeamId },
+            ["api_app_id"] = AppId,
+            ["token"] = "emulatorVerificationToken",
+            ["trigger_id"] = triggerId,
+            ["view"] = submitted,
+            ["response_urls"] = new JsonArray(),
+            ["is_enterprise_install"] = false,
+            ["enterprise"] = null,
+        };
+        var result = await DeliverAsync(new DeliveryRequest(DeliveryKind.Interactive, payload) { TriggerId = triggerId }, ct);
+        if (result.Acked) ApplyResponseAction(user.Id, view, result.AckPayload as JsonObject);
+        return result;
+    }
+
+    /// <summary>Closes a modal with ×; view_closed is delivered only when the view asked for it (notify_on_close).</summary>
+    public async Task<DeliveryResult?> CloseViewAsync(string userId, string viewId, CancellationToken ct = default)
+    {
+        var user = HumanUser(userId);
+        var view = Workspace.GetView(viewId) ?? throw new EmulatorActionException($"There is no view {viewId}.");
+        var clearAll = view.View["clear_on_close"]?.GetValue<bool>() == true;
+        Workspace.CloseModal(user.Id, viewId, clearAll);
+        if (view.View["notify_on_close"]?.GetValue<bool>() != true) return null;
+        var payload = new JsonObject
+        {
+            ["type"] = "view_closed",
+            ["team"] = Team(),
+            ["user"] = new JsonObject { ["id"] = user.Id, ["username"] = user.Name, ["name"] = user.Name, ["team_id"] = TeamId },
+            ["api_app_id"] = AppId,
+            ["token"] = "emulatorVerificationToken",
+            ["view"] = view.View.DeepClone(),
+            ["is_cleared"] = clearAll,
+            ["is_enterprise_install"] = false,
+            ["enterprise"] = null,
+        };
+        return await DeliverAsync(new DeliveryRequest(DeliveryKind.Interactive, payload), ct);
+    }
+
+    private void ApplyResponseAction(string userId, StoredView view, JsonObject? ack)
+    {
+        switch (ack?["response_action"]?.ToString())
+        {
+            case null:
+                Workspace.CloseModal(userId, view.Id, clearAll: false);
+                break;
+            case "clear":
+                Workspace.CloseModal(userId, view.Id, clearAll: true);
+                break;
+            case "update" when ack["view"] is JsonObject replacement:
+                var updated = (JsonObject)replacement.DeepClone();
+                CompleteView(updated, view.Id, view.View["root_view_id"]?.ToString(), view.View["previous_view_id"]?.ToString());
+                Workspace.SaveView(view with { View = updated });
+                break;
+            case "push" when ack["view"] is JsonObject pushed:
+                var id = Workspace.Ids.Next('V');
+                var next = (JsonObject)pushed.DeepClone();
+                CompleteView(next, id, view.View["root_view_id"]?.ToString(), view.Id);
+                Workspace.PushModal(new StoredView(id, "modal", userId, next), newStack: false);
+                break;
+        }
+    }
+
+    private JsonObject BlockActions(WorkspaceUser user, string triggerId, string? blockId, JsonObject button) => new()
+    {
+        ["type"] = "block_actions",
+        ["user"] = new JsonObject { ["id"] = user.Id, ["username"] = user.Name, ["name"] = user.Name, ["team_id"] = TeamId },
+        ["api_app_id"] = AppId,
+        ["token"] = "emulatorVerificationToken",
+        ["trigger_id"] = triggerId,
+        ["team"] = Team(),
+        ["enterprise"] = null,
+        ["is_enterprise_install"] = false,
+        ["state"] = new JsonObject { ["values"] = new JsonObject() },
+        ["actions"] = new JsonArray(new JsonObject
+        {
+            ["action_id"] = button["action_id"]?.DeepClone(),
+            ["block_id"] = blockId,
+            ["text"] = button["text"]?.DeepClone(),
+            ["value"] = button["value"]?.DeepClone(),
+            ["style"] = button["style"]?.DeepClone(),
+            ["type"] = "button",
+            ["action_ts"] = Workspace.Clock.NextTs(),
+        }),
+    };
+
+    private static (string? BlockId, JsonObject Button) FindButton(JsonArray? blocks, string actionId, string where)
+    {
+        var buttons = (blocks ?? []).OfType<JsonObject>().SelectMany(block =>
+        {
+            var elements = block["elements"] as JsonArray ?? [];
+            return elements.Append(block["accessory"]).OfType<JsonObject>()
+                .Where(e => e["type"]?.ToString() == "button")
+                .Select(e => (BlockId: block["block_id"]?.ToString(), Button: e));
+        }).ToList();
+        var found = buttons.FirstOrDefault(b => b.Button["action_id"]?.ToString() == actionId);
+        if (found.Button is not null) return found;
+        var available = buttons.Count == 0 ? "none" : string.Join(", ", buttons.Select(b => b.Button["action_id"]?.ToString()));
+        throw new EmulatorActionException($"No button with action_id '{actionId}' in {where}. Buttons there: {available}.");
+    }
+
+    private JsonObject Team() => new() { ["id"] = TeamId, ["domain"] = Workspace.TeamDomain };
+}

@@ -1,0 +1,37 @@
+using System.Collections.Concurrent;
+
+namespace SlackFeedbackBot.Emulator.WebApi;
+
+/// <summary>Scripted failures for the next calls of a method, taken in the order they were queued.</summary>
+public sealed class FaultInjector
+{
+    private readonly ConcurrentDictionary<string, ConcurrentQueue<ApiFault>> _queued = new(StringComparer.Ordinal);
+
+    /// <summary>The next <paramref name="times"/> calls answer HTTP 200 {"ok":false,"error":error}.</summary>
+    public void FailNext(string method, string error, int times = 1) => Enqueue(method, new ApiFault.Error(error), times);
+
+    /// <summary>The next calls answer HTTP 429 with Retry-After and {"ok":false,"error":"ratelimited"}.</summary>
+    public void RateLimitNext(string method, int retryAfterSeconds = 1, int times = 1) => Enqueue(method, new ApiFault.RateLimited(retryAfterSeconds), times);
+
+    /// <summary>The next calls answer a bare HTTP error status (e.g. 500, 503).</summary>
+    public void ServerErrorNext(string method, int status = 500, int times = 1) => Enqueue(method, new ApiFault.ServerError(status), times);
+
+    public void Clear() => _queued.Clear();
+
+    internal ApiFault? TakeNext(string method) =>
+        _queued.TryGetValue(method, out var queue) && queue.TryDequeue(out var fault) ? fault : null;
+
+    private void Enqueue(string method, ApiFault fault, int times)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(times, 1);
+        var queue = _queued.GetOrAdd(method, _ => new ConcurrentQueue<ApiFault>());
+        for (var i = 0; i < times; i++) queue.Enqueue(fault);
+    }
+}
+
+internal abstract record ApiFault
+{
+    public sealed record Error(string Code) : ApiFault;
+    public sealed record RateLimited(int RetryAfterSeconds) : ApiFault;
+    public sealed record ServerError(int Status) : ApiFault;
+}

@@ -1,0 +1,13 @@
+namespace SlackFeedbackBot.Hosting;
+
+/// <summary>The try-out mode: with no Slack tokens, the bot runs against the built-in Slack emulator.</summary>
+public sealed class LocalModeOptions
+{
+    public const string Section = "LocalMode";
+
+    /// <summary>Start the emulator when no bot token is configured. Off: a missing token is a configuration error.</summary>
+    public bool Enabled { get; set; } = true;
+
+    /// <summary>Port of the emulator's web page and API on 127.0.0.1 (0 = any free port).</summary>
+    public int Port { get; set; } = 3939;
+}

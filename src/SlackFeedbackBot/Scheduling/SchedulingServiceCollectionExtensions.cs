@@ -1,0 +1,50 @@
+using Quartz;
+using SlackFeedbackBot.Storage;
+
+namespace SlackFeedbackBot.Scheduling;
+
+public static class SchedulingServiceCollectionExtensions
+{
+    /// <summary>
+    /// Quartz on its persistent ADO job store in the bot's own SQLite file, so scheduled reminders and
+    /// digests survive restarts. Jobs re-read the database when they fire: Quartz owns when, the database owns what.
+    /// </summary>
+    public static IServiceCollection AddScheduling(this IServiceCollection services, IConfiguration configuration)
+    {
+        var storage = configuration.GetSection(StorageOptions.Section).Get<StorageOptions>() ?? new StorageOptions();
+        var database = new Database(storage.DatabasePath, storage.BusyTimeoutSeconds);
+
+        // The file must exist in WAL mode before Quartz opens it; hosted services start in registration order.
+        services.AddHostedService<DatabaseWarmUp>();
+        services.AddQuartz(q =>
+        {
+            q.ConfigureScheduler(o => o.InstanceName = "slackfeedbackbot");
+            q.UsePersistentStore(store =>
+            {
+                store.UseSqlite(database.ConnectionString);
+                store.ProvisionSchema();
+                store.UseSystemTextJsonSerializer();
+                store.ConfigureStore(o =>
+                {
+                    o.MisfireThreshold = TimeSpan.FromSeconds(30);
+                    o.StoreJobDataAsStrings = true;
+                });
+            });
+            q.UseDefaultThreadPool(4);
+        });
+        services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
+        services.AddSingleton<OnceOnly>();
+        return services;
+    }
+
+    private sealed class DatabaseWarmUp(Database database) : IHostedService
+    {
+        public Task StartAsync(CancellationToken cancellationToken)
+        {
+            _ = database.Path;
+            return Task.CompletedTask;
+        }
+
+        public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+    }
+}

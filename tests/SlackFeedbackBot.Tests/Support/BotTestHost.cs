@@ -1,0 +1,176 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
+using SlackFeedbackBot.Hosting;
+using SlackFeedbackBot.Slack;
+using SlackFeedbackBot.Emulator;
+using SlackFeedbackBot.Storage;
+
+namespace SlackFeedbackBot.Tests.Support;
+
+/// <summary>
+/// The real bot host, running in-process against the local Slack emulator over loopback sockets, with its own
+/// SQLite file in a temp directory. Use <see cref="RestartAsync"/> to stop and start the bot on the same
+/// database and emulator.
+/// </summary>
+public sealed class BotTestHost : IAsyncDisposable
+{
+    private readonly TempDirectory _dir;
+    private readonly bool _ownsDir;
+    private readonly BotTestHostOptions _options;
+
+    private BotTestHost(SlackEmulator slack, TempDirectory dir, bool ownsDir, BotTestHostOptions options)
+    {
+        Slack = slack;
+        _dir = dir;
+        _ownsDir = ownsDir;
+        _options = options;
+    }
+
+    public SlackEmulator Slack { get; }
+
+    public WebApplication App { get; private set; } = null!;
+
+    public Uri BaseAddress { get; private set; } = null!;
+
+    public string DatabasePath => _dir.File("bot.db");
+
+    public Database Database => App.Services.GetRequiredService<Database>();
+
+    public ListLogger Log { get; } = new();
+
+    public IServiceProvider Services => App.Services;
+
+    public static async Task<BotTestHost> StartAsync(BotTestHostOptions? options = null)
+    {
+        options ??= new BotTestHostOptions();
+        var dir = options.Directory ?? new TempDirectory();
+        var slack = await SlackEmulator.StartAsync(new EmulatorOptions
+        {
+            SeedDemoWorkspace = options.SeedDemoWorkspace,
+            TimeProvider = options.Time ?? TimeProvider.System,
+        });
+        var host = new BotTestHost(slack, dir, options.Directory is null, options);
+        try
+        {
+            await host.StartBotAsync();
+        }
+        catch
+        {
+            await host.DisposeAsync();
+            throw;
+        }
+
+        return host;
+    }
+
+    public async Task StopBotAsync()
+    {
+        await App.StopAsync();
+        await App.DisposeAsync();
+    }
+
+    public async Task RestartAsync()
+    {
+        await StopBotAsync();
+        await StartBotAsync();
+    }
+
+    private async Task StartBotAsync()
+    {
+        var settings = new Dictionary<string, string?>
+        {
+            ["Slack:Mode"] = _options.Mode.ToString(),
+            ["Slack:ApiBaseUrl"] = Slack.ApiBaseUrl.ToString(),
+            ["Slack:BotToken"] = Slack.BotToken,
+            ["Slack:AppToken"] = Slack.AppToken,
+            ["Slack:SigningSecret"] = Slack.SigningSecret,
+            ["Slack:SocketConnectionStagger"] = "00:00:00.200",
+            ["Storage:DatabasePath"] = DatabasePath,
+            ["LocalMode:Enabled"] = "false",
+        };
+        foreach (var (key, value) in _options.Settings)
+        {
+            settings[key] = value;
+        }
+
+        var builder = BotHost.CreateBuilder([], configuration => configuration.AddInMemoryCollection(settings));
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        builder.Logging.ClearProviders();
+        builder.Logging.AddProvider(new ListLoggerProvider(Log));
+        if (_options.Time is { } time)
+        {
+            builder.Services.Replace(ServiceDescriptor.Singleton(time));
+        }
+
+        _options.ConfigureServices?.Invoke(builder.Services);
+        App = BotHost.Build(builder);
+        await App.StartAsync();
+        var address = App.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        BaseAddress = new Uri(address);
+        if (_options.Mode == SlackMode.Http)
+        {
+            Slack.HttpDeliveryUrl = new Uri(BaseAddress, "slack/events");
+        }
+        else
+        {
+            Slack.HttpDeliveryUrl = null;
+            await Slack.WaitForSocketsAsync(1, TimeSpan.FromSeconds(30));
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (App is not null)
+        {
+            try
+            {
+                await App.StopAsync();
+            }
+            catch (ObjectDisposedException)
+            {
+                // Already stopped by the test.
+            }
+
+            await App.DisposeAsync();
+        }
+
+        await Slack.DisposeAsync();
+        if (_ownsDir)
+        {
+            _dir.Dispose();
+        }
+    }
+}
+
+public sealed class BotTestHostOptions
+{
+    public SlackMode Mode { get; init; } = SlackMode.Socket;
+
+    public bool SeedDemoWorkspace { get; init; } = true;
+
+    /// <summary>Replaces the bot's clock (and the emulator's), e.g. a FakeTimeProvider.</summary>
+    public TimeProvider? Time { get; init; }
+
+    /// <summary>Extra settings, e.g. ["Feedback:PassiveChannels:0"] = "C123".</summary>
+    public Dictionary<string, string?> Settings { get; init; } = new();
+
+    public Action<IServiceCollection>? ConfigureServices { get; init; }
+
+    /// <summary>A directory kept by the caller (to restart on the same files); a fresh one when null.</summary>
+    public TempDirectory? Directory { get; init; }
+}
+
+public sealed class ListLoggerProvider(ListLogger logger) : ILoggerProvider
+{
+    public ILogger CreateLogger(string categoryName) => logger;
+
+    public void Dispose()
+    {
+    }
+}
