@@ -33,6 +33,7 @@ public static class FeedbackServiceCollectionExtensions
         services.TryAddSingleton<FeedbackImporter>();
         services.TryAddSingleton<FeedbackExporter>();
         services.TryAddSingleton<SlackMessageReader>();
+        services.TryAddSingleton<FeedbackDigestQueries>();
         services.TryAddSingleton<FeedbackReplies>();
         services.TryAddSingleton<FeedbackModals>();
         services.TryAddSingleton<MessageCaptureConfirmation>();
