@@ -12,6 +12,7 @@ public static class BotCommandLine
         var run = RunCommand();
         root.Add(run);
         root.Add(MigrateCommand());
+        root.Add(ClassifyCommand.Create());
 
         // With no command (or only host settings such as --urls) the bot runs.
         root.TreatUnmatchedTokensAsErrors = false;

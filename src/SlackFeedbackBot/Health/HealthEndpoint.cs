@@ -10,7 +10,8 @@ public static class HealthEndpoint
     {
         services.AddHealthChecks()
             .AddCheck<SlackApiHealthCheck>("slack")
-            .AddCheck<InboxHealthCheck>("inbox");
+            .AddCheck<InboxHealthCheck>("inbox")
+            .AddCheck<SocketModeHealthCheck>("socket_mode");
         services.AddSingleton<SlackApiHealthCheck>();
         return services;
     }

@@ -1,5 +1,6 @@
 using SlackFeedbackBot.Feedback;
 using SlackFeedbackBot.Slack.Dispatch;
+using SlackFeedbackBot.Spotlight;
 
 namespace SlackFeedbackBot.Hosting;
 
@@ -8,6 +9,7 @@ public static class BotFeatures
 {
     public static SlackHandlerBuilder AddBotFeatures(this SlackHandlerBuilder slack, IConfiguration configuration)
     {
+        slack.Services.AddSpotlight(configuration);
         slack.AddFeedback(configuration);
         return slack;
     }

@@ -54,9 +54,16 @@ public static class BotHost
     public static async Task<int> RunAsync(string[] args, CancellationToken ct)
     {
         WebApplication? app = null;
+        LocalSlack? local = null;
         try
         {
-            app = Build(CreateBuilder(args));
+            var configuration = CreateBuilder(args).Configuration;
+            if (LocalSlack.IsWanted(configuration))
+            {
+                local = await LocalSlack.StartAsync(configuration, Console.Out, ct);
+            }
+
+            app = Build(CreateBuilder(args, local is null ? null : c => c.AddInMemoryCollection(local.Settings)));
             await app.RunAsync(ct);
             return 0;
         }
@@ -69,6 +76,11 @@ public static class BotHost
             if (app is not null)
             {
                 await app.DisposeAsync();
+            }
+
+            if (local is not null)
+            {
+                await local.DisposeAsync();
             }
         }
     }

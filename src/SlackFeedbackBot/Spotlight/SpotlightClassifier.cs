@@ -7,6 +7,7 @@ namespace SlackFeedbackBot.Spotlight;
 public sealed class SpotlightClassifier : ISpotlightClassifier
 {
     private readonly SpotlightRules rules;
+    private readonly int bucketCount;
 
     /// <exception cref="SpotlightConfigurationException">A setting is invalid; the message names it.</exception>
     public SpotlightClassifier(SpotlightOptions options)
@@ -18,6 +19,7 @@ public sealed class SpotlightClassifier : ISpotlightClassifier
         }
 
         rules = compiled!;
+        bucketCount = rules.Buckets.Count;
     }
 
     /// <summary>The built-in rules only.</summary>
@@ -29,7 +31,7 @@ public sealed class SpotlightClassifier : ISpotlightClassifier
 
     public SpotlightResult Classify(ReadOnlySpan<char> text)
     {
-        Span<int> best = stackalloc int[rules.Buckets.Count];
+        Span<int> best = stackalloc int[bucketCount];
         var vetoed = rules.Automaton.Match(text, best);
         for (var rank = 0; rank < best.Length; rank++)
         {

@@ -95,6 +95,22 @@ public class SpotlightConfigurationTests
     }
 
     [Test]
+    public void AddSpotlight_PatternStartingWithAWildcard_NeedsAWordBeforeIt()
+    {
+        using var services = BuildServices(new()
+        {
+            ["Spotlight:Buckets:0:Id"] = "stability",
+            ["Spotlight:Buckets:0:Phrases:0"] = "* (crashes|crashed)",
+        });
+        var classifier = services.GetRequiredService<ISpotlightClassifier>();
+
+        Assert.That(classifier.Classify("the app crashes on start").Rule, Is.EqualTo("stability: \"* (crashes|crashed)\""));
+        Assert.That(classifier.Classify("Crashes everywhere").Bucket, Is.EqualTo(SpotlightBuckets.Unclassified));
+        Assert.That(classifier.Classify("It froze. Crashed again").Bucket, Is.EqualTo(SpotlightBuckets.Unclassified),
+            "the word before must be in the same sentence");
+    }
+
+    [Test]
     public void AddSpotlight_WithoutDefaultBuckets_UsesOnlyTheConfiguredOnes()
     {
         using var services = BuildServices(new()

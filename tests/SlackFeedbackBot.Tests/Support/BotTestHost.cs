@@ -8,6 +8,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using SlackFeedbackBot.Hosting;
 using SlackFeedbackBot.Slack;
+using SlackFeedbackBot.Slack.Dispatch;
 using SlackFeedbackBot.Emulator;
 using SlackFeedbackBot.Storage;
 
@@ -109,6 +110,12 @@ public sealed class BotTestHost : IAsyncDisposable
         }
 
         _options.ConfigureServices?.Invoke(builder.Services);
+        if (_options.Handlers is { } handlers)
+        {
+            var registry = (SlackHandlerRegistry)builder.Services.Single(d => d.ServiceType == typeof(SlackHandlerRegistry)).ImplementationInstance!;
+            handlers(new SlackHandlerBuilder(builder.Services, registry));
+        }
+
         App = BotHost.Build(builder);
         await App.StartAsync();
         var address = App.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
@@ -161,6 +168,9 @@ public sealed class BotTestHostOptions
     public Dictionary<string, string?> Settings { get; init; } = new();
 
     public Action<IServiceCollection>? ConfigureServices { get; init; }
+
+    /// <summary>Extra Slack handlers for the test, registered like the bot's own.</summary>
+    public Action<SlackHandlerBuilder>? Handlers { get; init; }
 
     /// <summary>A directory kept by the caller (to restart on the same files); a fresh one when null.</summary>
     public TempDirectory? Directory { get; init; }

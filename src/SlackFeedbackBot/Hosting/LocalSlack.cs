@@ -1,0 +1,64 @@
+using SlackFeedbackBot.Emulator;
+
+namespace SlackFeedbackBot.Hosting;
+
+/// <summary>
+/// The try-out mode: when no bot token is configured, the bot starts the built-in Slack emulator (with a demo
+/// workspace) and connects to it over Socket Mode, exactly as it would to Slack.
+/// </summary>
+public sealed class LocalSlack : IAsyncDisposable
+{
+    private LocalSlack(SlackEmulator emulator) => Emulator = emulator;
+
+    public SlackEmulator Emulator { get; }
+
+    /// <summary>The settings that point the bot at the emulator instead of Slack.</summary>
+    public IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?>
+    {
+        ["Slack:Mode"] = "Socket",
+        ["Slack:ApiBaseUrl"] = Emulator.ApiBaseUrl.ToString(),
+        ["Slack:BotToken"] = Emulator.BotToken,
+        ["Slack:AppToken"] = Emulator.AppToken,
+        ["Slack:SigningSecret"] = Emulator.SigningSecret,
+        ["Slack:TeamId"] = Emulator.TeamId,
+        ["Slack:SocketConnectionStagger"] = "00:00:01",
+    };
+
+    public static bool IsWanted(IConfiguration configuration)
+    {
+        var options = configuration.GetSection(LocalModeOptions.Section).Get<LocalModeOptions>() ?? new LocalModeOptions();
+        return options.Enabled && string.IsNullOrWhiteSpace(configuration["Slack:BotToken"]);
+    }
+
+    public static async Task<LocalSlack> StartAsync(IConfiguration configuration, TextWriter output, CancellationToken ct)
+    {
+        var options = configuration.GetSection(LocalModeOptions.Section).Get<LocalModeOptions>() ?? new LocalModeOptions();
+        SlackEmulator emulator;
+        try
+        {
+            emulator = await SlackEmulator.StartAsync(new EmulatorOptions { Port = options.Port, SeedDemoWorkspace = true }, ct);
+        }
+        catch (IOException)
+        {
+            // The usual port is taken (another copy running?): any free port still gives a working try-out.
+            emulator = await SlackEmulator.StartAsync(new EmulatorOptions { Port = 0, SeedDemoWorkspace = true }, ct);
+        }
+
+        output.WriteLine($"""
+
+            ================================================================================
+              LOCAL MODE: no Slack tokens are set, so the bot runs against the built-in Slack
+              emulator on this machine, not against Slack.
+
+              Try it in your browser:  {emulator.BaseUrl}
+
+              To connect a real workspace, create the app from deploy/slack/manifest.yml and set
+              SLACK_BOT_TOKEN (xoxb-...) and SLACK_APP_TOKEN (xapp-...); see README.md.
+            ================================================================================
+
+            """);
+        return new LocalSlack(emulator);
+    }
+
+    public ValueTask DisposeAsync() => Emulator.DisposeAsync();
+}
