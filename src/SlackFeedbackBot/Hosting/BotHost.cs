@@ -63,7 +63,13 @@ public static class BotHost
                 local = await LocalSlack.StartAsync(configuration, Console.Out, ct);
             }
 
-            app = Build(CreateBuilder(args, local is null ? null : c => c.AddInMemoryCollection(local.Settings)));
+            var builder = CreateBuilder(args, local is null ? null : c => c.AddInMemoryCollection(LocalDemo.Settings()).AddInMemoryCollection(local.Settings));
+            if (local is not null)
+            {
+                builder.Services.AddHostedService<LocalDemo.PastFeedback>();
+            }
+
+            app = Build(builder);
             await app.RunAsync(ct);
             return 0;
         }
