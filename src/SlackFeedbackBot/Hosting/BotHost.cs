@@ -77,6 +77,11 @@ public static class BotHost
         {
             return StartupFailure.ConfigurationExitCode;
         }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            Console.Error.WriteLine($"The bot stopped: {ex.Message} ({ex.GetType().Name}). Run `SlackFeedbackBot doctor` to check the installation.");
+            return 1;
+        }
         finally
         {
             if (app is not null)
