@@ -12,7 +12,7 @@ threads=2
 secret="load-test-signing-secret"
 
 command -v wrk >/dev/null || { apt-get update -qq && apt-get install -y -qq wrk >/dev/null; }
-dotnet build -c Release -v q src/SlackFeedbackBot bench/SlackFeedbackBot.Benchmarks >/dev/null
+dotnet build -c Release -v q bench/SlackFeedbackBot.Benchmarks | grep -E "error|Warn" || true
 
 work=$(mktemp -d)
 port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()')
