@@ -42,6 +42,23 @@ public sealed partial class SlackEmulator
         return result;
     }
 
+    /// <summary>Opens the app's Home tab as a user: app_home_opened (tab "home") with the Home view the app last published, if any.</summary>
+    public Task<DeliveryResult> SendAppHomeOpenedAsync(string userId, CancellationToken ct = default)
+    {
+        var user = HumanUser(userId);
+        var dm = Workspace.OpenDm(user.Id, BotUserId);
+        var inner = new JsonObject
+        {
+            ["type"] = "app_home_opened",
+            ["user"] = user.Id,
+            ["channel"] = dm.Id,
+            ["tab"] = "home",
+            ["event_ts"] = Workspace.Clock.NextTs(),
+        };
+        if (Workspace.HomeView(user.Id) is { } home) inner["view"] = home.View.DeepClone();
+        return DeliverEventAsync(inner, null, 0, ct);
+    }
+
     /// <summary>Runs a message shortcut (message_action) on a stored message.</summary>
     public Task<DeliveryResult> SendMessageShortcutAsync(string userId, string channelId, string messageTs, string callbackId, CancellationToken ct = default)
     {
