@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -30,7 +31,11 @@ public sealed class SlackDispatcher(
             switch (request.Kind)
             {
                 case SlackRequestKind.Event:
-                    await DispatchEventAsync(SlackJson.Deserialize<EventCallback>(request.PayloadJson), ct);
+                    if (HasEventHandler(request.PayloadJson))
+                    {
+                        await DispatchEventAsync(SlackJson.Deserialize<EventCallback>(request.PayloadJson), ct);
+                    }
+
                     break;
                 case SlackRequestKind.SlashCommand:
                     await DispatchCommandAsync(SlackJson.Deserialize<SlashCommand>(request.PayloadJson), ackSlot, ct);
@@ -58,14 +63,24 @@ public sealed class SlackDispatcher(
         }
     }
 
+    // Events nobody handles are common (subscriptions are broad) and come in many shapes: look at the type only.
+    private bool HasEventHandler(string payloadJson)
+    {
+        using var doc = JsonDocument.Parse(payloadJson);
+        var type = doc.RootElement.TryGetProperty("event", out var evt) && evt.TryGetProperty("type", out var t) ? t.GetString() ?? "" : "";
+        if (registry.Events.TryGetValue(type, out var handlers) && handlers.Count > 0)
+        {
+            return true;
+        }
+
+        Hint("event:" + type, $"No handler for the event '{type}'. Register one with AddEventHandler<T>(\"{type}\") or unsubscribe from it.");
+        return false;
+    }
+
     private async Task DispatchEventAsync(EventCallback callback, CancellationToken ct)
     {
         var evt = callback.Event;
-        if (!registry.Events.TryGetValue(evt.Type, out var handlers) || handlers.Count == 0)
-        {
-            Hint("event:" + evt.Type, $"No handler for the event '{evt.Type}'. Register one with AddEventHandler<T>(\"{evt.Type}\") or unsubscribe from it.");
-            return;
-        }
+        var handlers = registry.Events[evt.Type];
 
         var me = await identity.GetAsync(ct);
         if (IsOwn(evt, me))

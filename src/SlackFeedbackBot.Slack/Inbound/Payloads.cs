@@ -36,9 +36,15 @@ public sealed record SlackEvent
 {
     public string Type { get; init; } = "";
     public string? Subtype { get; init; }
+
+    [JsonConverter(typeof(IdOrObjectConverter))]
     public string? User { get; init; }
+
     public string? BotId { get; init; }
+
+    [JsonConverter(typeof(IdOrObjectConverter))]
     public string? Channel { get; init; }
+
     public string? ChannelType { get; init; }
     public string? Text { get; init; }
     public string? Ts { get; init; }

@@ -103,7 +103,8 @@ public sealed class SlackInboxProcessor(
         catch (Exception ex)
         {
             work.Slot?.Close();
-            var park = attempt >= options.Value.MaxHandlerAttempts;
+            // A payload that cannot be read will not read better later: park it at once.
+            var park = attempt >= options.Value.MaxHandlerAttempts || ex is System.Text.Json.JsonException;
             var error = Describe(ex);
             await inbox.MarkFailedAsync(record.Id, attempt, error, park, ct);
             if (park)

@@ -1,3 +1,4 @@
+using SlackFeedbackBot.Rotations;
 using SlackFeedbackBot.Slack.Dispatch;
 using SlackFeedbackBot.Spotlight;
 
@@ -9,6 +10,7 @@ public static class BotFeatures
     public static SlackHandlerBuilder AddBotFeatures(this SlackHandlerBuilder slack, IConfiguration configuration)
     {
         slack.Services.AddSpotlight(configuration);
+        slack.AddRotations(configuration);
         return slack;
     }
 }

@@ -5,14 +5,14 @@ public static class Eventually
 {
     public static readonly TimeSpan DefaultTimeout = TimeSpan.FromSeconds(20);
 
-    public static async Task ThatAsync(Func<bool> condition, string what, TimeSpan? timeout = null)
+    public static async Task ThatAsync(Func<bool> condition, string what, TimeSpan? timeout = null, Func<string>? detail = null)
     {
         var deadline = DateTime.UtcNow + (timeout ?? DefaultTimeout);
         while (!condition())
         {
             if (DateTime.UtcNow > deadline)
             {
-                Assert.Fail($"Timed out waiting until {what}.");
+                Assert.Fail($"Timed out waiting until {what}. {detail?.Invoke()}");
             }
 
             await Task.Delay(20);

@@ -1,0 +1,126 @@
+namespace SlackFeedbackBot.Digests;
+
+public enum DigestPeriodKind
+{
+    Week,
+    Month,
+}
+
+/// <summary>A digest's reporting window, <c>[From, To)</c> in UTC, with the label people see ("2026-W48", "2026-11").</summary>
+public sealed record DigestPeriod(DateTimeOffset From, DateTimeOffset To, string Label, DigestPeriodKind Kind)
+{
+    public bool Contains(DateTimeOffset instant) => instant >= From && instant < To;
+}
+
+/// <summary>One conversation in which a customer raised an item ("me too" is another report, with its own customer).</summary>
+public sealed record DigestReport(string? Customer, string? ReporterId = null);
+
+/// <summary>A feedback item as the digest sees it; the feedback repository fills these.</summary>
+public sealed record DigestItem
+{
+    public required long Id { get; init; }
+    public required string Bucket { get; init; }
+    public required string Text { get; init; }
+    public required DateTimeOffset CreatedAt { get; init; }
+
+    /// <summary>The customer of the first report.</summary>
+    public string? Customer { get; init; }
+
+    /// <summary>Slack users who passed the feedback on.</summary>
+    public IReadOnlyList<string> ReporterIds { get; init; } = [];
+
+    /// <summary>Every conversation behind the item. When empty, <see cref="ReportCount"/> and <see cref="Customer"/> stand in.</summary>
+    public IReadOnlyList<DigestReport> Reports { get; init; } = [];
+
+    /// <summary>How many conversations raised it, for callers that keep only a count.</summary>
+    public int ReportCount { get; init; } = 1;
+
+    public DateTimeOffset? ResolvedAt { get; init; }
+    public string? ResolutionNote { get; init; }
+    public int ReportersTold { get; init; }
+    public string? ProductArea { get; init; }
+    public string? Permalink { get; init; }
+
+    /// <summary>Set when the item was heard on a support shift.</summary>
+    public string? ShiftKey { get; init; }
+
+    public int TotalReports => Reports.Count > 0 ? Reports.Count : Math.Max(1, ReportCount);
+
+    /// <summary>Distinct customer names (trimmed, case-insensitive) across the item and its reports.</summary>
+    public IEnumerable<string> Customers =>
+        Reports.Select(report => report.Customer)
+            .Prepend(Customer)
+            .Where(customer => !string.IsNullOrWhiteSpace(customer))
+            .Select(customer => customer!.Trim())
+            .Distinct(StringComparer.OrdinalIgnoreCase);
+}
+
+/// <summary>A rotation member's record for the period.</summary>
+public sealed record ShiftSummary(string UserId, int Served, int Missed, int Swapped, int FeedbackCaptured)
+{
+    public string? DisplayName { get; init; }
+}
+
+/// <summary>An escalation threshold that an item reached during the period ("heard 10 times").</summary>
+public sealed record ThresholdHit(string Description, long ItemId, DateTimeOffset ReachedAt)
+{
+    public string? ProductArea { get; init; }
+    public string? Permalink { get; init; }
+}
+
+/// <summary>How many reports a bucket had in some window, split by product area so that a filtered digest stays consistent.</summary>
+public sealed record BucketCount(string Bucket, int Count, string? ProductArea = null);
+
+/// <summary>Reports per bucket in the week starting <paramref name="WeekStart"/>, for the chart.</summary>
+public sealed record WeeklyBucketCount(DateOnly WeekStart, string Bucket, int Count, string? ProductArea = null);
+
+/// <summary>A bucket as the digest shows it. <paramref name="TriggerPhrases"/> are the classifier's phrases for it
+/// ("how do i", "can you"), whose words are dropped before grouping because every item of the bucket shares them.</summary>
+public sealed record DigestBucket(string Id, string DisplayName, IReadOnlyList<string> TriggerPhrases)
+{
+    public const string UnclassifiedId = "unclassified";
+}
+
+/// <summary>How much a digest shows.</summary>
+public sealed record DigestSettings
+{
+    public int TopIssuesPerBucket { get; init; } = 5;
+    public int UnclassifiedShown { get; init; } = 5;
+    public int QuoteMaxLength { get; init; } = 200;
+    public int ThresholdsShown { get; init; } = 10;
+    public int ResolvedShown { get; init; } = 5;
+
+    /// <summary>How many weeks the chart covers (8 to 12 read well).</summary>
+    public int ChartWeeks { get; init; } = 12;
+}
+
+/// <summary>Everything one digest is built from. Items are those created in <see cref="Period"/>.</summary>
+public sealed record DigestInput
+{
+    public required DigestPeriod Period { get; init; }
+
+    /// <summary>Buckets in display order, with their names and trigger phrases. Buckets seen only in the data follow, by id.</summary>
+    public IReadOnlyList<DigestBucket> Buckets { get; init; } = [];
+
+    public IReadOnlyList<DigestItem> Items { get; init; } = [];
+    public IReadOnlyList<BucketCount> PreviousCounts { get; init; } = [];
+
+    /// <summary>Items resolved during the period (whenever they were created).</summary>
+    public IReadOnlyList<DigestItem> Resolved { get; init; } = [];
+
+    /// <summary>Unclassified items nobody has triaged yet.</summary>
+    public IReadOnlyList<DigestItem> NewUnclassified { get; init; } = [];
+
+    public IReadOnlyList<ThresholdHit> Thresholds { get; init; } = [];
+    public IReadOnlyList<ShiftSummary> Shifts { get; init; } = [];
+    public IReadOnlyList<WeeklyBucketCount> WeeklyCounts { get; init; } = [];
+
+    /// <summary>The weeks the chart shows (see <see cref="DigestPeriods.ChartWeeks"/>). When empty, the chart ends at the
+    /// latest week found in <see cref="WeeklyCounts"/>.</summary>
+    public IReadOnlyList<DateOnly> ChartWeeks { get; init; } = [];
+
+    /// <summary>When set, only this product area's feedback is shown (the rotation summary is company-wide and stays).</summary>
+    public string? ProductArea { get; init; }
+
+    public DigestSettings Settings { get; init; } = new();
+}

@@ -1,0 +1,158 @@
+namespace SlackFeedbackBot.Digests;
+
+/// <summary>
+/// Groups feedback items that share their key terms: what is left once Slack markup, stop words and the bucket's
+/// own trigger words ("how do i", "can you") are gone. Grouping is greedy and deterministic: items are taken
+/// oldest first, and each joins the earliest group whose first item's terms overlap its own by Jaccard ≥ 0.5.
+/// </summary>
+public sealed class KeyPhraseGrouper
+{
+    public const double SimilarityThreshold = 0.5;
+    private const int MaxLabelTerms = 4;
+    private const int FallbackLabelLength = 60;
+
+    private readonly IReadOnlySet<string> _stopWords;
+
+    public KeyPhraseGrouper(IEnumerable<string>? extraStopWords = null)
+    {
+        var stopWords = new HashSet<string>(StopWords.English, StringComparer.Ordinal);
+        foreach (var word in extraStopWords ?? [])
+        {
+            stopWords.UnionWith(FeedbackTextNormalizer.Words(word));
+        }
+        _stopWords = stopWords;
+    }
+
+    /// <summary>The key words of <paramref name="text"/> in order, with their stems, stop words and
+    /// <paramref name="excludedWords"/> removed.</summary>
+    public IReadOnlyList<KeyTerm> KeyTerms(string text, IReadOnlySet<string> excludedWords) =>
+        FeedbackTextNormalizer.Words(text)
+            .Where(word => !_stopWords.Contains(word) && !excludedWords.Contains(word))
+            .Where(word => word.Length > 1 || char.IsDigit(word[0]))
+            .Select(word => new KeyTerm(word, LightStemmer.Stem(word)))
+            .ToList();
+
+    public IReadOnlyList<KeyPhraseGroup> Group(
+        IEnumerable<DigestItem> items, IEnumerable<string> triggerPhrases, int quoteMaxLength = 200)
+    {
+        var excluded = triggerPhrases.SelectMany(FeedbackTextNormalizer.Words).ToHashSet(StringComparer.Ordinal);
+        var drafts = new List<Draft>();
+        foreach (var item in items.OrderBy(item => item.CreatedAt).ThenBy(item => item.Id))
+        {
+            var member = new Member(item, KeyTerms(item.Text, excluded));
+            var home = member.Stems.Count == 0 ? null : BestDraftFor(member, drafts);
+            if (home is null)
+            {
+                drafts.Add(new Draft(member));
+            }
+            else
+            {
+                home.Members.Add(member);
+            }
+        }
+
+        return drafts
+            .Select(draft => draft.ToGroup(quoteMaxLength))
+            .OrderByDescending(group => group.ReportCount)
+            .ThenBy(group => group.Label, StringComparer.Ordinal)
+            .ThenBy(group => group.ItemIds[0])
+            .ToList();
+    }
+
+    private static Draft? BestDraftFor(Member member, List<Draft> drafts)
+    {
+        Draft? best = null;
+        var bestScore = 0.0;
+        foreach (var draft in drafts)
+        {
+            var score = Jaccard(member.Stems, draft.Seed.Stems);
+            if (score >= SimilarityThreshold && score > bestScore)
+            {
+                best = draft;
+                bestScore = score;
+            }
+        }
+        return best;
+    }
+
+    internal static double Jaccard(IReadOnlySet<string> left, IReadOnlySet<string> right)
+    {
+        if (left.Count == 0 || right.Count == 0)
+        {
+            return 0;
+        }
+        var shared = left.Count(right.Contains);
+        return (double)shared / (left.Count + right.Count - shared);
+    }
+
+    public sealed record KeyTerm(string Word, string Stem);
+
+    private sealed class Member(DigestItem item, IReadOnlyList<KeyTerm> terms)
+    {
+        public DigestItem Item { get; } = item;
+        public IReadOnlyList<KeyTerm> Terms { get; } = terms;
+        public IReadOnlySet<string> Stems { get; } = terms.Select(term => term.Stem).ToHashSet(StringComparer.Ordinal);
+    }
+
+    private sealed class Draft(Member seed)
+    {
+        public Member Seed { get; } = seed;
+        public List<Member> Members { get; } = [seed];
+
+        public KeyPhraseGroup ToGroup(int quoteMaxLength)
+        {
+            var representative = Members
+                .OrderByDescending(member => Jaccard(member.Stems, Seed.Stems))
+                .ThenBy(member => member.Item.Text.Trim().Length)
+                .ThenBy(member => member.Item.Id)
+                .First();
+            var terms = LabelTerms();
+            var label = terms.Count > 0
+                ? string.Join(' ', terms.Select(DisplayWord))
+                : Quote.Trim(FeedbackTextNormalizer.Normalize(Seed.Item.Text), FallbackLabelLength);
+            return new KeyPhraseGroup(
+                Label: label.Length > 0 ? label : $"item {Seed.Item.Id}",
+                KeyTerms: terms,
+                ReportCount: Members.Sum(member => member.Item.TotalReports),
+                CustomerCount: Members.SelectMany(member => member.Item.Customers)
+                    .Distinct(StringComparer.OrdinalIgnoreCase).Count(),
+                RepresentativeQuote: Quote.Trim(representative.Item.Text, quoteMaxLength),
+                Permalink: representative.Item.Permalink ?? Members.Select(member => member.Item.Permalink)
+                    .FirstOrDefault(link => link is not null),
+                ItemIds: Members.Select(member => member.Item.Id).ToList());
+        }
+
+        // Stems that most of the members mention, most frequent first, shown in the order people wrote them.
+        private List<string> LabelTerms()
+        {
+            var firstSeen = new List<string>();
+            var frequency = new Dictionary<string, int>(StringComparer.Ordinal);
+            foreach (var member in Members)
+            {
+                foreach (var stem in member.Stems)
+                {
+                    frequency[stem] = frequency.GetValueOrDefault(stem) + 1;
+                }
+                foreach (var term in member.Terms.Where(term => !firstSeen.Contains(term.Stem)))
+                {
+                    firstSeen.Add(term.Stem);
+                }
+            }
+            var quorum = Members.Count / 2 + 1;
+            var chosen = firstSeen
+                .Where(stem => frequency[stem] >= quorum)
+                .OrderByDescending(stem => frequency[stem])
+                .ThenBy(firstSeen.IndexOf)
+                .Take(MaxLabelTerms)
+                .ToHashSet(StringComparer.Ordinal);
+            return firstSeen.Where(chosen.Contains).ToList();
+        }
+
+        private string DisplayWord(string stem) =>
+            Members.SelectMany(member => member.Terms)
+                .Where(term => term.Stem == stem)
+                .GroupBy(term => term.Word, StringComparer.Ordinal)
+                .OrderByDescending(words => words.Count())
+                .First().Key;
+    }
+}

@@ -1,0 +1,85 @@
+using System.Text.RegularExpressions;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using SlackFeedbackBot.Slack.Api;
+
+namespace SlackFeedbackBot.Feedback;
+
+/// <summary>
+/// Escalation thresholds: one item heard N times within D days, or a high-value customer named. Each alert is
+/// posted once, guarded by a unique key claimed before posting (and given back if posting fails).
+/// </summary>
+public sealed class FeedbackAlerts(
+    FeedbackRepository repository,
+    FeedbackBuckets buckets,
+    ISlackApiClient slack,
+    IOptions<FeedbackOptions> options,
+    TimeProvider time,
+    ILogger<FeedbackAlerts> log)
+{
+    /// <summary>Checks the thresholds after <paramref name="item"/> got a report with <paramref name="words"/> about <paramref name="customer"/>.</summary>
+    public async Task<IReadOnlyList<string>> CheckAsync(FeedbackItem item, string words, string? customer, CancellationToken ct)
+    {
+        var thresholds = options.Value.Thresholds;
+        var raised = new List<string>();
+        if (string.IsNullOrWhiteSpace(thresholds.AlertChannel))
+        {
+            return raised;
+        }
+
+        var now = time.GetUtcNow();
+        var reports = repository.CountReportsSince(item.Id, now.AddDays(-thresholds.WithinDays));
+        if (reports >= thresholds.ReportCount)
+        {
+            var text = $":rotating_light: Feedback #{item.Id} has been heard {reports} times in the last {thresholds.WithinDays} days ({buckets.Display(item.Bucket)}):\n{Quote(item.Text)}{LinkLine(item)}";
+            await RaiseAsync($"reports:{item.Id}:{thresholds.ReportCount}", item, thresholds.AlertChannel, text, raised, ct);
+        }
+
+        foreach (var name in thresholds.HighValueCustomers.Where(n => Names(n, customer, words)).Distinct(StringComparer.OrdinalIgnoreCase))
+        {
+            var text = $":star: High-value customer *{name.Trim()}* in feedback #{item.Id} ({buckets.Display(item.Bucket)}):\n{Quote(words)}{LinkLine(item)}";
+            await RaiseAsync($"customer:{item.Id}:{name.Trim().ToLowerInvariant()}", item, thresholds.AlertChannel, text, raised, ct);
+        }
+
+        return raised;
+    }
+
+    internal static bool Names(string highValue, string? customer, string text)
+    {
+        var name = highValue.Trim();
+        if (name.Length == 0)
+        {
+            return false;
+        }
+
+        if (customer is not null && string.Equals(customer.Trim(), name, StringComparison.OrdinalIgnoreCase))
+        {
+            return true;
+        }
+
+        return Regex.IsMatch(text, $@"(?<![\p{{L}}\p{{N}}_]){Regex.Escape(name)}(?![\p{{L}}\p{{N}}_])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
+    }
+
+    private async Task RaiseAsync(string key, FeedbackItem item, string channel, string text, List<string> raised, CancellationToken ct)
+    {
+        if (!repository.TryRecordAlert(key, item.Id, time.GetUtcNow()))
+        {
+            return;
+        }
+
+        try
+        {
+            await slack.PostMessageAsync(channel, new SlackMessage { Text = text }, ct);
+            raised.Add(key);
+        }
+        catch (SlackApiException ex)
+        {
+            repository.ForgetAlert(key);
+            log.LogWarning("Could not post the feedback alert {AlertKey} to {Channel}: {Error}", key, channel, ex.ErrorCode);
+        }
+    }
+
+    private static string Quote(string text) => FeedbackFormat.Quote(FeedbackFormat.Shorten(text, 500));
+
+    private static string LinkLine(FeedbackItem item) => item.SourceLink is { } link ? $"\n<{link}|Original message>" : "";
+}

@@ -1,0 +1,61 @@
+using System.Globalization;
+using CsvHelper;
+
+namespace SlackFeedbackBot.Feedback;
+
+/// <summary>
+/// Writes every item with all its fields as CSV, the spreadsheet many people work in. Text that a spreadsheet
+/// would run as a formula is prefixed with ' (the importer takes it off again).
+/// </summary>
+public sealed class FeedbackExporter(FeedbackRepository repository)
+{
+    internal static readonly char[] FormulaStarts = ['=', '@', '+', '-', '\t', '\r'];
+
+    private static readonly string[] Header =
+    [
+        "id", "created_at", "text", "customer", "source", "importance", "bucket", "rule", "status", "reporter", "reports",
+        "capture_path", "channel_id", "message_ts", "permalink", "link", "author_id", "shift_key", "updated_at", "resolved_at", "resolved_by", "resolution",
+    ];
+
+    /// <summary>Writes the header and one row per item; returns how many rows.</summary>
+    public int Export(TextWriter output)
+    {
+        using var csv = CsvWriter.Create(output, CsvWriterOptions.Default with { Injection = CsvInjection.Escape, NewLine = "\n" }, leaveOpen: true);
+        csv.WriteRecord(Header);
+        var count = 0;
+        foreach (var (item, reports) in repository.AllWithReportCounts())
+        {
+            csv.WriteRecord(
+            [
+                item.Id.ToString(CultureInfo.InvariantCulture),
+                Time(item.CreatedAtMs),
+                item.Text,
+                item.Customer,
+                item.Source,
+                item.Importance,
+                item.Bucket,
+                item.Rule,
+                item.Status,
+                item.ReporterId ?? item.ReporterName,
+                reports.ToString(CultureInfo.InvariantCulture),
+                item.CapturePath,
+                item.ChannelId,
+                item.MessageTs,
+                item.Permalink,
+                item.Link,
+                item.AuthorId,
+                item.ShiftKey,
+                Time(item.UpdatedAtMs),
+                item.ResolvedAtMs is { } resolved ? Time(resolved) : null,
+                item.ResolvedBy,
+                item.Resolution,
+            ]);
+            count++;
+        }
+
+        csv.Flush();
+        return count;
+    }
+
+    private static string Time(long ms) => DateTimeOffset.FromUnixTimeMilliseconds(ms).ToString("yyyy-MM-ddTHH:mm:ss.fffZ", CultureInfo.InvariantCulture);
+}

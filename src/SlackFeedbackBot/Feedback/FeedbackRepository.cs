@@ -1,0 +1,367 @@
+using System.Data;
+using Dapper;
+using Microsoft.Data.Sqlite;
+using SlackFeedbackBot.Storage;
+
+namespace SlackFeedbackBot.Feedback;
+
+/// <summary>The result of storing a capture: the item (new or the one that message already was) and whether a report was added.</summary>
+public sealed record CaptureRecord(FeedbackItem Item, bool IsNew, bool ReportAdded);
+
+/// <summary>Feedback items, their reports, bucket history, notifications, follow-ups and alerts in SQLite.</summary>
+public sealed class FeedbackRepository(Database database)
+{
+    internal const string ItemColumns = """
+        id AS Id, text AS Text, customer AS Customer, source AS Source, importance AS Importance, link AS Link,
+        reporter_id AS ReporterId, reporter_name AS ReporterName, author_id AS AuthorId, channel_id AS ChannelId,
+        message_ts AS MessageTs, permalink AS Permalink, capture_path AS CapturePath, bucket AS Bucket, rule AS Rule,
+        status AS Status, created_at AS CreatedAtMs, updated_at AS UpdatedAtMs, resolved_at AS ResolvedAtMs,
+        resolved_by AS ResolvedBy, resolution AS Resolution, shift_key AS ShiftKey, import_key AS ImportKey
+        """;
+
+    private const string ReportColumns = """
+        id AS Id, item_id AS ItemId, reporter_id AS ReporterId, reporter_name AS ReporterName, text AS Text,
+        customer AS Customer, source AS Source, channel_id AS ChannelId, message_ts AS MessageTs,
+        permalink AS Permalink, created_at AS CreatedAtMs
+        """;
+
+    private const string InsertItem = """
+        INSERT INTO feedback_items (text, customer, source, importance, link, reporter_id, reporter_name, author_id,
+            channel_id, message_ts, permalink, capture_path, bucket, rule, status, created_at, updated_at, shift_key, import_key)
+        VALUES (@Text, @Customer, @Source, @Importance, @Link, @ReporterId, @ReporterName, @AuthorId,
+            @ChannelId, @MessageTs, @Permalink, @CapturePath, @Bucket, @Rule, 'open', @CreatedAt, @Now, @ShiftKey, @ImportKey)
+        ON CONFLICT DO NOTHING
+        RETURNING id
+        """;
+
+    private const string InsertReport = """
+        INSERT INTO feedback_reports (item_id, reporter_id, reporter_name, text, customer, source, channel_id, message_ts, permalink, created_at, dedupe_key)
+        VALUES (@ItemId, @ReporterId, @ReporterName, @Text, @Customer, @Source, @ChannelId, @MessageTs, @Permalink, @CreatedAt, @DedupeKey)
+        ON CONFLICT DO NOTHING
+        """;
+
+    public Database Database => database;
+
+    /// <summary>
+    /// Stores a capture in one transaction. A Slack message already captured stays one item: the capture
+    /// becomes another report on it (unless the same person captured the same message before).
+    /// </summary>
+    public CaptureRecord Capture(FeedbackCapture capture, string bucket, string? rule, string? shiftKey, DateTimeOffset now)
+    {
+        using var connection = database.Open();
+        using var tx = connection.BeginTransaction();
+        var result = Capture(connection, tx, capture, bucket, rule, shiftKey, now);
+        tx.Commit();
+        return result;
+    }
+
+    /// <summary>Stores many captures in one transaction (an import): all or nothing. Returns how many were new.</summary>
+    public int CaptureAll(IEnumerable<(FeedbackCapture Capture, string Bucket, string? Rule)> captures, DateTimeOffset now)
+    {
+        using var connection = database.Open();
+        using var tx = connection.BeginTransaction();
+        var added = 0;
+        foreach (var (capture, bucket, rule) in captures)
+        {
+            if (Capture(connection, tx, capture, bucket, rule, null, now).IsNew)
+            {
+                added++;
+            }
+        }
+
+        tx.Commit();
+        return added;
+    }
+
+    private static CaptureRecord Capture(SqliteConnection connection, IDbTransaction tx, FeedbackCapture capture, string bucket, string? rule, string? shiftKey, DateTimeOffset now)
+    {
+        var nowMs = now.ToUnixTimeMilliseconds();
+        var createdAt = (capture.CreatedAt ?? now).ToUnixTimeMilliseconds();
+        var id = connection.QuerySingleOrDefault<long?>(InsertItem, new
+        {
+            capture.Text,
+            capture.Customer,
+            capture.Source,
+            capture.Importance,
+            capture.Link,
+            capture.ReporterId,
+            capture.ReporterName,
+            capture.AuthorId,
+            capture.ChannelId,
+            capture.MessageTs,
+            capture.Permalink,
+            capture.CapturePath,
+            Bucket = bucket,
+            Rule = rule,
+            CreatedAt = createdAt,
+            Now = nowMs,
+            ShiftKey = shiftKey,
+            capture.ImportKey,
+        }, tx);
+
+        var isNew = id is not null;
+        if (!isNew)
+        {
+            id = capture.IsMessageCapture
+                ? connection.QuerySingleOrDefault<long?>("SELECT id FROM feedback_items WHERE channel_id = @ChannelId AND message_ts = @MessageTs", new { capture.ChannelId, capture.MessageTs }, tx)
+                : null;
+            if (id is null)
+            {
+                // The same imported row again: nothing to add.
+                var existing = connection.QuerySingle<FeedbackItem>($"SELECT {ItemColumns} FROM feedback_items WHERE import_key = @ImportKey", new { capture.ImportKey }, tx);
+                return new CaptureRecord(existing, false, false);
+            }
+        }
+
+        var reporter = capture.ReporterId ?? capture.AuthorId;
+        var added = connection.Execute(InsertReport, new
+        {
+            ItemId = id,
+            ReporterId = reporter,
+            capture.ReporterName,
+            capture.Text,
+            capture.Customer,
+            capture.Source,
+            capture.ChannelId,
+            capture.MessageTs,
+            capture.Permalink,
+            CreatedAt = isNew ? createdAt : nowMs,
+            DedupeKey = capture.IsMessageCapture ? $"{capture.ChannelId}:{capture.MessageTs}:{reporter}" : null,
+        }, tx) == 1;
+
+        var item = connection.QuerySingle<FeedbackItem>($"SELECT {ItemColumns} FROM feedback_items WHERE id = @id", new { id }, tx);
+        return new CaptureRecord(item, isNew, added);
+    }
+
+    public FeedbackItem? Get(long id)
+    {
+        using var connection = database.Open();
+        return connection.QuerySingleOrDefault<FeedbackItem>($"SELECT {ItemColumns} FROM feedback_items WHERE id = @id", new { id });
+    }
+
+    public FeedbackItem? FindByMessage(string channelId, string messageTs)
+    {
+        using var connection = database.Open();
+        return connection.QuerySingleOrDefault<FeedbackItem>(
+            $"SELECT {ItemColumns} FROM feedback_items WHERE channel_id = @channelId AND message_ts = @messageTs", new { channelId, messageTs });
+    }
+
+    public IReadOnlyList<FeedbackReport> Reports(long itemId)
+    {
+        using var connection = database.Open();
+        return connection.Query<FeedbackReport>($"SELECT {ReportColumns} FROM feedback_reports WHERE item_id = @itemId ORDER BY created_at, id", new { itemId }).AsList();
+    }
+
+    public IReadOnlyList<BucketChange> BucketChanges(long itemId)
+    {
+        using var connection = database.Open();
+        return connection.Query<BucketChange>(
+            "SELECT item_id AS ItemId, from_bucket AS FromBucket, to_bucket AS ToBucket, changed_by AS ChangedBy, changed_at AS ChangedAtMs FROM feedback_bucket_changes WHERE item_id = @itemId ORDER BY changed_at, id",
+            new { itemId }).AsList();
+    }
+
+    /// <summary>"Me too": another conversation on an existing item. False when the item does not exist.</summary>
+    public bool AddReport(long itemId, FeedbackReport report)
+    {
+        using var connection = database.Open();
+        return connection.Execute("""
+            INSERT INTO feedback_reports (item_id, reporter_id, reporter_name, text, customer, source, channel_id, message_ts, permalink, created_at)
+            SELECT id, @ReporterId, @ReporterName, @Text, @Customer, @Source, @ChannelId, @MessageTs, @Permalink, @CreatedAtMs
+            FROM feedback_items WHERE id = @itemId
+            """, new { itemId, report.ReporterId, report.ReporterName, report.Text, report.Customer, report.Source, report.ChannelId, report.MessageTs, report.Permalink, report.CreatedAtMs }) == 1;
+    }
+
+    /// <summary>Moves an item to another bucket and records who did it. Returns the bucket it was in, or null if there is no such item.</summary>
+    public string? ChangeBucket(long itemId, string toBucket, string changedBy, DateTimeOffset now)
+    {
+        using var connection = database.Open();
+        using var tx = connection.BeginTransaction();
+        var from = connection.QuerySingleOrDefault<string?>("SELECT bucket FROM feedback_items WHERE id = @itemId", new { itemId }, tx);
+        if (from is null)
+        {
+            return null;
+        }
+
+        if (from != toBucket)
+        {
+            var nowMs = now.ToUnixTimeMilliseconds();
+            connection.Execute("UPDATE feedback_items SET bucket = @toBucket, rule = NULL, updated_at = @nowMs WHERE id = @itemId", new { itemId, toBucket, nowMs }, tx);
+            connection.Execute(
+                "INSERT INTO feedback_bucket_changes (item_id, from_bucket, to_bucket, changed_by, changed_at) VALUES (@itemId, @from, @toBucket, @changedBy, @nowMs)",
+                new { itemId, from, toBucket, changedBy, nowMs }, tx);
+        }
+
+        tx.Commit();
+        return from;
+    }
+
+    /// <summary>Fills in the context fields given (null leaves a field as it is). False when there is no such item.</summary>
+    public bool UpdateDetails(long itemId, string? customer, string? source, string? importance, string? link, DateTimeOffset now)
+    {
+        using var connection = database.Open();
+        return connection.Execute("""
+            UPDATE feedback_items SET customer = COALESCE(@customer, customer), source = COALESCE(@source, source),
+                importance = COALESCE(@importance, importance), link = COALESCE(@link, link), updated_at = @nowMs
+            WHERE id = @itemId
+            """, new { itemId, customer, source, importance, link, nowMs = now.ToUnixTimeMilliseconds() }) == 1;
+    }
+
+    /// <summary>
+    /// The captured message was edited: the item takes the new words; its bucket follows them unless a person
+    /// chose the bucket. Returns the updated item, or null when that message is no item.
+    /// </summary>
+    public FeedbackItem? UpdateFromMessage(string channelId, string messageTs, string text, string bucket, string? rule, DateTimeOffset now)
+    {
+        using var connection = database.Open();
+        using var tx = connection.BeginTransaction();
+        var nowMs = now.ToUnixTimeMilliseconds();
+        var id = connection.QuerySingleOrDefault<long?>("""
+            UPDATE feedback_items SET text = @text, updated_at = @nowMs,
+                bucket = CASE WHEN EXISTS (SELECT 1 FROM feedback_bucket_changes c WHERE c.item_id = feedback_items.id) THEN bucket ELSE @bucket END,
+                rule = CASE WHEN EXISTS (SELECT 1 FROM feedback_bucket_changes c WHERE c.item_id = feedback_items.id) THEN rule ELSE @rule END
+            WHERE channel_id = @channelId AND message_ts = @messageTs AND capture_path IN ('passive', 'reaction')
+            RETURNING id
+            """, new { channelId, messageTs, text, bucket, rule, nowMs }, tx);
+        if (id is not null)
+        {
+            // The first report holds the author's own words when the item came straight from the message.
+            connection.Execute("UPDATE feedback_reports SET text = @text WHERE item_id = @id AND channel_id = @channelId AND message_ts = @messageTs", new { id, text, channelId, messageTs }, tx);
+        }
+
+        var item = id is null ? null : connection.QuerySingle<FeedbackItem>($"SELECT {ItemColumns} FROM feedback_items WHERE id = @id", new { id }, tx);
+        tx.Commit();
+        return item;
+    }
+
+    /// <summary>The captured message was deleted in Slack: the item is kept (nothing lost) but marked deleted.</summary>
+    public bool MarkDeleted(string channelId, string messageTs, DateTimeOffset now)
+    {
+        using var connection = database.Open();
+        return connection.Execute(
+            "UPDATE feedback_items SET status = 'deleted', updated_at = @nowMs WHERE channel_id = @channelId AND message_ts = @messageTs AND capture_path IN ('passive', 'reaction')",
+            new { channelId, messageTs, nowMs = now.ToUnixTimeMilliseconds() }) == 1;
+    }
+
+    public bool Resolve(long itemId, string resolvedBy, string resolution, DateTimeOffset now)
+    {
+        using var connection = database.Open();
+        return connection.Execute("""
+            UPDATE feedback_items SET status = 'resolved', resolved_by = @resolvedBy, resolution = @resolution,
+                resolved_at = COALESCE(resolved_at, @nowMs), updated_at = @nowMs
+            WHERE id = @itemId
+            """, new { itemId, resolvedBy, resolution, nowMs = now.ToUnixTimeMilliseconds() }) == 1;
+    }
+
+    /// <summary>Claims the right to tell one reporter about one item; false when they were told already.</summary>
+    public bool TryClaimNotification(long itemId, string reporterId, DateTimeOffset now)
+    {
+        using var connection = database.Open();
+        return connection.Execute(
+            "INSERT INTO feedback_notifications (item_id, reporter_id, notified_at) VALUES (@itemId, @reporterId, @nowMs) ON CONFLICT DO NOTHING",
+            new { itemId, reporterId, nowMs = now.ToUnixTimeMilliseconds() }) == 1;
+    }
+
+    /// <summary>Gives a claim back after the message could not be sent, so the next resolve tries again.</summary>
+    public void ReleaseNotification(long itemId, string reporterId)
+    {
+        using var connection = database.Open();
+        connection.Execute("DELETE FROM feedback_notifications WHERE item_id = @itemId AND reporter_id = @reporterId", new { itemId, reporterId });
+    }
+
+    public IReadOnlyList<string> NotifiedReporters(long itemId)
+    {
+        using var connection = database.Open();
+        return connection.Query<string>("SELECT reporter_id FROM feedback_notifications WHERE item_id = @itemId ORDER BY reporter_id", new { itemId }).AsList();
+    }
+
+    public int CountReportsSince(long itemId, DateTimeOffset since)
+    {
+        using var connection = database.Open();
+        return connection.ExecuteScalar<int>("SELECT COUNT(*) FROM feedback_reports WHERE item_id = @itemId AND created_at >= @sinceMs", new { itemId, sinceMs = since.ToUnixTimeMilliseconds() });
+    }
+
+    /// <summary>Records an alert by its key; false when that alert was raised before.</summary>
+    public bool TryRecordAlert(string alertKey, long itemId, DateTimeOffset now)
+    {
+        using var connection = database.Open();
+        return connection.Execute(
+            "INSERT INTO feedback_alerts (alert_key, item_id, created_at) VALUES (@alertKey, @itemId, @nowMs) ON CONFLICT DO NOTHING",
+            new { alertKey, itemId, nowMs = now.ToUnixTimeMilliseconds() }) == 1;
+    }
+
+    public void ForgetAlert(string alertKey)
+    {
+        using var connection = database.Open();
+        connection.Execute("DELETE FROM feedback_alerts WHERE alert_key = @alertKey", new { alertKey });
+    }
+
+    public void AddFollowUp(long itemId, string channelId, string threadTs, string userId, DateTimeOffset now)
+    {
+        using var connection = database.Open();
+        connection.Execute(
+            "INSERT INTO feedback_follow_ups (item_id, channel_id, thread_ts, user_id, asked_at) VALUES (@itemId, @channelId, @threadTs, @userId, @nowMs) ON CONFLICT DO NOTHING",
+            new { itemId, channelId, threadTs, userId, nowMs = now.ToUnixTimeMilliseconds() });
+    }
+
+    public FollowUp? GetFollowUp(long itemId)
+    {
+        using var connection = database.Open();
+        return connection.QuerySingleOrDefault<FollowUp>(
+            "SELECT item_id AS ItemId, channel_id AS ChannelId, thread_ts AS ThreadTs, user_id AS UserId, answer AS Answer FROM feedback_follow_ups WHERE item_id = @itemId", new { itemId });
+    }
+
+    /// <summary>Stores the reporter's first reply in the thread as the answer; returns the item id, or null when no question waits there.</summary>
+    public long? AnswerFollowUp(string channelId, string threadTs, string userId, string answer, DateTimeOffset now)
+    {
+        using var connection = database.Open();
+        return connection.QuerySingleOrDefault<long?>("""
+            UPDATE feedback_follow_ups SET answer = @answer, answered_at = @nowMs
+            WHERE channel_id = @channelId AND thread_ts = @threadTs AND user_id = @userId AND answer IS NULL
+            RETURNING item_id
+            """, new { channelId, threadTs, userId, answer, nowMs = now.ToUnixTimeMilliseconds() });
+    }
+
+    /// <summary>The newest items, optionally of one bucket and since a time; deleted ones left out.</summary>
+    public IReadOnlyList<FeedbackItem> List(string? bucket, DateTimeOffset? since, int limit)
+    {
+        using var connection = database.Open();
+        return connection.Query<FeedbackItem>($"""
+            SELECT {ItemColumns} FROM feedback_items
+            WHERE status <> 'deleted' AND (@bucket IS NULL OR bucket = @bucket) AND created_at >= @sinceMs
+            ORDER BY created_at DESC, id DESC LIMIT @limit
+            """, new { bucket, sinceMs = since?.ToUnixTimeMilliseconds() ?? long.MinValue, limit }).AsList();
+    }
+
+    /// <summary>Full-text search (an FTS5 query, already made safe by the caller), best matches first.</summary>
+    public IReadOnlyList<FeedbackItem> Search(string ftsQuery, int limit)
+    {
+        using var connection = database.Open();
+        return connection.Query<FeedbackItem>($"""
+            SELECT {ItemColumns} FROM feedback_items
+            JOIN (SELECT rowid AS hit, bm25(feedback_fts) AS score FROM feedback_fts WHERE feedback_fts MATCH @ftsQuery) m ON m.hit = feedback_items.id
+            WHERE status <> 'deleted'
+            ORDER BY m.score, id DESC LIMIT @limit
+            """, new { ftsQuery, limit }).AsList();
+    }
+
+    /// <summary>Every item with its number of reports, oldest first, read as it streams (for the export).</summary>
+    public IEnumerable<(FeedbackItem Item, int Reports)> AllWithReportCounts()
+    {
+        using var connection = database.Open();
+        var rows = connection.Query<FeedbackItem, long, (FeedbackItem, int)>(
+            $"SELECT {ItemColumns}, (SELECT COUNT(*) FROM feedback_reports r WHERE r.item_id = feedback_items.id) AS Reports FROM feedback_items ORDER BY id",
+            (item, reports) => (item, (int)reports),
+            splitOn: "Reports",
+            buffered: false);
+        foreach (var row in rows)
+        {
+            yield return row;
+        }
+    }
+
+    public int Count()
+    {
+        using var connection = database.Open();
+        return connection.ExecuteScalar<int>("SELECT COUNT(*) FROM feedback_items");
+    }
+}

@@ -1,0 +1,189 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using SlackFeedbackBot.Spotlight;
+
+namespace SlackFeedbackBot.Feedback;
+
+/// <summary>What became of a capture: stored (new, or another report on the same message), or refused with a reason.</summary>
+public sealed record CaptureOutcome(FeedbackItem? Item, bool IsNew, bool ReportAdded, string? Problem)
+{
+    public bool Stored => Item is not null;
+
+    public static CaptureOutcome Refused(string problem) => new(null, false, false, problem);
+}
+
+/// <summary>The answer to a request about one item: the item when it worked, else a sentence saying why not.</summary>
+public sealed record ItemOutcome(FeedbackItem? Item, string? Problem)
+{
+    public static ItemOutcome Failed(string problem) => new(null, problem);
+}
+
+/// <summary>An item with everything said and done about it.</summary>
+public sealed record FeedbackDetails(FeedbackItem Item, IReadOnlyList<FeedbackReport> Reports, IReadOnlyList<BucketChange> BucketChanges, FollowUp? FollowUp);
+
+/// <summary>
+/// The feedback domain: capture (validate, classify, tag with the shift, store, check thresholds), reclassify,
+/// "me too", edits and deletions of captured messages, follow-up answers, listing and search.
+/// </summary>
+public sealed class FeedbackService(
+    FeedbackRepository repository,
+    ISpotlightClassifier classifier,
+    FeedbackBuckets buckets,
+    ICurrentShiftLookup shifts,
+    FeedbackAlerts alerts,
+    IOptions<FeedbackOptions> options,
+    TimeProvider time,
+    ILogger<FeedbackService> log)
+{
+    public FeedbackBuckets Buckets => buckets;
+
+    public FeedbackOptions Options => options.Value;
+
+    /// <summary>Why a text cannot be stored (empty, too long), or null when it can.</summary>
+    public string? CheckText(string? text)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return "There is no feedback text. Write what the customer said, e.g. `/feedback customer:Acme How do I export my data?`";
+        }
+
+        var max = options.Value.MaxTextLength;
+        return text.Trim().Length > max
+            ? $"That feedback is {text.Trim().Length:N0} characters long; the limit is {max:N0}. Nothing was saved. Please shorten it (or split it into several items)."
+            : null;
+    }
+
+    /// <summary>Why a source or importance is not accepted, or null when they are fine (or absent).</summary>
+    public string? CheckFields(string? source, string? importance)
+    {
+        if (source is not null && !options.Value.EffectiveSources.Contains(source, StringComparer.OrdinalIgnoreCase))
+        {
+            return $"`{source}` is not a source I know. Use one of: {string.Join(", ", options.Value.EffectiveSources.Select(s => $"`{s}`"))}.";
+        }
+
+        if (importance is not null && !FeedbackOptions.Importances.Contains(importance, StringComparer.OrdinalIgnoreCase))
+        {
+            return $"`{importance}` is not an importance I know. Use one of: {string.Join(", ", FeedbackOptions.Importances.Select(s => $"`{s}`"))}.";
+        }
+
+        return null;
+    }
+
+    public async Task<CaptureOutcome> CaptureAsync(FeedbackCapture capture, CancellationToken ct)
+    {
+        var problem = CheckText(capture.Text) ?? CheckFields(capture.Source, capture.Importance);
+        if (problem is not null)
+        {
+            return CaptureOutcome.Refused(problem);
+        }
+
+        capture = capture with
+        {
+            Text = capture.Text.Trim(),
+            Source = capture.Source?.ToLowerInvariant(),
+            Importance = capture.Importance?.ToLowerInvariant(),
+        };
+        var now = time.GetUtcNow();
+        var result = classifier.Classify(capture.Text);
+        var reporter = capture.ReporterId ?? capture.AuthorId;
+        var shiftKey = reporter is null ? null : await shifts.ShiftKeyFor(reporter, now);
+        var record = repository.Capture(capture, result.Bucket, result.Rule, shiftKey, now);
+        log.LogInformation(
+            "Feedback #{ItemId} {What} via {Path} in bucket {Bucket}",
+            record.Item.Id, record.IsNew ? "captured" : record.ReportAdded ? "reported again" : "seen again", capture.CapturePath, record.Item.Bucket);
+        if (record.ReportAdded)
+        {
+            await alerts.CheckAsync(record.Item, capture.Text, capture.Customer, ct);
+        }
+
+        return new CaptureOutcome(record.Item, record.IsNew, record.ReportAdded, null);
+    }
+
+    public FeedbackItem? Get(long id) => repository.Get(id);
+
+    public FeedbackDetails? Show(long id) =>
+        repository.Get(id) is { } item
+            ? new FeedbackDetails(item, repository.Reports(id), repository.BucketChanges(id), repository.GetFollowUp(id))
+            : null;
+
+    /// <summary>Moves an item to another bucket (by id or name), recording who did it.</summary>
+    public ItemOutcome Reclassify(long id, string typedBucket, string userId)
+    {
+        var bucket = buckets.Find(typedBucket);
+        if (bucket is null)
+        {
+            return ItemOutcome.Failed($"There is no bucket called `{typedBucket}`. Valid buckets: {buckets.ValidList()}.");
+        }
+
+        return repository.ChangeBucket(id, bucket, userId, time.GetUtcNow()) is null
+            ? ItemOutcome.Failed(NoSuchItem(id))
+            : new ItemOutcome(repository.Get(id), null);
+    }
+
+    /// <summary>Adds the customer, source, importance or link to an item after the fact.</summary>
+    public ItemOutcome AddDetails(long id, string? customer, string? source, string? importance, string? link)
+    {
+        if (CheckFields(source, importance) is { } problem)
+        {
+            return ItemOutcome.Failed(problem);
+        }
+
+        return repository.UpdateDetails(id, Blank(customer), Blank(source)?.ToLowerInvariant(), Blank(importance)?.ToLowerInvariant(), Blank(link), time.GetUtcNow())
+            ? new ItemOutcome(repository.Get(id), null)
+            : ItemOutcome.Failed(NoSuchItem(id));
+    }
+
+    /// <summary>"Me too": another conversation on item <paramref name="id"/>, in the reporter's own words.</summary>
+    public async Task<ItemOutcome> AddSameAsync(long id, string userId, string words, string? customer, CancellationToken ct)
+    {
+        if (CheckText(words) is { } problem)
+        {
+            return ItemOutcome.Failed(problem.StartsWith("There is no", StringComparison.Ordinal)
+                ? "Please add what *your* customer said, in their words: `/feedback same 12 They also can't find the export button customer:Globex`"
+                : problem);
+        }
+
+        var now = time.GetUtcNow();
+        var report = new FeedbackReport { ReporterId = userId, Text = words.Trim(), Customer = Blank(customer), CreatedAtMs = now.ToUnixTimeMilliseconds() };
+        if (!repository.AddReport(id, report))
+        {
+            return ItemOutcome.Failed(NoSuchItem(id));
+        }
+
+        var item = repository.Get(id)!;
+        await alerts.CheckAsync(item, report.Text, report.Customer, ct);
+        return new ItemOutcome(item, null);
+    }
+
+    /// <summary>A captured message was edited in Slack: the item follows (and is classified again unless a person chose its bucket).</summary>
+    public FeedbackItem? MessageEdited(string channelId, string messageTs, string? newText)
+    {
+        if (string.IsNullOrWhiteSpace(newText) || CheckText(newText) is not null)
+        {
+            return null;
+        }
+
+        var result = classifier.Classify(newText);
+        return repository.UpdateFromMessage(channelId, messageTs, newText.Trim(), result.Bucket, result.Rule, time.GetUtcNow());
+    }
+
+    public bool MessageDeleted(string channelId, string messageTs) => repository.MarkDeleted(channelId, messageTs, time.GetUtcNow());
+
+    public void FollowUpAsked(long itemId, string channelId, string threadTs, string userId) =>
+        repository.AddFollowUp(itemId, channelId, threadTs, userId, time.GetUtcNow());
+
+    /// <summary>Keeps a thread reply as the answer to the follow-up question waiting there for that person; returns the item id.</summary>
+    public long? FollowUpAnswered(string channelId, string threadTs, string userId, string? text) =>
+        string.IsNullOrWhiteSpace(text) ? null : repository.AnswerFollowUp(channelId, threadTs, userId, FeedbackFormat.Shorten(text.Trim(), options.Value.MaxTextLength), time.GetUtcNow());
+
+    public IReadOnlyList<FeedbackItem> List(string? bucket, int? days, int limit) =>
+        repository.List(bucket, days is { } d ? time.GetUtcNow().AddDays(-d) : null, limit);
+
+    /// <summary>Full-text search; null when the words hold nothing searchable.</summary>
+    public IReadOnlyList<FeedbackItem>? Search(string words, int limit) =>
+        FeedbackSearchQuery.ToFts(words) is { } query ? repository.Search(query, limit) : null;
+
+    public static string NoSuchItem(long id) => $"There is no feedback #{id}. `/feedback list` shows the latest items.";
+
+    private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+}

@@ -1,0 +1,38 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using SlackFeedbackBot.Slack.Dispatch;
+using SlackFeedbackBot.Spotlight;
+
+namespace SlackFeedbackBot.Feedback;
+
+public static class FeedbackServiceCollectionExtensions
+{
+    /// <summary>
+    /// Feedback capture: options (section <c>Feedback</c>, validated at start), the repository and services, and
+    /// every Slack handler of the feature, one line each.
+    /// </summary>
+    public static SlackHandlerBuilder AddFeedback(this SlackHandlerBuilder slack, IConfiguration configuration)
+    {
+        var services = slack.Services;
+        services.AddOptions<FeedbackOptions>()
+            .Bind(configuration.GetSection(FeedbackOptions.Section))
+            .ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<FeedbackOptions>, FeedbackOptionsValidator>());
+        if (!services.Any(d => d.ServiceType == typeof(ISpotlightClassifier)))
+        {
+            services.AddSpotlight(configuration);
+        }
+
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<ICurrentShiftLookup, NoShiftLookup>();
+        services.TryAddSingleton<FeedbackRepository>();
+        services.TryAddSingleton<FeedbackBuckets>();
+        services.TryAddSingleton<FeedbackAlerts>();
+        services.TryAddSingleton<FeedbackService>();
+        services.TryAddSingleton<FeedbackResolver>();
+        services.TryAddSingleton<FeedbackImporter>();
+        services.TryAddSingleton<FeedbackExporter>();
+        services.TryAddSingleton<SlackMessageReader>();
+        return slack;
+    }
+}

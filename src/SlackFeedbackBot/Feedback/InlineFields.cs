@@ -1,0 +1,78 @@
+using System.Net;
+using System.Text.RegularExpressions;
+
+namespace SlackFeedbackBot.Feedback;
+
+/// <summary>
+/// Context typed inline with the feedback: <c>customer:Acme</c>, <c>customer:"Big Co"</c>, <c>source:sales</c>,
+/// <c>importance:high</c>, <c>link:https://...</c>. Straight and curly quotes both work (Slack clients curl them).
+/// </summary>
+public sealed partial record InlineFields(string Text, string? Customer, string? Source, string? Importance, string? Link, string? Error)
+{
+    public static readonly IReadOnlyList<string> Keys = ["customer", "source", "importance", "link"];
+
+    public static InlineFields Parse(string input)
+    {
+        string? customer = null, source = null, importance = null, link = null;
+        var unclosed = Unclosed().Match(input);
+        if (unclosed.Success)
+        {
+            return new InlineFields(input.Trim(), null, null, null, null,
+                $"The quote after {unclosed.Groups["key"].Value.ToLowerInvariant()}: is not closed. Write it like customer:\"Big Co\".");
+        }
+
+        var rest = Field().Replace(input, match =>
+        {
+            var value = match.Groups["q"].Success ? match.Groups["q"].Value : match.Groups["v"].Value;
+            value = Clean(value);
+            switch (match.Groups["key"].Value.ToLowerInvariant())
+            {
+                case "customer":
+                case "account":
+                    customer = value;
+                    break;
+                case "source":
+                    source = value.ToLowerInvariant();
+                    break;
+                case "importance":
+                    importance = value.ToLowerInvariant();
+                    break;
+                case "link":
+                    link = value;
+                    break;
+            }
+
+            return "";
+        });
+
+        return new InlineFields(Spaces().Replace(rest, " ").Trim(), Empty(customer), Empty(source), Empty(importance), Empty(link), null);
+    }
+
+    /// <summary>Slack escapes &amp;, &lt; and &gt; and wraps links as &lt;url|label&gt;; a field value wants the plain thing.</summary>
+    private static string Clean(string value)
+    {
+        var trimmed = value.Trim();
+        if (trimmed.StartsWith('<') && trimmed.EndsWith('>'))
+        {
+            trimmed = trimmed[1..^1];
+            var bar = trimmed.IndexOf('|');
+            if (bar >= 0)
+            {
+                trimmed = trimmed[..bar];
+            }
+        }
+
+        return WebUtility.HtmlDecode(trimmed).Trim();
+    }
+
+    private static string? Empty(string? value) => string.IsNullOrWhiteSpace(value) ? null : value;
+
+    [GeneratedRegex("""(?<=^|\s)(?<key>customer|account|source|importance|link):(?:"(?<q>[^"]*)"|“(?<q>[^”]*)”|(?<v>[^\s"“”]+))""", RegexOptions.IgnoreCase)]
+    private static partial Regex Field();
+
+    [GeneratedRegex("""(?<=^|\s)(?<key>customer|account|source|importance|link):["“](?![^"”]*["”])""", RegexOptions.IgnoreCase)]
+    private static partial Regex Unclosed();
+
+    [GeneratedRegex("""[ \t]{2,}""")]
+    private static partial Regex Spaces();
+}

@@ -1,0 +1,57 @@
+using SlackFeedbackBot.Rotations.Calendar;
+using SlackFeedbackBot.Rotations.Storage;
+using SlackFeedbackBot.Storage;
+
+namespace SlackFeedbackBot.Rotations;
+
+/// <summary>
+/// The rotation commands of the command line: <c>rotation show &lt;name&gt;</c> and
+/// <c>rotation ics &lt;name&gt; [--member &lt;user&gt;]</c>. Each returns the process exit code (0, or 1 with a
+/// sentence on the writer when the rotation does not exist).
+/// </summary>
+public static class RotationCli
+{
+    public static readonly TimeSpan Ahead = TimeSpan.FromDays(366);
+
+    public static async Task<int> ShowAsync(Database database, string name, TextWriter output, TimeProvider? time = null)
+    {
+        var now = (time ?? TimeProvider.System).GetUtcNow();
+        database.Initialize();
+        var rotation = await new RotationRepository(database).FindAsync(name);
+        if (rotation is null)
+        {
+            await output.WriteLineAsync($"There is no rotation called '{name}'.");
+            return 1;
+        }
+
+        var shifts = await new ShiftRepository(database).ListAsync(rotation.Id, now, now + Ahead);
+        await output.WriteLineAsync($"{rotation.Name} (channel {rotation.SupportChannel}, {rotation.TimeZone}): {RotationAdmin.Describe(rotation)}");
+        if (shifts.Count == 0)
+        {
+            await output.WriteLineAsync("No upcoming shifts.");
+        }
+
+        foreach (var shift in shifts)
+        {
+            await output.WriteLineAsync($"{ShiftText.When(shift, rotation.Zone)}  {string.Join(", ", shift.Participants)}  [{shift.Key}]");
+        }
+
+        return 0;
+    }
+
+    public static async Task<int> IcsAsync(Database database, string name, string? member, TextWriter output, TimeProvider? time = null)
+    {
+        var now = (time ?? TimeProvider.System).GetUtcNow();
+        database.Initialize();
+        var rotation = await new RotationRepository(database).FindAsync(name);
+        if (rotation is null)
+        {
+            await output.WriteLineAsync($"There is no rotation called '{name}'.");
+            return 1;
+        }
+
+        var shifts = await new ShiftRepository(database).ListAsync(rotation.Id, now.AddDays(-30), now + Ahead);
+        await output.WriteAsync(RotationCalendar.ToIcs(rotation.ToDefinition(), shifts.Select(s => s.ToPlanned()), now, member));
+        return 0;
+    }
+}

@@ -1,0 +1,74 @@
+namespace SlackFeedbackBot.Rotations;
+
+/// <summary>
+/// Section <c>Rotations</c>: who may create and edit rotations, how far ahead shifts are planned, and rotations
+/// declared in configuration. Declared definition fields win at every start; membership changes and time off made
+/// from Slack live in the database.
+/// </summary>
+public sealed class RotationsOptions
+{
+    public const string Section = "Rotations";
+
+    /// <summary>Slack user ids allowed to create and edit rotations.</summary>
+    public List<string> Admins { get; set; } = [];
+
+    /// <summary>Shifts are planned at least this many days ahead (rounded up to the end of a cadence period).</summary>
+    public int PlanAheadDays { get; set; } = 42;
+
+    /// <summary>Cron expression (UTC) of the daily planning run; planning also runs at every start.</summary>
+    public string PlanningCron { get; set; } = "0 0 3 * * ?";
+
+    public List<DeclaredRotation> Rotations { get; set; } = [];
+}
+
+/// <summary>A rotation declared in configuration. Text fields use the same words as <c>/support edit</c>.</summary>
+public sealed class DeclaredRotation
+{
+    public string Name { get; set; } = "";
+    public string SupportChannel { get; set; } = "";
+    public List<string> Owners { get; set; } = [];
+    public string TimeZone { get; set; } = "UTC";
+    public string ShiftLength { get; set; } = "1h";
+    public string Cadence { get; set; } = "1/month";
+    public int PeoplePerShift { get; set; } = 1;
+    public string SupportHours { get; set; } = "09:00-17:00";
+    public string WorkingDays { get; set; } = "mon-fri";
+    public List<string> Holidays { get; set; } = [];
+    public List<string> SupportPros { get; set; } = [];
+    public List<string> ReminderOffsets { get; set; } = ["24h", "1h", "10m"];
+    public string NudgeAfter { get; set; } = "5m";
+    public string EscalateAfter { get; set; } = "30m";
+    public bool SetTopic { get; set; }
+    public string? UserGroupId { get; set; }
+    public List<DeclaredMember> Members { get; set; } = [];
+
+    public IEnumerable<KeyValuePair<string, string>> AsSettings()
+    {
+        yield return new("channel", SupportChannel);
+        yield return new("owners", string.Join(",", Owners));
+        yield return new("tz", TimeZone);
+        yield return new("shift", ShiftLength);
+        yield return new("cadence", Cadence);
+        yield return new("people", PeoplePerShift.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        yield return new("hours", SupportHours);
+        yield return new("days", WorkingDays);
+        yield return new("holidays", string.Join(",", Holidays));
+        yield return new("pros", string.Join(",", SupportPros));
+        yield return new("reminders", ReminderOffsets.Count == 0 ? "none" : string.Join(",", ReminderOffsets));
+        yield return new("nudge", NudgeAfter);
+        yield return new("escalate", EscalateAfter);
+        yield return new("topic", SetTopic ? "on" : "off");
+        yield return new("usergroup", UserGroupId ?? "none");
+    }
+}
+
+public sealed class DeclaredMember
+{
+    public string UserId { get; set; } = "";
+
+    /// <summary>Overrides the time zone Slack has for the person.</summary>
+    public string? TimeZone { get; set; }
+
+    public string WorkingHours { get; set; } = "09:00-17:00";
+    public string WorkingDays { get; set; } = "mon-fri";
+}

@@ -1,0 +1,84 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Quartz;
+using SlackFeedbackBot.Feedback;
+using SlackFeedbackBot.Rotations.Jobs;
+using SlackFeedbackBot.Rotations.Scheduling;
+using SlackFeedbackBot.Rotations.Slack;
+using SlackFeedbackBot.Rotations.Storage;
+using SlackFeedbackBot.Slack.Dispatch;
+
+namespace SlackFeedbackBot.Rotations;
+
+public static class RotationsServiceCollectionExtensions
+{
+    /// <summary>
+    /// Support rotations (section <c>Rotations</c>): storage, the planning job (daily and at start), the shift jobs,
+    /// <c>/support</c> with its subcommands, the buttons and forms, and the Home tab.
+    /// </summary>
+    public static SlackHandlerBuilder AddRotations(this SlackHandlerBuilder slack, IConfiguration configuration)
+    {
+        var services = slack.Services;
+        services.AddOptions<RotationsOptions>().Bind(configuration.GetSection(RotationsOptions.Section));
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<RotationRepository>();
+        services.AddSingleton<ShiftRepository>();
+        services.AddSingleton<ShiftContext>();
+        services.AddSingleton<PeopleZones>();
+        services.AddSingleton<DirectMessenger>();
+        services.AddSingleton<ShiftScheduler>();
+        services.AddSingleton<RotationPlanning>();
+        services.AddSingleton<ShiftReminders>();
+        services.AddSingleton<ShiftStart>();
+        services.AddSingleton<NoShowWatch>();
+        services.AddSingleton<ShiftFeedbackSummary>();
+        services.AddSingleton<ShiftWrapUp>();
+        services.AddSingleton<TimeAway>();
+        services.AddSingleton<ShiftAcknowledgements>();
+        services.AddSingleton<ShiftSwaps>();
+        services.AddSingleton<RotationAdmin>();
+        services.AddSingleton<RotationChooser>();
+        services.AddSingleton<SupportHome>();
+        services.AddSingleton<ClickReplies>();
+        services.AddHostedService<DeclaredRotations>();
+
+        // Replaces the feedback feature's "nobody is on shift" default, whichever of the two is registered first.
+        services.RemoveAll<ICurrentShiftLookup>();
+        services.AddSingleton<ICurrentShiftLookup, RotationShiftLookup>();
+
+        foreach (var subcommand in new[]
+        {
+            typeof(NowSubcommand), typeof(ScheduleSubcommand), typeof(JoinSubcommand), typeof(LeaveSubcommand), typeof(AwaySubcommand),
+            typeof(SwapSubcommand), typeof(AckSubcommand), typeof(HandoffSubcommand), typeof(CreateSubcommand), typeof(EditSubcommand),
+            typeof(HelpSubcommand),
+        })
+        {
+            services.AddScoped(typeof(ISupportSubcommand), subcommand);
+        }
+
+        var planningCron = configuration.GetSection(RotationsOptions.Section).Get<RotationsOptions>()?.PlanningCron ?? new RotationsOptions().PlanningCron;
+        services.AddQuartz(q =>
+        {
+            q.AddJob<ShiftReminderJob>(j => j.WithIdentity(ShiftScheduler.ReminderJob).StoreDurably());
+            q.AddJob<ShiftStartJob>(j => j.WithIdentity(ShiftScheduler.StartJob).StoreDurably());
+            q.AddJob<ShiftNoShowJob>(j => j.WithIdentity(ShiftScheduler.NoShowJob).StoreDurably());
+            q.AddJob<ShiftEndJob>(j => j.WithIdentity(ShiftScheduler.EndJob).StoreDurably());
+            q.AddJob<RotationPlanningJob>(j => j.WithIdentity(ShiftScheduler.PlanningJob).StoreDurably());
+            q.AddTrigger(t => t.WithIdentity("rotation-planning-daily", ShiftScheduler.JobGroup).ForJob(ShiftScheduler.PlanningJob)
+                .WithCronSchedule(planningCron, c => c.InTimeZone(TimeZoneInfo.Utc).WithMisfireInstruction(CronTriggerMisfireInstruction.FireAndProceed)));
+            // Declared, so every start replaces it and it fires again: planning "at start".
+            q.AddTrigger(t => t.WithIdentity("rotation-planning-at-start", ShiftScheduler.JobGroup).ForJob(ShiftScheduler.PlanningJob)
+                .StartNow().WithSimpleSchedule(s => s.WithMisfireInstruction(SimpleTriggerMisfireInstruction.FireNow)));
+        });
+
+        return slack
+            .AddSlashCommand<SupportCommand>(SupportCommand.Command)
+            .AddBlockAction<SupportAckAction>(ShiftReminders.AckActionId)
+            .AddBlockAction<SwapAcceptAction>(ShiftSwaps.AcceptActionId)
+            .AddBlockAction<SwapDeclineAction>(ShiftSwaps.DeclineActionId)
+            .AddBlockAction<HomeSwapAction>(SupportHome.SwapActionId)
+            .AddBlockAction<HomeAwayAction>(SupportHome.AwayActionId)
+            .AddViewSubmission<SwapSubmission>(ShiftSwaps.ModalCallbackId)
+            .AddViewSubmission<AwaySubmission>(HomeAwayAction.ModalCallbackId)
+            .AddEventHandler<SupportHomeOpened>("app_home_opened");
+    }
+}

@@ -1,0 +1,43 @@
+using Dapper;
+using SlackFeedbackBot.Storage;
+
+namespace SlackFeedbackBot.Rotations;
+
+/// <summary>What was captured during a shift: counts per bucket and the first few items.</summary>
+public sealed record ShiftFeedback(IReadOnlyList<(string Bucket, int Count)> Buckets, IReadOnlyList<string> Items)
+{
+    public static ShiftFeedback None { get; } = new([], []);
+
+    public int Total => Buckets.Sum(b => b.Count);
+}
+
+/// <summary>Reads the feedback tagged with a shift. Without the feedback tables (the feature absent) there is simply nothing.</summary>
+public sealed class ShiftFeedbackSummary(Database database)
+{
+    public const int ItemLimit = 5;
+
+    public async Task<ShiftFeedback> ForShiftAsync(string shiftKey) =>
+        await HasFeedbackAsync() ? await QueryAsync("shift_key = @value", shiftKey) : ShiftFeedback.None;
+
+    /// <summary>The person's own recent captures, for the Home tab.</summary>
+    public async Task<IReadOnlyList<string>> RecentByAsync(string userId) =>
+        await HasFeedbackAsync() ? (await QueryAsync("reporter_id = @value", userId)).Items : [];
+
+    private async Task<ShiftFeedback> QueryAsync(string where, string value)
+    {
+        using var connection = database.Open();
+        var buckets = await connection.QueryAsync<(string Bucket, long Count)>(
+            $"SELECT bucket, COUNT(*) FROM feedback_items WHERE {where} GROUP BY bucket ORDER BY COUNT(*) DESC, bucket", new { value });
+        var items = await connection.QueryAsync<(string Bucket, string Text)>(
+            $"SELECT bucket, text FROM feedback_items WHERE {where} ORDER BY created_at DESC LIMIT @limit", new { value, limit = ItemLimit });
+        return new ShiftFeedback(
+            buckets.Select(b => (b.Bucket, (int)b.Count)).ToList(),
+            items.Select(i => $"[{i.Bucket}] {(i.Text.Length > 200 ? i.Text[..199] + "…" : i.Text)}").ToList());
+    }
+
+    private async Task<bool> HasFeedbackAsync()
+    {
+        using var connection = database.Open();
+        return await connection.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = 'feedback_items'") > 0;
+    }
+}

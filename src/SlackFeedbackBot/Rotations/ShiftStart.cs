@@ -1,0 +1,95 @@
+using System.Collections.Concurrent;
+using SlackFeedbackBot.Rotations.Storage;
+using SlackFeedbackBot.Scheduling;
+using SlackFeedbackBot.Slack.Api;
+
+namespace SlackFeedbackBot.Rotations;
+
+/// <summary>
+/// At a shift's start: says in the support channel who is on and until when (UTC and each person's local time), then,
+/// if the rotation asks for it, sets the channel topic and the user group to the people on shift. A topic or user group
+/// Slack refuses (permission_denied, plan_upgrade_required...) is logged once and never stops the post.
+/// </summary>
+public sealed class ShiftStart(ShiftContext context, ISlackApiClient slack, PeopleZones zones, OnceOnly once, ILogger<ShiftStart> log)
+{
+    public const int TopicLimit = 250;
+    private readonly ConcurrentDictionary<string, bool> _reported = new(StringComparer.Ordinal);
+
+    public async Task<bool> AnnounceAsync(string shiftKey, CancellationToken ct)
+    {
+        if (await context.LiveAsync(shiftKey) is not { } found)
+        {
+            return false;
+        }
+
+        var (shift, rotation) = found;
+        var people = shift.Participants.ToList();
+        var localTimes = new List<string>();
+        foreach (var user in people)
+        {
+            var zone = await zones.ZoneOfAsync(user, ct);
+            localTimes.Add($"{ShiftText.Mention(user)} {ShiftText.Time(shift.End, zone)} {zone.Id}");
+        }
+
+        var verb = people.Count == 1 ? "is" : "are";
+        var text = $"{ShiftText.Mentions(people)} {verb} on support until {ShiftText.Time(shift.End, TimeZoneInfo.Utc)} UTC ({string.Join(", ", localTimes)}).";
+        var posted = await once.RunAsync($"start:{shift.Key}", async c =>
+        {
+            var response = await slack.PostMessageAsync(rotation.SupportChannel, new SlackMessage { Text = text }, c);
+            return response.Ts;
+        }, ct);
+        if (!posted)
+        {
+            return false;
+        }
+
+        if (rotation.SetTopic)
+        {
+            var names = new List<string>();
+            foreach (var user in people)
+            {
+                names.Add(await DisplayNameAsync(user, ct));
+            }
+
+            var topic = Cut($"On support: {string.Join(", ", names)} until {ShiftText.Time(shift.End, TimeZoneInfo.Utc)} UTC", TopicLimit);
+            await TryAsync(rotation, "conversations.setTopic", c => slack.SetConversationTopicAsync(rotation.SupportChannel, topic, c), ct);
+        }
+
+        if (rotation.UserGroupId is { } group && people.Count > 0)
+        {
+            await TryAsync(rotation, "usergroups.users.update", c => slack.UpdateUserGroupUsersAsync(group, people, c), ct);
+        }
+
+        return true;
+    }
+
+    private async Task<string> DisplayNameAsync(string userId, CancellationToken ct)
+    {
+        try
+        {
+            var user = await slack.GetUserInfoAsync(userId, ct);
+            return "@" + (string.IsNullOrWhiteSpace(user.DisplayName) ? user.Name : user.DisplayName);
+        }
+        catch (SlackApiException)
+        {
+            return userId;
+        }
+    }
+
+    private async Task TryAsync(RotationSettings rotation, string method, Func<CancellationToken, Task> call, CancellationToken ct)
+    {
+        try
+        {
+            await call(ct);
+        }
+        catch (SlackApiException ex)
+        {
+            if (_reported.TryAdd($"{rotation.Id}:{method}:{ex.ErrorCode}", true))
+            {
+                log.LogWarning("Rotation {Rotation}: Slack refused {Method} ({Error}); shifts are still announced in the channel", rotation.Name, method, ex.ErrorCode);
+            }
+        }
+    }
+
+    private static string Cut(string text, int limit) => text.Length <= limit ? text : text[..(limit - 1)] + "…";
+}

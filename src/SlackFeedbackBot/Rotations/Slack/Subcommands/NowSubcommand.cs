@@ -1,0 +1,45 @@
+using SlackFeedbackBot.Rotations.Storage;
+using SlackFeedbackBot.Slack.Api;
+
+namespace SlackFeedbackBot.Rotations.Slack;
+
+/// <summary><c>/support</c> or <c>/support now [rotation]</c>: who is on now and who is next, per rotation.</summary>
+public sealed class NowSubcommand(RotationRepository rotations, ShiftRepository shifts, PeopleZones zones, TimeProvider time) : ISupportSubcommand
+{
+    public const string SubcommandName = "now";
+
+    public string Name => SubcommandName;
+
+    public string Usage => "`/support` or `/support now [rotation]`: who is on support now, and who is next";
+
+    public async Task<SlackMessage?> RunAsync(SupportRequest request, CancellationToken ct)
+    {
+        var all = await rotations.ListAsync();
+        var chosen = string.IsNullOrWhiteSpace(request.Arguments)
+            ? all
+            : all.Where(r => r.Name.Equals(request.Arguments.Trim(), StringComparison.OrdinalIgnoreCase)).ToList();
+        if (chosen.Count == 0)
+        {
+            return SlackMessage.Ephemeral(all.Count == 0
+                ? "There are no rotations yet. An admin creates one with `/support create <name> #channel`."
+                : $"There is no rotation called *{request.Arguments.Trim()}*. Rotations: {string.Join(", ", all.Select(r => r.Name))}.");
+        }
+
+        var now = time.GetUtcNow();
+        var zone = await zones.ZoneOfAsync(request.UserId, ct);
+        var lines = new List<string>();
+        foreach (var rotation in chosen)
+        {
+            var soon = await shifts.ListAsync(rotation.Id, now, now.AddDays(120));
+            var current = soon.FirstOrDefault(s => s.Start <= now);
+            var next = soon.FirstOrDefault(s => s.Start > now);
+            var onNow = current is null
+                ? "nobody is on shift right now"
+                : $"{ShiftText.Mentions(current.Participants)} until {ShiftText.Time(current.End, zone)} ({zone.Id})";
+            var nextText = next is null ? "nothing planned yet" : $"{ShiftText.Mentions(next.Participants)}, {ShiftText.When(next, zone)}";
+            lines.Add($"*{rotation.Name}* ({ShiftText.Channel(rotation.SupportChannel)}): {onNow}. Next: {nextText}.");
+        }
+
+        return SlackMessage.Ephemeral(string.Join("\n", lines));
+    }
+}

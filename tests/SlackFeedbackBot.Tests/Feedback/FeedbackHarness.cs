@@ -1,0 +1,101 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
+using SlackFeedbackBot.Feedback;
+using SlackFeedbackBot.Slack;
+using SlackFeedbackBot.Slack.Api;
+using SlackFeedbackBot.Slack.Dispatch;
+using SlackFeedbackBot.Slack.Inbound;
+using SlackFeedbackBot.Storage;
+using SlackFeedbackBot.Tests.Support;
+
+namespace SlackFeedbackBot.Tests.Feedback;
+
+/// <summary>
+/// The feedback feature as the bot wires it (AddFeedback on a real handler registry and dispatcher), on a real
+/// SQLite file in a temp directory, with a fake clock and a recording Slack Web API.
+/// </summary>
+public sealed class FeedbackHarness : IDisposable
+{
+    public static readonly DateTimeOffset Start = new(2026, 11, 23, 12, 0, 0, TimeSpan.Zero);
+
+    private readonly TempDirectory _dir = new();
+
+    public FeedbackHarness(IDictionary<string, string?>? settings = null, Action<IServiceCollection>? before = null)
+    {
+        Database = new Database(_dir.File("bot.db"));
+        Database.Initialize();
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings ?? new Dictionary<string, string?>()).Build();
+        var services = new ServiceCollection();
+        services.AddSingleton<IConfiguration>(configuration);
+        services.AddSingleton(Database);
+        services.AddSingleton<TimeProvider>(Time);
+        services.AddSingleton<ISlackApiClient>(Api);
+        services.AddSingleton<ILoggerFactory>(new SingleLoggerFactory(Log));
+        services.AddSingleton(typeof(ILogger<>), typeof(Logger<>));
+        services.AddOptions<SlackOptions>();
+        var registry = new SlackHandlerRegistry();
+        services.AddSingleton(registry);
+        services.AddSingleton<SlackBotIdentity>();
+        services.AddSingleton<SlackDispatcher>();
+        before?.Invoke(services);
+        new SlackHandlerBuilder(services, registry).AddFeedback(configuration);
+        Services = services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true, ValidateOnBuild = true });
+        Registry = registry;
+    }
+
+    public Database Database { get; }
+
+    public FakeTimeProvider Time { get; } = new(Start);
+
+    public FakeSlackApi Api { get; } = new();
+
+    public ListLogger Log { get; } = new();
+
+    public ServiceProvider Services { get; }
+
+    public SlackHandlerRegistry Registry { get; }
+
+    public FeedbackService Service => Get<FeedbackService>();
+
+    public FeedbackRepository Repository => Get<FeedbackRepository>();
+
+    public T Get<T>()
+        where T : notnull => Services.GetRequiredService<T>();
+
+    public FeedbackOptions Options => Get<IOptions<FeedbackOptions>>().Value;
+
+    public Task<CaptureOutcome> CaptureAsync(string text, string reporter = "U1", string? customer = null, string? channel = null, string? ts = null, string path = CapturePaths.Command) =>
+        Service.CaptureAsync(new FeedbackCapture { Text = text, ReporterId = reporter, Customer = customer, ChannelId = channel, MessageTs = ts, CapturePath = path }, CancellationToken.None);
+
+    /// <summary>Runs a /feedback command through the dispatcher and returns the reply it put into the ack.</summary>
+    public async Task<SlackMessage?> CommandAsync(string text, string user = "U1", string channel = "C1")
+    {
+        var slot = new AckSlot();
+        var command = new SlashCommand { Command = "/feedback", Text = text, UserId = user, ChannelId = channel, TeamId = "T1", ResponseUrl = "https://hooks.example/r/1", TriggerId = "1.2.trigger" };
+        await Dispatch(SlackRequestKind.SlashCommand, command, slot);
+        var ack = await slot.WaitAsync(TimeSpan.FromSeconds(10), TimeProvider.System, CancellationToken.None);
+        return ack is null ? null : SlackJson.Deserialize<SlackMessage>(ack);
+    }
+
+    public async Task<string?> DispatchWithAckAsync(SlackRequestKind kind, object payload)
+    {
+        var slot = new AckSlot();
+        await Dispatch(kind, payload, slot);
+        return await slot.WaitAsync(TimeSpan.FromSeconds(10), TimeProvider.System, CancellationToken.None);
+    }
+
+    public Task EventAsync(object inner) =>
+        Dispatch(SlackRequestKind.Event, new { type = "event_callback", team_id = "T1", event_id = "Ev" + Guid.NewGuid().ToString("N"), @event = inner }, null);
+
+    public Task Dispatch(SlackRequestKind kind, object payload, AckSlot? slot) =>
+        Get<SlackDispatcher>().DispatchAsync(new SlackInboundRequest(kind, payload as string ?? SlackJson.Serialize(payload), Guid.NewGuid().ToString(), 0, Time.GetUtcNow()), slot, CancellationToken.None);
+
+    public void Dispose()
+    {
+        Services.Dispose();
+        _dir.Dispose();
+    }
+}
