@@ -71,12 +71,6 @@ public sealed class LocalSlackPageTests
         }
     }
 
-    private sealed class PublishHome(ISlackApiClient slack) : IEventHandler
-    {
-        public Task HandleAsync(EventCallback callback, CancellationToken ct) =>
-            slack.PublishHomeViewAsync(callback.Event.User!, [new HeaderBlock("Your feedback at a glance"), new SectionBlock("*3* items this week")], ct);
-    }
-
     private Seen _seen = null!;
     private BotTestHost _host = null!;
     private BrowserSession _browser = null!;
@@ -97,8 +91,7 @@ public sealed class LocalSlackPageTests
             Handlers = slack => slack
                 .AddSlashCommand<OpenModalCommand>("/ui-test-modal")
                 .AddViewSubmission<ModalSubmission>("ui_test_modal")
-                .AddBlockAction<ApproveButton>("ui_test_approve")
-                .AddEventHandler<PublishHome>("app_home_opened"),
+                .AddBlockAction<ApproveButton>("ui_test_approve"),
         });
         _browser = await BrowserSession.StartAsync();
         await Page.GotoAsync(Slack.BaseUrl.ToString());
@@ -255,7 +248,7 @@ public sealed class LocalSlackPageTests
     }
 
     [Test]
-    public async Task Sidebar_NewFeedbackRunsTheGlobalShortcut_AndHomeShowsThePublishedView()
+    public async Task Sidebar_NewFeedbackRunsTheGlobalShortcut_AndHomeShowsTheBotsHomeTab()
     {
         await Page.GetByRole(AriaRole.Button, new() { Name = "New feedback" }).ClickAsync();
 
@@ -265,8 +258,10 @@ public sealed class LocalSlackPageTests
 
         await Page.Locator(".nav-item", new() { HasText = "Home" }).ClickAsync();
 
-        await Expect(Page.Locator(".home .b-header")).ToHaveTextAsync("Your feedback at a glance", new() { Timeout = 20_000 });
-        await Expect(Page.Locator(".home strong")).ToHaveTextAsync("3");
+        await Expect(Page.Locator(".home .b-header").First).ToHaveTextAsync("Your support shifts", new() { Timeout = 20_000 });
+        var opened = await Slack.Deliveries.WaitForAsync(d => d.Payload["event"]?["type"]?.ToString() == "app_home_opened",
+            TimeSpan.FromSeconds(20), "app_home_opened");
+        Assert.That(opened.Payload["event"]?["user"]?.ToString(), Is.EqualTo(Ana));
     }
 
     private async Task OpenConversationAsync(string name)
