@@ -125,6 +125,11 @@ function escapeHtml(text) {
 
 const decodeSlack = text => text.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
 
+const EMOJI_CODE = /:([a-z0-9_+\-']+):/g;
+
+// Names have a letter (so times such as 09:00-17:00 stay text), apart from the few known ones such as :+1:.
+const isEmojiName = name => name in EMOJI || /[a-z]/.test(name);
+
 function emojiHtml(name) {
   return EMOJI[name] ? `<span class="emoji" title=":${escapeHtml(name)}:">${EMOJI[name]}</span>` : `<span class="emoji-name">:${escapeHtml(name)}:</span>`;
 }
@@ -167,7 +172,7 @@ function mrkdwn(text) {
     .replace(new RegExp(edge + '\\*([^*\\n]+?)\\*' + end, 'g'), '$1<strong>$2</strong>')
     .replace(new RegExp(edge + '_([^_\\n]+?)_' + end, 'g'), '$1<em>$2</em>')
     .replace(new RegExp(edge + '~([^~\\n]+?)~' + end, 'g'), '$1<del>$2</del>')
-    .replace(/:([a-z0-9_+\-']+):/g, (_, name) => emojiHtml(name));
+    .replace(EMOJI_CODE, (whole, name) => isEmojiName(name) ? emojiHtml(name) : whole);
   s = s.split('\n').map(line => line.startsWith('&gt; ') || line === '&gt;'
     ? `<blockquote>${line.replace(/^&gt; ?/, '')}</blockquote>` : line).join('\n')
     .replace(/<\/blockquote>\n<blockquote>/g, '<br>')
@@ -180,7 +185,7 @@ function textObject(t) {
   if (typeof t === 'string') return mrkdwn(t);
   if (t.type === 'plain_text') {
     const escaped = escapeHtml(t.text || '').replace(/\n/g, '<br>');
-    return t.emoji === false ? escaped : escaped.replace(/:([a-z0-9_+\-']+):/g, (_, name) => emojiHtml(name));
+    return t.emoji === false ? escaped : escaped.replace(EMOJI_CODE, (whole, name) => isEmojiName(name) ? emojiHtml(name) : whole);
   }
   return mrkdwn(t.text);
 }
