@@ -1,3 +1,4 @@
+using SlackFeedbackBot.Feedback;
 using SlackFeedbackBot.Rotations;
 using SlackFeedbackBot.Slack.Dispatch;
 using SlackFeedbackBot.Spotlight;
@@ -10,6 +11,7 @@ public static class BotFeatures
     public static SlackHandlerBuilder AddBotFeatures(this SlackHandlerBuilder slack, IConfiguration configuration)
     {
         slack.Services.AddSpotlight(configuration);
+        slack.AddFeedback(configuration);
         slack.AddRotations(configuration);
         return slack;
     }
