@@ -223,7 +223,7 @@ public sealed class LocalSlackPageTests
     }
 
     [Test]
-    public async Task MessageHoverActions_AddAReactionAndRunTheCaptureShortcut()
+    public async Task MessageHoverActions_AddAReactionAndOpenTheCaptureForm()
     {
         await OpenConversationAsync("customer-feedback");
         await SendAsync("The report builder keeps timing out");
@@ -245,16 +245,21 @@ public sealed class LocalSlackPageTests
             TimeSpan.FromSeconds(20), "the capture_feedback message shortcut");
         Assert.That(shortcut.Payload["callback_id"]?.ToString(), Is.EqualTo("capture_feedback"));
         Assert.That(shortcut.Payload["message_ts"]?.ToString(), Is.EqualTo(ts));
+        await Expect(Page.GetByRole(AriaRole.Dialog, new() { Name = "Capture as feedback" })).ToBeVisibleAsync(Patiently);
     }
 
     [Test]
-    public async Task Sidebar_NewFeedbackRunsTheGlobalShortcut_AndHomeShowsTheBotsHomeTab()
+    public async Task Sidebar_NewFeedbackOpensTheBotsForm_AndHomeShowsTheBotsHomeTab()
     {
         await Page.GetByRole(AriaRole.Button, new() { Name = "New feedback" }).ClickAsync();
 
         var shortcut = await Slack.Deliveries.WaitForAsync(d => d.Payload["type"]?.ToString() == "shortcut",
             TimeSpan.FromSeconds(20), "the new_feedback global shortcut");
         Assert.That(shortcut.Payload["callback_id"]?.ToString(), Is.EqualTo("new_feedback"));
+        var form = Page.GetByRole(AriaRole.Dialog, new() { Name = "New feedback" });
+        await Expect(form).ToBeVisibleAsync(Patiently);
+        await form.GetByRole(AriaRole.Button, new() { Name = "Close" }).ClickAsync();
+        await Expect(form).ToHaveCountAsync(0, new() { Timeout = 20_000 });
 
         await Page.Locator(".nav-item", new() { HasText = "Home" }).ClickAsync();
 
