@@ -51,9 +51,12 @@ internal static class UiEndpoints
         {
             var user = Required(body, "userId");
             var actionId = Required(body, "actionId");
-            return body["viewId"] is not null
-                ? Delivery(await emu.ClickViewButtonAsync(user, Required(body, "viewId"), actionId, ct))
-                : Delivery(await emu.ClickButtonAsync(user, Required(body, "channelId"), Required(body, "messageTs"), actionId, ct));
+            if (body["viewId"] is not null) return Delivery(await emu.ClickViewButtonAsync(user, Required(body, "viewId"), actionId, ct));
+            var channel = Required(body, "channelId");
+            var messageTs = Required(body, "messageTs");
+            return body["selectedValue"] is not null
+                ? Delivery(await emu.SelectOptionAsync(user, channel, messageTs, actionId, Required(body, "selectedValue"), ct))
+                : Delivery(await emu.ClickButtonAsync(user, channel, messageTs, actionId, ct));
         }));
         ui.MapPost("/view-submit", (HttpRequest request) => Act(request, async (body, ct) =>
         {

@@ -9,7 +9,7 @@ const EMOJI = {
   hourglass: '⌛', hourglass_flowing_sand: '⏳', mag: '🔍', bell: '🔔', sos: '🆘', rotating_light: '🚨',
   busts_in_silhouette: '👥', bust_in_silhouette: '👤', clipboard: '📋', pushpin: '📌', link: '🔗', lock: '🔒',
   thinking_face: '🤔', ok_hand: '👌', clap: '👏', construction: '🚧', bug: '🐛', zap: '⚡', trophy: '🏆',
-  robot_face: '🤖', new: '🆕', arrow_right: '➡️', large_green_circle: '🟢', red_circle: '🔴', large_blue_circle: '🔵',
+  robot_face: '🤖', label: '🏷️', new: '🆕', arrow_right: '➡️', large_green_circle: '🟢', red_circle: '🔴', large_blue_circle: '🔵',
 };
 const QUICK_REACTIONS = ['bulb', '+1', 'eyes', 'white_check_mark'];
 const STORAGE_USER = 'emulator.actingUser';
@@ -267,8 +267,10 @@ function renderElement(element, block, where) {
     case 'datepicker':
     case 'plain_text_input': {
       const control = inputControl(element);
-      if (where.kind === 'message') {
-        control.addEventListener('change', () => toast('Only buttons can be used in messages in the emulator.'));
+      if (where.kind === 'message' && element.type === 'static_select') {
+        control.addEventListener('change', () => chooseOption(control, element, where));
+      } else if (where.kind === 'message' || block.type === 'actions') {
+        control.addEventListener('change', () => toast(`The emulator sends only buttons and static selects from messages; ${element.type} is shown, not sent.`));
       }
       return control;
     }
@@ -289,6 +291,17 @@ async function clickButton(button, element, where) {
     await act('action', body, `the button "${plain(element.text)}"`);
   } finally {
     button.disabled = false;
+  }
+}
+
+async function chooseOption(control, element, where) {
+  if (!control.value) return;
+  control.disabled = true;
+  try {
+    await act('action', { userId: ui.me, channelId: where.channel, messageTs: where.ts, actionId: element.action_id, selectedValue: control.value },
+      `choosing "${control.selectedOptions[0].textContent}"`);
+  } finally {
+    control.disabled = false;
   }
 }
 

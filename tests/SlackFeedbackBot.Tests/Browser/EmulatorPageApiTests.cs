@@ -76,7 +76,7 @@ public sealed class EmulatorPageApiTests
         using var response = await _http.PostAsJsonAsync("/ui/api/dm", new JsonObject { ["userId"] = EmulatorIds.BotUserId });
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
-        Assert.That(await response.Content.ReadAsStringAsync(), Does.Contain("No person with id U0EMUB0T01"));
+        Assert.That(JsonNode.Parse(await response.Content.ReadAsStringAsync())!["error"]!.ToString(), Does.StartWith("No person with id U0EMUB0T01"));
     }
 
     [Test]
@@ -89,6 +89,54 @@ public sealed class EmulatorPageApiTests
 
         Assert.That(response.Content.Headers.ContentType?.MediaType, Is.EqualTo("image/png"));
         Assert.That(await response.Content.ReadAsByteArrayAsync(), Is.EqualTo(png));
+    }
+
+    [Test]
+    public async Task Action_WithASelectedValue_SendsBlockActionsWithTheChosenOption()
+    {
+        var message = _slack.Workspace.AddMessage(new StoredMessage(EmulatorIds.GeneralChannelId, "1700000000.000200", EmulatorIds.BotUserId, EmulatorIds.BotId, "Saved")
+        {
+            Blocks = JsonNode.Parse("""
+                [{"type":"actions","block_id":"bucket_row","elements":[{"type":"static_select","action_id":"set_bucket",
+                  "options":[{"text":{"type":"plain_text","text":"Performance"},"value":"performance"},
+                             {"text":{"type":"plain_text","text":"User experience"},"value":"user_experience"}]}]}]
+                """)!.AsArray(),
+        });
+
+        await PostAsync("/ui/api/action", new JsonObject
+        {
+            ["userId"] = Ana, ["channelId"] = message.Channel, ["messageTs"] = message.Ts, ["actionId"] = "set_bucket", ["selectedValue"] = "performance",
+        });
+
+        var payload = _slack.Deliveries.All.Single().Payload;
+        Assert.That(payload["type"]!.ToString(), Is.EqualTo("block_actions"));
+        var action = payload["actions"]![0]!;
+        Assert.That(action["type"]!.ToString(), Is.EqualTo("static_select"));
+        Assert.That(action["block_id"]!.ToString(), Is.EqualTo("bucket_row"));
+        Assert.That(action["selected_option"]!["value"]!.ToString(), Is.EqualTo("performance"));
+        Assert.That(payload["container"]!["message_ts"]!.ToString(), Is.EqualTo(message.Ts));
+    }
+
+    [Test]
+    public async Task Action_WithAnOptionTheSelectLacks_AnswersWhichOptionsExist()
+    {
+        var message = _slack.Workspace.AddMessage(new StoredMessage(EmulatorIds.GeneralChannelId, "1700000000.000300", EmulatorIds.BotUserId, EmulatorIds.BotId, "Saved")
+        {
+            Blocks = JsonNode.Parse("""
+                [{"type":"actions","elements":[{"type":"static_select","action_id":"set_bucket",
+                  "options":[{"text":{"type":"plain_text","text":"Performance"},"value":"performance"}]}]}]
+                """)!.AsArray(),
+        });
+
+        using var response = await _http.PostAsJsonAsync("/ui/api/action", new JsonObject
+        {
+            ["userId"] = Ana, ["channelId"] = message.Channel, ["messageTs"] = message.Ts, ["actionId"] = "set_bucket", ["selectedValue"] = "pricing",
+        });
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
+        var answer = JsonNode.Parse(await response.Content.ReadAsStringAsync())!["error"]!.ToString();
+        Assert.That(answer, Is.EqualTo("The select 'set_bucket' has no option 'pricing'. Options: performance."));
+        Assert.That(_slack.Deliveries.All, Is.Empty);
     }
 
     private async Task<JsonObject?> PostAsync(string path, JsonObject body)

@@ -128,6 +128,22 @@ public sealed class LocalSlackPageTests
     }
 
     [Test]
+    public async Task FeedbackReply_ChangeBucketSelect_MovesTheItemAndShowsTheBotsAnswer()
+    {
+        await OpenConversationAsync("customer-feedback");
+        await SendAsync("/feedback How do I export to Excel?");
+        var reply = Page.Locator(".msg", new() { HasText = "Saved as feedback" });
+        await Expect(reply).ToBeVisibleAsync(Patiently);
+
+        await reply.Locator("select").SelectOptionAsync(new SelectOptionValue { Label = "Positioning" });
+
+        var chosen = await Slack.Deliveries.WaitForAsync(d => d.Payload["type"]?.ToString() == "block_actions",
+            TimeSpan.FromSeconds(20), "block_actions for the bucket select");
+        Assert.That(chosen.Payload["actions"]?[0]?["selected_option"]?["value"]?.ToString(), Does.EndWith(":positioning"));
+        await Expect(Page.Locator(".msg", new() { HasTextRegex = new Regex("is now in Positioning") })).ToBeVisibleAsync(Patiently);
+    }
+
+    [Test]
     public async Task PlainMessage_AppearsAndIsDeliveredToTheBot()
     {
         await OpenConversationAsync("customer-feedback");
