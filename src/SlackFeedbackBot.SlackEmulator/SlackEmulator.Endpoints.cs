@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Extensions;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.AspNetCore.StaticFiles;
 using Microsoft.Extensions.FileProviders;
 using SlackFeedbackBot.Emulator.Delivery;
 using SlackFeedbackBot.Emulator.Ui;
@@ -23,7 +24,7 @@ public sealed partial class SlackEmulator
         app.MapPost("/response/{id}", ReceiveResponseUrlPostAsync);
         app.MapPost("/upload/{fileId}", ReceiveUploadAsync);
         app.MapGet("/files/{fileId}", (string fileId) => Workspace.GetFile(fileId) is { Content: { } bytes } file
-            ? Results.File(bytes, "application/octet-stream", file.Filename)
+            ? Results.File(bytes, FileContentType(file.Filename), file.Filename)
             : Results.NotFound());
         app.MapGet("/archives/{channel}/{permalinkTs}", (string channel, string permalinkTs) => ArchivedMessage(channel, permalinkTs));
         UiEndpoints.Map(app, this);
@@ -41,6 +42,10 @@ public sealed partial class SlackEmulator
             : Results.Text(UiEndpoints.FallbackPage, "text/html; charset=utf-8"));
         app.UseStaticFiles(new StaticFileOptions { FileProvider = files });
     }
+
+    /// <summary>The type the file's name suggests, so the web page can show uploaded charts inline.</summary>
+    private static string FileContentType(string filename) =>
+        new FileExtensionContentTypeProvider().TryGetContentType(filename, out var type) ? type : "application/octet-stream";
 
     private async Task<IResult> ReceiveResponseUrlPostAsync(HttpContext http, string id)
     {

@@ -42,6 +42,23 @@ public sealed partial class SlackEmulator
         return result;
     }
 
+    /// <summary>Opens the app's Home tab as a user: app_home_opened (tab "home") with the Home view the app last published, if any.</summary>
+    public Task<DeliveryResult> SendAppHomeOpenedAsync(string userId, CancellationToken ct = default)
+    {
+        var user = HumanUser(userId);
+        var dm = Workspace.OpenDm(user.Id, BotUserId);
+        var inner = new JsonObject
+        {
+            ["type"] = "app_home_opened",
+            ["user"] = user.Id,
+            ["channel"] = dm.Id,
+            ["tab"] = "home",
+            ["event_ts"] = Workspace.Clock.NextTs(),
+        };
+        if (Workspace.HomeView(user.Id) is { } home) inner["view"] = home.View.DeepClone();
+        return DeliverEventAsync(inner, null, 0, ct);
+    }
+
     /// <summary>Runs a message shortcut (message_action) on a stored message.</summary>
     public Task<DeliveryResult> SendMessageShortcutAsync(string userId, string channelId, string messageTs, string callbackId, CancellationToken ct = default)
     {
@@ -92,17 +109,54 @@ public sealed partial class SlackEmulator
     /// <summary>Clicks the button with <paramref name="actionId"/> in a stored message; block_actions carries the button's value.</summary>
     public Task<DeliveryResult> ClickButtonAsync(string userId, string channelId, string messageTs, string actionId, CancellationToken ct = default)
     {
-        var user = HumanUser(userId);
-        var channel = Channel(channelId);
-        var message = Workspace.FindMessage(channel.Id, messageTs) ?? throw new EmulatorActionException($"There is no message {messageTs} in {channel.Id}.");
+        var message = FindStoredMessage(channelId, messageTs);
         var (blockId, button) = FindButton(message.Blocks, actionId, $"message {messageTs}");
-        var responseUrl = ResponseUrlPosts.Issue(BaseUrl, new ResponseUrlTarget(user.Id, channel.Id, messageTs));
+        return SendMessageActionAsync(userId, message, ButtonAction(blockId, button), ct);
+    }
+
+    /// <summary>Picks the option with <paramref name="value"/> in a static select of a stored message; block_actions carries the selected option.</summary>
+    public Task<DeliveryResult> SelectOptionAsync(string userId, string channelId, string messageTs, string actionId, string value, CancellationToken ct = default)
+    {
+        var message = FindStoredMessage(channelId, messageTs);
+        var selects = Elements(message.Blocks).Where(e => e.Element["type"]?.ToString() == "static_select").ToList();
+        var (blockId, select) = selects.FirstOrDefault(e => e.Element["action_id"]?.ToString() == actionId);
+        if (select is null)
+        {
+            var available = selects.Count == 0 ? "none" : string.Join(", ", selects.Select(e => e.Element["action_id"]?.ToString()));
+            throw new EmulatorActionException($"No static select with action_id '{actionId}' in message {messageTs}. Selects there: {available}.");
+        }
+        var options = (select["options"] as JsonArray ?? []).OfType<JsonObject>().ToList();
+        var option = options.FirstOrDefault(o => o["value"]?.ToString() == value)
+            ?? throw new EmulatorActionException($"The select '{actionId}' has no option '{value}'. Options: {string.Join(", ", options.Select(o => o["value"]?.ToString()))}.");
+        var action = new JsonObject
+        {
+            ["type"] = "static_select",
+            ["action_id"] = actionId,
+            ["block_id"] = blockId,
+            ["selected_option"] = option.DeepClone(),
+            ["placeholder"] = select["placeholder"]?.DeepClone(),
+            ["action_ts"] = Workspace.Clock.NextTs(),
+        };
+        return SendMessageActionAsync(userId, message, action, ct);
+    }
+
+    private StoredMessage FindStoredMessage(string channelId, string messageTs)
+    {
+        var channel = Channel(channelId);
+        return Workspace.FindMessage(channel.Id, messageTs) ?? throw new EmulatorActionException($"There is no message {messageTs} in {channel.Id}.");
+    }
+
+    private Task<DeliveryResult> SendMessageActionAsync(string userId, StoredMessage message, JsonObject action, CancellationToken ct)
+    {
+        var user = HumanUser(userId);
+        var channel = Channel(message.Channel);
+        var responseUrl = ResponseUrlPosts.Issue(BaseUrl, new ResponseUrlTarget(user.Id, channel.Id, message.Ts));
         var triggerId = Triggers.Issue(user.Id);
-        var payload = BlockActions(user, triggerId, blockId, button);
+        var payload = BlockActions(user, triggerId, action);
         payload["container"] = new JsonObject
         {
             ["type"] = "message",
-            ["message_ts"] = messageTs,
+            ["message_ts"] = message.Ts,
             ["channel_id"] = channel.Id,
             ["is_ephemeral"] = message.EphemeralFor is not null,
         };
@@ -119,7 +173,7 @@ public sealed partial class SlackEmulator
         var view = Workspace.GetView(viewId) ?? throw new EmulatorActionException($"There is no view {viewId}.");
         var (blockId, button) = FindButton(view.View["blocks"] as JsonArray, actionId, $"view {viewId}");
         var triggerId = Triggers.Issue(user.Id);
-        var payload = BlockActions(user, triggerId, blockId, button);
+        var payload = BlockActions(user, triggerId, ButtonAction(blockId, button));
         payload["container"] = new JsonObject { ["type"] = "view", ["view_id"] = viewId };
         payload["view"] = view.View.DeepClone();
         return DeliverAsync(new DeliveryRequest(DeliveryKind.Interactive, payload) { TriggerId = triggerId }, ct);
@@ -202,7 +256,7 @@ public sealed partial class SlackEmulator
         }
     }
 
-    private JsonObject BlockActions(WorkspaceUser user, string triggerId, string? blockId, JsonObject button) => new()
+    private JsonObject BlockActions(WorkspaceUser user, string triggerId, JsonObject action) => new()
     {
         ["type"] = "block_actions",
         ["user"] = new JsonObject { ["id"] = user.Id, ["username"] = user.Name, ["name"] = user.Name, ["team_id"] = TeamId },
@@ -213,30 +267,31 @@ public sealed partial class SlackEmulator
         ["enterprise"] = null,
         ["is_enterprise_install"] = false,
         ["state"] = new JsonObject { ["values"] = new JsonObject() },
-        ["actions"] = new JsonArray(new JsonObject
-        {
-            ["action_id"] = button["action_id"]?.DeepClone(),
-            ["block_id"] = blockId,
-            ["text"] = button["text"]?.DeepClone(),
-            ["value"] = button["value"]?.DeepClone(),
-            ["style"] = button["style"]?.DeepClone(),
-            ["type"] = "button",
-            ["action_ts"] = Workspace.Clock.NextTs(),
-        }),
+        ["actions"] = new JsonArray(action),
     };
+
+    private JsonObject ButtonAction(string? blockId, JsonObject button) => new()
+    {
+        ["action_id"] = button["action_id"]?.DeepClone(),
+        ["block_id"] = blockId,
+        ["text"] = button["text"]?.DeepClone(),
+        ["value"] = button["value"]?.DeepClone(),
+        ["style"] = button["style"]?.DeepClone(),
+        ["type"] = "button",
+        ["action_ts"] = Workspace.Clock.NextTs(),
+    };
+
+    /// <summary>Every interactive element of the blocks (actions elements and section accessories) with its block's id.</summary>
+    private static IEnumerable<(string? BlockId, JsonObject Element)> Elements(JsonArray? blocks) =>
+        (blocks ?? []).OfType<JsonObject>().SelectMany(block => (block["elements"] as JsonArray ?? []).Append(block["accessory"]).OfType<JsonObject>()
+            .Select(e => (BlockId: block["block_id"]?.ToString(), Element: e)));
 
     private static (string? BlockId, JsonObject Button) FindButton(JsonArray? blocks, string actionId, string where)
     {
-        var buttons = (blocks ?? []).OfType<JsonObject>().SelectMany(block =>
-        {
-            var elements = block["elements"] as JsonArray ?? [];
-            return elements.Append(block["accessory"]).OfType<JsonObject>()
-                .Where(e => e["type"]?.ToString() == "button")
-                .Select(e => (BlockId: block["block_id"]?.ToString(), Button: e));
-        }).ToList();
-        var found = buttons.FirstOrDefault(b => b.Button["action_id"]?.ToString() == actionId);
-        if (found.Button is not null) return found;
-        var available = buttons.Count == 0 ? "none" : string.Join(", ", buttons.Select(b => b.Button["action_id"]?.ToString()));
+        var buttons = Elements(blocks).Where(e => e.Element["type"]?.ToString() == "button").ToList();
+        var found = buttons.FirstOrDefault(b => b.Element["action_id"]?.ToString() == actionId);
+        if (found.Element is not null) return found;
+        var available = buttons.Count == 0 ? "none" : string.Join(", ", buttons.Select(b => b.Element["action_id"]?.ToString()));
         throw new EmulatorActionException($"No button with action_id '{actionId}' in {where}. Buttons there: {available}.");
     }
 

@@ -51,9 +51,12 @@ internal static class UiEndpoints
         {
             var user = Required(body, "userId");
             var actionId = Required(body, "actionId");
-            return body["viewId"] is not null
-                ? Delivery(await emu.ClickViewButtonAsync(user, Required(body, "viewId"), actionId, ct))
-                : Delivery(await emu.ClickButtonAsync(user, Required(body, "channelId"), Required(body, "messageTs"), actionId, ct));
+            if (body["viewId"] is not null) return Delivery(await emu.ClickViewButtonAsync(user, Required(body, "viewId"), actionId, ct));
+            var channel = Required(body, "channelId");
+            var messageTs = Required(body, "messageTs");
+            return body["selectedValue"] is not null
+                ? Delivery(await emu.SelectOptionAsync(user, channel, messageTs, actionId, Required(body, "selectedValue"), ct))
+                : Delivery(await emu.ClickButtonAsync(user, channel, messageTs, actionId, ct));
         }));
         ui.MapPost("/view-submit", (HttpRequest request) => Act(request, async (body, ct) =>
         {
@@ -64,6 +67,15 @@ internal static class UiEndpoints
         }));
         ui.MapPost("/view-close", (HttpRequest request) => Act(request, async (body, ct) =>
             Delivery(await emu.CloseViewAsync(Required(body, "userId"), Required(body, "viewId"), ct))));
+        ui.MapPost("/dm", (HttpRequest request) => Act(request, (body, _) =>
+        {
+            var user = emu.Workspace.GetUser(Required(body, "userId")) is { IsBot: false } person
+                ? person
+                : throw new EmulatorActionException($"No person with id {body["userId"]}.");
+            return Task.FromResult<JsonNode?>(new JsonObject { ["channelId"] = emu.Workspace.OpenDm(user.Id, emu.BotUserId).Id });
+        }));
+        ui.MapPost("/home-opened", (HttpRequest request) => Act(request, async (body, ct) =>
+            Delivery(await emu.SendAppHomeOpenedAsync(Required(body, "userId"), ct))));
         ui.MapGet("/events", (CancellationToken ct) => TypedResults.ServerSentEvents(Changes(emu, ct)));
     }
 
@@ -86,7 +98,12 @@ internal static class UiEndpoints
             ["sockets"] = emu.OpenSocketCount,
             ["httpDeliveryUrl"] = emu.HttpDeliveryUrl?.ToString(),
             ["users"] = new JsonArray(ws.Users.Select(u => (JsonNode)SlackShapes.User(u, emu.TeamId, now)).ToArray()),
-            ["channels"] = new JsonArray(ws.Channels.Select(c => (JsonNode)SlackShapes.Channel(c, emu.BotUserId)).ToArray()),
+            ["channels"] = new JsonArray(ws.Channels.Select(c =>
+            {
+                var json = SlackShapes.Channel(c, emu.BotUserId);
+                json["members"] = SlackShapes.Strings(c.Members);
+                return (JsonNode)json;
+            }).ToArray()),
             ["usergroups"] = new JsonArray(ws.UserGroups.Select(g => (JsonNode)SlackShapes.UserGroup(g, emu.TeamId, includeUsers: true)).ToArray()),
             ["messages"] = new JsonArray(ws.Messages.Select(m =>
             {
