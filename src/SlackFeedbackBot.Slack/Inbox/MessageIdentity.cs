@@ -10,6 +10,12 @@ internal static class MessageIdentity
 {
     public static string? SecondaryKey(string eventCallbackJson)
     {
+        // Most events are not messages: skip the parse unless the payload can be one.
+        if (!eventCallbackJson.Contains("\"message\"", StringComparison.Ordinal) && !eventCallbackJson.Contains("\"app_mention\"", StringComparison.Ordinal))
+        {
+            return null;
+        }
+
         using var doc = JsonDocument.Parse(eventCallbackJson);
         if (!doc.RootElement.TryGetProperty("event", out var evt) || evt.ValueKind != JsonValueKind.Object)
         {

@@ -22,6 +22,7 @@ public sealed class SqliteSlackInbox : ISlackInbox, IAsyncDisposable
     private readonly Channel<WriteOp> _writes = Channel.CreateUnbounded<WriteOp>(new UnboundedChannelOptions { SingleReader = true });
     private readonly CancellationTokenSource _stopping = new();
     private readonly Task _writer;
+    private readonly Task _checkpointer;
     private DateTimeOffset _lastPurge;
 
     public SqliteSlackInbox(string connectionString, TimeProvider time, ILogger<SqliteSlackInbox> log)
@@ -36,6 +37,7 @@ public sealed class SqliteSlackInbox : ISlackInbox, IAsyncDisposable
         }
 
         _writer = Task.Run(WriteLoopAsync);
+        _checkpointer = Task.Run(CheckpointLoopAsync);
     }
 
     public Task<InboxAdmission> RecordAsync(SlackInboundRequest request, string? secondaryKey, CancellationToken ct)
@@ -117,8 +119,11 @@ public sealed class SqliteSlackInbox : ISlackInbox, IAsyncDisposable
         }
         catch (TimeoutException)
         {
-            await _stopping.CancelAsync();
+            // The writer is stuck on the database; its callers get their exceptions through cancellation.
         }
+
+        await _stopping.CancelAsync();
+        await _checkpointer;
 
         _stopping.Dispose();
     }
@@ -144,7 +149,8 @@ public sealed class SqliteSlackInbox : ISlackInbox, IAsyncDisposable
         using var connection = Open();
         using (var pragma = connection.CreateCommand())
         {
-            pragma.CommandText = "PRAGMA synchronous=NORMAL;";
+            // Checkpoints run on their own thread (CheckpointLoopAsync), so a commit never waits for one.
+            pragma.CommandText = "PRAGMA synchronous=NORMAL; PRAGMA wal_autocheckpoint=0;";
             pragma.ExecuteNonQuery();
         }
 
@@ -235,6 +241,31 @@ public sealed class SqliteSlackInbox : ISlackInbox, IAsyncDisposable
             }
 
             PurgeHandledIfDue(connection);
+        }
+    }
+
+    // A passive checkpoint copies committed pages into the database file without blocking the writer.
+    private async Task CheckpointLoopAsync()
+    {
+        using var timer = new PeriodicTimer(TimeSpan.FromSeconds(1), _time);
+        try
+        {
+            while (await timer.WaitForNextTickAsync(_stopping.Token))
+            {
+                try
+                {
+                    using var connection = Open();
+                    connection.Execute("PRAGMA wal_checkpoint(PASSIVE);");
+                }
+                catch (SqliteException ex)
+                {
+                    _log.LogDebug(ex, "A background WAL checkpoint did not complete; the next one will");
+                }
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            // Stopping.
         }
     }
 

@@ -59,11 +59,13 @@ public sealed class Migrator(SqliteConnection connection)
         }
 
         scripts.Sort((a, b) => a.Item1.CompareTo(b.Item1));
-        for (var i = 1; i < scripts.Count; i++)
+
+        // Versions run 1..N without gaps: a database at version N must have run every script up to N.
+        for (var i = 0; i < scripts.Count; i++)
         {
-            if (scripts[i].Item1 == scripts[i - 1].Item1)
+            if (scripts[i].Item1 != i + 1)
             {
-                throw new InvalidOperationException($"Two migration scripts share the version {scripts[i].Item1}: {scripts[i - 1].Item2} and {scripts[i].Item2}.");
+                throw new InvalidOperationException($"Migration scripts must be numbered 1..N without gaps or repeats; found {scripts[i].Item1:D4}_{scripts[i].Item2} at position {i + 1}.");
             }
         }
 
