@@ -191,7 +191,7 @@ public sealed class RotationEndToEndTests
         time.SetUtcNow(shift.Start.AddMinutes(-10));
         var reminder = await DmAsync(host.Slack, member, IsReminder);
         time.SetUtcNow(shift.Start);
-        var post = await host.Slack.WaitForCallAsync("chat.postMessage", c => c.Ok && c.Arg("channel") == Support, Wait);
+        var post = await host.Slack.WaitForCallAsync("chat.postMessage", c => c.Ok && c.Arg("channel") == Support && c.Arg("text")!.Contains(" on support until ", StringComparison.Ordinal), Wait);
 
         Assert.That(reminder.Time, Is.EqualTo(shift.Start.AddMinutes(-10)));
         Assert.That(reminder.Arg("text"), Does.Contain("starts in 10 minutes").And.Contain("10:00–11:00"));
@@ -211,7 +211,7 @@ public sealed class RotationEndToEndTests
         var name = slack.Workspace.GetUser(holder)!.Name;
 
         time.SetUtcNow(shift.Start);
-        var post = await slack.WaitForCallAsync("chat.postMessage", c => c.Ok && c.Arg("channel") == Support, Wait);
+        var post = await slack.WaitForCallAsync("chat.postMessage", c => c.Ok && c.Arg("channel") == Support && c.Arg("text")!.Contains(" on support until ", StringComparison.Ordinal), Wait);
         var topic = await slack.WaitForCallAsync("conversations.setTopic", c => c.Ok, Wait);
         var group = await slack.WaitForCallAsync("usergroups.users.update", c => c.Ok, Wait);
 
