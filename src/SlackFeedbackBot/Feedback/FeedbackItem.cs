@@ -102,5 +102,8 @@ public sealed record FeedbackCapture
 
     public string? ImportKey { get; init; }
 
+    /// <summary>The support shift it was heard on, when the capture knows it (the end-of-shift form); otherwise looked up.</summary>
+    public string? ShiftKey { get; init; }
+
     public bool IsMessageCapture => ChannelId is not null && MessageTs is not null;
 }

@@ -86,7 +86,7 @@ public sealed class FeedbackService(
         var now = time.GetUtcNow();
         var result = classifier.Classify(capture.Text);
         var reporter = capture.ReporterId ?? capture.AuthorId;
-        var shiftKey = reporter is null ? null : await shifts.ShiftKeyFor(reporter, now);
+        var shiftKey = capture.ShiftKey ?? (reporter is null ? null : await shifts.ShiftKeyFor(reporter, now));
         var record = repository.Capture(capture, result.Bucket, result.Rule, shiftKey, now);
         log.LogInformation(
             "Feedback #{ItemId} {What} via {Path} in bucket {Bucket}",

@@ -54,6 +54,7 @@ public static class FeedbackServiceCollectionExtensions
             .AddViewSubmission<DetailsSubmission>(FeedbackModals.DetailsCallback)
             .AddBlockAction<SetBucketAction>(FeedbackReplies.SetBucketAction)
             .AddBlockAction<AddDetailsAction>(FeedbackReplies.AddDetailsAction)
+            .AddBlockAction<OpenFeedbackModalAction>(OpenFeedbackModalAction.ActionId)
             .AddEventHandler<ReactionCaptureHandler>(ReactionCaptureHandler.EventType)
             .AddEventHandler<PassiveCaptureHandler>(PassiveCaptureHandler.EventType)
             .AddEventHandler<CapturedMessageChangeHandler>(CapturedMessageChangeHandler.EventType)

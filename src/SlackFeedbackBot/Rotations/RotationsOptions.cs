@@ -35,7 +35,11 @@ public sealed class DeclaredRotation
     public string WorkingDays { get; set; } = "mon-fri";
     public List<string> Holidays { get; set; } = [];
     public List<string> SupportPros { get; set; } = [];
-    public List<string> ReminderOffsets { get; set; } = ["24h", "1h", "10m"];
+    /// <summary>
+    /// Null (not set) means 24h, 1h and 10m. A default list here would be appended to, not replaced, by the
+    /// configuration binder, so declared offsets would come on top of the defaults.
+    /// </summary>
+    public List<string>? ReminderOffsets { get; set; }
     public string NudgeAfter { get; set; } = "5m";
     public string EscalateAfter { get; set; } = "30m";
     public bool SetTopic { get; set; }
@@ -54,7 +58,12 @@ public sealed class DeclaredRotation
         yield return new("days", WorkingDays);
         yield return new("holidays", string.Join(",", Holidays));
         yield return new("pros", string.Join(",", SupportPros));
-        yield return new("reminders", ReminderOffsets.Count == 0 ? "none" : string.Join(",", ReminderOffsets));
+        yield return new("reminders", ReminderOffsets switch
+        {
+            null => RotationSettingsText.FormatDurations(RotationSettings.DefaultReminderOffsets),
+            [] => "none",
+            _ => string.Join(",", ReminderOffsets),
+        });
         yield return new("nudge", NudgeAfter);
         yield return new("escalate", EscalateAfter);
         yield return new("topic", SetTopic ? "on" : "off");

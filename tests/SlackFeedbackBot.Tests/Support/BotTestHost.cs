@@ -6,8 +6,11 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using SlackFeedbackBot.Hosting;
 using SlackFeedbackBot.Slack;
+using SlackFeedbackBot.Slack.Api;
+using SlackFeedbackBot.Slack.Transports.SocketMode;
 using SlackFeedbackBot.Slack.Dispatch;
 using SlackFeedbackBot.Emulator;
 using SlackFeedbackBot.Storage;
@@ -76,9 +79,11 @@ public sealed class BotTestHost : IAsyncDisposable
         await App.DisposeAsync();
     }
 
-    public async Task RestartAsync()
+    /// <param name="whileStopped">Runs while the bot is down, e.g. to move a fake clock past something due.</param>
+    public async Task RestartAsync(Action? whileStopped = null)
     {
         await StopBotAsync();
+        whileStopped?.Invoke();
         await StartBotAsync();
     }
 
@@ -107,6 +112,25 @@ public sealed class BotTestHost : IAsyncDisposable
         if (_options.Time is { } time)
         {
             builder.Services.Replace(ServiceDescriptor.Singleton(time));
+
+            // Network timing stays on the real clock: on a test's clock, moving it by hours would time out a Slack call
+            // or a Socket Mode hello in flight (then wait for a retry the clock never reaches), and a second post to a
+            // channel would wait for the clock to move. Same pipeline, pacing and socket client, timed in real time.
+#pragma warning disable EXTEXP0001 // Evaluation API, used by tests only: the one way to swap a client's resilience handler.
+            builder.Services.AddHttpClient(SlackApiClient.HttpClientName)
+                .RemoveAllResilienceHandlers()
+#pragma warning restore EXTEXP0001
+                .AddResilienceHandler("slack-real-time", (pipeline, context) =>
+                {
+                    pipeline.TimeProvider = TimeProvider.System;
+                    SlackResiliencePipeline.Configure(
+                        pipeline,
+                        context.ServiceProvider.GetRequiredService<IOptions<SlackApiRetryOptions>>().Value,
+                        context.ServiceProvider.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(SlackResiliencePipeline).FullName!));
+                });
+            builder.Services.Replace(ServiceDescriptor.Singleton(provider =>
+                new ChannelPostPacer(TimeProvider.System, provider.GetRequiredService<IOptions<SlackPostPacingOptions>>())));
+            builder.Services.Replace(ServiceDescriptor.Singleton(provider => ActivatorUtilities.CreateInstance<SocketModeClient>(provider, TimeProvider.System)));
         }
 
         _options.ConfigureServices?.Invoke(builder.Services);
@@ -161,7 +185,10 @@ public sealed class BotTestHostOptions
 
     public bool SeedDemoWorkspace { get; init; } = true;
 
-    /// <summary>Replaces the bot's clock (and the emulator's), e.g. a FakeTimeProvider.</summary>
+    /// <summary>
+    /// Replaces the bot's clock (and the emulator's), e.g. a FakeTimeProvider. The Slack client's timeouts, retries
+    /// and pacing stay on the real clock.
+    /// </summary>
     public TimeProvider? Time { get; init; }
 
     /// <summary>Extra settings, e.g. ["Feedback:PassiveChannels:0"] = "C123".</summary>

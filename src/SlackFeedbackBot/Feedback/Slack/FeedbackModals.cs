@@ -10,6 +10,9 @@ namespace SlackFeedbackBot.Feedback;
 /// <summary>What a capture modal carries from the shortcut to its submission: the message it was opened on.</summary>
 public sealed record CaptureContext(string? ChannelId, string? MessageTs, string? AuthorId);
 
+/// <summary>What a new-feedback modal carries to its submission: the support shift it was opened from, if any.</summary>
+public sealed record NewFeedbackContext(string? ShiftKey);
+
 /// <summary>The fields of a feedback modal as submitted, and the errors to show next to them.</summary>
 public sealed record FeedbackForm(string? Text, string? Customer, string? Source, string? Importance, string? Link);
 
@@ -29,8 +32,20 @@ public sealed class FeedbackModals(FeedbackBuckets buckets, IOptions<FeedbackOpt
     /// <summary>Slack's own cap on a plain text input.</summary>
     private const int InputMaxLength = 3000;
 
-    public ModalView New(string? initialText = null) =>
-        Form(new ModalBuilder("New feedback").CallbackId(NewCallback).Submit("Save"), initialText, null, includeText: true).Build();
+    /// <summary>
+    /// The new-feedback form. Opened from the end of a support shift, it carries the shift's key, so what is submitted
+    /// later is still tagged with that shift.
+    /// </summary>
+    public ModalView New(string? initialText = null, string? shiftKey = null)
+    {
+        var builder = new ModalBuilder("New feedback").CallbackId(NewCallback).Submit("Save");
+        if (shiftKey is not null)
+        {
+            builder.PrivateMetadata(JsonSerializer.Serialize(new NewFeedbackContext(shiftKey))).Context("What you heard on your support shift.");
+        }
+
+        return Form(builder, initialText, null, includeText: true).Build();
+    }
 
     public ModalView Capture(SlackMessageItem message, string channelId)
     {
@@ -93,11 +108,16 @@ public sealed class FeedbackModals(FeedbackBuckets buckets, IOptions<FeedbackOpt
         return errors;
     }
 
-    public static CaptureContext? ReadContext(ViewPayload view)
+    public static CaptureContext? ReadContext(ViewPayload view) => ReadMetadata<CaptureContext>(view);
+
+    public static NewFeedbackContext? ReadNewContext(ViewPayload view) => ReadMetadata<NewFeedbackContext>(view);
+
+    private static T? ReadMetadata<T>(ViewPayload view)
+        where T : class
     {
         try
         {
-            return string.IsNullOrEmpty(view.PrivateMetadata) ? null : JsonSerializer.Deserialize<CaptureContext>(view.PrivateMetadata);
+            return string.IsNullOrEmpty(view.PrivateMetadata) ? null : JsonSerializer.Deserialize<T>(view.PrivateMetadata);
         }
         catch (JsonException)
         {

@@ -3,7 +3,10 @@ using SlackFeedbackBot.Slack.Inbound;
 
 namespace SlackFeedbackBot.Feedback;
 
-/// <summary>The feedback form submitted (from /feedback or the global shortcut): validates inline, then saves.</summary>
+/// <summary>
+/// The feedback form submitted (from /feedback, the global shortcut or the end-of-shift button): validates inline, then
+/// saves, tagged with the shift the form was opened for when there is one.
+/// </summary>
 public sealed class NewFeedbackSubmission(FeedbackService service, FeedbackModals modals) : IViewSubmissionHandler
 {
     public async Task<ViewSubmissionResponse?> HandleAsync(ViewSubmissionPayload submission, CancellationToken ct)
@@ -25,6 +28,7 @@ public sealed class NewFeedbackSubmission(FeedbackService service, FeedbackModal
             ReporterId = submission.User.Id,
             ReporterName = submission.User.Name ?? submission.User.Username,
             CapturePath = CapturePaths.Modal,
+            ShiftKey = FeedbackModals.ReadNewContext(submission.View)?.ShiftKey,
         }, ct);
         return outcome.Item is { } item
             ? ViewSubmissionResponse.Update(modals.Saved(item, outcome.IsNew))
