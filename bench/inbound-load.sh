@@ -18,7 +18,7 @@ work=$(mktemp -d)
 port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()')
 dotnet bench/SlackFeedbackBot.Benchmarks/bin/Release/net10.0/SlackFeedbackBot.Benchmarks.dll inbound-requests "$secret" "$work/requests.txt" "$count"
 
-dotnet src/SlackFeedbackBot/bin/Release/net10.0/SlackFeedbackBot.dll run \
+env ${BOT_ENV:-} dotnet src/SlackFeedbackBot/bin/Release/net10.0/SlackFeedbackBot.dll run \
   --urls "http://127.0.0.1:$port" \
   --Slack:Mode=Http --Slack:SigningSecret="$secret" --Slack:BotToken=xoxb-load-test \
   --Slack:ApiBaseUrl="http://127.0.0.1:9/api/" \
@@ -33,10 +33,13 @@ done
 
 echo "wrk: $threads threads, $connections connections, ${seconds}s, up to $count distinct events"
 REQUESTS="$work/requests.txt" THREADS=$threads wrk -t$threads -c"$connections" -d"${seconds}s" --latency \
-  -s bench/inbound-load.lua "http://127.0.0.1:$port" | tee "$work/wrk.txt"
+  -s bench/inbound-load.lua "http://127.0.0.1:$port" | tee "$work/wrk.txt" || true
 
 acked=$(sed -n 's/^acked_2xx=\([0-9]*\).*/\1/p' "$work/wrk.txt")
-kill -INT $bot; wait $bot 2>/dev/null || true
+if ! kill -TERM $bot 2>/dev/null; then
+  echo "the bot process was no longer running; its log:"; tail -n 20 "$work/bot.log"
+fi
+wait $bot 2>/dev/null || true
 python3 - "$work/load.db" "$acked" <<'PY'
 import sqlite3, sys
 db, acked = sys.argv[1], int(sys.argv[2])

@@ -63,6 +63,9 @@ public sealed class SlackDispatcher(
         }
     }
 
+    /// <summary>Whether any handler takes this Events API payload; events nobody handles need no work after they are stored.</summary>
+    public bool WantsEvent(string payloadJson) => HasEventHandler(payloadJson);
+
     // Events nobody handles are common (subscriptions are broad) and come in many shapes: look at the type only.
     private bool HasEventHandler(string payloadJson)
     {

@@ -12,6 +12,9 @@ public interface ISlackInbox
     /// <summary>Records the request; returns once it is durable. Duplicates (same dedupe key) are reported, not stored.</summary>
     Task<InboxAdmission> RecordAsync(SlackInboundRequest request, string? secondaryKey, CancellationToken ct);
 
+    /// <summary>Records a request that needs no handling (nothing subscribes to it) as handled already, for dedupe and audit.</summary>
+    Task<InboxAdmission> RecordHandledAsync(SlackInboundRequest request, CancellationToken ct);
+
     Task MarkHandledAsync(long id, CancellationToken ct);
 
     Task MarkFailedAsync(long id, int attempts, string error, bool park, CancellationToken ct);

@@ -29,6 +29,12 @@ public sealed class SlackInboxProcessor(
 
     public async Task<SlackAck> AcceptAsync(SlackInboundRequest request, CancellationToken ct)
     {
+        if (request.Kind == SlackRequestKind.Event && !dispatcher.WantsEvent(request.PayloadJson))
+        {
+            await inbox.RecordHandledAsync(request, ct).ConfigureAwait(false);
+            return SlackAck.Empty;
+        }
+
         var secondaryKey = request.Kind == SlackRequestKind.Event ? MessageIdentity.SecondaryKey(request.PayloadJson) : null;
         var admission = await inbox.RecordAsync(request, secondaryKey, ct).ConfigureAwait(false);
         if (admission.IsDuplicate)

@@ -47,6 +47,13 @@ public sealed class SqliteSlackInbox : ISlackInbox, IAsyncDisposable
         return op.Done.Task.WaitAsync(ct);
     }
 
+    public Task<InboxAdmission> RecordHandledAsync(SlackInboundRequest request, CancellationToken ct)
+    {
+        var op = new InsertOp(request, null) { Handled = true };
+        Enqueue(op);
+        return op.Done.Task.WaitAsync(ct);
+    }
+
     public Task MarkHandledAsync(long id, CancellationToken ct)
     {
         var op = new UpdateOp(id, InboxStatus.Handled, null, null);
@@ -158,7 +165,7 @@ public sealed class SqliteSlackInbox : ISlackInbox, IAsyncDisposable
         insert.CommandText =
             """
             INSERT OR IGNORE INTO slack_inbox (dedupe_key, secondary_key, kind, payload, retry_num, received_at, status, attempts)
-            VALUES ($dedupe, $secondary, $kind, $payload, $retry, $received, 0, 0)
+            VALUES ($dedupe, $secondary, $kind, $payload, $retry, $received, $status, 0)
             RETURNING id
             """;
         var pDedupe = insert.Parameters.Add("$dedupe", SqliteType.Text);
@@ -167,6 +174,7 @@ public sealed class SqliteSlackInbox : ISlackInbox, IAsyncDisposable
         var pPayload = insert.Parameters.Add("$payload", SqliteType.Text);
         var pRetry = insert.Parameters.Add("$retry", SqliteType.Integer);
         var pReceived = insert.Parameters.Add("$received", SqliteType.Integer);
+        var pStatus = insert.Parameters.Add("$status", SqliteType.Integer);
 
         using var update = connection.CreateCommand();
         update.CommandText =
@@ -208,6 +216,7 @@ public sealed class SqliteSlackInbox : ISlackInbox, IAsyncDisposable
                             pPayload.Value = ins.Request.PayloadJson;
                             pRetry.Value = ins.Request.RetryNum;
                             pReceived.Value = ins.Request.ReceivedAt.ToUnixTimeMilliseconds();
+                            pStatus.Value = ins.Handled ? (int)InboxStatus.Handled : (int)InboxStatus.Pending;
                             var id = insert.ExecuteScalar();
                             results[i] = id is long newId ? new InboxAdmission(newId, false) : InboxAdmission.Duplicate;
                             break;
@@ -306,6 +315,7 @@ public sealed class SqliteSlackInbox : ISlackInbox, IAsyncDisposable
     {
         public SlackInboundRequest Request { get; } = request;
         public string? SecondaryKey { get; } = secondaryKey;
+        public bool Handled { get; init; }
         public TaskCompletionSource<InboxAdmission> Done { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
         public override void Complete(object? result) => Done.TrySetResult((InboxAdmission)result!);

@@ -28,8 +28,9 @@ public sealed class CrashRecoveryTests
             {
                 while (!stop.IsCancellationRequested)
                 {
-                    var id = $"EvCRASH{stream}x{Interlocked.Increment(ref attempted):D6}";
-                    var result = await slack.SendEventAsync(ChannelCreated(id), id);
+                    var n = Interlocked.Increment(ref attempted);
+                    var id = $"EvCRASH{stream}x{n:D6}";
+                    var result = await slack.SendEventAsync(Message(id, n), id);
                     if (result.Acked)
                     {
                         acked.Add(id);
@@ -58,10 +59,14 @@ public sealed class CrashRecoveryTests
         Assert.That(stored, Is.Unique, "each event is stored once");
     }
 
-    private static JsonObject ChannelCreated(string id) => new()
+    // A message in a channel that is not listened to: the bot's message handlers run and let it be.
+    private static JsonObject Message(string id, int n) => new()
     {
-        ["type"] = "channel_created",
-        ["channel"] = new JsonObject { ["id"] = "C" + id, ["name"] = id.ToLowerInvariant(), ["creator"] = "U0DEFAULT1" },
+        ["type"] = "message",
+        ["user"] = "U0DEFAULT1",
+        ["channel"] = "C0GENERAL1",
+        ["text"] = "hello " + id,
+        ["ts"] = $"1700000000.{n:D6}",
     };
 
     private static long Query(string sql, string path)
