@@ -33,6 +33,30 @@ public static class FeedbackServiceCollectionExtensions
         services.TryAddSingleton<FeedbackImporter>();
         services.TryAddSingleton<FeedbackExporter>();
         services.TryAddSingleton<SlackMessageReader>();
-        return slack;
+        services.TryAddSingleton<FeedbackDigestQueries>();
+        services.TryAddSingleton<FeedbackReplies>();
+        services.TryAddSingleton<FeedbackModals>();
+        services.TryAddSingleton<MessageCaptureConfirmation>();
+        services.TryAddScoped<CaptureFromCommand>();
+        services.TryAddEnumerable(ServiceDescriptor.Scoped<IFeedbackSubcommand, ListSubcommand>());
+        services.TryAddEnumerable(ServiceDescriptor.Scoped<IFeedbackSubcommand, ShowSubcommand>());
+        services.TryAddEnumerable(ServiceDescriptor.Scoped<IFeedbackSubcommand, SearchSubcommand>());
+        services.TryAddEnumerable(ServiceDescriptor.Scoped<IFeedbackSubcommand, ReclassifySubcommand>());
+        services.TryAddEnumerable(ServiceDescriptor.Scoped<IFeedbackSubcommand, SameSubcommand>());
+        services.TryAddEnumerable(ServiceDescriptor.Scoped<IFeedbackSubcommand, ResolveSubcommand>());
+
+        return slack
+            .AddSlashCommand<FeedbackCommand>(FeedbackCommand.Name)
+            .AddGlobalShortcut<NewFeedbackShortcut>(NewFeedbackShortcut.CallbackId)
+            .AddMessageShortcut<CaptureMessageShortcut>(CaptureMessageShortcut.CallbackId)
+            .AddViewSubmission<NewFeedbackSubmission>(FeedbackModals.NewCallback)
+            .AddViewSubmission<CaptureMessageSubmission>(FeedbackModals.CaptureCallback)
+            .AddViewSubmission<DetailsSubmission>(FeedbackModals.DetailsCallback)
+            .AddBlockAction<SetBucketAction>(FeedbackReplies.SetBucketAction)
+            .AddBlockAction<AddDetailsAction>(FeedbackReplies.AddDetailsAction)
+            .AddEventHandler<ReactionCaptureHandler>(ReactionCaptureHandler.EventType)
+            .AddEventHandler<PassiveCaptureHandler>(PassiveCaptureHandler.EventType)
+            .AddEventHandler<CapturedMessageChangeHandler>(CapturedMessageChangeHandler.EventType)
+            .AddEventHandler<FollowUpAnswerHandler>(FollowUpAnswerHandler.EventType);
     }
 }

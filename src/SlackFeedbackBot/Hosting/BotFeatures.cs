@@ -1,3 +1,4 @@
+using SlackFeedbackBot.Feedback;
 using SlackFeedbackBot.Rotations;
 using SlackFeedbackBot.Slack.Dispatch;
 using SlackFeedbackBot.Spotlight;
@@ -11,6 +12,7 @@ public static class BotFeatures
     {
         slack.Services.AddSpotlight(configuration);
         slack.AddRotations(configuration);
+        slack.AddFeedback(configuration);
         return slack;
     }
 }

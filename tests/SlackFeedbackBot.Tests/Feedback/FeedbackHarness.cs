@@ -71,13 +71,25 @@ public sealed class FeedbackHarness : IDisposable
         Service.CaptureAsync(new FeedbackCapture { Text = text, ReporterId = reporter, Customer = customer, ChannelId = channel, MessageTs = ts, CapturePath = path }, CancellationToken.None);
 
     /// <summary>Runs a /feedback command through the dispatcher and returns the reply it put into the ack.</summary>
-    public async Task<SlackMessage?> CommandAsync(string text, string user = "U1", string channel = "C1")
+    public async Task<CommandReply?> CommandAsync(string text, string user = "U1", string channel = "C1")
     {
         var slot = new AckSlot();
         var command = new SlashCommand { Command = "/feedback", Text = text, UserId = user, ChannelId = channel, TeamId = "T1", ResponseUrl = "https://hooks.example/r/1", TriggerId = "1.2.trigger" };
         await Dispatch(SlackRequestKind.SlashCommand, command, slot);
         var ack = await slot.WaitAsync(TimeSpan.FromSeconds(10), TimeProvider.System, CancellationToken.None);
-        return ack is null ? null : SlackJson.Deserialize<SlackMessage>(ack);
+        return ack is null ? null : CommandReply.From(ack);
+    }
+
+    /// <summary>A reply as Slack receives it: the JSON, with its fallback text and response type at hand.</summary>
+    public sealed record CommandReply(string Text, string? ResponseType, string Json)
+    {
+        public bool IsEphemeral => ResponseType is null or "ephemeral";
+
+        public static CommandReply From(string json)
+        {
+            var node = System.Text.Json.Nodes.JsonNode.Parse(json)!;
+            return new CommandReply((string?)node["text"] ?? "", (string?)node["response_type"], json);
+        }
     }
 
     public async Task<string?> DispatchWithAckAsync(SlackRequestKind kind, object payload)

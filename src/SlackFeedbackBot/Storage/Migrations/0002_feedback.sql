@@ -28,7 +28,8 @@ CREATE TABLE feedback_items (
     UNIQUE (import_key)
 );
 
-CREATE INDEX ix_feedback_items_created_at ON feedback_items(created_at);
+-- Covers the digest's per-period counts (bucket and status read from the index, not the table).
+CREATE INDEX ix_feedback_items_created_at ON feedback_items(created_at, bucket, status);
 CREATE INDEX ix_feedback_items_bucket_created_at ON feedback_items(bucket, created_at);
 CREATE INDEX ix_feedback_items_status_resolved_at ON feedback_items(status, resolved_at);
 CREATE INDEX ix_feedback_items_shift_key ON feedback_items(shift_key) WHERE shift_key IS NOT NULL;

@@ -1,0 +1,66 @@
+using System.Text;
+using Microsoft.Extensions.Logging;
+using SlackFeedbackBot.Slack.Api;
+using SlackFeedbackBot.Slack.Inbound;
+
+namespace SlackFeedbackBot.Feedback;
+
+/// <summary><c>/feedback [customer:X] [source:Y] [importance:Z] text</c>: stores and classifies the text.</summary>
+public sealed class CaptureFromCommand(FeedbackService service, FeedbackReplies replies, ISlackApiClient slack, ILogger<CaptureFromCommand> log)
+{
+    private const int EchoLength = 2500;
+
+    public async Task<SlackMessage> RunAsync(SlashCommand command, CancellationToken ct)
+    {
+        var fields = InlineFields.Parse(command.Text);
+        if (fields.Error is not null)
+        {
+            return SlackMessage.Ephemeral($"{fields.Error} Nothing was saved; here is what you wrote:\n```{FeedbackFormat.Shorten(command.Text, EchoLength)}```");
+        }
+
+        var outcome = await service.CaptureAsync(new FeedbackCapture
+        {
+            Text = fields.Text,
+            Customer = fields.Customer,
+            Source = fields.Source,
+            Importance = fields.Importance,
+            Link = fields.Link,
+            ReporterId = command.UserId,
+            ReporterName = command.UserName,
+            CapturePath = CapturePaths.Command,
+        }, ct);
+        if (outcome.Item is { } item)
+        {
+            return replies.Captured(item, outcome.IsNew, 1);
+        }
+
+        if (fields.Text.Length <= service.Options.MaxTextLength)
+        {
+            return SlackMessage.Ephemeral(outcome.Problem!);
+        }
+
+        return SlackMessage.Ephemeral(outcome.Problem + await ReturnTextAsync(command, ct));
+    }
+
+    /// <summary>Too long to save is no reason to lose it: the whole text goes back to the person as a file in a DM.</summary>
+    private async Task<string> ReturnTextAsync(SlashCommand command, CancellationToken ct)
+    {
+        var start = $"\nIt starts:\n```{FeedbackFormat.Shorten(command.Text, EchoLength)}```";
+        try
+        {
+            var dm = await slack.OpenConversationAsync([command.UserId], ct);
+            await slack.UploadFileAsync(new FileUpload("feedback.txt", Encoding.UTF8.GetBytes(command.Text))
+            {
+                Title = "Your feedback text (too long to save)",
+                ChannelId = dm,
+                InitialComment = "Here is the full text you wrote, so nothing is lost.",
+            }, ct);
+            return "\nI sent you the full text as a file in a DM, so nothing is lost." + start;
+        }
+        catch (SlackApiException ex)
+        {
+            log.LogWarning("Could not send a too-long feedback text back to {User}: {Error}", command.UserId, ex.ErrorCode);
+            return start;
+        }
+    }
+}

@@ -1,0 +1,46 @@
+using SlackFeedbackBot.Slack.Api;
+using SlackFeedbackBot.Slack.Inbound;
+
+namespace SlackFeedbackBot.Feedback;
+
+/// <summary><c>/feedback resolve N what changed</c>: closes the loop, telling every reporter in a DM.</summary>
+public sealed class ResolveSubcommand(FeedbackResolver resolver) : IFeedbackSubcommand
+{
+    public string Name => "resolve";
+
+    public string Usage => "`/feedback resolve 12 Export now on the dashboard`: mark item 12 done and tell everyone who reported it";
+
+    public async Task<SlackMessage> RunAsync(SlashCommand command, string arguments, CancellationToken ct)
+    {
+        if (!ItemNumber.TrySplit(arguments, out var id, out var whatChanged))
+        {
+            return SlackMessage.Ephemeral("Write the item number and what changed: `/feedback resolve 12 Export now on the dashboard`");
+        }
+
+        var outcome = await resolver.ResolveAsync(id, command.UserId, whatChanged, ct);
+        if (outcome.Problem is not null)
+        {
+            return SlackMessage.Ephemeral(outcome.Problem);
+        }
+
+        var parts = new List<string> { $":tada: Feedback #{id} is resolved." };
+        parts.Add(outcome.Told switch
+        {
+            0 when outcome.AlreadyTold == 0 && outcome.Failed == 0 => "Nobody to tell: it has no reporters in Slack.",
+            0 => "Nobody new to tell.",
+            1 => "I told its reporter in a DM.",
+            _ => $"I told its {outcome.Told} reporters in DMs.",
+        });
+        if (outcome.AlreadyTold > 0)
+        {
+            parts.Add($"{outcome.AlreadyTold} had been told before.");
+        }
+
+        if (outcome.Failed > 0)
+        {
+            parts.Add($"{outcome.Failed} could not be reached; resolving again will retry them.");
+        }
+
+        return SlackMessage.Ephemeral(string.Join(' ', parts));
+    }
+}

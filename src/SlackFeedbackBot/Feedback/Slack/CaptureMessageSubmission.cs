@@ -1,0 +1,53 @@
+using Microsoft.Extensions.Logging;
+using SlackFeedbackBot.Slack.Api;
+using SlackFeedbackBot.Slack.Dispatch;
+using SlackFeedbackBot.Slack.Inbound;
+
+namespace SlackFeedbackBot.Feedback;
+
+/// <summary>The "Capture as feedback" form submitted: saves the message as an item with a permalink back to it.</summary>
+public sealed class CaptureMessageSubmission(FeedbackService service, FeedbackModals modals, ISlackApiClient slack, ILogger<CaptureMessageSubmission> log) : IViewSubmissionHandler
+{
+    public async Task<ViewSubmissionResponse?> HandleAsync(ViewSubmissionPayload submission, CancellationToken ct)
+    {
+        var form = FeedbackModals.Read(submission.View);
+        var errors = modals.Validate(form, requireText: true);
+        if (errors.Count > 0)
+        {
+            return ViewSubmissionResponse.WithErrors(errors);
+        }
+
+        var context = FeedbackModals.ReadContext(submission.View);
+        string? permalink = null;
+        if (context is { ChannelId: { } channel, MessageTs: { } ts })
+        {
+            try
+            {
+                permalink = await slack.GetPermalinkAsync(channel, ts, ct);
+            }
+            catch (SlackApiException ex)
+            {
+                log.LogWarning("No permalink for the captured message {Channel}/{Ts}: {Error}", channel, ts, ex.ErrorCode);
+            }
+        }
+
+        var outcome = await service.CaptureAsync(new FeedbackCapture
+        {
+            Text = form.Text!,
+            Customer = form.Customer,
+            Source = form.Source,
+            Importance = form.Importance,
+            Link = form.Link,
+            ReporterId = submission.User.Id,
+            ReporterName = submission.User.Name ?? submission.User.Username,
+            AuthorId = context?.AuthorId,
+            ChannelId = context?.ChannelId,
+            MessageTs = context?.MessageTs,
+            Permalink = permalink,
+            CapturePath = CapturePaths.MessageShortcut,
+        }, ct);
+        return outcome.Item is { } item
+            ? ViewSubmissionResponse.Update(modals.Saved(item, outcome.IsNew))
+            : ViewSubmissionResponse.WithErrors(new Dictionary<string, string> { [FeedbackModals.TextBlock] = outcome.Problem! });
+    }
+}

@@ -1,0 +1,127 @@
+using System.Globalization;
+using System.Text.Json;
+using Microsoft.Extensions.Options;
+using SlackFeedbackBot.Slack.Api;
+using SlackFeedbackBot.Slack.BlockKit;
+using SlackFeedbackBot.Slack.Inbound;
+
+namespace SlackFeedbackBot.Feedback;
+
+/// <summary>What a capture modal carries from the shortcut to its submission: the message it was opened on.</summary>
+public sealed record CaptureContext(string? ChannelId, string? MessageTs, string? AuthorId);
+
+/// <summary>The fields of a feedback modal as submitted, and the errors to show next to them.</summary>
+public sealed record FeedbackForm(string? Text, string? Customer, string? Source, string? Importance, string? Link);
+
+/// <summary>The modals of the feature: new feedback, capture a message, add details, and the "saved" page.</summary>
+public sealed class FeedbackModals(FeedbackBuckets buckets, IOptions<FeedbackOptions> options)
+{
+    public const string NewCallback = "feedback_new";
+    public const string CaptureCallback = "feedback_capture";
+    public const string DetailsCallback = "feedback_details";
+
+    public const string TextBlock = "fb_text";
+    public const string CustomerBlock = "fb_customer";
+    public const string SourceBlock = "fb_source";
+    public const string ImportanceBlock = "fb_importance";
+    public const string LinkBlock = "fb_link";
+
+    /// <summary>Slack's own cap on a plain text input.</summary>
+    private const int InputMaxLength = 3000;
+
+    public ModalView New(string? initialText = null) =>
+        Form(new ModalBuilder("New feedback").CallbackId(NewCallback).Submit("Save"), initialText, null, includeText: true).Build();
+
+    public ModalView Capture(SlackMessageItem message, string channelId)
+    {
+        var builder = new ModalBuilder("Capture as feedback").CallbackId(CaptureCallback).Submit("Save")
+            .PrivateMetadata(JsonSerializer.Serialize(new CaptureContext(channelId, message.Ts, message.User)));
+        builder.Context(message.User is null ? $"From a message in <#{channelId}>" : $"From <@{message.User}> in <#{channelId}>");
+        return Form(builder, message.Text, null, includeText: true).Build();
+    }
+
+    public ModalView Details(FeedbackItem item)
+    {
+        var builder = new ModalBuilder($"Feedback #{item.Id}").CallbackId(DetailsCallback).Submit("Save")
+            .PrivateMetadata(item.Id.ToString(CultureInfo.InvariantCulture));
+        builder.Section(FeedbackFormat.Quote(FeedbackFormat.Shorten(item.Text, 1000)));
+        return Form(builder, null, item, includeText: false).Build();
+    }
+
+    public ModalView Saved(FeedbackItem item, bool isNew) =>
+        new ModalBuilder("Feedback saved").Close("Done")
+            .CallbackId("feedback_saved")
+            .Section(isNew
+                ? $":white_check_mark: Saved as feedback *#{item.Id}* in *{buckets.Display(item.Bucket)}*.\n{(item.Rule is null ? "No rule matched, so someone will triage it." : $"Rule that matched: `{item.Rule}`")}"
+                : $":white_check_mark: This message is feedback *#{item.Id}* already; your report was added to it.")
+            .Context($"Change the bucket with `/feedback reclassify {item.Id} <bucket>`.")
+            .Build();
+
+    public static FeedbackForm Read(ViewPayload view)
+    {
+        var values = view.State?.Values ?? [];
+        string? Value(string block) =>
+            values.TryGetValue(block, out var actions) && actions.Values.FirstOrDefault() is { } v
+                ? Blank(v.SelectedOption?.Value ?? v.Value)
+                : null;
+        return new FeedbackForm(Value(TextBlock), Value(CustomerBlock), Value(SourceBlock), Value(ImportanceBlock), Value(LinkBlock));
+    }
+
+    /// <summary>Errors keyed by block_id, for response_action errors; empty when the form is fine.</summary>
+    public Dictionary<string, string> Validate(FeedbackForm form, bool requireText)
+    {
+        var errors = new Dictionary<string, string>();
+        if (requireText && form.Text is null)
+        {
+            errors[TextBlock] = "Please write what the customer said.";
+        }
+        else if (form.Text is { } text && text.Length > options.Value.MaxTextLength)
+        {
+            errors[TextBlock] = $"This is {text.Length:N0} characters; the limit is {options.Value.MaxTextLength:N0}.";
+        }
+
+        if (form.Link is { } link && !(Uri.TryCreate(link, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https"))
+        {
+            errors[LinkBlock] = "That is not a web address; it should start with https://";
+        }
+
+        if (form.Customer is { Length: > 200 })
+        {
+            errors[CustomerBlock] = "Please keep the customer name under 200 characters.";
+        }
+
+        return errors;
+    }
+
+    public static CaptureContext? ReadContext(ViewPayload view)
+    {
+        try
+        {
+            return string.IsNullOrEmpty(view.PrivateMetadata) ? null : JsonSerializer.Deserialize<CaptureContext>(view.PrivateMetadata);
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+
+    private ModalBuilder Form(ModalBuilder builder, string? initialText, FeedbackItem? item, bool includeText)
+    {
+        if (includeText)
+        {
+            var initial = initialText is null ? null : FeedbackFormat.Shorten(initialText, InputMaxLength);
+            builder.Input("What did the customer say?", new PlainTextInputElement("text", multiline: true, initialValue: initial, maxLength: Math.Min(InputMaxLength, options.Value.MaxTextLength)), TextBlock,
+                hint: "Their words, as close as you can. \"How do I…\", \"Can you…\" and \"I'm probably not your target customer, but…\" each tell us something different.");
+        }
+
+        builder.Input("Customer or account", new PlainTextInputElement("customer", initialValue: item?.Customer, placeholder: "Acme Inc."), CustomerBlock, optional: true);
+        var sources = options.Value.EffectiveSources.Select(s => new SelectOption(s, s)).ToList();
+        builder.Input("Source", new StaticSelectElement("source", sources, sources.FirstOrDefault(o => o.Value == item?.Source), "Where was it heard?"), SourceBlock, optional: true);
+        var importances = FeedbackOptions.Importances.Select(s => new SelectOption(s, s)).ToList();
+        builder.Input("Importance to the customer", new StaticSelectElement("importance", importances, importances.FirstOrDefault(o => o.Value == item?.Importance), "How much does it matter?"), ImportanceBlock, optional: true);
+        builder.Input("Link", new PlainTextInputElement("link", initialValue: item?.Link, placeholder: "https://… (ticket, call notes, CRM)"), LinkBlock, optional: true);
+        return builder;
+    }
+
+    private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+}

@@ -1,0 +1,136 @@
+using System.Globalization;
+using SlackFeedbackBot.Slack.Api;
+using SlackFeedbackBot.Slack.BlockKit;
+
+namespace SlackFeedbackBot.Feedback;
+
+/// <summary>The messages the feature answers with: the capture confirmation (with its buttons), lists and details.</summary>
+public sealed class FeedbackReplies(FeedbackBuckets buckets)
+{
+    public const string SetBucketAction = "feedback_set_bucket";
+    public const string AddDetailsAction = "feedback_add_details";
+
+    private const int ListTextLength = 140;
+
+    /// <summary>The ephemeral answer to a capture: number, bucket, the rule that decided, and what can be changed.</summary>
+    public SlackMessage Captured(FeedbackItem item, bool isNew, int reports)
+    {
+        var headline = isNew
+            ? $":white_check_mark: Saved as feedback *#{item.Id}* in *{buckets.Display(item.Bucket)}*"
+            : $":white_check_mark: This message is feedback *#{item.Id}* already ({buckets.Display(item.Bucket)}); your report was added ({reports} reports now)";
+        var why = item.Rule is null ? "No rule matched, so someone will triage it." : $"Rule that matched: `{item.Rule}`";
+        var options = buckets.All.Select(b => new SelectOption(b.DisplayName, $"{item.Id}:{b.Id}")).ToList();
+        var current = options.First(o => o.Value == $"{item.Id}:{item.Bucket}");
+        return new MessageBuilder()
+            .Text($"Saved as feedback #{item.Id} in {buckets.Display(item.Bucket)}")
+            .Ephemeral()
+            .Section($"{headline}\n{why}")
+            .Context(Context(item))
+            .Actions(
+                new StaticSelectElement(SetBucketAction, options, current, "Change bucket"),
+                new ButtonElement("Add details", AddDetailsAction, item.Id.ToString(CultureInfo.InvariantCulture)))
+            .Build();
+    }
+
+    public SlackMessage BucketChanged(FeedbackItem item, string userId) =>
+        new MessageBuilder()
+            .Text($"Feedback #{item.Id} moved to {buckets.Display(item.Bucket)}")
+            .ReplaceOriginal()
+            .Section($":label: Feedback *#{item.Id}* is now in *{buckets.Display(item.Bucket)}* (changed by <@{userId}>).")
+            .Context(Context(item))
+            .Build();
+
+    public SlackMessage List(IReadOnlyList<FeedbackItem> items, string title)
+    {
+        if (items.Count == 0)
+        {
+            return SlackMessage.Ephemeral($"{title}: nothing found.");
+        }
+
+        var builder = new MessageBuilder().Text(title).Ephemeral().Section($"*{title}*");
+        foreach (var item in items)
+        {
+            builder.Section(Line(item));
+        }
+
+        return builder.Build();
+    }
+
+    public SlackMessage Details(FeedbackDetails details)
+    {
+        var item = details.Item;
+        var builder = new MessageBuilder()
+            .Text($"Feedback #{item.Id}")
+            .Ephemeral()
+            .Section($"*Feedback #{item.Id}* · {buckets.Display(item.Bucket)} · {item.Status}\n{FeedbackFormat.Quote(FeedbackFormat.Shorten(item.Text, 2500))}")
+            .Context(Context(item));
+        if (item.Rule is not null)
+        {
+            builder.Context($"Rule that matched: `{item.Rule}`");
+        }
+
+        if (details.FollowUp?.Answer is { } answer)
+        {
+            builder.Section($"*Why it matters* (<@{details.FollowUp.UserId}>): {FeedbackFormat.Shorten(answer, 1500)}");
+        }
+
+        builder.Section($"*{details.Reports.Count} report{(details.Reports.Count == 1 ? "" : "s")}*");
+        foreach (var report in details.Reports.Take(20))
+        {
+            var who = report.ReporterId is { } id ? $"<@{id}>" : report.ReporterName ?? "someone";
+            var customer = report.Customer is null ? "" : $" for *{report.Customer}*";
+            var link = report.Permalink is null ? "" : $" <{report.Permalink}|original>";
+            builder.Section($"{FeedbackFormat.Date(report.CreatedAt)} {who}{customer}:{link}\n{FeedbackFormat.Quote(FeedbackFormat.Shorten(report.Text, 500))}");
+        }
+
+        foreach (var change in details.BucketChanges)
+        {
+            builder.Context($"{FeedbackFormat.Date(change.ChangedAt)}: <@{change.ChangedBy}> moved it from {buckets.Display(change.FromBucket)} to {buckets.Display(change.ToBucket)}");
+        }
+
+        if (item.Resolution is not null)
+        {
+            builder.Section($":tada: *Resolved* {(item.ResolvedAt is { } at ? FeedbackFormat.Date(at) : "")} by <@{item.ResolvedBy}>: {item.Resolution}");
+        }
+
+        return builder.Build();
+    }
+
+    public string Line(FeedbackItem item)
+    {
+        var customer = item.Customer is null ? "" : $" · {item.Customer}";
+        var status = item.Status == FeedbackStatus.Open ? "" : $" · {item.Status}";
+        return $"*#{item.Id}* {buckets.Display(item.Bucket)}{customer} · {FeedbackFormat.Date(item.CreatedAt)}{status}\n{FeedbackFormat.Shorten(item.Text.ReplaceLineEndings(" "), ListTextLength)}";
+    }
+
+    private static string Context(FeedbackItem item)
+    {
+        var parts = new List<string>();
+        if (item.Customer is not null)
+        {
+            parts.Add($"Customer: *{item.Customer}*");
+        }
+
+        if (item.Source is not null)
+        {
+            parts.Add($"Source: {item.Source}");
+        }
+
+        if (item.Importance is not null)
+        {
+            parts.Add($"Importance: {item.Importance}");
+        }
+
+        if (item.ReporterId is not null)
+        {
+            parts.Add($"Reported by <@{item.ReporterId}>");
+        }
+
+        if (item.SourceLink is { } link)
+        {
+            parts.Add($"<{link}|Original>");
+        }
+
+        return parts.Count == 0 ? "No customer or source yet: use Add details." : string.Join(" · ", parts);
+    }
+}

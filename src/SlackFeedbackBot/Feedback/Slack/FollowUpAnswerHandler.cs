@@ -1,0 +1,37 @@
+using Microsoft.Extensions.Logging;
+using SlackFeedbackBot.Slack.Api;
+using SlackFeedbackBot.Slack.Dispatch;
+using SlackFeedbackBot.Slack.Inbound;
+
+namespace SlackFeedbackBot.Feedback;
+
+/// <summary>A thread reply by the person the follow-up question was put to: kept as the answer, acknowledged with a reaction.</summary>
+public sealed class FollowUpAnswerHandler(FeedbackService service, ISlackApiClient slack, ILogger<FollowUpAnswerHandler> log) : IEventHandler
+{
+    public const string EventType = "message";
+    public const string AnsweredReaction = "memo";
+
+    public async Task HandleAsync(EventCallback callback, CancellationToken ct)
+    {
+        var evt = callback.Event;
+        if (evt.Subtype is not null || evt.BotId is not null || evt.Channel is not { } channel || evt.User is not { } user
+            || evt.ThreadTs is not { } threadTs || evt.Ts is not { } ts || threadTs == ts)
+        {
+            return;
+        }
+
+        if (service.FollowUpAnswered(channel, threadTs, user, evt.Text) is not { } itemId)
+        {
+            return;
+        }
+
+        try
+        {
+            await slack.AddReactionAsync(channel, ts, AnsweredReaction, ct);
+        }
+        catch (SlackApiException ex)
+        {
+            log.LogInformation("Stored the follow-up answer for feedback #{ItemId} but could not react to it: {Error}", itemId, ex.ErrorCode);
+        }
+    }
+}

@@ -1,0 +1,63 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using SlackFeedbackBot.Slack.Api;
+using SlackFeedbackBot.Slack.Dispatch;
+using SlackFeedbackBot.Slack.Inbound;
+
+namespace SlackFeedbackBot.Feedback;
+
+/// <summary>
+/// New top-level messages from people in the listening channels become items; joins, bots, thread replies,
+/// emoji-only and thank-you messages are left alone.
+/// </summary>
+public sealed class PassiveCaptureHandler(
+    FeedbackService service,
+    ISlackApiClient slack,
+    MessageCaptureConfirmation confirmation,
+    IOptions<FeedbackOptions> options,
+    ILogger<PassiveCaptureHandler> log) : IEventHandler
+{
+    public const string EventType = "message";
+
+    // Subtypes that are a person saying something new (Bolt's "only new messages" rule, minus bots).
+    private static readonly HashSet<string> NewMessageSubtypes = ["thread_broadcast", "file_share"];
+
+    public async Task HandleAsync(EventCallback callback, CancellationToken ct)
+    {
+        var evt = callback.Event;
+        if (evt.Channel is not { } channel || evt.Ts is not { } ts || evt.User is not { } author
+            || !options.Value.PassiveChannels.Contains(channel, StringComparer.Ordinal)
+            || (evt.Subtype is not null && !NewMessageSubtypes.Contains(evt.Subtype))
+            || evt.BotId is not null
+            || (evt.ThreadTs is not null && evt.ThreadTs != ts && evt.Subtype != "thread_broadcast")
+            || !PassiveMessageFilter.IsWorthCapturing(evt.Text))
+        {
+            return;
+        }
+
+        string? permalink = null;
+        try
+        {
+            permalink = await slack.GetPermalinkAsync(channel, ts, ct);
+        }
+        catch (SlackApiException ex)
+        {
+            log.LogWarning("No permalink for {Channel}/{Ts}: {Error}", channel, ts, ex.ErrorCode);
+        }
+
+        var outcome = await service.CaptureAsync(new FeedbackCapture
+        {
+            Text = evt.Text!,
+            ReporterId = author,
+            AuthorId = author,
+            ChannelId = channel,
+            MessageTs = ts,
+            Permalink = permalink,
+            CapturePath = CapturePaths.Passive,
+        }, ct);
+        if (outcome.Item is { } item && outcome.IsNew)
+        {
+            await confirmation.AskFollowUpAsync(item, author, channel, ts, ct);
+        }
+    }
+}

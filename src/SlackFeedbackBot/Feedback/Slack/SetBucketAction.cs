@@ -1,0 +1,31 @@
+using System.Globalization;
+using SlackFeedbackBot.Slack.Api;
+using SlackFeedbackBot.Slack.Dispatch;
+using SlackFeedbackBot.Slack.Inbound;
+
+namespace SlackFeedbackBot.Feedback;
+
+/// <summary>The bucket picked in a capture reply's "Change bucket" menu (value <c>itemId:bucket</c>).</summary>
+public sealed class SetBucketAction(FeedbackService service, FeedbackReplies replies, ISlackApiClient slack) : IBlockActionHandler
+{
+    public async Task HandleAsync(BlockActionsPayload payload, BlockAction action, CancellationToken ct)
+    {
+        var value = action.SelectedOption?.Value ?? action.Value ?? "";
+        var colon = value.IndexOf(':');
+        SlackMessage reply;
+        if (colon < 1 || !long.TryParse(value[..colon], NumberStyles.None, CultureInfo.InvariantCulture, out var id))
+        {
+            reply = SlackMessage.Ephemeral("That menu no longer knows its item; use `/feedback reclassify N bucket`.");
+        }
+        else
+        {
+            var outcome = service.Reclassify(id, value[(colon + 1)..], payload.User.Id);
+            reply = outcome.Item is { } item ? replies.BucketChanged(item, payload.User.Id) : SlackMessage.Ephemeral(outcome.Problem!);
+        }
+
+        if (payload.ResponseUrl is { } url)
+        {
+            await slack.RespondAsync(url, reply, ct);
+        }
+    }
+}

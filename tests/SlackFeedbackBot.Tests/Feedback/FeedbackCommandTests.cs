@@ -1,0 +1,196 @@
+using SlackFeedbackBot.Feedback;
+using SlackFeedbackBot.Spotlight;
+
+namespace SlackFeedbackBot.Tests.Feedback;
+
+/// <summary>/feedback and its subcommands, through the real dispatcher.</summary>
+public sealed class FeedbackCommandTests
+{
+    private FeedbackHarness _h = null!;
+
+    [SetUp]
+    public void SetUp() => _h = new FeedbackHarness();
+
+    [TearDown]
+    public void TearDown() => _h.Dispose();
+
+    private static string All(FeedbackHarness.CommandReply? reply) => reply?.Json ?? "";
+
+    [Test]
+    public async Task Capture_WithInlineFields_StoresThemAndRepliesWithNumberBucketRuleAndButtons()
+    {
+        var reply = await _h.CommandAsync("customer:\"Big Co\" source:Sales importance:high How do I connect Trello?");
+
+        var item = _h.Repository.Get(1)!;
+        Assert.That(item.Text, Is.EqualTo("How do I connect Trello?"));
+        Assert.That(item.Customer, Is.EqualTo("Big Co"));
+        Assert.That(item.Source, Is.EqualTo("sales"));
+        Assert.That(item.Importance, Is.EqualTo("high"));
+        Assert.That(item.ReporterId, Is.EqualTo("U1"));
+        Assert.That(reply!.IsEphemeral, Is.True);
+        Assert.That(All(reply), Does.Contain("#1").And.Contain("User experience").And.Contain("Rule that matched: `user_experience: \\\"how do i\\\"`"));
+        Assert.That(All(reply), Does.Contain(FeedbackReplies.SetBucketAction).And.Contain(FeedbackReplies.AddDetailsAction));
+    }
+
+    [Test]
+    public async Task Capture_CurlyQuotesAndFieldsAfterTheText_AreUnderstood()
+    {
+        await _h.CommandAsync("Can I pay yearly? customer:“Wayne Enterprises” source:success");
+
+        var item = _h.Repository.Get(1)!;
+        Assert.That(item.Text, Is.EqualTo("Can I pay yearly?"));
+        Assert.That(item.Customer, Is.EqualTo("Wayne Enterprises"));
+        Assert.That(item.Bucket, Is.EqualTo(SpotlightBuckets.ProductMarketing));
+    }
+
+    [Test]
+    public async Task Capture_BadInput_GetsAClearAnswerAndNothingIsStored()
+    {
+        var unknownSource = await _h.CommandAsync("source:twitter How do I log in?");
+        var badImportance = await _h.CommandAsync("importance:urgent How do I log in?");
+        var unclosed = await _h.CommandAsync("customer:\"Big Co How do I log in?");
+        var onlyFields = await _h.CommandAsync("customer:Acme");
+
+        Assert.That(unknownSource!.Text, Does.Contain("`twitter` is not a source").And.Contain("support"));
+        Assert.That(badImportance!.Text, Does.Contain("`urgent` is not an importance").And.Contain("high"));
+        Assert.That(unclosed!.Text, Does.Contain("not closed").And.Contain("customer:\"Big Co How do I log in?"));
+        Assert.That(onlyFields!.Text, Does.Contain("no feedback text"));
+        Assert.That(_h.Repository.Count(), Is.Zero);
+    }
+
+    [Test]
+    public async Task Capture_40kBOfText_IsRefusedWithItsLengthAndReturnedAsAFile()
+    {
+        var huge = "How do I " + new string('x', 40_000);
+
+        var reply = await _h.CommandAsync(huge);
+
+        Assert.That(reply!.Text, Does.Contain("40,009 characters").And.Contain("limit is 10,000").And.Contain("Nothing was saved"));
+        Assert.That(reply.Text.Length, Is.LessThan(4000), "the reply stays inside Slack's message limit");
+        var upload = _h.Api.Uploads.Single();
+        Assert.That(upload.ChannelId, Is.EqualTo("DU1"));
+        Assert.That(System.Text.Encoding.UTF8.GetString(upload.Content), Is.EqualTo(huge));
+        Assert.That(_h.Repository.Count(), Is.Zero);
+    }
+
+    [Test]
+    public async Task NoText_OpensTheModal()
+    {
+        var reply = await _h.CommandAsync("");
+
+        Assert.That(reply, Is.Null);
+        var (trigger, view) = _h.Api.OpenedViews.Single();
+        Assert.That(trigger, Is.EqualTo("1.2.trigger"));
+        Assert.That(view.CallbackId, Is.EqualTo(FeedbackModals.NewCallback));
+        Assert.That(view.Blocks.Select(b => b.BlockId), Does.Contain(FeedbackModals.TextBlock).And.Contain(FeedbackModals.CustomerBlock).And.Contain(FeedbackModals.SourceBlock));
+    }
+
+    [Test]
+    public async Task Help_AndUnknownSubcommand_AnswerWithTheSyntax()
+    {
+        var help = await _h.CommandAsync("help");
+        var unknown = await _h.CommandAsync("lsit");
+
+        foreach (var usage in new[] { "/feedback list", "/feedback show", "/feedback search", "/feedback reclassify", "/feedback resolve", "/feedback same", "customer:", ":bulb:" })
+        {
+            Assert.That(help!.Text, Does.Contain(usage));
+        }
+
+        Assert.That(unknown!.Text, Does.Contain("I don't know `/feedback lsit`").And.Contain("/feedback list"));
+        Assert.That(_h.Repository.Count(), Is.Zero);
+    }
+
+    [Test]
+    public async Task List_ByBucketAndDays_AndUnknownBucket()
+    {
+        await _h.CommandAsync("How do I add a user?");
+        await _h.CommandAsync("Can I pay yearly?");
+
+        var ux = await _h.CommandAsync("list user experience");
+        var recent = await _h.CommandAsync("list 7");
+        var unknown = await _h.CommandAsync("list pricing");
+
+        Assert.That(All(ux), Does.Contain("How do I add a user?").And.Not.Contain("Can I pay yearly?"));
+        Assert.That(All(recent), Does.Contain("How do I add a user?").And.Contain("Can I pay yearly?"));
+        Assert.That(unknown!.Text, Does.Contain("no bucket called `pricing`").And.Contain("product_marketing"));
+    }
+
+    [Test]
+    public async Task Show_ListsReportsAndHistory_UnknownNumberIsExplained()
+    {
+        await _h.CommandAsync("customer:Acme How do I add a user?");
+        await _h.CommandAsync("same 1 Globex cannot find it either customer:Globex", user: "U2");
+        await _h.CommandAsync("reclassify 1 positioning", user: "U3");
+
+        var shown = All(await _h.CommandAsync("show #1"));
+        var missing = await _h.CommandAsync("show 99");
+        var garbage = await _h.CommandAsync("show abc");
+
+        Assert.That(shown, Does.Contain("2 reports").And.Contain("Globex cannot find it either").And.Contain("<@U2>").And.Contain("<@U3> moved it"));
+        Assert.That(missing!.Text, Does.Contain("no feedback #99"));
+        Assert.That(garbage!.Text, Does.Contain("Write its number"));
+    }
+
+    [Test]
+    public async Task Search_FindsAndSurvivesFtsSyntax()
+    {
+        await _h.CommandAsync("How do I export to CSV?");
+
+        var hit = await _h.CommandAsync("search csv");
+        var quote = await _h.CommandAsync("search \"foo");
+        var empty = await _h.CommandAsync("search ***");
+
+        Assert.That(All(hit), Does.Contain("How do I export to CSV?"));
+        Assert.That(quote!.Text, Does.Contain("nothing found"));
+        Assert.That(empty!.Text, Does.Contain("What should I look for?"));
+    }
+
+    [Test]
+    public async Task Reclassify_ChangesTheBucket_UnknownBucketListsValidOnes()
+    {
+        await _h.CommandAsync("How do I add a user?");
+
+        var ok = await _h.CommandAsync("reclassify 1 product_marketing", user: "U7");
+        var bad = await _h.CommandAsync("reclassify 1 nonsense");
+        var noItem = await _h.CommandAsync("reclassify 5 positioning");
+        var noArgs = await _h.CommandAsync("reclassify");
+
+        Assert.That(ok!.Text, Does.Contain("Product marketing"));
+        Assert.That(_h.Repository.BucketChanges(1).Single().ChangedBy, Is.EqualTo("U7"));
+        Assert.That(bad!.Text, Does.Contain("no bucket called `nonsense`").And.Contain("`positioning`"));
+        Assert.That(noItem!.Text, Does.Contain("no feedback #5"));
+        Assert.That(noArgs!.Text, Does.Contain("item number and the bucket"));
+    }
+
+    [Test]
+    public async Task Same_AddsAReporterWithTheirWordsAndCustomer()
+    {
+        await _h.CommandAsync("How do I add a user?");
+
+        var reply = await _h.CommandAsync("same 1 Their admin can't add people customer:\"Big Co\"", user: "U2");
+        var empty = await _h.CommandAsync("same 1", user: "U2");
+        var missing = await _h.CommandAsync("same 42 words", user: "U2");
+
+        Assert.That(reply!.Text, Does.Contain("Added to feedback #1 for Big Co").And.Contain("2 reports"));
+        var report = _h.Repository.Reports(1).Last();
+        Assert.That((report.ReporterId, report.Text, report.Customer), Is.EqualTo(("U2", "Their admin can't add people", "Big Co")));
+        Assert.That(empty!.Text, Does.Contain("in their words"));
+        Assert.That(missing!.Text, Does.Contain("no feedback #42"));
+    }
+
+    [Test]
+    public async Task Resolve_TellsEveryReporterOnce()
+    {
+        await _h.CommandAsync("How do I add a user?", user: "U1");
+        await _h.CommandAsync("same 1 Me too customer:Globex", user: "U2");
+
+        var first = await _h.CommandAsync("resolve 1 Invite button is now on the dashboard", user: "U9");
+        var second = await _h.CommandAsync("resolve 1 Invite button is now on the dashboard", user: "U9");
+        var noWords = await _h.CommandAsync("resolve 1");
+
+        Assert.That(first!.Text, Does.Contain("told its 2 reporters"));
+        Assert.That(second!.Text, Does.Contain("Nobody new to tell").And.Contain("2 had been told before"));
+        Assert.That(noWords!.Text, Does.Contain("say what changed"));
+        Assert.That(_h.Api.Posts.Select(p => p.Channel).Order(), Is.EqualTo(new[] { "DU1", "DU2" }));
+    }
+}

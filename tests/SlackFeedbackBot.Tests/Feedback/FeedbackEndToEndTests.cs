@@ -1,0 +1,180 @@
+using System.Text.Json.Nodes;
+using Microsoft.Extensions.DependencyInjection;
+using SlackFeedbackBot.Emulator;
+using SlackFeedbackBot.Emulator.Delivery;
+using SlackFeedbackBot.Emulator.WebApi;
+using SlackFeedbackBot.Emulator.Workspace;
+using SlackFeedbackBot.Feedback;
+using SlackFeedbackBot.Tests.Support;
+
+namespace SlackFeedbackBot.Tests.Feedback;
+
+/// <summary>Every capture path against the real bot host and the Slack emulator: Slack request in, item in SQLite, reply or DM out.</summary>
+[NonParallelizable]
+public sealed class FeedbackEndToEndTests
+{
+    private const string Ana = "U0ANA00001";
+    private const string Ben = "U0BEN00002";
+    private const string Support = EmulatorIds.SupportChannelId;
+    private const string Listening = EmulatorIds.CustomerFeedbackChannelId;
+    private static readonly TimeSpan Wait = TimeSpan.FromSeconds(20);
+
+    private BotTestHost _host = null!;
+
+    private SlackEmulator Slack => _host.Slack;
+
+    private FeedbackRepository Repository => _host.Services.GetRequiredService<FeedbackRepository>();
+
+    [SetUp]
+    public async Task SetUp() => _host = await BotTestHost.StartAsync(new BotTestHostOptions
+    {
+        Settings = new Dictionary<string, string?> { ["Feedback:PassiveChannels:0"] = Listening },
+    });
+
+    [TearDown]
+    public async Task TearDown() => await _host.DisposeAsync();
+
+    private async Task<string> ReplyTextAsync(DeliveryResult result) =>
+        result.AckPayload?["text"]?.ToString() ?? (await Slack.ResponseUrlPosts.WaitForAsync(p => p.Url == result.ResponseUrl, Wait)).Text ?? "";
+
+    private async Task<string> OpenedViewIdAsync(Func<ApiCall, bool>? match = null) =>
+        (string)(await Slack.WaitForCallAsync("views.open", match, Wait)).Response["view"]!["id"]!;
+
+    private static Dictionary<string, Dictionary<string, string>> Form(string text, string? customer = null, string? source = null)
+    {
+        var values = new Dictionary<string, Dictionary<string, string>> { [FeedbackModals.TextBlock] = new() { ["text"] = text } };
+        if (customer is not null)
+        {
+            values[FeedbackModals.CustomerBlock] = new() { ["customer"] = customer };
+        }
+
+        if (source is not null)
+        {
+            values[FeedbackModals.SourceBlock] = new() { ["source"] = source };
+        }
+
+        return values;
+    }
+
+    private Task<ApiCall> PostedAsync(Func<JsonObject, bool> match) => Slack.WaitForCallAsync("chat.postMessage", c => match(c.Args), Wait);
+
+    [Test]
+    public async Task SlashCommand_StoresTheItemAndAnswersEphemerally()
+    {
+        var result = await Slack.SendSlashCommandAsync(Ana, Support, "/feedback", "customer:\"Big Co\" source:sales How do I connect Trello?");
+
+        var reply = await ReplyTextAsync(result);
+        Assert.That(reply, Does.Contain("#1").And.Contain("User experience"));
+        var item = Repository.Get(1)!;
+        Assert.That((item.Text, item.Customer, item.Source, item.ReporterId), Is.EqualTo(("How do I connect Trello?", "Big Co", "sales", Ana)));
+    }
+
+    [Test]
+    public async Task GlobalShortcut_OpensTheModal_InvalidSubmissionShowsErrors_ValidOneSaves()
+    {
+        await Slack.SendGlobalShortcutAsync(Ana, NewFeedbackShortcut.CallbackId);
+        var viewId = await OpenedViewIdAsync();
+
+        var invalid = await Slack.SubmitViewAsync(Ana, viewId, Form("   "));
+        var valid = await Slack.SubmitViewAsync(Ana, viewId, Form("Can you integrate with Jira?", "Acme", "support"));
+
+        Assert.That(invalid.ResponseAction, Is.EqualTo("errors"));
+        Assert.That(invalid.AckPayload!["errors"]![FeedbackModals.TextBlock], Is.Not.Null);
+        Assert.That(valid.ResponseAction, Is.EqualTo("update"));
+        var item = Repository.Get(1)!;
+        Assert.That((item.Text, item.Customer, item.Source, item.CapturePath), Is.EqualTo(("Can you integrate with Jira?", "Acme", "support", CapturePaths.Modal)));
+    }
+
+    [Test]
+    public async Task MessageShortcut_PrefilledModal_SubmissionKeepsThePermalink()
+    {
+        var message = await Slack.PostUserMessageAsync(Ben, Support, "Customer asked: can I export to Excel?");
+
+        await Slack.SendMessageShortcutAsync(Ana, Support, message.Ts, CaptureMessageShortcut.CallbackId);
+        var open = await Slack.WaitForCallAsync("views.open", null, Wait);
+        var viewId = (string)open.Response["view"]!["id"]!;
+        await Slack.SubmitViewAsync(Ana, viewId, Form("Customer asked: can I export to Excel?", "Initech"));
+
+        Assert.That(open.Args.ToJsonString(), Does.Contain("can I export to Excel?").And.Contain(Ben));
+        var item = Repository.FindByMessage(Support, message.Ts)!;
+        Assert.That(item.Permalink, Is.EqualTo(Slack.Permalink(Support, message.Ts)));
+        Assert.That((item.AuthorId, item.ReporterId, item.Customer), Is.EqualTo((Ben, Ana, "Initech")));
+    }
+
+    [Test]
+    public async Task Reaction_CapturesTheMessageAndConfirmsInTheThread()
+    {
+        var message = await Slack.PostUserMessageAsync(Ben, Support, "How do I reset 2FA for my whole team?");
+
+        await Slack.AddReactionAsync(Ana, Support, message.Ts, "bulb");
+
+        var confirmation = await PostedAsync(a => (string?)a["thread_ts"] == message.Ts);
+        var item = Repository.FindByMessage(Support, message.Ts)!;
+        Assert.That((item.Text, item.ReporterId, item.AuthorId, item.CapturePath), Is.EqualTo(("How do I reset 2FA for my whole team?", Ana, Ben, CapturePaths.Reaction)));
+        Assert.That(item.Permalink, Is.EqualTo(Slack.Permalink(Support, message.Ts)));
+        Assert.That(confirmation.Arg("text"), Does.Contain($"#{item.Id}"));
+    }
+
+    [Test]
+    public async Task Passive_NewMessageEditAndDeletion_AreFollowed_AndThankYouIsSkipped()
+    {
+        var thanks = await Slack.PostUserMessageAsync(Ben, Listening, "thank you 🙏");
+        var message = await Slack.PostUserMessageAsync(Ben, Listening, "Customer: how do I move seats between teams?");
+        await Eventually.ThatAsync(() => Repository.FindByMessage(Listening, message.Ts) is not null, "the message is captured");
+
+        await Slack.EditUserMessageAsync(Listening, message.Ts, "Customer: can I move seats between teams?");
+        await Eventually.ThatAsync(() => Repository.FindByMessage(Listening, message.Ts)!.Text.Contains("can I move"), "the edit is followed");
+        await Slack.DeleteUserMessageAsync(Listening, message.Ts);
+        await Eventually.ThatAsync(() => Repository.FindByMessage(Listening, message.Ts)!.Status == FeedbackStatus.Deleted, "the deletion is marked");
+
+        Assert.That(Repository.FindByMessage(Listening, thanks.Ts), Is.Null);
+        Assert.That(Repository.Count(), Is.EqualTo(1));
+    }
+
+    [Test]
+    public async Task FollowUp_QuestionAskedInThread_ReportersReplyIsStored()
+    {
+        var message = await Slack.PostUserMessageAsync(Ben, Listening, "Customer: how do I export invoices?");
+        var question = await PostedAsync(a => (string?)a["thread_ts"] == message.Ts);
+        Assert.That(question.Arg("text"), Does.Contain("How important is this to the customer?"));
+        var itemId = Repository.FindByMessage(Listening, message.Ts)!.Id;
+
+        await Slack.PostUserMessageAsync(Ben, Listening, "Very: their accountant needs it every month", threadTs: message.Ts);
+
+        await Eventually.ThatAsync(() => Repository.GetFollowUp(itemId)?.Answer == "Very: their accountant needs it every month", "the answer is stored");
+    }
+
+    [Test]
+    public async Task SameMessageCapturedTwice_IsOneItemWithTwoReporters()
+    {
+        var message = await Slack.PostUserMessageAsync(Ben, Support, "Can you integrate with Salesforce?");
+
+        await Slack.AddReactionAsync(Ana, Support, message.Ts, "bulb");
+        await Eventually.ThatAsync(() => Repository.FindByMessage(Support, message.Ts) is not null, "the reaction captured it");
+        await Slack.SendMessageShortcutAsync(Ben, Support, message.Ts, CaptureMessageShortcut.CallbackId);
+        var viewId = await OpenedViewIdAsync();
+        await Slack.SubmitViewAsync(Ben, viewId, Form("Can you integrate with Salesforce? Globex asks too", "Globex"));
+
+        var item = Repository.FindByMessage(Support, message.Ts)!;
+        Assert.That(Repository.Count(), Is.EqualTo(1));
+        Assert.That(Repository.Reports(item.Id).Select(r => (r.ReporterId, r.Customer)), Is.EqualTo(new[] { (Ana, (string?)null), (Ben, "Globex") }));
+    }
+
+    [Test]
+    public async Task Resolve_DmsEveryReporterOnce()
+    {
+        await Slack.SendSlashCommandAsync(Ana, Support, "/feedback", "How do I add a user?");
+        await Slack.SendSlashCommandAsync(Ben, Support, "/feedback", "same 1 Their admin cannot add people either customer:Globex");
+
+        var first = await ReplyTextAsync(await Slack.SendSlashCommandAsync(Ana, Support, "/feedback", "resolve 1 The invite button is now on the dashboard"));
+        var second = await ReplyTextAsync(await Slack.SendSlashCommandAsync(Ana, Support, "/feedback", "resolve 1 The invite button is now on the dashboard"));
+
+        Assert.That(first, Does.Contain("told its 2 reporters"));
+        Assert.That(second, Does.Contain("Nobody new to tell"));
+        var dms = Slack.Calls.All.Where(c => c.Method == "chat.postMessage" && c.Ok && c.Arg("channel")!.StartsWith('D')).ToList();
+        Assert.That(dms, Has.Count.EqualTo(2));
+        Assert.That(dms.All(d => d.Arg("text")!.Contains("The invite button is now on the dashboard")), Is.True);
+        var opened = Slack.Calls.All.Where(c => c.Method == "conversations.open").Select(c => c.Args.ToJsonString()).ToList();
+        Assert.That(opened, Has.Some.Contains(Ana).And.Some.Contains(Ben));
+    }
+}
