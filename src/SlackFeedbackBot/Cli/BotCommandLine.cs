@@ -13,6 +13,7 @@ public static class BotCommandLine
         root.Add(run);
         root.Add(MigrateCommand());
         root.Add(ClassifyCommand.Create());
+        root.Add(DigestCommand.Create());
 
         // With no command (or only host settings such as --urls) the bot runs.
         root.TreatUnmatchedTokensAsErrors = false;
