@@ -52,84 +52,32 @@ public sealed class DigestInputLoader(Database database, DigestBucketCatalog buc
     private static List<DigestItem> Items(SqliteConnection connection, DigestPeriod period, DigestFilter filter)
     {
         var args = Args(period, filter);
-        var reports = connection.Query<ReportRow>(
-            $"""
-            SELECT r.item_id AS ItemId, r.customer AS Customer, r.reporter_id AS ReporterId
-            FROM feedback_items i JOIN feedback_reports r ON r.item_id = i.id
-            WHERE i.created_at >= @fromMs AND i.created_at < @toMs AND i.status <> 'deleted'{Where(filter)}
-            ORDER BY r.item_id, r.created_at, r.id
-            """, args).ToLookup(r => r.ItemId);
-        return connection.Query<ItemRow>(
-            $"""
-            SELECT i.id AS Id, i.bucket AS Bucket, i.text AS Text, i.created_at AS CreatedAtMs, i.customer AS Customer,
-                i.reporter_id AS ReporterId, i.product_area AS ProductArea, COALESCE(i.permalink, i.link) AS Permalink, i.shift_key AS ShiftKey
-            FROM feedback_items i
-            WHERE i.created_at >= @fromMs AND i.created_at < @toMs AND i.status <> 'deleted'{Where(filter)}
-            ORDER BY i.created_at, i.id
-            """, args).Select(row => row.ToItem(reports[row.Id])).ToList();
+        var reports = connection.Query<ReportRow>(ReportsSql(filter), args).ToLookup(r => r.ItemId);
+        return connection.Query<ItemRow>(ItemsSql(filter), args).Select(row => row.ToItem(reports[row.Id])).ToList();
     }
 
     /// <summary>Reports of the items created in the period, per bucket and area: the same measure as the period's own count.</summary>
     private static List<BucketCount> ReportCounts(SqliteConnection connection, DigestPeriod period, DigestFilter filter) =>
-        connection.Query<CountRow>(
-            $"""
-            SELECT i.bucket AS Bucket, i.product_area AS ProductArea,
-                SUM(MAX(1, (SELECT COUNT(*) FROM feedback_reports r WHERE r.item_id = i.id))) AS Count
-            FROM feedback_items i
-            WHERE i.created_at >= @fromMs AND i.created_at < @toMs AND i.status <> 'deleted'{Where(filter)}
-            GROUP BY i.bucket, i.product_area
-            """, Args(period, filter)).Select(row => new BucketCount(row.Bucket, (int)row.Count, row.ProductArea)).ToList();
+        connection.Query<CountRow>(ReportCountsSql(filter), Args(period, filter))
+            .Select(row => new BucketCount(row.Bucket, (int)row.Count, row.ProductArea)).ToList();
 
     /// <summary>Items created in one chart week, per bucket and area.</summary>
     private static IEnumerable<WeeklyBucketCount> WeekCounts(SqliteConnection connection, DateOnly monday, DigestPeriod week, DigestFilter filter) =>
-        connection.Query<CountRow>(
-            $"""
-            SELECT i.bucket AS Bucket, i.product_area AS ProductArea, COUNT(*) AS Count
-            FROM feedback_items i
-            WHERE i.created_at >= @fromMs AND i.created_at < @toMs AND i.status <> 'deleted'{Where(filter)}
-            GROUP BY i.bucket, i.product_area
-            """, Args(week, filter)).Select(row => new WeeklyBucketCount(monday, row.Bucket, (int)row.Count, row.ProductArea));
+        connection.Query<CountRow>(WeekCountsSql(filter), Args(week, filter))
+            .Select(row => new WeeklyBucketCount(monday, row.Bucket, (int)row.Count, row.ProductArea));
 
     private static List<DigestItem> Resolved(SqliteConnection connection, DigestPeriod period, DigestFilter filter) =>
-        connection.Query<ItemRow>(
-            $"""
-            SELECT i.id AS Id, i.bucket AS Bucket, i.text AS Text, i.created_at AS CreatedAtMs, i.customer AS Customer,
-                i.reporter_id AS ReporterId, i.product_area AS ProductArea, COALESCE(i.permalink, i.link) AS Permalink, i.shift_key AS ShiftKey,
-                i.resolved_at AS ResolvedAtMs, i.resolution AS Resolution,
-                (SELECT COUNT(*) FROM feedback_notifications n WHERE n.item_id = i.id) AS ReportersTold
-            FROM feedback_items i
-            WHERE i.status = 'resolved' AND i.resolved_at >= @fromMs AND i.resolved_at < @toMs{Where(filter)}
-            ORDER BY i.resolved_at, i.id
-            """, Args(period, filter)).Select(row => row.ToItem([])).ToList();
+        connection.Query<ItemRow>(ResolvedSql(filter), Args(period, filter)).Select(row => row.ToItem([])).ToList();
 
     private static List<ThresholdHit> Thresholds(SqliteConnection connection, DigestPeriod period, DigestFilter filter) =>
-        connection.Query<AlertRow>(
-            $"""
-            SELECT a.alert_key AS AlertKey, a.item_id AS ItemId, a.created_at AS CreatedAtMs, i.product_area AS ProductArea,
-                COALESCE(i.permalink, i.link) AS Permalink
-            FROM feedback_alerts a JOIN feedback_items i ON i.id = a.item_id
-            WHERE a.created_at >= @fromMs AND a.created_at < @toMs AND i.status <> 'deleted'{Where(filter)}
-            ORDER BY a.created_at, a.item_id
-            """, Args(period, filter)).Select(row => row.ToHit()).ToList();
+        connection.Query<AlertRow>(ThresholdsSql(filter), Args(period, filter)).Select(row => row.ToHit()).ToList();
 
     /// <summary>Each person's shifts in the period from the ledger, and the feedback they captured while on shift.</summary>
     private static List<ShiftSummary> Shifts(SqliteConnection connection, DigestPeriod period)
     {
         var args = Args(period, DigestFilter.None);
-        var ledger = connection.Query<LedgerRow>(
-            """
-            SELECT user_id AS UserId,
-                SUM(outcome = 'served') AS Served, SUM(outcome = 'missed') AS Missed, SUM(outcome = 'swapped_away') AS Swapped
-            FROM rotation_ledger
-            WHERE shift_start >= @fromMs AND shift_start < @toMs
-            GROUP BY user_id
-            """, args).ToDictionary(row => row.UserId);
-        var captured = connection.Query<(string UserId, long Count)>(
-            """
-            SELECT reporter_id, COUNT(*) FROM feedback_items
-            WHERE created_at >= @fromMs AND created_at < @toMs AND status <> 'deleted' AND shift_key IS NOT NULL AND reporter_id IS NOT NULL
-            GROUP BY reporter_id
-            """, args).ToDictionary(row => row.UserId, row => (int)row.Count);
+        var ledger = connection.Query<LedgerRow>(LedgerSql, args).ToDictionary(row => row.UserId);
+        var captured = connection.Query<(string UserId, long Count)>(CapturedOnShiftSql, args).ToDictionary(row => row.UserId, row => (int)row.Count);
         return ledger.Keys.Union(captured.Keys)
             .Select(user =>
             {
@@ -139,6 +87,78 @@ public sealed class DigestInputLoader(Database database, DigestBucketCatalog buc
             .OrderBy(summary => summary.UserId, StringComparer.Ordinal)
             .ToList();
     }
+
+    /// <summary>Every statement the loader runs, for checking their query plans.</summary>
+    internal static IEnumerable<string> Statements(DigestFilter filter) =>
+        [ReportsSql(filter), ItemsSql(filter), ReportCountsSql(filter), WeekCountsSql(filter), ResolvedSql(filter), ThresholdsSql(filter), LedgerSql, CapturedOnShiftSql];
+
+    internal static string ReportsSql(DigestFilter filter) =>
+        $"""
+        SELECT r.item_id AS ItemId, r.customer AS Customer, r.reporter_id AS ReporterId
+        FROM feedback_items i JOIN feedback_reports r ON r.item_id = i.id
+        WHERE i.created_at >= @fromMs AND i.created_at < @toMs AND i.status <> 'deleted'{Where(filter)}
+        ORDER BY r.item_id, r.created_at, r.id
+        """;
+
+    internal static string ItemsSql(DigestFilter filter) =>
+        $"""
+        SELECT i.id AS Id, i.bucket AS Bucket, i.text AS Text, i.created_at AS CreatedAtMs, i.customer AS Customer,
+            i.reporter_id AS ReporterId, i.product_area AS ProductArea, COALESCE(i.permalink, i.link) AS Permalink, i.shift_key AS ShiftKey
+        FROM feedback_items i
+        WHERE i.created_at >= @fromMs AND i.created_at < @toMs AND i.status <> 'deleted'{Where(filter)}
+        ORDER BY i.created_at, i.id
+        """;
+
+    internal static string ReportCountsSql(DigestFilter filter) =>
+        $"""
+        SELECT i.bucket AS Bucket, i.product_area AS ProductArea,
+            SUM(MAX(1, (SELECT COUNT(*) FROM feedback_reports r WHERE r.item_id = i.id))) AS Count
+        FROM feedback_items i
+        WHERE i.created_at >= @fromMs AND i.created_at < @toMs AND i.status <> 'deleted'{Where(filter)}
+        GROUP BY i.bucket, i.product_area
+        """;
+
+    internal static string WeekCountsSql(DigestFilter filter) =>
+        $"""
+        SELECT i.bucket AS Bucket, i.product_area AS ProductArea, COUNT(*) AS Count
+        FROM feedback_items i
+        WHERE i.created_at >= @fromMs AND i.created_at < @toMs AND i.status <> 'deleted'{Where(filter)}
+        GROUP BY i.bucket, i.product_area
+        """;
+
+    internal static string ResolvedSql(DigestFilter filter) =>
+        $"""
+        SELECT i.id AS Id, i.bucket AS Bucket, i.text AS Text, i.created_at AS CreatedAtMs, i.customer AS Customer,
+            i.reporter_id AS ReporterId, i.product_area AS ProductArea, COALESCE(i.permalink, i.link) AS Permalink, i.shift_key AS ShiftKey,
+            i.resolved_at AS ResolvedAtMs, i.resolution AS Resolution,
+            (SELECT COUNT(*) FROM feedback_notifications n WHERE n.item_id = i.id) AS ReportersTold
+        FROM feedback_items i
+        WHERE i.status = 'resolved' AND i.resolved_at >= @fromMs AND i.resolved_at < @toMs{Where(filter)}
+        ORDER BY i.resolved_at, i.id
+        """;
+
+    internal static string ThresholdsSql(DigestFilter filter) =>
+        $"""
+        SELECT a.alert_key AS AlertKey, a.item_id AS ItemId, a.created_at AS CreatedAtMs, i.product_area AS ProductArea,
+            COALESCE(i.permalink, i.link) AS Permalink
+        FROM feedback_alerts a JOIN feedback_items i ON i.id = a.item_id
+        WHERE a.created_at >= @fromMs AND a.created_at < @toMs AND i.status <> 'deleted'{Where(filter)}
+        ORDER BY a.created_at, a.item_id
+        """;
+
+    internal const string LedgerSql = """
+        SELECT user_id AS UserId,
+            SUM(outcome = 'served') AS Served, SUM(outcome = 'missed') AS Missed, SUM(outcome = 'swapped_away') AS Swapped
+        FROM rotation_ledger
+        WHERE shift_start >= @fromMs AND shift_start < @toMs
+        GROUP BY user_id
+        """;
+
+    internal const string CapturedOnShiftSql = """
+        SELECT reporter_id, COUNT(*) FROM feedback_items
+        WHERE created_at >= @fromMs AND created_at < @toMs AND status <> 'deleted' AND shift_key IS NOT NULL AND reporter_id IS NOT NULL
+        GROUP BY reporter_id
+        """;
 
     /// <summary>What an alert key ("reports:42:10", "customer:42:acme") means to a reader.</summary>
     public static string DescribeAlert(string alertKey)
