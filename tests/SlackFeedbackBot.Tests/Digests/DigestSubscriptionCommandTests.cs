@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Dapper;
 using Microsoft.Extensions.DependencyInjection;
 using Quartz;
 using SlackFeedbackBot.Digests;
@@ -114,5 +115,16 @@ public sealed class DigestSubscriptionCommandTests
         Assert.That(reply["text"]!.ToString(), Does.StartWith("Feedback digest 20").And.Contain("0 reports"));
         Assert.That(reply["blocks"]!.AsArray().First()!["type"]!.ToString(), Is.EqualTo("header"));
         Assert.That(_host.Slack.Calls.All.Where(c => c.Method == "chat.postMessage"), Is.Empty, "nothing posted to the channel");
+    }
+
+    [Test]
+    public async Task CapturedFeedback_IsTaggedWithItsProductArea()
+    {
+        await ReplyTextAsync("How do I download last month's invoice?");
+        await ReplyTextAsync("How do I connect Trello?");
+
+        using var connection = _host.Database.Open();
+        var areas = connection.Query<(string Text, string? Area)>("SELECT text, product_area FROM feedback_items ORDER BY id").ToList();
+        Assert.That(areas, Is.EqualTo(new[] { ("How do I download last month's invoice?", (string?)"billing"), ("How do I connect Trello?", null) }));
     }
 }
