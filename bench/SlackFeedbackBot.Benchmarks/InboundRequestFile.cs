@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 
@@ -20,11 +21,13 @@ public static class InboundRequestFile
 
         var secret = Encoding.UTF8.GetBytes(args[0]);
         var team = args.Length > 3 ? args[3] : "T0LOAD";
-        var timestamp = DateTimeOffset.UtcNow.ToUnixTimeSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var timestamp = DateTimeOffset.UtcNow.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
         using var output = new StreamWriter(args[1], append: false, new UTF8Encoding(false), 1 << 20);
         for (var i = 0; i < count; i++)
         {
-            var body = $$"""{"type":"event_callback","token":"x","team_id":"{{team}}","api_app_id":"A0LOAD","event_id":"EvLOAD{{i:D9}}","event_time":{{timestamp}},"event":{"type":"channel_created","channel":{"id":"C{{i:D9}}","name":"load-{{i}}","created":{{timestamp}},"creator":"U0LOAD"},"event_ts":"{{timestamp}}.{{i % 1000000:D6}}"}}""";
+            var body = "{\"type\":\"event_callback\",\"token\":\"x\",\"team_id\":\"" + team + "\",\"api_app_id\":\"A0LOAD\",\"event_id\":\"EvLOAD" + i.ToString("D9", CultureInfo.InvariantCulture)
+                + "\",\"event_time\":" + timestamp + ",\"event\":{\"type\":\"channel_created\",\"channel\":{\"id\":\"C" + i.ToString("D9", CultureInfo.InvariantCulture) + "\",\"name\":\"load-" + i.ToString(CultureInfo.InvariantCulture)
+                + "\",\"created\":" + timestamp + ",\"creator\":\"U0LOAD\"},\"event_ts\":\"" + timestamp + "." + (i % 1000000).ToString("D6", CultureInfo.InvariantCulture) + "\"}}";
             var mac = HMACSHA256.HashData(secret, Encoding.UTF8.GetBytes($"v0:{timestamp}:{body}"));
             output.Write(timestamp);
             output.Write(' ');

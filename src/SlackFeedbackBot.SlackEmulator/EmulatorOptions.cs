@@ -34,6 +34,14 @@ public sealed class EmulatorOptions
     /// <summary>Where to POST signed deliveries; null delivers over Socket Mode.</summary>
     public Uri? HttpDeliveryUrl { get; set; }
 
+    /// <summary>The scopes the bot token has (sent in the x-oauth-scopes header, as Slack does).</summary>
+    public IReadOnlyList<string> BotScopes { get; set; } =
+    [
+        "app_mentions:read", "channels:history", "channels:read", "channels:write.topic", "chat:write", "commands", "files:write",
+        "groups:history", "groups:read", "im:history", "im:write", "reactions:read", "reactions:write", "usergroups:read",
+        "usergroups:write", "users:read",
+    ];
+
     /// <summary>Where the emulator logs (errors in emulated methods, odd socket messages); silent when null.</summary>
     public Microsoft.Extensions.Logging.ILoggerFactory? LoggerFactory { get; set; }
 }

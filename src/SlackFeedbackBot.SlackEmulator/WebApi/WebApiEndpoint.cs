@@ -17,6 +17,8 @@ internal sealed class WebApiEndpoint(SlackEmulator emu, WebApiMethods methods, I
         emu.Calls.Add(new ApiCall(method, args, token, response, status, emu.Time.GetUtcNow()));
         http.Response.StatusCode = status;
         if (retryAfter is not null) http.Response.Headers.RetryAfter = retryAfter.Value.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        // Slack reports a token's scopes on every call with it; tools use this to check an installation.
+        if (token == emu.BotToken) http.Response.Headers["x-oauth-scopes"] = string.Join(',', emu.Options.BotScopes);
         http.Response.ContentType = "application/json; charset=utf-8";
         await http.Response.WriteAsync(response.ToJsonString(), http.RequestAborted);
     }

@@ -13,6 +13,10 @@ public static class BotCommandLine
         root.Add(run);
         root.Add(MigrateCommand());
         root.Add(ClassifyCommand.Create());
+        root.Add(ImportExportCommands.Import());
+        root.Add(ImportExportCommands.Export());
+        root.Add(RotationCommand.Create());
+        root.Add(DoctorCommand.Create());
         root.Add(DigestCommand.Create());
 
         // With no command (or only host settings such as --urls) the bot runs.

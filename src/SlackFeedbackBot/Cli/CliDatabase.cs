@@ -23,6 +23,20 @@ public static class CliDatabase
         return new Database(options.DatabasePath, options.BusyTimeoutSeconds);
     }
 
+    public static async Task<int> RunAsync(FileInfo? db, Func<Database, Task<int>> action)
+    {
+        try
+        {
+            var database = Resolve(db);
+            database.Initialize();
+            return await action(database);
+        }
+        catch (Exception ex) when (StartupFailure.TryExplain(ex, Console.Error))
+        {
+            return StartupFailure.ConfigurationExitCode;
+        }
+    }
+
     public static int Run(FileInfo? db, Func<Database, int> action)
     {
         try

@@ -1,13 +1,28 @@
 using System.Text.Json.Nodes;
+using Microsoft.Extensions.Logging;
 using SlackFeedbackBot.Slack.Api;
 using SlackFeedbackBot.Slack.Inbound;
 
 namespace SlackFeedbackBot.Feedback;
 
 /// <summary>Reads one message by channel and ts: conversations.history for top-level messages, conversations.replies for thread replies.</summary>
-public sealed class SlackMessageReader(ISlackApiClient slack)
+public sealed class SlackMessageReader(ISlackApiClient slack, ILogger<SlackMessageReader> log)
 {
+    /// <summary>The message, or null when it is gone or the bot may not read it (it is not in the channel, ...).</summary>
     public async Task<SlackMessageItem?> ReadAsync(string channel, string ts, CancellationToken ct)
+    {
+        try
+        {
+            return await FetchAsync(channel, ts, ct);
+        }
+        catch (SlackApiException ex)
+        {
+            log.LogInformation("Could not read the message {Channel}/{Ts}: {Error}", channel, ts, ex.ErrorCode);
+            return null;
+        }
+    }
+
+    private async Task<SlackMessageItem?> FetchAsync(string channel, string ts, CancellationToken ct)
     {
         var history = await slack.CallAsync("conversations.history", new JsonObject
         {

@@ -12,8 +12,8 @@ public static class BotFeatures
     public static SlackHandlerBuilder AddBotFeatures(this SlackHandlerBuilder slack, IConfiguration configuration)
     {
         slack.Services.AddSpotlight(configuration);
-        slack.AddRotations(configuration);
         slack.AddFeedback(configuration);
+        slack.AddRotations(configuration);
         slack.AddDigestFeature(configuration);
         return slack;
     }

@@ -63,13 +63,24 @@ public static class BotHost
                 local = await LocalSlack.StartAsync(configuration, Console.Out, ct);
             }
 
-            app = Build(CreateBuilder(args, local is null ? null : c => c.AddInMemoryCollection(local.Settings)));
+            var builder = CreateBuilder(args, local is null ? null : c => c.AddInMemoryCollection(LocalDemo.Settings()).AddInMemoryCollection(local.Settings));
+            if (local is not null)
+            {
+                builder.Services.AddHostedService<LocalDemo.PastFeedback>();
+            }
+
+            app = Build(builder);
             await app.RunAsync(ct);
             return 0;
         }
         catch (Exception ex) when (StartupFailure.TryExplain(ex, Console.Error))
         {
             return StartupFailure.ConfigurationExitCode;
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            Console.Error.WriteLine($"The bot stopped: {ex.Message} ({ex.GetType().Name}). Run `SlackFeedbackBot doctor` to check the installation.");
+            return 1;
         }
         finally
         {

@@ -8,12 +8,18 @@ namespace SlackFeedbackBot.Hosting;
 /// </summary>
 public sealed class LocalSlack : IAsyncDisposable
 {
-    private LocalSlack(SlackEmulator emulator) => Emulator = emulator;
+    private readonly bool _ownPort;
+
+    private LocalSlack(SlackEmulator emulator, bool ownPort)
+    {
+        Emulator = emulator;
+        _ownPort = ownPort;
+    }
 
     public SlackEmulator Emulator { get; }
 
     /// <summary>The settings that point the bot at the emulator instead of Slack.</summary>
-    public IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?>
+    public IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?>(_ownPort ? [] : [new("urls", "http://127.0.0.1:0")])
     {
         ["Slack:Mode"] = "Socket",
         ["Slack:ApiBaseUrl"] = Emulator.ApiBaseUrl.ToString(),
@@ -57,7 +63,8 @@ public sealed class LocalSlack : IAsyncDisposable
             ================================================================================
 
             """);
-        return new LocalSlack(emulator);
+        // The try-out must start on any machine: unless an address was chosen, the bot's own port is any free one.
+        return new LocalSlack(emulator, ownPort: !string.IsNullOrEmpty(configuration["urls"]));
     }
 
     public ValueTask DisposeAsync() => Emulator.DisposeAsync();

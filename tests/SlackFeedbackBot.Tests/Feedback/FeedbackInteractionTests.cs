@@ -151,6 +151,17 @@ public sealed class FeedbackInteractionTests
     }
 
     [Test]
+    public async Task Reaction_OnAMessageTheBotCannotRead_IsSkippedQuietly()
+    {
+        _h.Api.CallResponder = (method, _) => throw new SlackFeedbackBot.Slack.Api.SlackApiException(method, "not_in_channel");
+
+        await ReactAsync("CPRIVATE", "1700.000100");
+
+        Assert.That(_h.Repository.Count(), Is.Zero);
+        Assert.That(_h.Log.Messages, Has.Some.Contains("not_in_channel"));
+    }
+
+    [Test]
     public async Task Reaction_ConfirmationByReaction_AddsAnEmojiOnly()
     {
         using var h = new FeedbackHarness(new Dictionary<string, string?> { ["Feedback:ReactionConfirmation"] = "Reaction", ["Feedback:CaptureReaction"] = ":star:" });

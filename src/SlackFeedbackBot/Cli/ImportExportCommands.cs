@@ -1,0 +1,65 @@
+using System.CommandLine;
+using SlackFeedbackBot.Feedback;
+
+namespace SlackFeedbackBot.Cli;
+
+/// <summary><c>import &lt;file.csv&gt;</c> and <c>export [--out file.csv]</c> of feedback, for people who work in spreadsheets.</summary>
+public static class ImportExportCommands
+{
+    public static Command Import()
+    {
+        var db = BotCommandLine.DbOption();
+        var file = new Argument<FileInfo>("file") { Description = "A CSV file with a `text` column; optional: created_at, customer, reporter, source, bucket." };
+        var command = new Command("import", "Import past feedback from a CSV file. Nothing is imported when any row is unreadable; importing a file twice adds nothing.") { file, db };
+        command.SetAction((result, ct) => CliServices.RunAsync(result.GetValue(db), services =>
+        {
+            var path = result.GetValue(file)!;
+            if (!path.Exists)
+            {
+                Console.Error.WriteLine($"No such file: {path.FullName}");
+                return Task.FromResult(2);
+            }
+
+            using var reader = new StreamReader(path.FullName);
+            var outcome = services.GetRequiredService<FeedbackImporter>().Import(reader);
+            if (!outcome.Succeeded)
+            {
+                Console.Error.WriteLine($"Nothing imported: {outcome.Problems.Count} problem(s) in {path.Name}:");
+                foreach (var problem in outcome.Problems)
+                {
+                    Console.Error.WriteLine("  " + problem);
+                }
+
+                return Task.FromResult(1);
+            }
+
+            Console.WriteLine($"Imported {outcome.Added} new item(s) from {outcome.Rows} row(s); {outcome.AlreadyThere} were already there.");
+            return Task.FromResult(0);
+        }));
+        return command;
+    }
+
+    public static Command Export()
+    {
+        var db = BotCommandLine.DbOption();
+        var output = new Option<FileInfo?>("--out") { Description = "Write to this file instead of standard output." };
+        var command = new Command("export", "Export all feedback, with every field, as CSV.") { output, db };
+        command.SetAction((result, ct) => CliServices.RunAsync(result.GetValue(db), services =>
+        {
+            var exporter = services.GetRequiredService<FeedbackExporter>();
+            if (result.GetValue(output) is { } file)
+            {
+                using var writer = new StreamWriter(file.FullName);
+                var count = exporter.Export(writer);
+                Console.Error.WriteLine($"Exported {count} item(s) to {file.FullName}.");
+            }
+            else
+            {
+                exporter.Export(Console.Out);
+            }
+
+            return Task.FromResult(0);
+        }));
+        return command;
+    }
+}

@@ -1,0 +1,27 @@
+using System.CommandLine;
+using SlackFeedbackBot.Rotations;
+
+namespace SlackFeedbackBot.Cli;
+
+/// <summary><c>rotation show &lt;name&gt;</c> and <c>rotation ics &lt;name&gt; [--member U123]</c>.</summary>
+public static class RotationCommand
+{
+    public static Command Create()
+    {
+        var rotation = new Command("rotation", "Look at a support rotation: its upcoming shifts, or its calendar as ICS.");
+
+        var db = BotCommandLine.DbOption();
+        var name = new Argument<string>("name") { Description = "The rotation's name." };
+        var show = new Command("show", "Print the rotation's upcoming shifts.") { name, db };
+        show.SetAction((result, ct) => CliDatabase.RunAsync(result.GetValue(db), database => RotationCli.ShowAsync(database, result.GetValue(name)!, Console.Out)));
+        rotation.Add(show);
+
+        var icsDb = BotCommandLine.DbOption();
+        var icsName = new Argument<string>("name") { Description = "The rotation's name." };
+        var member = new Option<string?>("--member") { Description = "Only this person's shifts (Slack user id)." };
+        var ics = new Command("ics", "Print the rotation's shifts as an iCalendar feed (Google Calendar, Outlook).") { icsName, member, icsDb };
+        ics.SetAction((result, ct) => CliDatabase.RunAsync(result.GetValue(icsDb), database => RotationCli.IcsAsync(database, result.GetValue(icsName)!, result.GetValue(member), Console.Out)));
+        rotation.Add(ics);
+        return rotation;
+    }
+}
