@@ -17,6 +17,7 @@ public static class BotCommandLine
         root.Add(ImportExportCommands.Export());
         root.Add(RotationCommand.Create());
         root.Add(DoctorCommand.Create());
+        root.Add(DigestCommand.Create());
 
         // With no command (or only host settings such as --urls) the bot runs.
         root.TreatUnmatchedTokensAsErrors = false;

@@ -57,6 +57,12 @@ public static class DigestPeriods
         return day.AddDays(-DaysSinceMonday(day));
     }
 
+    /// <summary>The local week that starts on <paramref name="monday"/>.</summary>
+    public static DigestPeriod WeekStarting(TimeZoneInfo zone, DateOnly monday) => Week(zone, monday);
+
+    /// <summary>The local calendar month that starts on <paramref name="first"/>.</summary>
+    public static DigestPeriod MonthStarting(TimeZoneInfo zone, DateOnly first) => Month(zone, first);
+
     private static DigestPeriod Week(TimeZoneInfo zone, DateOnly monday)
     {
         var label = $"{ISOWeek.GetYear(monday.ToDateTime(TimeOnly.MinValue))}-W{ISOWeek.GetWeekOfYear(monday.ToDateTime(TimeOnly.MinValue)):00}";
@@ -72,9 +78,9 @@ public static class DigestPeriods
 
     private static int DaysSinceMonday(DateOnly day) => ((int)day.DayOfWeek + 6) % 7;
 
-    // Local midnight in UTC. Where midnight itself is skipped by a DST jump (e.g. America/Santiago),
-    // the day starts at the first local time that exists.
-    private static DateTimeOffset StartOfDay(TimeZoneInfo zone, DateOnly day)
+    /// <summary>Local midnight in UTC. Where midnight itself is skipped by a DST jump (e.g. America/Santiago),
+    /// the day starts at the first local time that exists.</summary>
+    public static DateTimeOffset StartOfDay(TimeZoneInfo zone, DateOnly day)
     {
         var local = day.ToDateTime(TimeOnly.MinValue, DateTimeKind.Unspecified);
         while (zone.IsInvalidTime(local))

@@ -33,7 +33,8 @@ public sealed class FeedbackService(
     FeedbackAlerts alerts,
     IOptions<FeedbackOptions> options,
     TimeProvider time,
-    ILogger<FeedbackService> log)
+    ILogger<FeedbackService> log,
+    IEnumerable<IFeedbackCaptureHook>? captureHooks = null)
 {
     public FeedbackBuckets Buckets => buckets;
 
@@ -91,6 +92,14 @@ public sealed class FeedbackService(
         log.LogInformation(
             "Feedback #{ItemId} {What} via {Path} in bucket {Bucket}",
             record.Item.Id, record.IsNew ? "captured" : record.ReportAdded ? "reported again" : "seen again", capture.CapturePath, record.Item.Bucket);
+        if (record.IsNew)
+        {
+            foreach (var hook in captureHooks ?? [])
+            {
+                hook.Captured(record.Item);
+            }
+        }
+
         if (record.ReportAdded)
         {
             await alerts.CheckAsync(record.Item, capture.Text, capture.Customer, ct);

@@ -1,3 +1,4 @@
+using SlackFeedbackBot.Digests;
 using SlackFeedbackBot.Feedback;
 using SlackFeedbackBot.Rotations;
 using SlackFeedbackBot.Slack.Dispatch;
@@ -13,6 +14,7 @@ public static class BotFeatures
         slack.Services.AddSpotlight(configuration);
         slack.AddFeedback(configuration);
         slack.AddRotations(configuration);
+        slack.AddDigestFeature(configuration);
         return slack;
     }
 }

@@ -1,0 +1,36 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using Quartz;
+using SlackFeedbackBot.Feedback;
+using SlackFeedbackBot.Slack.Dispatch;
+
+namespace SlackFeedbackBot.Digests;
+
+public static class DigestFeature
+{
+    /// <summary>
+    /// Digest reports to channels (section <c>Digests</c>, validated at start): subscriptions from configuration and from
+    /// <c>/feedback digest</c>, one Quartz cron trigger each, the posting job, the input loader, and product-area tagging on capture.
+    /// </summary>
+    public static SlackHandlerBuilder AddDigestFeature(this SlackHandlerBuilder slack, IConfiguration configuration)
+    {
+        var services = slack.Services;
+        services.AddDigests();
+        services.AddOptions<DigestOptions>().Bind(configuration.GetSection(DigestOptions.Section)).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<DigestOptions>, DigestOptionsValidator>());
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<DigestSubscriptionRepository>();
+        services.TryAddSingleton<DigestSubscriptionRules>();
+        services.TryAddSingleton<DigestScheduler>();
+        services.TryAddSingleton<DigestSubscriptions>();
+        services.TryAddSingleton<DigestBucketCatalog>();
+        services.TryAddSingleton<DigestInputLoader>();
+        services.TryAddSingleton<DigestPeopleNames>();
+        services.TryAddSingleton<DigestPublisher>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IFeedbackCaptureHook, ProductAreaCaptureHook>());
+        services.TryAddEnumerable(ServiceDescriptor.Scoped<IFeedbackSubcommand, DigestSubcommand>());
+        services.AddHostedService<DeclaredDigestSubscriptions>();
+        services.AddQuartz(q => q.AddJob<DigestJob>(j => j.WithIdentity(DigestScheduler.Job).StoreDurably()));
+        return slack;
+    }
+}

@@ -1,0 +1,238 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json.Nodes;
+using Microsoft.Extensions.Options;
+using SlackFeedbackBot.Feedback;
+using SlackFeedbackBot.Slack.Api;
+using SlackFeedbackBot.Slack.Inbound;
+
+namespace SlackFeedbackBot.Digests;
+
+/// <summary>
+/// <c>/feedback digest ...</c>: <c>week</c> / <c>month</c> show the last complete period to the asker only;
+/// <c>subscribe #channel weekly|monthly [bucket or product area]</c>, <c>unsubscribe #channel</c> and <c>list</c>
+/// manage the channels that get a digest on schedule. Bad input gets a sentence saying what to type, and changes nothing.
+/// </summary>
+public sealed class DigestSubcommand(
+    DigestSubscriptions subscriptions,
+    DigestSubscriptionRules rules,
+    DigestScheduler scheduler,
+    DigestInputLoader loader,
+    DigestBuilder builder,
+    DigestPeopleNames names,
+    ISlackApiClient slack,
+    IOptions<DigestOptions> options,
+    TimeProvider time) : IFeedbackSubcommand
+{
+    public string Name => "digest";
+
+    public string Usage =>
+        "`/feedback digest [week|month] [bucket or product area]`: the last complete week or month, just for you\n"
+        + "`/feedback digest subscribe #channel weekly|monthly [bucket or product area]`: post it to a channel on schedule (Mondays or the 1st, 09:00 your time)\n"
+        + "`/feedback digest unsubscribe #channel` · `/feedback digest list`";
+
+    public async Task<SlackMessage> RunAsync(SlashCommand command, string arguments, CancellationToken ct)
+    {
+        var parts = arguments.Trim().Split(' ', 2, StringSplitOptions.RemoveEmptyEntries);
+        var verb = parts.Length == 0 ? "week" : parts[0].ToLowerInvariant();
+        var rest = parts.Length > 1 ? parts[1].Trim() : "";
+        return verb switch
+        {
+            "week" or "weekly" => await ShowAsync(command, DigestPeriodKind.Week, rest, ct),
+            "month" or "monthly" => await ShowAsync(command, DigestPeriodKind.Month, rest, ct),
+            "subscribe" => await SubscribeAsync(command, rest, ct),
+            "unsubscribe" => await UnsubscribeAsync(rest, ct),
+            "list" => await ListAsync(ct),
+            _ => SlackMessage.Ephemeral($"I don't know `/feedback digest {parts[0]}`. You can use:\n{Usage}"),
+        };
+    }
+
+    private async Task<SlackMessage> ShowAsync(SlashCommand command, DigestPeriodKind kind, string filterText, CancellationToken ct)
+    {
+        var filter = rules.ParseFilter(filterText, out var problem);
+        if (filter is null)
+        {
+            return SlackMessage.Ephemeral(problem!);
+        }
+
+        var zone = DigestSubscriptionRules.FindZone(await ZoneOfAsync(command.UserId, ct)) ?? TimeZoneInfo.Utc;
+        var input = await names.AddNamesAsync(loader.Load(DigestQuery.LastComplete(kind, zone, time.GetUtcNow(), filter)), ct);
+        return DigestBlockRenderer.Render(builder.Build(input)) with { ResponseType = "ephemeral" };
+    }
+
+    private async Task<SlackMessage> SubscribeAsync(SlashCommand command, string arguments, CancellationToken ct)
+    {
+        var words = arguments.Split(' ', 3, StringSplitOptions.RemoveEmptyEntries);
+        if (words.Length < 2)
+        {
+            return SlackMessage.Ephemeral("Say which channel and how often: `/feedback digest subscribe #product weekly` (or `monthly`, optionally followed by a bucket or product area).");
+        }
+
+        var (channel, channelProblem) = await FindChannelAsync(words[0], ct);
+        if (channel is null)
+        {
+            return SlackMessage.Ephemeral(channelProblem!);
+        }
+
+        if (DigestCadence.Parse(words[1]) is null)
+        {
+            return SlackMessage.Ephemeral($"`{words[1]}` is not a digest cadence. Use `weekly` or `monthly`.");
+        }
+
+        var filter = rules.ParseFilter(words.Length > 2 ? words[2] : null, out var filterProblem);
+        if (filter is null)
+        {
+            return SlackMessage.Ephemeral(filterProblem!);
+        }
+
+        var zone = await ZoneOfAsync(command.UserId, ct);
+        var checkedSubscription = rules.Check(channel, words[1], zone, null, filter.Bucket, filter.ProductArea, out var problem);
+        if (checkedSubscription is null)
+        {
+            return SlackMessage.Ephemeral(problem!);
+        }
+
+        var existing = subscriptions.All().FirstOrDefault(s => s.ChannelId == channel && s.Cadence == checkedSubscription.Cadence);
+        if (existing is { Declared: true })
+        {
+            return SlackMessage.Ephemeral($"<#{channel}> already gets the {existing.Describe()} digest from the bot's configuration; change it there.");
+        }
+
+        var stored = await subscriptions.SubscribeAsync(checkedSubscription with { CreatedBy = command.UserId }, ct);
+        var next = await scheduler.NextFireAsync(stored, ct);
+        return SlackMessage.Ephemeral(
+            $"<#{channel}> will get the {stored.Describe()} feedback digest{(next is { } at ? $", next on {Local(at, stored.Zone)}" : "")} ({stored.TimeZone})."
+            + (existing is null ? "" : " This replaces its earlier settings."));
+    }
+
+    private async Task<SlackMessage> UnsubscribeAsync(string arguments, CancellationToken ct)
+    {
+        if (arguments.Length == 0)
+        {
+            return SlackMessage.Ephemeral("Say which channel: `/feedback digest unsubscribe #product`.");
+        }
+
+        var (channel, problem) = await FindChannelAsync(arguments.Split(' ')[0], ct, mustBeMember: false);
+        if (channel is null)
+        {
+            return SlackMessage.Ephemeral(problem!);
+        }
+
+        var (removed, declared) = await subscriptions.UnsubscribeAsync(channel, ct);
+        var answer = new StringBuilder();
+        answer.Append(removed.Count == 0
+            ? $"<#{channel}> had no digest subscription made in Slack."
+            : $"<#{channel}> will no longer get the {string.Join(" and ", removed.Select(s => s.Describe()))} digest.");
+        if (declared.Count > 0)
+        {
+            answer.Append($" Its {string.Join(" and ", declared.Select(s => s.Describe()))} digest comes from the bot's configuration; remove it there.");
+        }
+
+        return SlackMessage.Ephemeral(answer.ToString());
+    }
+
+    private async Task<SlackMessage> ListAsync(CancellationToken ct)
+    {
+        var all = subscriptions.All();
+        if (all.Count == 0)
+        {
+            return SlackMessage.Ephemeral("No channel gets a digest yet. Start one with `/feedback digest subscribe #channel weekly`.");
+        }
+
+        var lines = new StringBuilder("*Digest subscriptions*\n");
+        foreach (var subscription in all)
+        {
+            var next = await scheduler.NextFireAsync(subscription, ct);
+            lines.Append($"• <#{subscription.ChannelId}>: {subscription.Describe()}, {subscription.TimeZone}")
+                .Append(next is { } at ? $", next {Local(at, subscription.Zone)}" : "")
+                .Append(subscription.Declared ? " (configuration)" : subscription.CreatedBy is { } by ? $" (by <@{by}>)" : "")
+                .Append('\n');
+        }
+
+        return SlackMessage.Ephemeral(lines.ToString().TrimEnd());
+    }
+
+    /// <summary>A channel from a link, an id or <c>#name</c>, which the bot must be able to post in.</summary>
+    private async Task<(string? Channel, string? Problem)> FindChannelAsync(string typed, CancellationToken ct, bool mustBeMember = true)
+    {
+        string? channel = DigestSubscriptionRules.TryParseChannelId(typed, out var id) ? id : null;
+        if (channel is null && typed.StartsWith('#') && typed.Length > 1)
+        {
+            channel = await FindByNameAsync(typed[1..], ct);
+            if (channel is null)
+            {
+                return (null, $"I can't find a channel called `{typed}` that I can see. Pick it from Slack's suggestions, or invite me to it first.");
+            }
+        }
+
+        if (channel is null)
+        {
+            return (null, $"`{typed}` is not a channel. Name one like `#product` (pick it from Slack's suggestions).");
+        }
+
+        if (!mustBeMember)
+        {
+            return (channel, null);
+        }
+
+        try
+        {
+            var info = await slack.GetConversationInfoAsync(channel, ct);
+            return info.IsMember
+                ? (channel, null)
+                : (null, $"I'm not in <#{channel}>. Invite me there first (`/invite @feedback-bot`), then subscribe again.");
+        }
+        catch (SlackApiException ex) when (ex.ErrorCode is "channel_not_found" or "not_in_channel")
+        {
+            return (null, $"I can't see that channel (`{channel}`). Invite me there first (`/invite @feedback-bot`), then subscribe again.");
+        }
+    }
+
+    private async Task<string?> FindByNameAsync(string name, CancellationToken ct)
+    {
+        string? cursor = null;
+        do
+        {
+            var args = new JsonObject { ["types"] = "public_channel,private_channel", ["limit"] = 1000, ["exclude_archived"] = true };
+            if (cursor is not null)
+            {
+                args["cursor"] = cursor;
+            }
+
+            var page = await slack.CallAsync("conversations.list", args, ct);
+            var match = (page["channels"] as JsonArray ?? [])
+                .FirstOrDefault(c => string.Equals(c?["name"]?.GetValue<string>(), name, StringComparison.OrdinalIgnoreCase));
+            if (match?["id"]?.GetValue<string>() is { } found)
+            {
+                return found;
+            }
+
+            cursor = page["response_metadata"]?["next_cursor"]?.GetValue<string>();
+        }
+        while (!string.IsNullOrEmpty(cursor));
+
+        return null;
+    }
+
+    /// <summary>The asker's Slack time zone, else the configured one.</summary>
+    private async Task<string> ZoneOfAsync(string userId, CancellationToken ct)
+    {
+        try
+        {
+            var user = await slack.GetUserInfoAsync(userId, ct);
+            if (DigestSubscriptionRules.FindZone(user.Tz) is not null)
+            {
+                return user.Tz!;
+            }
+        }
+        catch (SlackApiException)
+        {
+            // Fall through to the configured zone.
+        }
+
+        return options.Value.TimeZone;
+    }
+
+    private static string Local(DateTimeOffset at, TimeZoneInfo zone) =>
+        TimeZoneInfo.ConvertTime(at, zone).ToString("ddd d MMM yyyy HH:mm", CultureInfo.InvariantCulture);
+}
