@@ -15,19 +15,23 @@ public static class InboundRequestFile
     {
         if (args.Length < 3 || !int.TryParse(args[2], out var count))
         {
-            Console.Error.WriteLine("usage: inbound-requests <signing-secret> <output-file> <count> [team-id]");
+            Console.Error.WriteLine("usage: inbound-requests <signing-secret> <output-file> <count> [team-id] [channel_created|message]");
             return 2;
         }
 
         var secret = Encoding.UTF8.GetBytes(args[0]);
         var team = args.Length > 3 ? args[3] : "T0LOAD";
+        var messages = args.Length > 4 && args[4] == "message";
         var timestamp = DateTimeOffset.UtcNow.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
         using var output = new StreamWriter(args[1], append: false, new UTF8Encoding(false), 1 << 20);
         for (var i = 0; i < count; i++)
         {
-            var body = "{\"type\":\"event_callback\",\"token\":\"x\",\"team_id\":\"" + team + "\",\"api_app_id\":\"A0LOAD\",\"event_id\":\"EvLOAD" + i.ToString("D9", CultureInfo.InvariantCulture)
-                + "\",\"event_time\":" + timestamp + ",\"event\":{\"type\":\"channel_created\",\"channel\":{\"id\":\"C" + i.ToString("D9", CultureInfo.InvariantCulture) + "\",\"name\":\"load-" + i.ToString(CultureInfo.InvariantCulture)
-                + "\",\"created\":" + timestamp + ",\"creator\":\"U0LOAD\"},\"event_ts\":\"" + timestamp + "." + (i % 1000000).ToString("D6", CultureInfo.InvariantCulture) + "\"}}";
+            var n = i.ToString("D9", CultureInfo.InvariantCulture);
+            var inner = messages
+                ? "{\"type\":\"message\",\"user\":\"U0ANA00001\",\"channel\":\"C0GENERAL1\",\"text\":\"load message " + n + "\",\"ts\":\"" + timestamp + "." + (i % 1000000).ToString("D6", CultureInfo.InvariantCulture) + n[..3] + "\"}"
+                : "{\"type\":\"channel_created\",\"channel\":{\"id\":\"C" + n + "\",\"name\":\"load-" + n + "\",\"created\":" + timestamp + ",\"creator\":\"U0LOAD\"},\"event_ts\":\"" + timestamp + "." + (i % 1000000).ToString("D6", CultureInfo.InvariantCulture) + "\"}";
+            var body = "{\"type\":\"event_callback\",\"token\":\"x\",\"team_id\":\"" + team + "\",\"api_app_id\":\"A0LOAD\",\"event_id\":\"EvLOAD" + n
+                + "\",\"event_time\":" + timestamp + ",\"event\":" + inner + "}";
             var mac = HMACSHA256.HashData(secret, Encoding.UTF8.GetBytes($"v0:{timestamp}:{body}"));
             output.Write(timestamp);
             output.Write(' ');
