@@ -5,6 +5,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using SlackFeedbackBot.Slack.Api;
 using SlackFeedbackBot.Slack.Inbound;
+using SlackFeedbackBot.Slack.Inbox;
 
 namespace SlackFeedbackBot.Slack.Dispatch;
 
@@ -31,11 +32,7 @@ public sealed class SlackDispatcher(
             switch (request.Kind)
             {
                 case SlackRequestKind.Event:
-                    if (HasEventHandler(request.PayloadJson))
-                    {
-                        await DispatchEventAsync(SlackJson.Deserialize<EventCallback>(request.PayloadJson), ct);
-                    }
-
+                    await DispatchEventAsync(SlackJson.Deserialize<EventCallback>(request.PayloadJson), ct);
                     break;
                 case SlackRequestKind.SlashCommand:
                     await DispatchCommandAsync(SlackJson.Deserialize<SlashCommand>(request.PayloadJson), ackSlot, ct);
@@ -63,26 +60,41 @@ public sealed class SlackDispatcher(
         }
     }
 
-    /// <summary>Whether any handler takes this Events API payload; events nobody handles need no work after they are stored.</summary>
-    public bool WantsEvent(string payloadJson) => HasEventHandler(payloadJson);
-
-    // Events nobody handles are common (subscriptions are broad) and come in many shapes: look at the type only.
-    private bool HasEventHandler(string payloadJson)
+    /// <summary>
+    /// Reads an Events API payload once on its way in: whether any handler takes it (events nobody handles need no
+    /// work after they are stored) and, for a new message, its second dedupe key.
+    /// </summary>
+    public EventTriage TriageEvent(string payloadJson)
     {
         using var doc = JsonDocument.Parse(payloadJson);
-        var type = doc.RootElement.TryGetProperty("event", out var evt) && evt.TryGetProperty("type", out var t) ? t.GetString() ?? "" : "";
-        if (registry.Events.TryGetValue(type, out var handlers) && handlers.Count > 0)
+        if (!doc.RootElement.TryGetProperty("event", out var evt) || evt.ValueKind != JsonValueKind.Object)
+        {
+            return new EventTriage(false, null);
+        }
+
+        var type = evt.TryGetProperty("type", out var t) ? t.GetString() ?? "" : "";
+        return HasHandler(type) ? new EventTriage(true, MessageIdentity.SecondaryKey(evt)) : new EventTriage(false, null);
+    }
+
+    private bool HasHandler(string eventType)
+    {
+        if (registry.Events.TryGetValue(eventType, out var handlers) && handlers.Count > 0)
         {
             return true;
         }
 
-        Hint("event:" + type, $"No handler for the event '{type}'. Register one with AddEventHandler<T>(\"{type}\") or unsubscribe from it.");
+        Hint("event:" + eventType, $"No handler for the event '{eventType}'. Register one with AddEventHandler<T>(\"{eventType}\") or unsubscribe from it.");
         return false;
     }
 
     private async Task DispatchEventAsync(EventCallback callback, CancellationToken ct)
     {
         var evt = callback.Event;
+        if (!HasHandler(evt.Type))
+        {
+            return;
+        }
+
         var handlers = registry.Events[evt.Type];
 
         var me = await identity.GetAsync(ct);
@@ -236,3 +248,6 @@ public sealed class SlackDispatcher(
         }
     }
 }
+
+/// <summary>What the dispatcher makes of an event before it is stored.</summary>
+public readonly record struct EventTriage(bool Wanted, string? SecondaryKey);

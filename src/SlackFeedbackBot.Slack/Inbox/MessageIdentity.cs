@@ -8,20 +8,8 @@ namespace SlackFeedbackBot.Slack.Inbox;
 /// </summary>
 internal static class MessageIdentity
 {
-    public static string? SecondaryKey(string eventCallbackJson)
+    public static string? SecondaryKey(JsonElement evt)
     {
-        // Most events are not messages: skip the parse unless the payload can be one.
-        if (!eventCallbackJson.Contains("\"message\"", StringComparison.Ordinal) && !eventCallbackJson.Contains("\"app_mention\"", StringComparison.Ordinal))
-        {
-            return null;
-        }
-
-        using var doc = JsonDocument.Parse(eventCallbackJson);
-        if (!doc.RootElement.TryGetProperty("event", out var evt) || evt.ValueKind != JsonValueKind.Object)
-        {
-            return null;
-        }
-
         var type = evt.TryGetProperty("type", out var t) ? t.GetString() : null;
         if (type is not ("message" or "app_mention"))
         {
@@ -33,8 +21,8 @@ internal static class MessageIdentity
             return null;
         }
 
-        var channel = evt.TryGetProperty("channel", out var c) ? c.GetString() : null;
-        var ts = evt.TryGetProperty("ts", out var s) ? s.GetString() : null;
+        var channel = evt.TryGetProperty("channel", out var c) && c.ValueKind == JsonValueKind.String ? c.GetString() : null;
+        var ts = evt.TryGetProperty("ts", out var s) && s.ValueKind == JsonValueKind.String ? s.GetString() : null;
         return channel is null || ts is null ? null : $"{type}:{channel}:{ts}";
     }
 }

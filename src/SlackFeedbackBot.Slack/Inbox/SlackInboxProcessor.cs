@@ -29,13 +29,19 @@ public sealed class SlackInboxProcessor(
 
     public async Task<SlackAck> AcceptAsync(SlackInboundRequest request, CancellationToken ct)
     {
-        if (request.Kind == SlackRequestKind.Event && !dispatcher.WantsEvent(request.PayloadJson))
+        string? secondaryKey = null;
+        if (request.Kind == SlackRequestKind.Event)
         {
-            await inbox.RecordHandledAsync(request, ct).ConfigureAwait(false);
-            return SlackAck.Empty;
+            var triage = dispatcher.TriageEvent(request.PayloadJson);
+            if (!triage.Wanted)
+            {
+                await inbox.RecordHandledAsync(request, ct).ConfigureAwait(false);
+                return SlackAck.Empty;
+            }
+
+            secondaryKey = triage.SecondaryKey;
         }
 
-        var secondaryKey = request.Kind == SlackRequestKind.Event ? MessageIdentity.SecondaryKey(request.PayloadJson) : null;
         var admission = await inbox.RecordAsync(request, secondaryKey, ct).ConfigureAwait(false);
         if (admission.IsDuplicate)
         {

@@ -202,6 +202,18 @@ public sealed class SlackDispatcherTests
     }
 
     [Test]
+    public void TriageEvent_HandledMessage_GetsItsMessageKey_UnhandledTypeIsNotWanted()
+    {
+        var message = SlackJson.Serialize(MessageEvent("hello"));
+        var edit = SlackJson.Serialize(new { type = "event_callback", @event = new { type = "message", subtype = "message_changed", channel = "C1", ts = "2.0" } });
+        var reaction = SlackJson.Serialize(new { type = "event_callback", @event = new { type = "reaction_added", user = "U1" } });
+
+        Assert.That(_dispatcher.TriageEvent(message), Is.EqualTo(new EventTriage(true, "message:C1:1700000000.000100")));
+        Assert.That(_dispatcher.TriageEvent(edit), Is.EqualTo(new EventTriage(true, null)), "edits are not new messages");
+        Assert.That(_dispatcher.TriageEvent(reaction), Is.EqualTo(new EventTriage(false, null)));
+    }
+
+    [Test]
     public async Task BlockAction_RoutedByActionId()
     {
         var payload = new
