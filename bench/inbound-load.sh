@@ -33,7 +33,7 @@ env ${BOT_ENV:-} dotnet src/SlackFeedbackBot/bin/Release/net10.0/SlackFeedbackBo
   --Storage:DatabasePath="$work/load.db" \
   --Logging:LogLevel:Default=Warning >"$work/bot.log" 2>&1 &
 bot=$!
-trap 'kill $bot $emulator 2>/dev/null; rm -rf "$work"' EXIT
+trap 'kill -9 $emulator 2>/dev/null || true; kill $bot 2>/dev/null || true; rm -rf "$work"' EXIT
 for _ in $(seq 1 100); do
   curl -s -o /dev/null "http://127.0.0.1:$port/healthz" && break
   sleep 0.2
