@@ -7,7 +7,7 @@ namespace SlackFeedbackBot.Digests;
 /// (group <see cref="TriggerGroup"/>, never declared in AddQuartz, so a restart does not overwrite it). Misfires use
 /// FireAndProceed: a digest due while the bot was down fires once when it is back.
 /// </summary>
-public sealed class DigestScheduler(ISchedulerFactory schedulers)
+public sealed class DigestScheduler(ISchedulerFactory schedulers, TimeProvider time)
 {
     public const string TriggerGroup = "digest-subscriptions";
     public static readonly JobKey Job = new("digest-post", "digests");
@@ -29,7 +29,8 @@ public sealed class DigestScheduler(ISchedulerFactory schedulers)
             return;
         }
 
-        var trigger = TriggerBuilder.Create()
+        // On the app's clock: a cron trigger starts from "now", and a wall-clock "now" would skip fires a fake or shifted clock still owes.
+        var trigger = TriggerBuilder.Create(time)
             .WithIdentity(key)
             .ForJob(Job)
             .UsingJobData(SubscriptionData, Id(subscription))

@@ -74,6 +74,16 @@ public sealed class RotationEndToEndTests
     private static List<ApiCall> RemindersTo(SlackEmulator slack, string user) =>
         slack.Calls.All.Where(c => c.Method == "chat.postMessage" && IsDmTo(slack, c, user) && IsReminder(c)).ToList();
 
+    /// <summary>Reminders for one shift: a member's own later shifts get reminders too, so counting by user alone is not enough.</summary>
+    private static List<ApiCall> RemindersTo(SlackEmulator slack, string user, string shiftKey) =>
+        RemindersTo(slack, user).Where(c => ButtonValues(c).Contains(shiftKey)).ToList();
+
+    private static IEnumerable<string> ButtonValues(ApiCall post) =>
+        System.Text.Json.Nodes.JsonNode.Parse(post.Arg("blocks") ?? "[]")!.AsArray()
+            .SelectMany(block => block?["elements"]?.AsArray() ?? [])
+            .Select(element => element?["value"]?.GetValue<string>())
+            .OfType<string>();
+
     private static string Ts(ApiCall post) => (string)post.Response["ts"]!;
 
     [Test]
@@ -134,11 +144,11 @@ public sealed class RotationEndToEndTests
         foreach (var offset in new[] { TimeSpan.FromHours(24), TimeSpan.FromHours(1), TimeSpan.FromMinutes(10) })
         {
             time.SetUtcNow(shift.Start - offset);
-            await DmAsync(slack, colleague, c => IsReminder(c) && c.Time == shift.Start - offset);
+            await DmAsync(slack, colleague, c => IsReminder(c) && c.Time == shift.Start - offset && ButtonValues(c).Contains(shift.Key));
         }
 
-        Assert.That(RemindersTo(slack, colleague), Has.Count.EqualTo(3));
-        Assert.That(RemindersTo(slack, holder), Is.Empty, "the one who swapped away is not reminded");
+        Assert.That(RemindersTo(slack, colleague, shift.Key), Has.Count.EqualTo(3));
+        Assert.That(RemindersTo(slack, holder, shift.Key), Is.Empty, "the one who swapped away is not reminded");
     }
 
     [Test]

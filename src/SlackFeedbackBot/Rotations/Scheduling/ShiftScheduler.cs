@@ -43,7 +43,7 @@ public sealed class ShiftScheduler(ISchedulerFactory schedulers, TimeProvider ti
 
     public static TriggerKey TriggerKeyFor(string shiftKey, string moment) => new($"{shiftKey}|{moment}", TriggerGroup);
 
-    private static async Task ScheduleAtAsync(
+    private async Task ScheduleAtAsync(
         IScheduler scheduler, Shift shift, string moment, JobKey job, DateTimeOffset at, DateTimeOffset now, CancellationToken ct, params (string Key, string Value)[] data)
     {
         // A moment already behind us when the shift is planned is not a missed one: there is nothing to catch up on.
@@ -52,7 +52,7 @@ public sealed class ShiftScheduler(ISchedulerFactory schedulers, TimeProvider ti
             return;
         }
 
-        var builder = TriggerBuilder.Create()
+        var builder = TriggerBuilder.Create(time)
             .WithIdentity(TriggerKeyFor(shift.Key, moment))
             .ForJob(job)
             .UsingJobData(ShiftKeyData, shift.Key)
