@@ -4,9 +4,35 @@ using SlackFeedbackBot.Slack.BlockKit;
 
 namespace SlackFeedbackBot.Slack.Api;
 
-/// <summary>The view objects views.open, views.update and views.publish take.</summary>
+/// <summary>
+/// The view objects views.open, views.update, views.publish and view submission acks take: every view reaches Slack
+/// through here, so none can leave with a plain-string title or without its type.
+/// </summary>
 internal static class SlackViewJson
 {
+    /// <summary>The body of a view submission ack (<c>response_action</c> errors, update, push or clear).</summary>
+    public static JsonObject SubmissionAck(SlackFeedbackBot.Slack.Dispatch.ViewSubmissionResponse response)
+    {
+        var json = new JsonObject { ["response_action"] = response.ResponseAction };
+        if (response.Errors is not null)
+        {
+            var errors = new JsonObject();
+            foreach (var (block, message) in response.Errors)
+            {
+                errors[block] = message;
+            }
+
+            json["errors"] = errors;
+        }
+
+        if (response.View is not null)
+        {
+            json["view"] = Modal(response.View);
+        }
+
+        return json;
+    }
+
     public static JsonObject Modal(ModalView view)
     {
         view = ModalBuilder.Normalize(view);

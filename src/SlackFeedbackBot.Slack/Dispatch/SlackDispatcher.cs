@@ -218,7 +218,7 @@ public sealed class SlackDispatcher(
         await using var scope = scopes.CreateAsyncScope();
         var handler = (IViewSubmissionHandler)scope.ServiceProvider.GetRequiredService(handlerType);
         var response = await handler.HandleAsync(submission, ct);
-        if (response is not null && !(ackSlot?.TryDeliver(SlackJson.Serialize(response)) ?? false))
+        if (response is not null && !(ackSlot?.TryDeliver(SlackViewJson.SubmissionAck(response).ToJsonString(SlackJson.Options)) ?? false))
         {
             log.LogWarning("The answer to view submission '{CallbackId}' was ready after the ack went out; the modal was closed without it", callbackId);
         }

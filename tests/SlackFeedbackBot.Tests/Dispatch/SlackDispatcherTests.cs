@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using SlackFeedbackBot.Slack;
 using SlackFeedbackBot.Slack.Api;
+using SlackFeedbackBot.Slack.BlockKit;
 using SlackFeedbackBot.Slack.Dispatch;
 using SlackFeedbackBot.Slack.Inbound;
 using SlackFeedbackBot.Tests.Support;
@@ -76,7 +77,9 @@ public sealed class SlackDispatcherTests
             seen.Calls.Enqueue("modal:" + text);
             return Task.FromResult(string.IsNullOrWhiteSpace(text)
                 ? ViewSubmissionResponse.WithErrors(new Dictionary<string, string> { ["text_block"] = "Please write something." })
-                : null);
+                : text == "show the saved page"
+                    ? ViewSubmissionResponse.Update(new ModalBuilder("Saved").Close("Done").Section("Thanks, saved as #1.").Build())
+                    : null);
         }
     }
 
@@ -267,6 +270,34 @@ public sealed class SlackDispatcherTests
 
         Assert.That(ack, Does.Contain("\"response_action\":\"errors\""));
         Assert.That(ack, Does.Contain("\"text_block\":\"Please write something.\""));
+    }
+
+    [Test]
+    public async Task ViewSubmission_UpdatingTheView_AcksAModalViewWithPlainTextObjects()
+    {
+        var payload = new
+        {
+            type = "view_submission",
+            user = new { id = "U1" },
+            view = new
+            {
+                id = "V1",
+                callback_id = "feedback_modal",
+                state = new { values = new Dictionary<string, object> { ["text_block"] = new Dictionary<string, object> { ["text"] = new { type = "plain_text_input", value = "show the saved page" } } } },
+            },
+        };
+        var slot = new AckSlot();
+
+        await _dispatcher.DispatchAsync(Request(SlackRequestKind.ViewSubmission, payload), slot, CancellationToken.None);
+        var ack = System.Text.Json.Nodes.JsonNode.Parse(await slot.WaitAsync(TimeSpan.FromSeconds(10), TimeProvider.System, CancellationToken.None) ?? "{}")!;
+
+        Assert.That(ack["response_action"]?.GetValue<string>(), Is.EqualTo("update"));
+        var view = ack["view"]!;
+        Assert.That(view["type"]?.GetValue<string>(), Is.EqualTo("modal"));
+        Assert.That(view["title"]?["type"]?.GetValue<string>(), Is.EqualTo("plain_text"));
+        Assert.That(view["title"]?["text"]?.GetValue<string>(), Is.EqualTo("Saved"));
+        Assert.That(view["close"]?["type"]?.GetValue<string>(), Is.EqualTo("plain_text"));
+        Assert.That(view["blocks"]?[0]?["type"]?.GetValue<string>(), Is.EqualTo("section"));
     }
 
     [Test]
