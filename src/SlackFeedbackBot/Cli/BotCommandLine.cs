@@ -19,9 +19,12 @@ public static class BotCommandLine
         root.Add(DoctorCommand.Create());
         root.Add(DigestCommand.Create());
 
-        // With no command (or only host settings such as --urls) the bot runs.
+        // With no command (or only host settings such as --urls) the bot runs; a word that names no command is a typo,
+        // and running the whole bot on it would start a second one on the same database.
         root.TreatUnmatchedTokensAsErrors = false;
-        root.SetAction((result, ct) => BotHost.RunAsync(HostArgs(result), ct));
+        root.SetAction((result, ct) => UnknownCommand.Find(result, root) is { } unknown
+            ? Task.FromResult(unknown.Report(Console.Error))
+            : BotHost.RunAsync(HostArgs(result), ct));
         return root;
     }
 
