@@ -125,6 +125,9 @@ public sealed partial class SlackEmulator
     public Task<DeliveryResult> SendSignedRawAsync(string body, string contentType, string? signatureOverride = null, string? timestampOverride = null, CancellationToken ct = default) =>
         _deliverer.SendSignedRawAsync(body, contentType, signatureOverride, timestampOverride, ct);
 
+    public Task<DeliveryResult> SendSignedRawAsync(byte[] body, string contentType, CancellationToken ct = default) =>
+        _deliverer.SendSignedRawAsync(body, contentType, null, null, ct);
+
     /// <summary>The event_callback envelope Slack wraps every event in.</summary>
     public JsonObject EventCallback(JsonObject innerEvent, string eventId) => new()
     {

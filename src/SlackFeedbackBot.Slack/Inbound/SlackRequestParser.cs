@@ -66,12 +66,20 @@ public static class SlackRequestParser
     }
 
     /// <summary>
-    /// The Events API body. Only the top-level <c>type</c>, <c>event_id</c> and <c>challenge</c> are read, skipping the
-    /// inner event without materialising it: this is the hot path.
+    /// The Events API body, read in one pass over every token: the top-level <c>type</c>, <c>event_id</c> and
+    /// <c>challenge</c> are picked up, the inner event's <c>type</c> must be a string, and the whole body must be one
+    /// well-formed JSON object in valid UTF-8 with no lone surrogates. Anything else would fail later, after the ack, on
+    /// every retry Slack makes.
     /// </summary>
     private static SlackParseResult ParseEventsJson(ReadOnlySpan<byte> json, int retryNum, DateTimeOffset receivedAt)
     {
+        if (!System.Text.Unicode.Utf8.IsValid(json))
+        {
+            return SlackParseResult.Invalid("the body is not valid UTF-8");
+        }
+
         string? type = null, eventId = null, challenge = null;
+        var eventTypeState = EventTypeState.Absent;
         var reader = new Utf8JsonReader(json, new JsonReaderOptions { CommentHandling = JsonCommentHandling.Disallow });
         try
         {
@@ -80,34 +88,74 @@ public static class SlackRequestParser
                 return SlackParseResult.Invalid("the body is not a JSON object");
             }
 
-            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+            var topLevel = TopLevelField.Other;
+            var inEvent = false;
+            while (reader.Read())
             {
-                if (reader.ValueTextEquals("type"u8))
+                switch (reader.TokenType)
                 {
-                    type = ReadStringValue(ref reader);
+                    case JsonTokenType.PropertyName when reader.CurrentDepth == 1:
+                        RequireValidText(ref reader);
+                        topLevel = TopLevelFieldOf(ref reader);
+                        break;
+                    case JsonTokenType.PropertyName when inEvent && reader.CurrentDepth == 2 && reader.ValueTextEquals("type"u8):
+                        eventTypeState = EventTypeState.Expected;
+                        break;
+                    case JsonTokenType.PropertyName:
+                        RequireValidText(ref reader);
+                        break;
+                    case JsonTokenType.StartObject when reader.CurrentDepth == 1:
+                        inEvent = topLevel == TopLevelField.Event;
+                        break;
+                    case JsonTokenType.EndObject when reader.CurrentDepth == 1:
+                        inEvent = false;
+                        break;
+                    case JsonTokenType.String:
+                        var text = RequireValidText(ref reader);
+                        if (reader.CurrentDepth == 1)
+                        {
+                            switch (topLevel)
+                            {
+                                case TopLevelField.Type: type = text ?? reader.GetString(); break;
+                                case TopLevelField.EventId: eventId = text ?? reader.GetString(); break;
+                                case TopLevelField.Challenge: challenge = text ?? reader.GetString(); break;
+                            }
+                        }
+                        else if (eventTypeState == EventTypeState.Expected && reader.CurrentDepth == 2)
+                        {
+                            eventTypeState = EventTypeState.String;
+                        }
+
+                        break;
+                    default:
+                        if (eventTypeState == EventTypeState.Expected && reader.CurrentDepth >= 2)
+                        {
+                            return SlackParseResult.Invalid("the event's type is not a string");
+                        }
+
+                        break;
                 }
-                else if (reader.ValueTextEquals("event_id"u8))
+
+                if (reader.CurrentDepth == 1 && reader.TokenType != JsonTokenType.PropertyName && reader.TokenType != JsonTokenType.StartObject
+                    && reader.TokenType != JsonTokenType.StartArray)
                 {
-                    eventId = ReadStringValue(ref reader);
-                }
-                else if (reader.ValueTextEquals("challenge"u8))
-                {
-                    challenge = ReadStringValue(ref reader);
-                }
-                else
-                {
-                    reader.Read();
-                    reader.Skip();
+                    topLevel = TopLevelField.Other;
                 }
             }
         }
         catch (JsonException)
         {
-            return SlackParseResult.Invalid("the body is not valid JSON");
+            return SlackParseResult.Invalid("the body is not one valid JSON object");
+        }
+        catch (InvalidOperationException)
+        {
+            return SlackParseResult.Invalid("the body holds text that is not valid Unicode");
         }
 
         switch (type)
         {
+            case "event_callback" when eventTypeState != EventTypeState.String:
+                return SlackParseResult.Invalid("the event has no type");
             case "event_callback":
                 var key = eventId is null ? FreshKey("ev") : "ev:" + eventId;
                 return Accept(SlackRequestKind.Event, Encoding.UTF8.GetString(json), key, retryNum, receivedAt);
@@ -125,6 +173,12 @@ public static class SlackRequestParser
 
     private static SlackParseResult ParseForm(ReadOnlySpan<byte> body, int retryNum, DateTimeOffset receivedAt)
     {
+        // Percent-escapes that decode to no UTF-8 are kept as written by the form reader, so only raw bytes can break the text.
+        if (!System.Text.Unicode.Utf8.IsValid(body))
+        {
+            return SlackParseResult.Invalid("the form body is not valid UTF-8");
+        }
+
         List<KeyValuePair<string, string>> fields;
         try
         {
@@ -134,6 +188,7 @@ public static class SlackRequestParser
         {
             return SlackParseResult.Invalid("the form body exceeds the form limits");
         }
+
 
         if (FieldValue(fields, "ssl_check") == "1")
         {
@@ -167,6 +222,11 @@ public static class SlackRequestParser
     /// </summary>
     private static SlackParseResult ParseSocketSlashCommand(ReadOnlySpan<byte> payload, int retryAttempt, DateTimeOffset receivedAt)
     {
+        if (WellFormedProblem(payload) is { } problem)
+        {
+            return SlackParseResult.Invalid("the slash command payload " + problem);
+        }
+
         var reader = new Utf8JsonReader(payload);
         using var document = JsonDocument.ParseValue(ref reader);
         if (document.RootElement.ValueKind != JsonValueKind.Object)
@@ -199,6 +259,11 @@ public static class SlackRequestParser
 
     private static SlackParseResult ParseInteraction(ReadOnlySpan<byte> payload, int retryNum, DateTimeOffset receivedAt)
     {
+        if (WellFormedProblem(payload) is { } problem)
+        {
+            return SlackParseResult.Invalid("the interaction payload " + problem);
+        }
+
         var reader = new Utf8JsonReader(payload);
         using var document = JsonDocument.ParseValue(ref reader);
         var root = document.RootElement;
@@ -310,15 +375,51 @@ public static class SlackRequestParser
         return Encoding.UTF8.GetString(buffer.WrittenSpan);
     }
 
-    private static string? ReadStringValue(ref Utf8JsonReader reader)
+    private enum TopLevelField { Other, Type, EventId, Challenge, Event }
+
+    private enum EventTypeState { Absent, Expected, String }
+
+    private static TopLevelField TopLevelFieldOf(ref Utf8JsonReader reader) =>
+        reader.ValueTextEquals("type"u8) ? TopLevelField.Type
+        : reader.ValueTextEquals("event_id"u8) ? TopLevelField.EventId
+        : reader.ValueTextEquals("challenge"u8) ? TopLevelField.Challenge
+        : reader.ValueTextEquals("event"u8) ? TopLevelField.Event
+        : TopLevelField.Other;
+
+    /// <summary>
+    /// Unescaped text is valid once the body is valid UTF-8; an escaped one may still hold a lone surrogate (<c>\ud800</c>),
+    /// which GetString refuses with InvalidOperationException. Returns the text when it had to be decoded.
+    /// </summary>
+    private static string? RequireValidText(ref Utf8JsonReader reader) => reader.ValueIsEscaped ? reader.GetString() : null;
+
+    /// <summary>The same checks for payloads read as a whole document (interactions, Socket Mode slash commands).</summary>
+    private static string? WellFormedProblem(ReadOnlySpan<byte> json)
     {
-        reader.Read();
-        if (reader.TokenType == JsonTokenType.String)
+        if (!System.Text.Unicode.Utf8.IsValid(json))
         {
-            return reader.GetString();
+            return "is not valid UTF-8";
         }
 
-        reader.Skip();
+        var reader = new Utf8JsonReader(json);
+        try
+        {
+            while (reader.Read())
+            {
+                if (reader.TokenType is JsonTokenType.String or JsonTokenType.PropertyName)
+                {
+                    RequireValidText(ref reader);
+                }
+            }
+        }
+        catch (JsonException)
+        {
+            return "is not one valid JSON value";
+        }
+        catch (InvalidOperationException)
+        {
+            return "holds text that is not valid Unicode";
+        }
+
         return null;
     }
 

@@ -112,10 +112,14 @@ internal sealed class Deliverer(SlackEmulator emu, SocketModeHub sockets, HttpCl
     }
 
     /// <summary>POSTs any body signed with the emulator's secret (or the given overrides) to the HTTP delivery URL.</summary>
-    public async Task<DeliveryResult> SendSignedRawAsync(string body, string contentType, string? signatureOverride, string? timestampOverride, CancellationToken ct)
+    public Task<DeliveryResult> SendSignedRawAsync(string body, string contentType, string? signatureOverride, string? timestampOverride, CancellationToken ct) =>
+        SendSignedRawAsync(Encoding.UTF8.GetBytes(body), contentType, signatureOverride, timestampOverride, ct);
+
+    /// <summary>Any bytes, correctly signed: for bodies that are not valid UTF-8 or not valid JSON.</summary>
+    public async Task<DeliveryResult> SendSignedRawAsync(byte[] body, string contentType, string? signatureOverride, string? timestampOverride, CancellationToken ct)
     {
         var target = emu.HttpDeliveryUrl ?? throw new InvalidOperationException("Set HttpDeliveryUrl before sending raw HTTP requests.");
-        using var message = SignedRequest(target, Encoding.UTF8.GetBytes(body), contentType, signatureOverride, timestampOverride);
+        using var message = SignedRequest(target, body, contentType, signatureOverride, timestampOverride);
         var (status, responseBody, _, failure) = await SendAsync(message, ct);
         return new DeliveryResult
         {
