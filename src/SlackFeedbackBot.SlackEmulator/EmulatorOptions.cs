@@ -20,8 +20,8 @@ public sealed class EmulatorOptions
     /// <summary>Time between a disconnect message and the emulator closing that socket (Slack: about 10 s for "warning").</summary>
     public TimeSpan DisconnectGracePeriod { get; set; } = TimeSpan.FromSeconds(2);
 
-    /// <summary>How long a trigger_id may be used. Slack allows 3 s; the default is lenient so a debugger pause does not break a flow.</summary>
-    public TimeSpan TriggerIdLifetime { get; set; } = TimeSpan.FromSeconds(30);
+    /// <summary>How long a trigger_id may be used: 3 s, as in Slack, so an app that is slow to open its modal fails here too.</summary>
+    public TimeSpan TriggerIdLifetime { get; set; } = TimeSpan.FromSeconds(3);
 
     /// <summary>Deliver the bot's own chat.postMessage posts back to it as message events, as Slack does.</summary>
     public bool EchoBotMessages { get; set; } = true;
