@@ -20,8 +20,17 @@ public sealed class EmulatorOptions
     /// <summary>Time between a disconnect message and the emulator closing that socket (Slack: about 10 s for "warning").</summary>
     public TimeSpan DisconnectGracePeriod { get; set; } = TimeSpan.FromSeconds(2);
 
-    /// <summary>How long a trigger_id may be used. Slack allows 3 s; the default is lenient so a debugger pause does not break a flow.</summary>
-    public TimeSpan TriggerIdLifetime { get; set; } = TimeSpan.FromSeconds(30);
+    /// <summary>How long a trigger_id may be used: 3 s, as in Slack, so an app that is slow to open its modal fails here too.</summary>
+    public TimeSpan TriggerIdLifetime { get; set; } = TimeSpan.FromSeconds(3);
+
+    /// <summary>
+    /// The app manifest whose slash_commands say which commands Slack escapes (should_escape). Null looks for the
+    /// repository's deploy/slack/manifest.yml above the working directory and the emulator's own directory.
+    /// </summary>
+    public string? AppManifestPath { get; set; }
+
+    /// <summary>should_escape per command (e.g. ["/feedback"] = true), over what the manifest says.</summary>
+    public IDictionary<string, bool> SlashCommandEscaping { get; set; } = new Dictionary<string, bool>(StringComparer.Ordinal);
 
     /// <summary>Deliver the bot's own chat.postMessage posts back to it as message events, as Slack does.</summary>
     public bool EchoBotMessages { get; set; } = true;

@@ -7,7 +7,10 @@ namespace SlackFeedbackBot.Emulator;
 /// <summary>Acting as users on the app's surfaces: slash commands, shortcuts, buttons and modals.</summary>
 public sealed partial class SlackEmulator
 {
-    /// <summary>Runs "/command text" as a user; an immediate reply in the ack is shown like Slack shows it (ephemeral unless in_channel).</summary>
+    /// <summary>
+    /// Runs "/command text" as a user typed it; the app gets the text as Slack sends it (<see cref="SlashCommandText"/>).
+    /// An immediate reply in the ack is shown like Slack shows it (ephemeral unless in_channel).
+    /// </summary>
     public async Task<DeliveryResult> SendSlashCommandAsync(string userId, string channelId, string command, string text = "", CancellationToken ct = default)
     {
         var user = HumanUser(userId);
@@ -26,7 +29,7 @@ public sealed partial class SlackEmulator
             ["user_id"] = user.Id,
             ["user_name"] = user.Name,
             ["command"] = command,
-            ["text"] = text,
+            ["text"] = SlashCommandText.AsSent(text, SlashCommands.ShouldEscape(command), Workspace),
             ["api_app_id"] = AppId,
             ["is_enterprise_install"] = "false",
             ["response_url"] = responseUrl,

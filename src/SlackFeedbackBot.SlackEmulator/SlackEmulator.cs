@@ -36,6 +36,7 @@ public sealed partial class SlackEmulator : IAsyncDisposable
         if (options.SeedDemoWorkspace) WorkspaceSeeder.SeedDemo(Workspace);
         else WorkspaceSeeder.SeedMinimal(Workspace);
         Triggers = new TriggerIds(Time, options.TriggerIdLifetime);
+        SlashCommands = SlashCommandEscaping.From(options);
         Logger = loggerFactory.CreateLogger("SlackEmulator");
         Sockets = new SocketModeHub(AppId, () => BaseUrl, options.DisconnectGracePeriod, Logger);
         // Slack follows at most two redirects when delivering.
@@ -68,6 +69,8 @@ public sealed partial class SlackEmulator : IAsyncDisposable
     public ResponseUrlInbox ResponseUrlPosts { get; } = new();
     public SocketModeHub Sockets { get; }
     public TriggerIds Triggers { get; }
+    /// <summary>Which slash commands arrive escaped (the manifest's should_escape).</summary>
+    public SlashCommandEscaping SlashCommands { get; }
 
     /// <summary>Where signed HTTP deliveries go (e.g. http://127.0.0.1:5000/slack/events); null delivers over Socket Mode.</summary>
     public Uri? HttpDeliveryUrl { get; set; }

@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
@@ -13,8 +14,8 @@ namespace SlackFeedbackBot.Slack.Api;
 
 /// <summary>
 /// Slack's Web API over a named HttpClient whose pipeline retries rate limits and transient failures
-/// (<see cref="SlackResiliencePipeline"/>). Write methods send JSON; the read methods Slack does not accept as JSON
-/// send form fields. The token travels only in the Authorization header and is never logged.
+/// (<see cref="SlackResiliencePipeline"/>). Methods Slack reads JSON for (<see cref="JsonBodyMethods"/>) send JSON; every
+/// other method sends form fields. The token travels only in the Authorization header and is never logged.
 /// </summary>
 public sealed class SlackApiClient(
     IHttpClientFactory httpClientFactory,
@@ -27,14 +28,22 @@ public sealed class SlackApiClient(
     private const int UsersPageSize = 200;
     private const int TopicLength = 250;
 
-    // Methods Slack does not take as a JSON body (slack-platform.md §6.3); CallAsync sends these as form fields.
-    private static readonly HashSet<string> FormOnlyMethods = new(StringComparer.Ordinal)
+    // The methods this client calls that Slack documents as taking a JSON body: json_input_supported in Slack's method
+    // reference, and application/json among the Web API spec's content types where the spec has the method. Every
+    // other method is sent as form fields, which Slack accepts everywhere; a JSON body sent to a method that does not
+    // read one is ignored, so its arguments would silently go missing (conversations.history answers
+    // channel_not_found). conversations.history is marked JSON-capable in the newer reference but form-only in the
+    // spec, so it stays a form call.
+    internal static readonly FrozenSet<string> JsonBodyMethods = new[]
     {
-        "users.info", "users.list", "users.lookupByEmail", "users.getPresence", "users.profile.get",
-        "conversations.info", "conversations.list", "conversations.members", "conversations.replies",
-        "usergroups.list", "usergroups.users.list", "chat.getPermalink", "reactions.get", "reactions.list",
-        "files.getUploadURLExternal", "files.info", "team.info", "bots.info",
-    };
+        "auth.test",
+        "chat.postMessage", "chat.postEphemeral", "chat.update", "chat.delete",
+        "conversations.open", "conversations.setTopic", "conversations.join",
+        "usergroups.users.update",
+        "views.open", "views.update", "views.push", "views.publish",
+        "reactions.add",
+        "files.completeUploadExternal",
+    }.ToFrozenSet(StringComparer.Ordinal);
 
     // Fields that mean something only to a response_url, not to the chat.* methods.
     private static readonly string[] ResponseUrlOnlyFields = ["response_type", "replace_original", "delete_original"];
@@ -42,7 +51,7 @@ public sealed class SlackApiClient(
     private readonly Uri _baseUri = BaseUri(options.Value.ApiBaseUrl);
 
     public async Task<AuthTestResponse> AuthTestAsync(CancellationToken ct = default) =>
-        AuthTest(await PostJsonAsync("auth.test", [], ct));
+        AuthTest(await PostAsync("auth.test", [], ct));
 
     public async Task<PostMessageResponse> PostMessageAsync(string channel, SlackMessage message, CancellationToken ct = default)
     {
@@ -50,7 +59,7 @@ public sealed class SlackApiClient(
         var args = MessageArgs(message);
         args["channel"] = channel;
         await pacer.WaitTurnAsync(channel, ct);
-        var response = await PostJsonAsync("chat.postMessage", args, ct);
+        var response = await PostAsync("chat.postMessage", args, ct);
         return new PostMessageResponse(RequiredString(response, "channel", "chat.postMessage"), RequiredString(response, "ts", "chat.postMessage"));
     }
 
@@ -61,7 +70,7 @@ public sealed class SlackApiClient(
         var args = MessageArgs(message);
         args["channel"] = channel;
         args["user"] = user;
-        return String(await PostJsonAsync("chat.postEphemeral", args, ct), "message_ts");
+        return String(await PostAsync("chat.postEphemeral", args, ct), "message_ts");
     }
 
     public async Task<PostMessageResponse> UpdateMessageAsync(string channel, string ts, SlackMessage message, CancellationToken ct = default)
@@ -72,13 +81,13 @@ public sealed class SlackApiClient(
         args.Remove("thread_ts");
         args["channel"] = channel;
         args["ts"] = ts;
-        var response = await PostJsonAsync("chat.update", args, ct);
+        var response = await PostAsync("chat.update", args, ct);
         return new PostMessageResponse(String(response, "channel") ?? channel, String(response, "ts") ?? ts);
     }
 
     public async Task<string> GetPermalinkAsync(string channel, string messageTs, CancellationToken ct = default)
     {
-        var response = await PostFormAsync("chat.getPermalink", [new("channel", channel), new("message_ts", messageTs)], BotToken("chat.getPermalink"), ct);
+        var response = await PostAsync("chat.getPermalink", new JsonObject { ["channel"] = channel, ["message_ts"] = messageTs }, ct);
         return RequiredString(response, "permalink", "chat.getPermalink");
     }
 
@@ -89,13 +98,13 @@ public sealed class SlackApiClient(
             throw new ArgumentException("conversations.open needs at least one user.", nameof(users));
         }
 
-        var response = await PostJsonAsync("conversations.open", new JsonObject { ["users"] = string.Join(',', users) }, ct);
+        var response = await PostAsync("conversations.open", new JsonObject { ["users"] = string.Join(',', users) }, ct);
         return RequiredString(Object(response, "channel", "conversations.open"), "id", "conversations.open");
     }
 
     public async Task<ConversationInfo> GetConversationInfoAsync(string channel, CancellationToken ct = default)
     {
-        var response = await PostFormAsync("conversations.info", [new("channel", channel)], BotToken("conversations.info"), ct);
+        var response = await PostAsync("conversations.info", new JsonObject { ["channel"] = channel }, ct);
         return Conversation(Object(response, "channel", "conversations.info"));
     }
 
@@ -103,12 +112,12 @@ public sealed class SlackApiClient(
     {
         // Slack refuses topics over 250 characters (too_long); a cut topic is better than none.
         var text = string.IsNullOrEmpty(topic) ? "" : SlackLimits.Truncate(topic, TopicLength);
-        await PostJsonAsync("conversations.setTopic", new JsonObject { ["channel"] = channel, ["topic"] = text }, ct);
+        await PostAsync("conversations.setTopic", new JsonObject { ["channel"] = channel, ["topic"] = text }, ct);
     }
 
     public async Task<SlackUser> GetUserInfoAsync(string user, CancellationToken ct = default)
     {
-        var response = await PostFormAsync("users.info", [new("user", user)], BotToken("users.info"), ct);
+        var response = await PostAsync("users.info", new JsonObject { ["user"] = user }, ct);
         return User(Object(response, "user", "users.info"));
     }
 
@@ -118,13 +127,13 @@ public sealed class SlackApiClient(
         string? cursor = null;
         do
         {
-            List<KeyValuePair<string, string>> args = [new("limit", UsersPageSize.ToString(System.Globalization.CultureInfo.InvariantCulture))];
+            var args = new JsonObject { ["limit"] = UsersPageSize };
             if (cursor is not null)
             {
-                args.Add(new("cursor", cursor));
+                args["cursor"] = cursor;
             }
 
-            var page = await PostFormAsync("users.list", args, BotToken("users.list"), ct);
+            var page = await PostAsync("users.list", args, ct);
             users.AddRange(Objects(page, "members").Select(User));
             cursor = NextCursor(page);
         }
@@ -135,7 +144,7 @@ public sealed class SlackApiClient(
 
     public async Task<IReadOnlyList<UserGroup>> ListUserGroupsAsync(bool includeUsers = false, CancellationToken ct = default)
     {
-        var response = await PostFormAsync("usergroups.list", [new("include_users", includeUsers ? "true" : "false")], BotToken("usergroups.list"), ct);
+        var response = await PostAsync("usergroups.list", new JsonObject { ["include_users"] = includeUsers }, ct);
         return [.. Objects(response, "usergroups").Select(Group)];
     }
 
@@ -147,12 +156,12 @@ public sealed class SlackApiClient(
             throw new ArgumentException("usergroups.users.update needs at least one user.", nameof(users));
         }
 
-        await PostJsonAsync("usergroups.users.update", new JsonObject { ["usergroup"] = userGroupId, ["users"] = string.Join(',', users) }, ct);
+        await PostAsync("usergroups.users.update", new JsonObject { ["usergroup"] = userGroupId, ["users"] = string.Join(',', users) }, ct);
     }
 
     public async Task<string> OpenViewAsync(string triggerId, ModalView view, CancellationToken ct = default)
     {
-        var response = await PostJsonAsync("views.open", new JsonObject { ["trigger_id"] = triggerId, ["view"] = SlackViewJson.Modal(view) }, ct);
+        var response = await PostAsync("views.open", new JsonObject { ["trigger_id"] = triggerId, ["view"] = SlackViewJson.Modal(view) }, ct);
         return RequiredString(Object(response, "view", "views.open"), "id", "views.open");
     }
 
@@ -164,18 +173,18 @@ public sealed class SlackApiClient(
             args["hash"] = hash;
         }
 
-        var response = await PostJsonAsync("views.update", args, ct);
+        var response = await PostAsync("views.update", args, ct);
         return RequiredString(Object(response, "view", "views.update"), "id", "views.update");
     }
 
     public Task PublishHomeViewAsync(string userId, IReadOnlyList<Block> blocks, CancellationToken ct = default) =>
-        PostJsonAsync("views.publish", new JsonObject { ["user_id"] = userId, ["view"] = SlackViewJson.Home(blocks) }, ct);
+        PostAsync("views.publish", new JsonObject { ["user_id"] = userId, ["view"] = SlackViewJson.Home(blocks) }, ct);
 
     public async Task AddReactionAsync(string channel, string timestamp, string name, CancellationToken ct = default)
     {
         try
         {
-            await PostJsonAsync("reactions.add", new JsonObject { ["channel"] = channel, ["timestamp"] = timestamp, ["name"] = name.Trim(':') }, ct);
+            await PostAsync("reactions.add", new JsonObject { ["channel"] = channel, ["timestamp"] = timestamp, ["name"] = name.Trim(':') }, ct);
         }
         catch (SlackApiException e) when (e.ErrorCode == "already_reacted")
         {
@@ -190,17 +199,13 @@ public sealed class SlackApiClient(
             throw new ArgumentException("Slack does not accept an empty file.", nameof(upload));
         }
 
-        List<KeyValuePair<string, string>> args =
-        [
-            new("filename", upload.FileName),
-            new("length", upload.Content.Length.ToString(System.Globalization.CultureInfo.InvariantCulture)),
-        ];
+        var args = new JsonObject { ["filename"] = upload.FileName, ["length"] = upload.Content.Length };
         if (upload.AltText is not null)
         {
-            args.Add(new("alt_txt", upload.AltText));
+            args["alt_txt"] = upload.AltText;
         }
 
-        var reserved = await PostFormAsync("files.getUploadURLExternal", args, BotToken("files.getUploadURLExternal"), ct);
+        var reserved = await PostAsync("files.getUploadURLExternal", args, ct);
         var uploadUrl = RequiredString(reserved, "upload_url", "files.getUploadURLExternal");
         var fileId = RequiredString(reserved, "file_id", "files.getUploadURLExternal");
 
@@ -216,7 +221,7 @@ public sealed class SlackApiClient(
         if (upload.ChannelId is not null) complete["channel_id"] = upload.ChannelId;
         if (upload.ThreadTs is not null) complete["thread_ts"] = upload.ThreadTs;
         if (upload.InitialComment is not null) complete["initial_comment"] = upload.InitialComment;
-        await PostJsonAsync("files.completeUploadExternal", complete, ct);
+        await PostAsync("files.completeUploadExternal", complete, ct);
         return fileId;
     }
 
@@ -229,7 +234,7 @@ public sealed class SlackApiClient(
             throw new SlackApiException(method, "not_authed", "Slack:AppToken (xapp-...) is not configured");
         }
 
-        var response = await PostFormAsync(method, [], token, ct);
+        var response = await PostAsync(method, [], token, ct);
         var url = RequiredString(response, "url", method);
         return Uri.TryCreate(url, UriKind.Absolute, out var uri)
             ? uri
@@ -263,16 +268,20 @@ public sealed class SlackApiClient(
     public Task<JsonObject> CallAsync(string method, JsonObject args, CancellationToken ct = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(method);
-        return FormOnlyMethods.Contains(method)
-            ? PostFormAsync(method, args.Select(a => new KeyValuePair<string, string>(a.Key, FormValue(a.Value))).ToList(), BotToken(method), ct)
-            : PostJsonAsync(method, args, ct);
+        return PostAsync(method, args, ct);
     }
 
-    private Task<JsonObject> PostJsonAsync(string method, JsonObject args, CancellationToken ct) =>
-        CallMethodAsync(method, JsonContent(args), BotToken(method), ct);
+    private Task<JsonObject> PostAsync(string method, JsonObject args, CancellationToken ct) =>
+        PostAsync(method, args, BotToken(method), ct);
 
-    private Task<JsonObject> PostFormAsync(string method, IReadOnlyList<KeyValuePair<string, string>> args, string token, CancellationToken ct) =>
-        CallMethodAsync(method, new FormUrlEncodedContent(args), token, ct);
+    private Task<JsonObject> PostAsync(string method, JsonObject args, string token, CancellationToken ct) =>
+        CallMethodAsync(method, Body(method, args), token, ct);
+
+    /// <summary>The request body for a method: JSON where Slack reads JSON, otherwise form fields.</summary>
+    internal static HttpContent Body(string method, JsonObject args) =>
+        JsonBodyMethods.Contains(method)
+            ? JsonContent(args)
+            : new FormUrlEncodedContent(args.Where(a => a.Value is not null).Select(a => new KeyValuePair<string, string>(a.Key, FormValue(a.Value!))).ToList());
 
     private async Task<JsonObject> CallMethodAsync(string method, HttpContent content, string token, CancellationToken ct)
     {
@@ -397,10 +406,12 @@ public sealed class SlackApiClient(
     private static StringContent JsonContent(JsonObject body) =>
         new(body.ToJsonString(SlackJson.Options), Encoding.UTF8, "application/json");
 
-    private static string FormValue(JsonNode? value) => value switch
+    /// <summary>A form field's text: strings as they are, booleans as true/false; numbers, objects and arrays as their (invariant) JSON.</summary>
+    private static string FormValue(JsonNode value) => value switch
     {
-        null => "",
-        JsonValue v when v.TryGetValue<string>(out var s) => s,
+        JsonValue v when v.TryGetValue<string>(out var text) => text,
+        JsonValue v when v.GetValueKind() is JsonValueKind.True => "true",
+        JsonValue v when v.GetValueKind() is JsonValueKind.False => "false",
         _ => value.ToJsonString(SlackJson.Options),
     };
 

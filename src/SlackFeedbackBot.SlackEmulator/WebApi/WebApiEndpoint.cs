@@ -11,7 +11,7 @@ internal sealed class WebApiEndpoint(SlackEmulator emu, WebApiMethods methods, I
 {
     public async Task HandleAsync(HttpContext http, string method)
     {
-        var (args, token, parseError) = await ReadRequestAsync(http.Request);
+        var (args, token, parseError) = await ReadRequestAsync(http.Request, method);
         var (status, response, retryAfter) = Answer(method, args, token, parseError);
 
         emu.Calls.Add(new ApiCall(method, args, token, response, status, emu.Time.GetUtcNow()));
@@ -59,8 +59,11 @@ internal sealed class WebApiEndpoint(SlackEmulator emu, WebApiMethods methods, I
         return kind == required ? null : "not_allowed_token_type";
     }
 
-    /// <summary>Args from the query plus the form or JSON body; the token from the Authorization header or a form field (never the query, as in Slack).</summary>
-    private static async Task<(JsonObject Args, string? Token, string? Error)> ReadRequestAsync(HttpRequest request)
+    /// <summary>
+    /// Args from the query plus the form body, or the JSON body for a method that reads one (<see cref="JsonBodyMethods"/>);
+    /// the token from the Authorization header or a form field (never the query, as in Slack).
+    /// </summary>
+    private static async Task<(JsonObject Args, string? Token, string? Error)> ReadRequestAsync(HttpRequest request, string method)
     {
         var args = new JsonObject();
         foreach (var (key, value) in request.Query) args[key] = value.ToString();
@@ -76,7 +79,7 @@ internal sealed class WebApiEndpoint(SlackEmulator emu, WebApiMethods methods, I
             if (args["token"]?.ToString() is { } formToken) token ??= formToken;
             args.Remove("token");
         }
-        else if (request.ContentType?.StartsWith("application/json", StringComparison.OrdinalIgnoreCase) == true)
+        else if (request.ContentType?.StartsWith("application/json", StringComparison.OrdinalIgnoreCase) == true && JsonBodyMethods.ReadsJson(method))
         {
             try
             {

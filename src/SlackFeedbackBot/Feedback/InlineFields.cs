@@ -1,11 +1,12 @@
-using System.Net;
 using System.Text.RegularExpressions;
+using SlackFeedbackBot.Slack.Inbound;
 
 namespace SlackFeedbackBot.Feedback;
 
 /// <summary>
 /// Context typed inline with the feedback: <c>customer:Acme</c>, <c>customer:"Big Co"</c>, <c>source:sales</c>,
 /// <c>importance:high</c>, <c>link:https://...</c>. Straight and curly quotes both work (Slack clients curl them).
+/// The input is a slash command's text as Slack sends it; text and fields come out as the person typed them.
 /// </summary>
 public sealed partial record InlineFields(string Text, string? Customer, string? Source, string? Importance, string? Link, string? Error)
 {
@@ -13,6 +14,7 @@ public sealed partial record InlineFields(string Text, string? Customer, string?
 
     public static InlineFields Parse(string input)
     {
+        input = SlackCommandText.AsTyped(input);
         string? customer = null, source = null, importance = null, link = null;
         var unclosed = Unclosed().Match(input);
         if (unclosed.Success)
@@ -24,7 +26,7 @@ public sealed partial record InlineFields(string Text, string? Customer, string?
         var rest = Field().Replace(input, match =>
         {
             var value = match.Groups["q"].Success ? match.Groups["q"].Value : match.Groups["v"].Value;
-            value = Clean(value);
+            value = value.Trim();
             switch (match.Groups["key"].Value.ToLowerInvariant())
             {
                 case "customer":
@@ -46,23 +48,6 @@ public sealed partial record InlineFields(string Text, string? Customer, string?
         });
 
         return new InlineFields(Spaces().Replace(rest, " ").Trim(), Empty(customer), Empty(source), Empty(importance), Empty(link), null);
-    }
-
-    /// <summary>Slack escapes &amp;, &lt; and &gt; and wraps links as &lt;url|label&gt;; a field value wants the plain thing.</summary>
-    private static string Clean(string value)
-    {
-        var trimmed = value.Trim();
-        if (trimmed.StartsWith('<') && trimmed.EndsWith('>'))
-        {
-            trimmed = trimmed[1..^1];
-            var bar = trimmed.IndexOf('|');
-            if (bar >= 0)
-            {
-                trimmed = trimmed[..bar];
-            }
-        }
-
-        return WebUtility.HtmlDecode(trimmed).Trim();
     }
 
     private static string? Empty(string? value) => string.IsNullOrWhiteSpace(value) ? null : value;

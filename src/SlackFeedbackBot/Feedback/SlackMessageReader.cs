@@ -17,7 +17,9 @@ public sealed class SlackMessageReader(ISlackApiClient slack, ILogger<SlackMessa
         }
         catch (SlackApiException ex)
         {
-            log.LogInformation("Could not read the message {Channel}/{Ts}: {Error}", channel, ts, ex.ErrorCode);
+            // A reaction or shortcut capture that cannot read its message captures nothing; whoever runs the bot needs
+            // to see why (the bot left the channel, a missing history scope...).
+            log.LogWarning("Could not read the message {Channel}/{Ts}: Slack {Method} failed with {Error}", channel, ts, ex.Method, ex.ErrorCode);
             return null;
         }
     }

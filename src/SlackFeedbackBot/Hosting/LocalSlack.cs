@@ -42,12 +42,12 @@ public sealed class LocalSlack : IAsyncDisposable
         SlackEmulator emulator;
         try
         {
-            emulator = await SlackEmulator.StartAsync(new EmulatorOptions { Port = options.Port, SeedDemoWorkspace = true }, ct);
+            emulator = await SlackEmulator.StartAsync(OptionsFor(options.Port), ct);
         }
         catch (IOException)
         {
             // The usual port is taken (another copy running?): any free port still gives a working try-out.
-            emulator = await SlackEmulator.StartAsync(new EmulatorOptions { Port = 0, SeedDemoWorkspace = true }, ct);
+            emulator = await SlackEmulator.StartAsync(OptionsFor(0), ct);
         }
 
         output.WriteLine($"""
@@ -68,4 +68,11 @@ public sealed class LocalSlack : IAsyncDisposable
     }
 
     public ValueTask DisposeAsync() => Emulator.DisposeAsync();
+
+    // The bot ships its Slack manifest beside itself, so the emulator escapes slash commands as the real app would.
+    private static EmulatorOptions OptionsFor(int port)
+    {
+        var manifest = Path.Combine(AppContext.BaseDirectory, "slack-manifest.yml");
+        return new EmulatorOptions { Port = port, SeedDemoWorkspace = true, AppManifestPath = File.Exists(manifest) ? manifest : null };
+    }
 }

@@ -52,11 +52,11 @@ public sealed class DigestSubscriptionCommandTests
             .GetTrigger(new TriggerKey($"{channel}|{cadence}", DigestScheduler.TriggerGroup));
 
     [TestCase("subscribe general weekly", "`general` is not a channel")]
-    [TestCase("subscribe <@U0BEN00002> weekly", "is not a channel")]
+    [TestCase("subscribe @ben weekly", "is not a channel")]
     [TestCase("subscribe #no-such-channel weekly", "I can't find a channel called `#no-such-channel`")]
-    [TestCase("subscribe <#C0GENERAL1|general> yearly", "`yearly` is not a digest cadence. Use `weekly` or `monthly`.")]
-    [TestCase("subscribe <#C0GENERAL1|general> weekly shipping", "`shipping` is neither a bucket nor a product area")]
-    [TestCase("subscribe <#C0GENERAL1|general>", "Say which channel and how often")]
+    [TestCase("subscribe #general yearly", "`yearly` is not a digest cadence. Use `weekly` or `monthly`.")]
+    [TestCase("subscribe #general weekly shipping", "`shipping` is neither a bucket nor a product area")]
+    [TestCase("subscribe #general", "Say which channel and how often")]
     [TestCase("unsubscribe", "Say which channel")]
     [TestCase("week nonsense", "`nonsense` is neither a bucket nor a product area")]
     [TestCase("frobnicate", "I don't know `/feedback digest frobnicate`")]
@@ -88,7 +88,7 @@ public sealed class DigestSubscriptionCommandTests
         Assert.That(list, Does.Contain("<#C0GENERAL1>: weekly, bucket `user_experience` only, America/New_York").And.Contain($"(by <@{Ana}>)"));
         Assert.That(list, Does.Contain($"<#{Declared}>: monthly, UTC").And.Contain("(configuration)"));
 
-        var unsubscribed = await ReplyTextAsync("digest unsubscribe <#C0GENERAL1|general>");
+        var unsubscribed = await ReplyTextAsync("digest unsubscribe #general");
         Assert.That(unsubscribed, Does.Contain("<#C0GENERAL1> will no longer get the weekly"));
         Assert.That(Subscriptions.All().Select(s => s.ChannelId), Is.EqualTo(new[] { Declared }));
         Assert.That(await TriggerAsync(General, "weekly"), Is.Null);
@@ -97,8 +97,8 @@ public sealed class DigestSubscriptionCommandTests
     [Test]
     public async Task Subscribe_ToAProductArea_AndTheDeclaredOneCannotBeRemovedFromSlack()
     {
-        var subscribed = await ReplyTextAsync("digest subscribe <#C0GENERAL1|general> monthly Billing");
-        var keepDeclared = await ReplyTextAsync($"digest unsubscribe <#{Declared}>");
+        var subscribed = await ReplyTextAsync("digest subscribe #general monthly Billing");
+        var keepDeclared = await ReplyTextAsync("digest unsubscribe #support");
 
         Assert.That(subscribed, Does.Contain("monthly, product area `billing` only"));
         Assert.That(Subscriptions.All().Single(s => s.ChannelId == General).ProductArea, Is.EqualTo("billing"));

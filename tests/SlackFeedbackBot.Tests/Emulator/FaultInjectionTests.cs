@@ -30,7 +30,7 @@ public sealed class FaultInjectionTests
 
         using var limited = await _api.SendJsonAsync("users.info", new JsonObject { ["user"] = "U0ANA00001" });
         var limitedBody = await ApiClient.ReadAsync(limited);
-        var next = await _api.PostJsonAsync("users.info", new JsonObject { ["user"] = "U0ANA00001" });
+        var next = await _api.PostFormAsync("users.info", new Dictionary<string, string> { ["user"] = "U0ANA00001" }, _emu.BotToken);
 
         Assert.That(limited.StatusCode, Is.EqualTo(HttpStatusCode.TooManyRequests));
         Assert.That(limited.Headers.RetryAfter?.Delta, Is.EqualTo(TimeSpan.FromSeconds(7)));

@@ -78,7 +78,7 @@ public sealed class HttpDeliveryTests
         Assert.That(request.ContentType, Does.StartWith("application/x-www-form-urlencoded"));
         Assert.That(request.Headers["X-Slack-Signature"], Is.EqualTo(ExpectedSignature(_emu.SigningSecret, request.Headers["X-Slack-Request-Timestamp"], request.Body)));
         Assert.That(form["command"], Is.EqualTo("/feedback"));
-        Assert.That(form["text"], Is.EqualTo("needs SSO & SCIM"));
+        Assert.That(form["text"], Is.EqualTo("needs SSO &amp; SCIM"), "Slack always sends its control characters as entities");
         Assert.That(form["channel_id"], Is.EqualTo(EmulatorIds.SupportChannelId));
         Assert.That(form["team_domain"], Is.EqualTo(EmulatorIds.TeamDomain));
         Assert.That(form["trigger_id"], Does.Match(@"^\d+\.\d+\.[0-9a-f]+$"));

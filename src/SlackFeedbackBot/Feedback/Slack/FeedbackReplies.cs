@@ -1,4 +1,5 @@
 using System.Globalization;
+using SlackFeedbackBot.Digests;
 using SlackFeedbackBot.Slack.Api;
 using SlackFeedbackBot.Slack.BlockKit;
 
@@ -62,7 +63,7 @@ public sealed class FeedbackReplies(FeedbackBuckets buckets)
         var builder = new MessageBuilder()
             .Text($"Feedback #{item.Id}")
             .Ephemeral()
-            .Section($"*Feedback #{item.Id}* · {buckets.Display(item.Bucket)} · {item.Status}\n{FeedbackFormat.Quote(FeedbackFormat.Shorten(item.Text, 2500))}")
+            .Section($"*Feedback #{item.Id}* · {buckets.Display(item.Bucket)} · {item.Status}\n{FeedbackFormat.Quote(FeedbackFormat.Shorten(SlackQuote.Defuse(item.Text), 2500))}")
             .Context(Context(item));
         if (item.Rule is not null)
         {
@@ -78,9 +79,9 @@ public sealed class FeedbackReplies(FeedbackBuckets buckets)
         foreach (var report in details.Reports.Take(20))
         {
             var who = report.ReporterId is { } id ? $"<@{id}>" : report.ReporterName ?? "someone";
-            var customer = report.Customer is null ? "" : $" for *{report.Customer}*";
+            var customer = report.Customer is null ? "" : $" for *{SlackQuote.Escape(report.Customer)}*";
             var link = report.Permalink is null ? "" : $" <{report.Permalink}|original>";
-            builder.Section($"{FeedbackFormat.Date(report.CreatedAt)} {who}{customer}:{link}\n{FeedbackFormat.Quote(FeedbackFormat.Shorten(report.Text, 500))}");
+            builder.Section($"{FeedbackFormat.Date(report.CreatedAt)} {who}{customer}:{link}\n{FeedbackFormat.Quote(FeedbackFormat.Shorten(SlackQuote.Defuse(report.Text), 500))}");
         }
 
         foreach (var change in details.BucketChanges)
@@ -98,9 +99,9 @@ public sealed class FeedbackReplies(FeedbackBuckets buckets)
 
     public string Line(FeedbackItem item)
     {
-        var customer = item.Customer is null ? "" : $" · {item.Customer}";
+        var customer = item.Customer is null ? "" : $" · {SlackQuote.Escape(item.Customer)}";
         var status = item.Status == FeedbackStatus.Open ? "" : $" · {item.Status}";
-        return $"*#{item.Id}* {buckets.Display(item.Bucket)}{customer} · {FeedbackFormat.Date(item.CreatedAt)}{status}\n{FeedbackFormat.Shorten(item.Text.ReplaceLineEndings(" "), ListTextLength)}";
+        return $"*#{item.Id}* {buckets.Display(item.Bucket)}{customer} · {FeedbackFormat.Date(item.CreatedAt)}{status}\n{FeedbackFormat.Shorten(SlackQuote.Defuse(item.Text).ReplaceLineEndings(" "), ListTextLength)}";
     }
 
     private static string Context(FeedbackItem item)
