@@ -88,7 +88,7 @@ public sealed partial class AuthorizeWorkspaceMiddleware(
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Refused a {Kind} request ('{Key}') from workspace {TeamId}, which this bot does not serve; {Suppressed} more from it were refused silently before this one, and the next warning for it comes after {Minutes} minutes at the earliest")]
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Refused a {Kind} request ('{Key}') from workspace {TeamId}, which this bot does not serve ({Suppressed} more refused without a warning since the last one; one warning per workspace every {Minutes} minutes at most)")]
     private static partial void LogRefused(ILogger logger, string kind, string key, string teamId, int suppressed, double minutes);
 
     private sealed class WarningWindow(DateTimeOffset until)
