@@ -2,7 +2,6 @@ using System.Collections.Concurrent;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 using SlackFeedbackBot.Slack.Api;
 using SlackFeedbackBot.Slack.Inbound;
 using SlackFeedbackBot.Slack.Inbox;
@@ -10,49 +9,31 @@ using SlackFeedbackBot.Slack.Inbox;
 namespace SlackFeedbackBot.Slack.Dispatch;
 
 /// <summary>
-/// The one place that routes a request to its handler, whichever transport brought it: by command,
-/// event type, callback id or action id, through dictionaries. It drops the bot's own messages and
-/// requests from other workspaces, and logs a hint for requests nothing handles.
+/// The one place that routes a request to its handler, whichever transport brought it. Every request first passes
+/// the middleware, in the order registered (built-in: log, catch, ignore self, authorize the workspace; then any the
+/// host adds); what is left is routed by command, event type, callback id or action id, through dictionaries, with a
+/// hint logged for requests nothing handles.
 /// </summary>
 public sealed class SlackDispatcher(
     SlackHandlerRegistry registry,
     IServiceScopeFactory scopes,
-    SlackBotIdentity identity,
-    ISlackApiClient api,
-    IOptions<SlackOptions> options,
+    IEnumerable<ISlackMiddleware> middleware,
+    SlashCommandReplies replies,
     ILogger<SlackDispatcher> log)
 {
+    private readonly ISlackMiddleware[] _middleware = middleware.ToArray();
     private readonly ConcurrentDictionary<string, bool> _hinted = new();
 
-    /// <summary>Runs the handler for one request. A reply meant for the ack is offered to <paramref name="ackSlot"/>.</summary>
+    /// <summary>
+    /// Runs the handler for one request. A reply meant for the ack is offered to <paramref name="ackSlot"/>.
+    /// A handler's exception comes out of here, so the inbox can retry the request or park it.
+    /// </summary>
     public async Task DispatchAsync(SlackInboundRequest request, AckSlot? ackSlot, CancellationToken ct)
     {
+        var context = new SlackRequestContext(request, ackSlot, ct);
         try
         {
-            switch (request.Kind)
-            {
-                case SlackRequestKind.Event:
-                    await DispatchEventAsync(SlackJson.Deserialize<EventCallback>(request.PayloadJson), ct);
-                    break;
-                case SlackRequestKind.SlashCommand:
-                    await DispatchCommandAsync(SlackJson.Deserialize<SlashCommand>(request.PayloadJson), ackSlot, ct);
-                    break;
-                case SlackRequestKind.MessageShortcut:
-                    await DispatchShortcutAsync<IMessageShortcutHandler>(request, registry.MessageShortcuts, (h, s) => h.HandleAsync(s, ct), ct);
-                    break;
-                case SlackRequestKind.GlobalShortcut:
-                    await DispatchShortcutAsync<IGlobalShortcutHandler>(request, registry.GlobalShortcuts, (h, s) => h.HandleAsync(s, ct), ct);
-                    break;
-                case SlackRequestKind.BlockActions:
-                    await DispatchBlockActionsAsync(SlackJson.Deserialize<BlockActionsPayload>(request.PayloadJson), ct);
-                    break;
-                case SlackRequestKind.ViewSubmission:
-                    await DispatchViewSubmissionAsync(SlackJson.Deserialize<ViewSubmissionPayload>(request.PayloadJson), ackSlot, ct);
-                    break;
-                default:
-                    Hint(request.Kind.ToString(), $"No handling for {request.Kind} requests; they are acknowledged and dropped.");
-                    break;
-            }
+            await RunAsync(context, 0);
         }
         finally
         {
@@ -60,7 +41,35 @@ public sealed class SlackDispatcher(
         }
     }
 
-    /// <summary>
+    private Task RunAsync(SlackRequestContext context, int step) =>
+        step < _middleware.Length
+            ? _middleware[step].InvokeAsync(context, () => RunAsync(context, step + 1))
+            : RouteAsync(context);
+
+    private Task RouteAsync(SlackRequestContext context)
+    {
+        switch (context.Kind)
+        {
+            case SlackRequestKind.Event:
+                return DispatchEventAsync(context, Read<EventCallback>(context));
+            case SlackRequestKind.SlashCommand:
+                return DispatchCommandAsync(context, Read<SlashCommand>(context));
+            case SlackRequestKind.MessageShortcut:
+                return DispatchShortcutAsync<IMessageShortcutHandler>(context, registry.MessageShortcuts, (h, s) => h.HandleAsync(s, context.Cancellation));
+            case SlackRequestKind.GlobalShortcut:
+                return DispatchShortcutAsync<IGlobalShortcutHandler>(context, registry.GlobalShortcuts, (h, s) => h.HandleAsync(s, context.Cancellation));
+            case SlackRequestKind.BlockActions:
+                return DispatchBlockActionsAsync(context, Read<BlockActionsPayload>(context));
+            case SlackRequestKind.ViewSubmission:
+                return DispatchViewSubmissionAsync(context, Read<ViewSubmissionPayload>(context));
+            default:
+                Hint(context.Kind.ToString(), $"No handling for {context.Kind} requests; they are acknowledged and dropped.");
+                context.Ignore($"no handling for {context.Kind}");
+                return Task.CompletedTask;
+        }
+    }
+
+/// <summary>
     /// Reads an Events API payload once on its way in: whether any handler takes it (events nobody handles need no
     /// work after they are stored) and, for a new message, its second dedupe key.
     /// </summary>
@@ -87,111 +96,70 @@ public sealed class SlackDispatcher(
         return false;
     }
 
-    private async Task DispatchEventAsync(EventCallback callback, CancellationToken ct)
+    private async Task DispatchEventAsync(SlackRequestContext context, EventCallback callback)
     {
-        var evt = callback.Event;
-        if (!HasHandler(evt.Type))
+        var type = callback.Event.Type;
+        if (!HasHandler(type))
         {
+            context.Ignore("no handler");
             return;
         }
 
-        var handlers = registry.Events[evt.Type];
-
-        var me = await identity.GetAsync(ct);
-        if (IsOwn(evt, me))
-        {
-            return;
-        }
-
-        if (!IsOurTeam(callback.TeamId, me))
-        {
-            log.LogWarning("Ignored a {EventType} event from workspace {TeamId}, which this bot does not serve", evt.Type, callback.TeamId);
-            return;
-        }
-
+        var handlers = registry.Events[type];
+        context.Handler = string.Join(",", handlers.Select(h => h.Name));
         foreach (var handlerType in handlers)
         {
             await using var scope = scopes.CreateAsyncScope();
             var handler = (IEventHandler)scope.ServiceProvider.GetRequiredService(handlerType);
-            await handler.HandleAsync(callback, ct);
+            await handler.HandleAsync(callback, context.Cancellation);
         }
     }
 
-    private async Task DispatchCommandAsync(SlashCommand command, AckSlot? ackSlot, CancellationToken ct)
+    private async Task DispatchCommandAsync(SlackRequestContext context, SlashCommand command)
     {
         SlackMessage? reply;
-        var me = await identity.GetAsync(ct);
-        if (!IsOurTeam(command.TeamId, me))
-        {
-            log.LogWarning("Refused {Command} from workspace {TeamId}, which this bot does not serve", command.Command, command.TeamId);
-            reply = SlackMessage.Ephemeral("Sorry, this bot is installed for another workspace, so it can't take commands from this one.");
-        }
-        else if (!registry.Commands.TryGetValue(command.Command, out var handlerType))
+        if (!registry.Commands.TryGetValue(command.Command, out var handlerType))
         {
             Hint("command:" + command.Command, $"No handler for the slash command '{command.Command}'. Register one with AddSlashCommand<T>(\"{command.Command}\").");
+            context.Ignore("no handler");
             reply = SlackMessage.Ephemeral($"Sorry, I don't know the command {command.Command}.");
         }
         else
         {
+            context.Handler = handlerType.Name;
             await using var scope = scopes.CreateAsyncScope();
             var handler = (ISlashCommandHandler)scope.ServiceProvider.GetRequiredService(handlerType);
-            reply = await handler.HandleAsync(command, ct);
+            reply = await handler.HandleAsync(command, context.Cancellation);
         }
 
-        if (reply is null)
+        if (reply is not null)
         {
-            return;
+            await replies.SendAsync(command, reply, context.AckSlot, context.Cancellation);
         }
-
-        var replyJson = SlackJson.Serialize(reply);
-        if (ackSlot is not null && ackSlot.TryDeliver(replyJson))
-        {
-            return;
-        }
-
-        if (string.IsNullOrEmpty(command.ResponseUrl))
-        {
-            log.LogWarning("The reply to {Command} was ready after the ack and there is no response_url to send it to", command.Command);
-            return;
-        }
-
-        await api.RespondAsync(command.ResponseUrl, reply, ct);
     }
 
     private async Task DispatchShortcutAsync<THandler>(
-        SlackInboundRequest request,
+        SlackRequestContext context,
         IReadOnlyDictionary<string, Type> handlers,
-        Func<THandler, ShortcutPayload, Task> invoke,
-        CancellationToken ct)
+        Func<THandler, ShortcutPayload, Task> invoke)
         where THandler : class
     {
-        var shortcut = SlackJson.Deserialize<ShortcutPayload>(request.PayloadJson);
+        var shortcut = Read<ShortcutPayload>(context);
         if (!handlers.TryGetValue(shortcut.CallbackId, out var handlerType))
         {
-            Hint($"{request.Kind}:{shortcut.CallbackId}", $"No handler for the {request.Kind} with callback_id '{shortcut.CallbackId}'.");
+            Hint($"{context.Kind}:{shortcut.CallbackId}", $"No handler for the {context.Kind} with callback_id '{shortcut.CallbackId}'.");
+            context.Ignore("no handler");
             return;
         }
 
-        var me = await identity.GetAsync(ct);
-        if (!IsOurTeam(shortcut.Team?.Id ?? shortcut.User.TeamId, me))
-        {
-            log.LogWarning("Ignored a shortcut from workspace {TeamId}, which this bot does not serve", shortcut.Team?.Id);
-            return;
-        }
-
+        context.Handler = handlerType.Name;
         await using var scope = scopes.CreateAsyncScope();
         await invoke((THandler)scope.ServiceProvider.GetRequiredService(handlerType), shortcut);
     }
 
-    private async Task DispatchBlockActionsAsync(BlockActionsPayload payload, CancellationToken ct)
+    private async Task DispatchBlockActionsAsync(SlackRequestContext context, BlockActionsPayload payload)
     {
-        var me = await identity.GetAsync(ct);
-        if (!IsOurTeam(payload.Team?.Id ?? payload.User.TeamId, me))
-        {
-            log.LogWarning("Ignored a button click from workspace {TeamId}, which this bot does not serve", payload.Team?.Id);
-            return;
-        }
-
+        var handled = new List<string>();
         foreach (var action in payload.Actions)
         {
             if (!registry.BlockActions.TryGetValue(action.ActionId, out var handlerType))
@@ -200,45 +168,41 @@ public sealed class SlackDispatcher(
                 continue;
             }
 
+            handled.Add(handlerType.Name);
+            context.Handler = string.Join(",", handled);
             await using var scope = scopes.CreateAsyncScope();
             var handler = (IBlockActionHandler)scope.ServiceProvider.GetRequiredService(handlerType);
-            await handler.HandleAsync(payload, action, ct);
+            await handler.HandleAsync(payload, action, context.Cancellation);
+        }
+
+        if (handled.Count == 0)
+        {
+            context.Ignore("no handler");
         }
     }
 
-    private async Task DispatchViewSubmissionAsync(ViewSubmissionPayload submission, AckSlot? ackSlot, CancellationToken ct)
+    private async Task DispatchViewSubmissionAsync(SlackRequestContext context, ViewSubmissionPayload submission)
     {
         var callbackId = submission.View.CallbackId ?? "";
         if (!registry.ViewSubmissions.TryGetValue(callbackId, out var handlerType))
         {
             Hint("view:" + callbackId, $"No handler for the view submission '{callbackId}'. Register one with AddViewSubmission<T>(\"{callbackId}\").");
+            context.Ignore("no handler");
             return;
         }
 
+        context.Handler = handlerType.Name;
         await using var scope = scopes.CreateAsyncScope();
         var handler = (IViewSubmissionHandler)scope.ServiceProvider.GetRequiredService(handlerType);
-        var response = await handler.HandleAsync(submission, ct);
-        if (response is not null && !(ackSlot?.TryDeliver(SlackViewJson.SubmissionAck(response).ToJsonString(SlackJson.Options)) ?? false))
+        var response = await handler.HandleAsync(submission, context.Cancellation);
+        if (response is not null && !(context.AckSlot?.TryDeliver(SlackViewJson.SubmissionAck(response).ToJsonString(SlackJson.Options)) ?? false))
         {
             log.LogWarning("The answer to view submission '{CallbackId}' was ready after the ack went out; the modal was closed without it", callbackId);
         }
     }
 
-    private static bool IsOwn(SlackEvent evt, AuthTestResponse me) =>
-        (evt.BotId is not null && evt.BotId == me.BotId)
-        || (evt.User is not null && evt.User == me.UserId && evt.Type is not ("member_joined_channel" or "member_left_channel"))
-        || (evt.Message?.BotId is not null && evt.Message.BotId == me.BotId);
-
-    private bool IsOurTeam(string? teamId, AuthTestResponse me)
-    {
-        if (string.IsNullOrEmpty(teamId))
-        {
-            return true;
-        }
-
-        var ours = string.IsNullOrEmpty(options.Value.TeamId) ? me.TeamId : options.Value.TeamId;
-        return string.Equals(teamId, ours, StringComparison.Ordinal);
-    }
+    private static T Read<T>(SlackRequestContext context) =>
+        context.Payload.Deserialize<T>(SlackJson.Options) ?? throw new JsonException($"Empty JSON for {typeof(T).Name}");
 
     private void Hint(string key, string message)
     {

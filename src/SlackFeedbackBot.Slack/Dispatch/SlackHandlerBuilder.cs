@@ -26,6 +26,14 @@ public sealed class SlackHandlerBuilder(IServiceCollection services, SlackHandle
     public SlackHandlerBuilder AddViewSubmission<T>(string callbackId)
         where T : class, IViewSubmissionHandler => Add<T>(() => registry.AddViewSubmission(callbackId, typeof(T)));
 
+    /// <summary>Adds a middleware step after those already registered (the built-in ones come first).</summary>
+    public SlackHandlerBuilder UseMiddleware<T>()
+        where T : class, ISlackMiddleware
+    {
+        Services.AddSingleton<ISlackMiddleware, T>();
+        return this;
+    }
+
     private SlackHandlerBuilder Add<T>(Action register)
         where T : class
     {

@@ -29,10 +29,7 @@ public static class SlackServiceCollectionExtensions
         services.AddSlackRequestVerifier();
         services.AddSlackTransports();
 
-        var registry = new SlackHandlerRegistry();
-        services.AddSingleton(registry);
-        services.AddSingleton<SlackBotIdentity>();
-        services.AddSingleton<SlackDispatcher>();
+        var handlers = services.AddSlackDispatcher();
         services.AddSingleton<ISlackInbox>(sp => new SqliteSlackInbox(
             inboxConnectionString(sp),
             sp.GetRequiredService<TimeProvider>(),
@@ -40,6 +37,6 @@ public static class SlackServiceCollectionExtensions
         services.AddSingleton<SlackInboxProcessor>();
         services.AddSingleton<ISlackInboundSink>(sp => sp.GetRequiredService<SlackInboxProcessor>());
         services.AddHostedService(sp => sp.GetRequiredService<SlackInboxProcessor>());
-        return new SlackHandlerBuilder(services, registry);
+        return handlers;
     }
 }

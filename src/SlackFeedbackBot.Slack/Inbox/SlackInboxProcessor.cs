@@ -121,14 +121,15 @@ public sealed class SlackInboxProcessor(
             await inbox.MarkFailedAsync(record.Id, attempt, error, park, ct);
             if (park)
             {
-                log.LogError(ex, "Parked Slack request {InboxId} ({Kind}) after {Attempts} failed attempts: {Error}", record.Id, record.Request.Kind, attempt, error);
+                // The dispatcher already logged the exception with its stack; this line says what became of the request.
+                log.LogError("Parked Slack request {InboxId} ({Kind}) after {Attempts} failed attempts: {Error}", record.Id, record.Request.Kind, attempt, error);
                 _inFlight.TryRemove(record.Id, out _);
                 await ApologiseAsync(record.Request, ct);
                 return;
             }
 
             var delay = TimeSpan.FromSeconds(Math.Pow(4, attempt - 1));
-            log.LogWarning(ex, "Handling Slack request {InboxId} ({Kind}) failed (attempt {Attempt}); retrying in {Delay}", record.Id, record.Request.Kind, attempt, delay);
+            log.LogWarning("Handling Slack request {InboxId} ({Kind}) failed (attempt {Attempt}: {Error}); retrying in {Delay}", record.Id, record.Request.Kind, attempt, error, delay);
             _ = RetryLaterAsync(record with { Attempts = attempt }, delay);
         }
     }

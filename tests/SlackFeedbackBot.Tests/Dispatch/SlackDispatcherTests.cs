@@ -101,11 +101,7 @@ public sealed class SlackDispatcherTests
         services.AddSingleton<ILoggerFactory>(new SingleLoggerFactory(_log));
         services.AddSingleton(typeof(ILogger<>), typeof(Logger<>));
         services.AddOptions<SlackOptions>();
-        var registry = new SlackHandlerRegistry();
-        services.AddSingleton(registry);
-        services.AddSingleton<SlackBotIdentity>();
-        services.AddSingleton<SlackDispatcher>();
-        new SlackHandlerBuilder(services, registry)
+        services.AddSlackDispatcher()
             .AddSlashCommand<EchoCommand>("/echo")
             .AddSlashCommand<SlowCommand>("/slow")
             .AddEventHandler<MessageHandler>("message")
@@ -201,7 +197,7 @@ public sealed class SlackDispatcherTests
         await _dispatcher.DispatchAsync(Request(SlackRequestKind.Event, reaction), null, CancellationToken.None);
         await _dispatcher.DispatchAsync(Request(SlackRequestKind.Event, reaction), null, CancellationToken.None);
 
-        Assert.That(_log.Messages.Count(m => m.Contains("reaction_added")), Is.EqualTo(1));
+        Assert.That(_log.Messages.Count(m => m.Contains("No handler for the event 'reaction_added'", StringComparison.Ordinal)), Is.EqualTo(1));
     }
 
     [Test]
@@ -239,7 +235,7 @@ public sealed class SlackDispatcherTests
         {
             type = "message_action",
             callback_id = "capture_feedback",
-            user = new { id = "U1" },
+            user = new { id = "U1", team_id = "T1" },
             team = new { id = "T1" },
             message = new { text = "customer said hi", ts = "1.2" },
         };
@@ -255,7 +251,8 @@ public sealed class SlackDispatcherTests
         var payload = new
         {
             type = "view_submission",
-            user = new { id = "U1" },
+            team = new { id = "T1", domain = "test" },
+            user = new { id = "U1", team_id = "T1" },
             view = new
             {
                 id = "V1",
@@ -278,7 +275,8 @@ public sealed class SlackDispatcherTests
         var payload = new
         {
             type = "view_submission",
-            user = new { id = "U1" },
+            team = new { id = "T1", domain = "test" },
+            user = new { id = "U1", team_id = "T1" },
             view = new
             {
                 id = "V1",

@@ -36,14 +36,11 @@ public sealed class FeedbackHarness : IDisposable
         services.AddSingleton<ILoggerFactory>(new SingleLoggerFactory(Log));
         services.AddSingleton(typeof(ILogger<>), typeof(Logger<>));
         services.AddOptions<SlackOptions>();
-        var registry = new SlackHandlerRegistry();
-        services.AddSingleton(registry);
-        services.AddSingleton<SlackBotIdentity>();
-        services.AddSingleton<SlackDispatcher>();
+        var handlers = services.AddSlackDispatcher();
         before?.Invoke(services);
-        new SlackHandlerBuilder(services, registry).AddFeedback(configuration);
+        handlers.AddFeedback(configuration);
         Services = services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true, ValidateOnBuild = true });
-        Registry = registry;
+        Registry = Services.GetRequiredService<SlackHandlerRegistry>();
     }
 
     public Database Database { get; }
