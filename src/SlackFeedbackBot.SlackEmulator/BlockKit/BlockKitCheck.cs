@@ -84,7 +84,9 @@ internal sealed class BlockKitCheck
     public long? Integer(JsonObject parent, string pointer, string field, long min = long.MinValue, long max = long.MaxValue, bool required = false)
     {
         if (!Present(parent, pointer, field, required, out var node)) return null;
-        if (node is not JsonValue v || v.GetValueKind() != JsonValueKind.Number || !v.TryGetValue<long>(out var number))
+        // Read from the JSON text: a value built in code (an int) and one parsed off the wire both read the same way.
+        if (node is not JsonValue v || v.GetValueKind() != JsonValueKind.Number
+            || !long.TryParse(v.ToJsonString(), System.Globalization.NumberStyles.AllowLeadingSign, System.Globalization.CultureInfo.InvariantCulture, out var number))
         {
             Fail(Child(pointer, field), "must provide an integer");
             return null;
