@@ -142,6 +142,26 @@ public sealed class BlockKitRefusalTests
     }
 
     [Test]
+    public async Task TheWebPageIsToldOfARefusedSubmissionAck()
+    {
+        _app = await SocketModeTestClient.ConnectAsync(_emu);
+        var viewId = await OpenFeedbackModalAsync();
+        using var http = new HttpClient { BaseAddress = _emu.BaseUrl };
+
+        var submitting = http.PostAsync("/ui/api/view-submit", Json(new JsonObject
+        {
+            ["userId"] = Ana, ["viewId"] = viewId, ["values"] = new JsonObject { ["text_block"] = new JsonObject { ["text"] = "Export fails" } },
+        }));
+        await _app.AckAsync(await _app.NextEnvelopeAsync(), new JsonObject { ["response_action"] = "errors", ["errors"] = new JsonObject { ["elsewhere"] = "x" } });
+        using var answered = await submitting;
+        var result = JsonNode.Parse(await answered.Content.ReadAsStringAsync())!;
+
+        Assert.That(answered.IsSuccessStatusCode, Is.True);
+        Assert.That(result["ackError"]!.ToString(), Is.EqualTo(SlackEmulator.SubmissionAckRefused));
+        Assert.That(_emu.Workspace.ModalStack(Ana).Single().Id, Is.EqualTo(viewId));
+    }
+
+    [Test]
     public async Task AnUpdateAckWithAnInvalidModalLeavesTheModalAsItWas()
     {
         _app = await SocketModeTestClient.ConnectAsync(_emu);
