@@ -87,6 +87,16 @@ internal static class BlockRules
             case "markdown":
                 check.String(block, pointer, "text", required: true, max: 12_000);
                 break;
+            // Newer blocks the bot does not build: their required fields are checked, their insides taken as they come.
+            case "context_actions":
+                check.Array(block, pointer, "elements", required: true, min: 1, max: 5);
+                break;
+            case "table":
+                check.Array(block, pointer, "rows", required: true, min: 1);
+                break;
+            case "call":
+                check.String(block, pointer, "call_id", required: true);
+                break;
             default:
                 check.Fail(Child(pointer, "type"), $"unsupported type: {type}");
                 break;
