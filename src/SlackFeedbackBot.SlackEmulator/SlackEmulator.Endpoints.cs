@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Http.Extensions;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.AspNetCore.StaticFiles;
 using Microsoft.Extensions.FileProviders;
+using SlackFeedbackBot.Emulator.BlockKit;
 using SlackFeedbackBot.Emulator.Delivery;
 using SlackFeedbackBot.Emulator.Ui;
 using SlackFeedbackBot.Emulator.WebApi;
@@ -61,8 +62,14 @@ public sealed partial class SlackEmulator
             payload = null;
         }
         if (payload is null) return Results.BadRequest(new JsonObject { ["ok"] = false, ["error"] = "invalid_payload" }.ToJsonString());
-        var target = ResponseUrlPosts.Accept(id, http.Request.GetDisplayUrl(), payload, Time.GetUtcNow());
+        var refusal = RefusalOf(payload);
+        var target = ResponseUrlPosts.Accept(id, http.Request.GetDisplayUrl(), payload, Time.GetUtcNow(), refusal?.Code);
         if (target is null) return Results.NotFound(new JsonObject { ["ok"] = false, ["error"] = "expired_url" }.ToJsonString());
+        if (refusal is not null)
+        {
+            Errors.Add(new EmulatorError("response_url", refusal.Code, refusal.Reasons, Time.GetUtcNow()));
+            return Results.Text(refusal.ToResponse().ToJsonString(), "application/json", statusCode: StatusCodes.Status400BadRequest);
+        }
         ApplyResponseMessage(payload, target);
         return Results.Text(new JsonObject { ["ok"] = true }.ToJsonString(), "application/json");
     }
@@ -102,7 +109,28 @@ public sealed partial class SlackEmulator
     /// Shows a message the app sent back (slash command ack, response_url post) the way Slack would: replacing or deleting the
     /// original message, posting in the channel (response_type in_channel) or showing it only to the user (ephemeral, the default).
     /// </summary>
-    internal void ApplyResponseMessage(JsonObject message, ResponseUrlTarget target)
+    /// <returns>Why Slack refuses the message (it is then not shown, and kept in <see cref="Errors"/>), or null.</returns>
+    internal BlockKitRefusal? ApplyResponseMessage(JsonObject message, ResponseUrlTarget target, string source = "slash command ack")
+    {
+        if (RefusalOf(message) is { } refusal)
+        {
+            Errors.Add(new EmulatorError(source, refusal.Code, refusal.Reasons, Time.GetUtcNow()));
+            return refusal;
+        }
+        Show(message, target);
+        return null;
+    }
+
+    /// <summary>Why Slack would refuse a message sent back to it (a response_url body or slash command ack), or null.</summary>
+    private static BlockKitRefusal? RefusalOf(JsonObject message)
+    {
+        if (!message.TryGetPropertyValue("blocks", out var node)) return null;
+        if (node is not JsonArray blocks) return new BlockKitRefusal("invalid_blocks_format", ["must provide an array [json-pointer:/blocks]"], listErrors: true);
+        var reasons = BlockKitValidator.MessageBlocks(blocks);
+        return reasons.Count == 0 ? null : BlockKitRefusal.InvalidBlocks(reasons);
+    }
+
+    private void Show(JsonObject message, ResponseUrlTarget target)
     {
         if (IsTrue(message["delete_original"]) && target.MessageTs is not null)
         {

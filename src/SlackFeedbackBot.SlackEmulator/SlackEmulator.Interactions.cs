@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using SlackFeedbackBot.Emulator.BlockKit;
 using SlackFeedbackBot.Emulator.Delivery;
 using SlackFeedbackBot.Emulator.Workspace;
 
@@ -208,9 +209,21 @@ public sealed partial class SlackEmulator
             ["enterprise"] = null,
         };
         var result = await DeliverAsync(new DeliveryRequest(DeliveryKind.Interactive, payload) { TriggerId = triggerId }, ct);
-        if (result.Acked) ApplyResponseAction(user.Id, view, result.AckPayload as JsonObject);
-        return result;
+        if (!result.Acked) return result;
+        var ack = result.AckPayload as JsonObject;
+        var reasons = ack?.ContainsKey("response_action") == true ? BlockKitValidator.SubmissionAck(ack, view.View) : [];
+        if (reasons.Count == 0)
+        {
+            ApplyResponseAction(user.Id, view, ack);
+            return result;
+        }
+        // Slack keeps the modal open as it was and shows its connection error above it; the app hears nothing back.
+        Errors.Add(new EmulatorError("view_submission ack", "invalid_response_action", reasons, Time.GetUtcNow()));
+        return result with { AckError = SubmissionAckRefused };
     }
+
+    /// <summary>What Slack shows in a modal whose submission ack it could not use.</summary>
+    public const string SubmissionAckRefused = "We had some trouble connecting. Try again?";
 
     /// <summary>Closes a modal with ×; view_closed is delivered only when the view asked for it (notify_on_close).</summary>
     public async Task<DeliveryResult?> CloseViewAsync(string userId, string viewId, CancellationToken ct = default)

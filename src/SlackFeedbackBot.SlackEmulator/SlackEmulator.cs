@@ -67,6 +67,8 @@ public sealed partial class SlackEmulator : IAsyncDisposable
     /// <summary>Every delivery attempt to the app, with its status (pending, acked, not acked...).</summary>
     public WaitableLog<DeliveryAttempt> Deliveries { get; } = new();
     public ResponseUrlInbox ResponseUrlPosts { get; } = new();
+    /// <summary>Everything the app sent that Slack would refuse (bad Block Kit, invalid view submission acks), in order.</summary>
+    public WaitableLog<EmulatorError> Errors { get; } = new();
     public SocketModeHub Sockets { get; }
     public TriggerIds Triggers { get; }
     /// <summary>Which slash commands arrive escaped (the manifest's should_escape).</summary>

@@ -27,6 +27,12 @@ public sealed record DeliveryResult
     /// <summary>What was delivered (the event_callback, the slash command fields, or the interaction payload).</summary>
     public JsonObject? Payload { get; init; }
 
+    /// <summary>
+    /// Set when Slack could not use a view_submission ack (an invalid response_action): the error the modal shows while it
+    /// stays open. The reasons are in <see cref="SlackEmulator.Errors"/>.
+    /// </summary>
+    public string? AckError { get; init; }
+
     /// <summary>response_action of a view_submission ack ("errors", "update", "push", "clear"), if any.</summary>
     public string? ResponseAction => AckPayload?["response_action"]?.ToString();
 }

@@ -7,7 +7,9 @@ namespace SlackFeedbackBot.Emulator.Delivery;
 public sealed record ResponseUrlPost(string Url, JsonObject Payload, string UserId, string ChannelId, string? MessageTs, DateTimeOffset Time)
 {
     public string? Text => Payload["text"]?.ToString();
-    public override string ToString() => $"{Time:HH:mm:ss.fff} {Url} {Payload.ToJsonString()}";
+    /// <summary>The error Slack answered with when it refused the body (e.g. invalid_blocks); null when it was shown.</summary>
+    public string? Error { get; init; }
+    public override string ToString() => $"{Time:HH:mm:ss.fff} {Url} {Payload.ToJsonString()}{(Error is null ? "" : " -> " + Error)}";
 }
 
 /// <summary>Where a response_url's messages land: the user and channel of the interaction and, for message actions, the message.</summary>
@@ -38,10 +40,10 @@ public sealed class ResponseUrlInbox
     }
 
     /// <summary>The target when the URL is known and not used up; the post is recorded then.</summary>
-    internal ResponseUrlTarget? Accept(string id, string url, JsonObject payload, DateTimeOffset now)
+    internal ResponseUrlTarget? Accept(string id, string url, JsonObject payload, DateTimeOffset now, string? error = null)
     {
         if (!_targets.TryGetValue(id, out var target) || Interlocked.Increment(ref target.Uses) > MaxUses) return null;
-        _posts.Add(new ResponseUrlPost(url, payload, target.UserId, target.ChannelId, target.MessageTs, now));
+        _posts.Add(new ResponseUrlPost(url, payload, target.UserId, target.ChannelId, target.MessageTs, now) { Error = error });
         return target;
     }
 }

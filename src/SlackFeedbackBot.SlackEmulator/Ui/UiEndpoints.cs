@@ -162,6 +162,7 @@ internal static class UiEndpoints
         ["ackPayload"] = result.AckPayload?.DeepClone(),
         ["httpStatus"] = result.HttpStatus,
         ["error"] = result.Error,
+        ["ackError"] = result.AckError,
     };
 
     private static IResult Json(JsonNode node) => Results.Text(node.ToJsonString(), "application/json");

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using SlackFeedbackBot.Emulator.BlockKit;
 using SlackFeedbackBot.Emulator.Workspace;
 using static SlackFeedbackBot.Emulator.WebApi.SlackShapes;
 
@@ -42,7 +43,7 @@ internal sealed partial class WebApiMethods
         var ts = args.Required("ts", "message_not_found");
         var existing = Workspace.FindMessage(channel.Id, ts) ?? throw new SlackApiError("message_not_found");
         if (existing.BotId != _emu.BotId || existing.EphemeralFor is not null) throw new SlackApiError("cant_update_message");
-        var blocks = Blocks(args, BlockKitLimits.MessageBlocks);
+        var blocks = Blocks(args);
         var text = args.Str("text");
         var updated = Workspace.UpdateMessage(channel.Id, ts, m => m with
         {
@@ -89,21 +90,22 @@ internal sealed partial class WebApiMethods
 
     private (string Text, JsonArray? Blocks) MessageContent(ApiArgs args)
     {
-        var blocks = Blocks(args, BlockKitLimits.MessageBlocks);
+        var blocks = Blocks(args);
         var text = args.Str("text") ?? args.Str("markdown_text") ?? "";
         if (text.Length == 0 && blocks is null && args.Json("attachments") is null) throw new SlackApiError("no_text");
         if (text.Length > 40_000) throw new SlackApiError("msg_too_long");
         return (text, blocks);
     }
 
-    /// <summary>The blocks argument, validated against Block Kit limits (invalid_blocks otherwise).</summary>
-    private static JsonArray? Blocks(ApiArgs args, int maxBlocks)
+    /// <summary>The blocks argument, checked as Slack checks it (invalid_blocks with the reasons otherwise).</summary>
+    private static JsonArray? Blocks(ApiArgs args)
     {
         var node = args.Json("blocks", "invalid_blocks_format");
         if (node is null) return null;
         if (node is not JsonArray blocks) throw new SlackApiError("invalid_blocks_format");
         if (blocks.Count == 0) return null;
-        return BlockKitLimits.Check(blocks, maxBlocks) is null ? blocks : throw new SlackApiError("invalid_blocks");
+        var reasons = BlockKitValidator.MessageBlocks(blocks);
+        return reasons.Count == 0 ? blocks : throw BlockKitRefusal.InvalidBlocks(reasons);
     }
 
     private JsonObject BotMessageJson(StoredMessage message)

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using SlackFeedbackBot.Emulator.BlockKit;
 using SlackFeedbackBot.Emulator.Workspace;
 using static SlackFeedbackBot.Emulator.WebApi.SlackShapes;
 
@@ -61,12 +62,10 @@ internal sealed partial class WebApiMethods
     {
         if (args.Json("view", "invalid_arguments") is not JsonObject view) throw new SlackApiError("invalid_arguments");
         if (args.Values.ToJsonString().Length > 250_000) throw new SlackApiError("view_too_large");
-        var type = view["type"]?.ToString();
-        if (type != expectedType) throw new SlackApiError("invalid_arguments");
-        if (type == "modal" && view["title"]?["text"]?.ToString() is null or { Length: 0 or > 24 }) throw new SlackApiError("invalid_arguments");
-        if (view["private_metadata"]?.ToString() is { Length: > 3000 }) throw new SlackApiError("invalid_arguments");
+        var reasons = BlockKitValidator.View(view, expectedType);
+        if (reasons.Count > 0) throw BlockKitRefusal.InvalidView(reasons);
+        var type = expectedType;
         var blocks = view["blocks"] as JsonArray ?? [];
-        if (BlockKitLimits.Check(blocks, BlockKitLimits.ViewBlocks) is not null) throw new SlackApiError("invalid_blocks");
         view["blocks"] = blocks;
         _emu.CompleteView(view, id, rootViewId, previousViewId);
         return new StoredView(id, type, userId, view);

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using SlackFeedbackBot.Emulator.BlockKit;
 using SlackFeedbackBot.Emulator.Workspace;
 using static SlackFeedbackBot.Emulator.WebApi.SlackShapes;
 
@@ -53,11 +54,26 @@ internal sealed partial class WebApiMethods
     {
         if (_methods.TryGetValue(method, out var entry))
         {
-            (token, handle) = entry;
+            token = entry.Token;
+            handle = args => RefusingBadBlockKit(method, entry.Handle, args);
             return true;
         }
         (token, handle) = (TokenKind.Bot, _ => Error("unknown_method"));
         return false;
+    }
+
+    /// <summary>Answers a call with bad Block Kit as Slack does, and keeps it in <see cref="SlackEmulator.Errors"/>.</summary>
+    private JsonObject RefusingBadBlockKit(string method, Func<ApiArgs, JsonObject> handle, ApiArgs args)
+    {
+        try
+        {
+            return handle(args);
+        }
+        catch (BlockKitRefusal refusal)
+        {
+            _emu.Errors.Add(new EmulatorError(method, refusal.Code, refusal.Reasons, Now));
+            return refusal.ToResponse();
+        }
     }
 
     private SlackWorkspace Workspace => _emu.Workspace;

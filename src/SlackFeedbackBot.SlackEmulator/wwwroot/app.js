@@ -645,10 +645,25 @@ async function submitModal(form, view) {
   try {
     const result = await act('view-submit', { userId: ui.me, viewId: view.id, values }, `submitting "${plain(view.title)}"`);
     const ack = result && result.ackPayload;
-    if (ack && ack.response_action === 'errors') showErrors(form, ack.errors || {});
+    if (ack && ack.response_action === 'errors' && !result.ackError) showErrors(form, ack.errors || {});
+    showModalError(form, result && result.ackError);
   } finally {
     if (submit) submit.disabled = false;
   }
+}
+
+// Slack's banner when it could not use the app's answer to a submission: the modal stays open as it was.
+function showModalError(form, message) {
+  let banner = form.querySelector('.modal-error');
+  if (!message) {
+    if (banner) banner.remove();
+    return;
+  }
+  if (!banner) {
+    banner = h('p', { class: 'modal-error', role: 'alert' });
+    form.querySelector('.modal-body').prepend(banner);
+  }
+  banner.textContent = message;
 }
 
 function closeModal(view) {

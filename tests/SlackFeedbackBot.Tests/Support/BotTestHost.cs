@@ -171,10 +171,18 @@ public sealed class BotTestHost : IAsyncDisposable
             await App.DisposeAsync();
         }
 
+        var refused = Slack.Errors.All;
         await Slack.DisposeAsync();
         if (_ownsDir)
         {
             _dir.Dispose();
+        }
+
+        // Slack would have refused these (bad Block Kit, an unusable view submission ack): a bug in the bot, even when
+        // the test's own assertions passed because the bot carried on.
+        if (refused.Count > 0)
+        {
+            throw new AssertionException($"The bot sent what Slack refuses:{Environment.NewLine}{string.Join(Environment.NewLine, refused.Select(e => "  " + e))}");
         }
     }
 }
