@@ -108,9 +108,12 @@ public sealed class SubcommandRouter
         return SlackMessage.Ephemeral(answer.ToString());
     }
 
-    /// <summary>What the person typed, as they saw it (links and mentions shown as typed, nothing that pings), safe inside a code block.</summary>
+    /// <summary>
+    /// What the person typed, as they saw it (links and mentions as typed, nothing that pings); a backtick becomes
+    /// its look-alike so the text cannot close the code block it is shown in.
+    /// </summary>
     private static string Echo(string typed) =>
-        Feedback.FeedbackFormat.Shorten(SlackQuote.Defuse(typed), EchoLength).Replace("```", "`\u200b``", StringComparison.Ordinal);
+        Feedback.FeedbackFormat.Shorten(SlackQuote.Defuse(typed), EchoLength).Replace('`', '\u02cb');
 }
 
 /// <summary>How many single-letter edits (insert, delete, change, swap two neighbours) turn one word into another.</summary>

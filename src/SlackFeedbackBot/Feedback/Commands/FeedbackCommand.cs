@@ -71,8 +71,8 @@ public sealed class FeedbackCommand(
         var closest = _router.Closest(word);
         var before = closest is null || closest.Name.Equals(word, StringComparison.OrdinalIgnoreCase)
             ? $"I don't know `/feedback {shown}`."
-            : $"I don't know `/feedback {shown}`. Did you mean {closest.Usage}";
-        before += $" To record feedback, write what the customer said: `/feedback How do I {shown}…?`";
+            : $"I don't know `/feedback {shown}`. Did you mean `{closest.Name}`? {closest.Usage}.";
+        before += $"\nTo record feedback, write what the customer said: `/feedback How do I {shown}…?`";
         return FeedbackHelp.Render(_router.Subcommands, options.Value, before);
     }
 }
