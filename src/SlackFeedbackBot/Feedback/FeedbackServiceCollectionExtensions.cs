@@ -58,6 +58,7 @@ public static class FeedbackServiceCollectionExtensions
             .AddBlockAction<OpenFeedbackModalAction>(OpenFeedbackModalAction.ActionId)
             .AddEventHandler<ReactionCaptureHandler>(ReactionCaptureHandler.EventType)
             .AddEventHandler<PassiveCaptureHandler>(PassiveCaptureHandler.EventType)
+            .AddEventHandler<MentionCaptureHandler>(MentionCaptureHandler.EventType)
             .AddEventHandler<CapturedMessageChangeHandler>(CapturedMessageChangeHandler.EventType)
             .AddEventHandler<FollowUpAnswerHandler>(FollowUpAnswerHandler.EventType);
     }
