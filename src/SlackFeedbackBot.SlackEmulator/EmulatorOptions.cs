@@ -47,7 +47,7 @@ public sealed class EmulatorOptions
     public IReadOnlyList<string> BotScopes { get; set; } =
     [
         "app_mentions:read", "channels:history", "channels:read", "channels:write.topic", "chat:write", "commands", "files:write",
-        "groups:history", "groups:read", "im:history", "im:write", "reactions:read", "reactions:write", "usergroups:read",
+        "groups:history", "groups:read", "groups:write.topic", "im:history", "im:write", "reactions:read", "reactions:write", "usergroups:read",
         "usergroups:write", "users:read",
     ];
 

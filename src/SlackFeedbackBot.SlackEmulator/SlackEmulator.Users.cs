@@ -15,7 +15,7 @@ public sealed partial class SlackEmulator
 {
     /// <summary>
     /// Posts as a user: stores the message with a fresh ts and delivers a message event when the bot is in the conversation,
-    /// plus app_mention when the text mentions the bot (&lt;@BOTUSERID&gt;).
+    /// plus app_mention when the text mentions the bot (&lt;@BOTUSERID&gt;) there (Slack sends none from a conversation the app is not in).
     /// </summary>
     public async Task<UserMessageResult> PostUserMessageAsync(string userId, string channelId, string text, string? threadTs = null, CancellationToken ct = default)
     {
@@ -33,7 +33,7 @@ public sealed partial class SlackEmulator
             if (threadTs is not null) inner["parent_user_id"] = Workspace.FindMessage(channel.Id, threadTs)?.User;
             messageDelivery = await DeliverEventAsync(inner, null, 0, ct);
         }
-        if (!channel.IsIm && text.Contains($"<@{BotUserId}>", StringComparison.Ordinal))
+        if (!channel.IsIm && BotSees(channel) && text.Contains($"<@{BotUserId}>", StringComparison.Ordinal))
         {
             var mention = new JsonObject
             {

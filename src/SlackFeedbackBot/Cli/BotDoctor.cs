@@ -25,7 +25,7 @@ public sealed class BotDoctor(TextWriter output)
 
     public static readonly IReadOnlyList<string> OptionalScopes =
     [
-        "channels:write.topic", "groups:history", "groups:read", "im:history", "reactions:write", "usergroups:read", "usergroups:write",
+        "channels:write.topic", "groups:history", "groups:read", "groups:write.topic", "im:history", "reactions:write", "usergroups:read", "usergroups:write",
     ];
 
     private int _problems;

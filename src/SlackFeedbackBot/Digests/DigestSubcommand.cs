@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.Options;
+using SlackFeedbackBot.Commands;
 using SlackFeedbackBot.Feedback;
 using SlackFeedbackBot.Slack.Api;
 using SlackFeedbackBot.Slack.Inbound;
@@ -12,6 +13,8 @@ namespace SlackFeedbackBot.Digests;
 /// <c>/feedback digest ...</c>: <c>week</c> / <c>month</c> show the last complete period to the asker only;
 /// <c>subscribe #channel weekly|monthly [bucket or product area]</c>, <c>unsubscribe #channel</c> and <c>list</c>
 /// manage the channels that get a digest on schedule. Bad input gets a sentence saying what to type, and changes nothing.
+/// Takes its own sub-words only with arguments of their shape (or one word the answer can explain); a sentence
+/// such as "Digest emails arrive too late" is feedback.
 /// </summary>
 public sealed class DigestSubcommand(
     DigestSubscriptions subscriptions,
@@ -22,30 +25,49 @@ public sealed class DigestSubcommand(
     DigestPeopleNames names,
     ISlackApiClient slack,
     IOptions<DigestOptions> options,
-    TimeProvider time) : IFeedbackSubcommand
+    TimeProvider time) : Subcommand<DigestSubcommand.Arguments>, IFeedbackSubcommand
 {
-    public string Name => "digest";
+    public override string Name => "digest";
 
-    public string Usage =>
+    public override string Usage =>
         "`/feedback digest [week|month] [bucket or product area]`: the last complete week or month, just for you\n"
         + "`/feedback digest subscribe #channel weekly|monthly [bucket or product area]`: post it to a channel on schedule (Mondays or the 1st, 09:00 your time)\n"
         + "`/feedback digest unsubscribe #channel` · `/feedback digest list`";
 
-    public async Task<SlackMessage> RunAsync(SlashCommand command, string arguments, CancellationToken ct)
+    public override Arguments? TryParse(string arguments)
     {
-        var parts = arguments.Trim().Split(' ', 2, StringSplitOptions.RemoveEmptyEntries);
-        var verb = parts.Length == 0 ? "week" : parts[0].ToLowerInvariant();
-        var rest = parts.Length > 1 ? parts[1].Trim() : "";
-        return verb switch
+        var (typedVerb, rest) = CommandWords.SplitFirst(arguments);
+        var verb = typedVerb.Length == 0 ? "week" : typedVerb.ToLowerInvariant();
+        var restWords = CommandWords.Count(rest);
+        var fits = verb switch
+        {
+            "week" or "weekly" or "month" or "monthly" => restWords <= 1 || rules.ParseFilter(rest, out _) is not null,
+            "subscribe" => restWords <= 2 || DigestSubscriptionRules.TryParseChannelId(CommandWords.SplitFirst(rest).Word, out _) || rest.StartsWith('#'),
+            "unsubscribe" => restWords <= 1 || DigestSubscriptionRules.TryParseChannelId(CommandWords.SplitFirst(rest).Word, out _),
+            "list" => restWords == 0,
+            _ => restWords == 0,
+        };
+        return fits ? new Arguments(verb, typedVerb, rest) : null;
+    }
+
+    public override async Task<SlackMessage?> RunAsync(SlashCommand command, Arguments arguments, CancellationToken ct)
+    {
+        var rest = arguments.Rest;
+        return arguments.Verb switch
         {
             "week" or "weekly" => await ShowAsync(command, DigestPeriodKind.Week, rest, ct),
             "month" or "monthly" => await ShowAsync(command, DigestPeriodKind.Month, rest, ct),
             "subscribe" => await SubscribeAsync(command, rest, ct),
             "unsubscribe" => await UnsubscribeAsync(rest, ct),
             "list" => await ListAsync(ct),
-            _ => SlackMessage.Ephemeral($"I don't know `/feedback digest {parts[0]}`. You can use:\n{Usage}"),
+            _ => SlackMessage.Ephemeral($"I don't know `/feedback digest {SlackQuote.Defuse(arguments.Typed)}`. You can use:\n{Usage}"),
         };
     }
+
+    /// <param name="Verb">The sub-word in lower case (<c>week</c> when there is none).</param>
+    /// <param name="Typed">The sub-word as typed.</param>
+    /// <param name="Rest">What follows it, as typed.</param>
+    public sealed record Arguments(string Verb, string Typed, string Rest);
 
     private async Task<SlackMessage> ShowAsync(SlashCommand command, DigestPeriodKind kind, string filterText, CancellationToken ct)
     {

@@ -75,6 +75,7 @@ public static class CapturePaths
     public const string MessageShortcut = "message_shortcut";
     public const string Reaction = "reaction";
     public const string Passive = "passive";
+    public const string Mention = "mention";
     public const string Import = "import";
 }
 

@@ -44,6 +44,7 @@ public static class FeedbackServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Scoped<IFeedbackSubcommand, ReclassifySubcommand>());
         services.TryAddEnumerable(ServiceDescriptor.Scoped<IFeedbackSubcommand, SameSubcommand>());
         services.TryAddEnumerable(ServiceDescriptor.Scoped<IFeedbackSubcommand, ResolveSubcommand>());
+        services.TryAddEnumerable(ServiceDescriptor.Scoped<IFeedbackSubcommand, FeedbackHelpSubcommand>());
 
         return slack
             .AddSlashCommand<FeedbackCommand>(FeedbackCommand.Name)
@@ -57,6 +58,7 @@ public static class FeedbackServiceCollectionExtensions
             .AddBlockAction<OpenFeedbackModalAction>(OpenFeedbackModalAction.ActionId)
             .AddEventHandler<ReactionCaptureHandler>(ReactionCaptureHandler.EventType)
             .AddEventHandler<PassiveCaptureHandler>(PassiveCaptureHandler.EventType)
+            .AddEventHandler<MentionCaptureHandler>(MentionCaptureHandler.EventType)
             .AddEventHandler<CapturedMessageChangeHandler>(CapturedMessageChangeHandler.EventType)
             .AddEventHandler<FollowUpAnswerHandler>(FollowUpAnswerHandler.EventType);
     }

@@ -34,6 +34,24 @@ public sealed class DoctorTests
     }
 
     [Test]
+    public void ScopesChecked_AreExactlyTheManifestsBotScopes()
+    {
+        var root = new DirectoryInfo(TestContext.CurrentContext.TestDirectory);
+        while (root is not null && !File.Exists(Path.Combine(root.FullName, "SlackFeedbackBot.sln")))
+        {
+            root = root.Parent;
+        }
+
+        var lines = File.ReadAllLines(Path.Combine(root!.FullName, "deploy", "slack", "manifest.yml"));
+        var bot = Array.FindIndex(lines, Array.IndexOf(lines, "oauth_config:"), l => l.Trim() == "bot:");
+        var manifestScopes = lines.Skip(bot + 1).TakeWhile(l => l.TrimStart().StartsWith("- ", StringComparison.Ordinal)).Select(l => l.Trim()[2..].Trim()).ToList();
+
+        Assert.That(manifestScopes, Does.Contain("groups:write.topic"), "the rotation topic in a private support channel needs it");
+        Assert.That(BotDoctor.RequiredScopes.Concat(BotDoctor.OptionalScopes), Is.EquivalentTo(manifestScopes));
+        Assert.That(new EmulatorOptions().BotScopes, Is.EquivalentTo(manifestScopes), "the emulator's token has what the manifest asks for");
+    }
+
+    [Test]
     public async Task RevokedBotToken_SaysSoAndHowToFixIt()
     {
         using var dir = new TempDirectory();

@@ -117,6 +117,19 @@ public sealed class DigestSubscriptionCommandTests
         Assert.That(_host.Slack.Calls.All.Where(c => c.Method == "chat.postMessage"), Is.Empty, "nothing posted to the channel");
     }
 
+    [TestCase("Digest emails arrive too late on Mondays")]
+    [TestCase("DIGEST week view is confusing for our managers")]
+    [TestCase("digest subscribe doesn't work for private channels")]
+    public async Task CustomerSentence_StartingWithDigest_IsSavedWhole(string sentence)
+    {
+        var reply = await ReplyTextAsync(sentence);
+
+        Assert.That(reply, Does.StartWith("Saved as feedback #1"));
+        using var connection = _host.Database.Open();
+        Assert.That(connection.Query<string>("SELECT text FROM feedback_items").Single(), Is.EqualTo(sentence));
+        Assert.That(Subscriptions.All().Select(s => s.ChannelId), Is.EqualTo(new[] { Declared }));
+    }
+
     [Test]
     public async Task CapturedFeedback_IsTaggedWithItsProductArea()
     {

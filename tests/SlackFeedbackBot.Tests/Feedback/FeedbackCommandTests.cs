@@ -193,4 +193,71 @@ public sealed class FeedbackCommandTests
         Assert.That(noWords!.Text, Does.Contain("say what changed"));
         Assert.That(_h.Api.Posts.Select(p => p.Channel).Order(), Is.EqualTo(new[] { "DU1", "DU2" }));
     }
+
+    [TestCase("Show me how to export to Excel")]
+    [TestCase("SHOW me the invoices from last year, please")]
+    [TestCase("show 12 reasons onboarding takes so long")]
+    [TestCase("List view is too slow with 500 items")]
+    [TestCase("list of users can't be exported")]
+    [TestCase("Search is broken when I use quotes?")]
+    [TestCase("search doesn't find accented names like José")]
+    [TestCase("SEARCH results should show the customer name")]
+    [TestCase("Same problem as Globex: the export button is hidden")]
+    [TestCase("same here: customers keep asking for dark mode")]
+    [TestCase("Help me find the export button")]
+    [TestCase("HELP with SSO setup would be great")]
+    [TestCase("Resolve conflicts automatically when two people edit a page")]
+    [TestCase("resolve button should be greener")]
+    [TestCase("Digest emails arrive too late on Mondays")]
+    [TestCase("digest of last week was missing the charts")]
+    [TestCase("Reclassify spam automatically please")]
+    [TestCase("Schedule exports to run every night")]
+    [TestCase("Swap the order of the columns in the export")]
+    public async Task CustomerSentence_StartingWithASubcommandWord_IsSavedWhole(string sentence)
+    {
+        var reply = await _h.CommandAsync(sentence);
+
+        Assert.That(reply!.Text, Does.StartWith("Saved as feedback #1"), reply.Json);
+        Assert.That(_h.Repository.Count(), Is.EqualTo(1));
+        Assert.That(_h.Repository.Get(1)!.Text, Is.EqualTo(sentence));
+    }
+
+    [Test]
+    public async Task SubcommandForms_StillRoute_InAnyCase_AndSaveNothing()
+    {
+        await _h.CommandAsync("How do I connect Trello?");
+
+        var answers = new Dictionary<string, string>
+        {
+            ["show 1"] = "How do I connect Trello?",
+            ["SHOW #1"] = "How do I connect Trello?",
+            ["list"] = "Latest feedback",
+            ["List user experience 30"] = "Latest feedback in User experience from the last 30 days",
+            ["list 7d"] = "from the last 7 days",
+            ["search trello"] = "Feedback matching",
+            ["Search connect trello"] = "Feedback matching",
+            ["reclassify 1 positioning"] = "is now in",
+            ["help"] = "Work with feedback",
+            ["HELP"] = "Work with feedback",
+            ["?"] = "Work with feedback",
+        };
+        foreach (var (text, expected) in answers)
+        {
+            Assert.That(All(await _h.CommandAsync(text)), Does.Contain(expected), text);
+        }
+
+        Assert.That(All(await _h.CommandAsync("same 1 Their admin cannot find it either", user: "U2")), Does.Contain("Added to feedback #1"));
+        Assert.That(All(await _h.CommandAsync("Resolve #1 Trello is now under Integrations", user: "U9")), Does.Contain("Feedback #1 is resolved"));
+        Assert.That(_h.Repository.Count(), Is.EqualTo(1), "no subcommand became feedback");
+        Assert.That(_h.Repository.Reports(1), Has.Count.EqualTo(2));
+    }
+
+    [Test]
+    public async Task LoneWord_ThatIsNoSubcommand_SuggestsTheClosestOne()
+    {
+        var typo = await _h.CommandAsync("serach");
+
+        Assert.That(typo!.Text, Does.Contain("I don't know `/feedback serach`. Did you mean `search`? `/feedback search export csv`"));
+        Assert.That(_h.Repository.Count(), Is.Zero);
+    }
 }

@@ -5,6 +5,7 @@ using SlackFeedbackBot.Emulator.Delivery;
 using SlackFeedbackBot.Emulator.WebApi;
 using SlackFeedbackBot.Emulator.Workspace;
 using SlackFeedbackBot.Feedback;
+using SlackFeedbackBot.Slack.Inbox;
 using SlackFeedbackBot.Tests.Support;
 
 namespace SlackFeedbackBot.Tests.Feedback;
@@ -129,6 +130,81 @@ public sealed class FeedbackEndToEndTests
 
         Assert.That(Repository.FindByMessage(Listening, thanks.Ts), Is.Null);
         Assert.That(Repository.Count(), Is.EqualTo(1));
+    }
+
+    private string Bot => Slack.BotUserId;
+
+    private List<ApiCall> BotPostsIn(string channel, string threadTs) =>
+        Slack.Calls.All.Where(c => c.Method == "chat.postMessage" && c.Ok && c.Arg("channel") == channel && c.Arg("thread_ts") == threadTs).ToList();
+
+    private async Task EverythingHandledAsync() =>
+        await Eventually.ThatAsync(
+            () => _host.Services.GetRequiredService<ISlackInbox>().GetPendingAsync(10, CancellationToken.None).GetAwaiter().GetResult().Count == 0,
+            "every delivered event is handled");
+
+    [Test]
+    public async Task Mention_CapturesTheTextAfterIt_WithALink_AndConfirmsInTheThread()
+    {
+        var message = await Slack.PostUserMessageAsync(Ben, Support, $"<@{Bot}> customer:Initech How do I export to Excel?");
+
+        var confirmation = await PostedAsync(a => (string?)a["thread_ts"] == message.Ts);
+        var item = Repository.FindByMessage(Support, message.Ts)!;
+        Assert.That((item.Text, item.Customer, item.ReporterId, item.AuthorId, item.CapturePath),
+            Is.EqualTo(("How do I export to Excel?", (string?)"Initech", (string?)Ben, (string?)Ben, CapturePaths.Mention)));
+        Assert.That(item.Permalink, Is.EqualTo(Slack.Permalink(Support, message.Ts)));
+        Assert.That(confirmation.Arg("channel"), Is.EqualTo(Support));
+        Assert.That(confirmation.Arg("text"), Does.Contain($"<@{Ben}>").And.Contain($"feedback #{item.Id}"));
+    }
+
+    [Test]
+    public async Task Mention_InsideAThread_IsAnsweredInThatThread()
+    {
+        var parent = await Slack.PostUserMessageAsync(Ana, Support, "Call notes from Globex");
+
+        var reply = await Slack.PostUserMessageAsync(Ben, Support, $"<@{Bot}> They want SSO with Okta", threadTs: parent.Ts);
+
+        var confirmation = await PostedAsync(a => (string?)a["thread_ts"] == parent.Ts);
+        Assert.That(confirmation.Arg("text"), Does.Contain("saved as feedback"));
+        Assert.That(Repository.FindByMessage(Support, reply.Ts)!.Text, Is.EqualTo("They want SSO with Okta"));
+    }
+
+    [Test]
+    public async Task MentionHelp_AnswersInTheThread_AndSavesNothing()
+    {
+        var message = await Slack.PostUserMessageAsync(Ben, Support, $"<@{Bot}> HELP");
+
+        var answer = await PostedAsync(a => (string?)a["thread_ts"] == message.Ts);
+        Assert.That(answer.Arg("text"), Does.Contain("Mention me with what a customer said").And.Contain("/feedback help"));
+        await EverythingHandledAsync();
+        Assert.That(Repository.Count(), Is.Zero);
+    }
+
+    [Test]
+    public async Task Mention_InAListenedChannel_IsCapturedOnce_WithOneReply()
+    {
+        var message = await Slack.PostUserMessageAsync(Ben, Listening, $"<@{Bot}> Customer: can we get dark mode?");
+
+        Assert.That(message.MessageDelivery, Is.Not.Null, "the listened channel sends the message event too");
+        Assert.That(message.MentionDelivery, Is.Not.Null);
+        await PostedAsync(a => (string?)a["thread_ts"] == message.Ts);
+        await EverythingHandledAsync();
+
+        Assert.That(Repository.Count(), Is.EqualTo(1));
+        var item = Repository.FindByMessage(Listening, message.Ts)!;
+        Assert.That((item.Text, item.CapturePath), Is.EqualTo(("Customer: can we get dark mode?", CapturePaths.Mention)));
+        Assert.That(Repository.Reports(item.Id), Has.Count.EqualTo(1));
+        Assert.That(BotPostsIn(Listening, message.Ts), Has.Count.EqualTo(1), "one answer in the thread, with the follow-up question");
+        Assert.That(BotPostsIn(Listening, message.Ts).Single().Arg("text"), Does.Contain("How important is this to the customer?"));
+    }
+
+    [Test]
+    public async Task Mention_WhereTheBotIsNotAMember_DeliversNothing()
+    {
+        var channel = Slack.Workspace.AddChannel("C0NOBOT001", "no-bot", false, [Ben]);
+
+        var message = await Slack.PostUserMessageAsync(Ben, channel.Id, $"<@{Bot}> Customers want dark mode");
+
+        Assert.That((message.MessageDelivery, message.MentionDelivery), Is.EqualTo(((DeliveryResult?)null, (DeliveryResult?)null)));
     }
 
     [Test]

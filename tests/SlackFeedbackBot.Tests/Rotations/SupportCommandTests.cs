@@ -215,6 +215,31 @@ public sealed class SupportCommandTests
     }
 
     [Test]
+    public async Task Support_TextNoSubcommandTakes_GetsTheClosestOneWithItsUsage_AndTheTypedTextBack()
+    {
+        var (dir, host, slack, _) = await StartAsync("UANN");
+        using (dir)
+        using (host)
+        {
+            var typo = await host.SupportAsync("UANN", "swpa <@UBO|bo> tomorrow");
+            var extra = await host.SupportAsync("UANN", "SWAP with <@UBO|bo> on friday");
+            var schedule = await host.SupportAsync("UANN", "schedule for next week please");
+            var unknown = await host.SupportAsync("UANN", "frobnicate");
+
+            Assert.That(typo!.IsEphemeral, Is.True);
+            Assert.That(typo.Text, Does.Contain("I don't know `/support swpa`. Did you mean `swap`?\n`/support swap`: ask a colleague"));
+            Assert.That(typo.Text, Does.EndWith("```/support swpa @bo tomorrow```"));
+            Assert.That(extra!.Text, Does.StartWith("`/support swap` doesn't take that. It works like this:\n`/support swap`:"));
+            Assert.That(extra.Text, Does.EndWith("```/support SWAP with @bo on friday```"));
+            Assert.That(schedule!.Text, Does.Contain("`/support schedule [me] [rotation]`").And.EndWith("```/support schedule for next week please```"));
+            Assert.That(unknown!.Text, Does.Contain("I don't know `/support frobnicate`. Commands:").And.Contain("/support away"));
+            Assert.That(slack.OpenedViews, Is.Empty, "no swap form opened for text the swap subcommand does not take");
+            Assert.That((await host.SupportAsync("UANN", "Help"))!.Text, Does.StartWith("Everyone does support."));
+            await host.StopAsync();
+        }
+    }
+
+    [Test]
     public async Task JoinAndLeave_UpdateMembership_LeavingHandsShiftsToOthers()
     {
         var (dir, host, _, time) = await StartAsync("UANN", "UBO");

@@ -1,6 +1,7 @@
-using System.Text;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using SlackFeedbackBot.Commands;
+using SlackFeedbackBot.Digests;
 using SlackFeedbackBot.Slack.Api;
 using SlackFeedbackBot.Slack.Dispatch;
 using SlackFeedbackBot.Slack.Inbound;
@@ -8,8 +9,9 @@ using SlackFeedbackBot.Slack.Inbound;
 namespace SlackFeedbackBot.Feedback;
 
 /// <summary>
-/// <c>/feedback</c>: with text, captures it; with nothing, opens the modal; with a subcommand name, routes to it
-/// through a dictionary. A lone word that is no subcommand gets the help reply instead of becoming feedback.
+/// <c>/feedback</c>: with nothing, opens the modal; with text a subcommand takes (its name first, then arguments
+/// that fit), runs it; any other text is feedback and is saved whole. Only a lone word that no subcommand takes
+/// is too little to be feedback: it gets the help, with the subcommand it most likely meant.
 /// </summary>
 public sealed class FeedbackCommand(
     IEnumerable<IFeedbackSubcommand> subcommands,
@@ -21,7 +23,7 @@ public sealed class FeedbackCommand(
 {
     public const string Name = "/feedback";
 
-    private readonly Dictionary<string, IFeedbackSubcommand> _subcommands = subcommands.ToDictionary(s => s.Name, StringComparer.OrdinalIgnoreCase);
+    private readonly SubcommandRouter _router = new(Name, subcommands);
 
     public async Task<SlackMessage?> HandleAsync(SlashCommand command, CancellationToken ct)
     {
@@ -31,16 +33,14 @@ public sealed class FeedbackCommand(
             return await OpenModalAsync(command, ct);
         }
 
-        var parts = text.Split(' ', 2, StringSplitOptions.RemoveEmptyEntries);
-        var word = parts[0];
-        if (_subcommands.TryGetValue(word, out var subcommand))
+        if (_router.Route(text) is { } route)
         {
-            return await subcommand.RunAsync(command, parts.Length > 1 ? parts[1] : "", ct);
+            return await route.Run(command, ct);
         }
 
-        if (word.Equals("help", StringComparison.OrdinalIgnoreCase) || word == "?" || (parts.Length == 1 && word.All(char.IsLetter)))
+        if (CommandWords.Count(text) == 1 && text.All(char.IsLetter))
         {
-            return Help(word.Equals("help", StringComparison.OrdinalIgnoreCase) || word == "?" ? null : word);
+            return LoneWord(text);
         }
 
         return await capture.RunAsync(command with { Text = text }, ct);
@@ -50,7 +50,7 @@ public sealed class FeedbackCommand(
     {
         if (string.IsNullOrEmpty(command.TriggerId))
         {
-            return Help(null);
+            return FeedbackHelp.Render(_router.Subcommands, options.Value, null);
         }
 
         try
@@ -65,25 +65,14 @@ public sealed class FeedbackCommand(
         }
     }
 
-    private SlackMessage Help(string? unknown)
+    private SlackMessage LoneWord(string word)
     {
-        var help = new StringBuilder();
-        if (unknown is not null)
-        {
-            help.Append($"I don't know `/feedback {unknown}`. To record feedback, write what the customer said: `/feedback How do I {unknown}…?`\n\n");
-        }
-
-        help.Append("*Capture feedback*\n");
-        help.Append("`/feedback How do I export to Excel?`: save what a customer said (I classify it)\n");
-        help.Append("`/feedback customer:\"Big Co\" source:sales importance:high Can I pay yearly?`: with context (`customer:`, `source:`, `importance:`, `link:`; quote values with spaces)\n");
-        help.Append("`/feedback`: open a form\n");
-        help.Append($"You can also react with :{options.Value.CaptureReactionName}: to a message, or use the *Capture as feedback* message shortcut.\n\n*Work with feedback*\n");
-        foreach (var subcommand in _subcommands.Values)
-        {
-            help.Append(subcommand.Usage).Append('\n');
-        }
-
-        help.Append("`/feedback help`: this help");
-        return SlackMessage.Ephemeral(help.ToString());
+        var shown = SlackQuote.Defuse(word);
+        var closest = _router.Closest(word);
+        var before = closest is null || closest.Name.Equals(word, StringComparison.OrdinalIgnoreCase)
+            ? $"I don't know `/feedback {shown}`."
+            : $"I don't know `/feedback {shown}`. Did you mean `{closest.Name}`? {closest.Usage}.";
+        before += $"\nTo record feedback, write what the customer said: `/feedback How do I {shown}…?`";
+        return FeedbackHelp.Render(_router.Subcommands, options.Value, before);
     }
 }

@@ -1,30 +1,34 @@
 using System.Globalization;
+using SlackFeedbackBot.Commands;
 using SlackFeedbackBot.Slack.Api;
 using SlackFeedbackBot.Slack.Inbound;
 
 namespace SlackFeedbackBot.Feedback;
 
-/// <summary><c>/feedback list [bucket] [days]</c>: the newest items, optionally of one bucket and recent days.</summary>
-public sealed class ListSubcommand(FeedbackService service, FeedbackReplies replies) : IFeedbackSubcommand
+/// <summary>
+/// <c>/feedback list [bucket] [days]</c>: the newest items, optionally of one bucket and recent days. Takes at most
+/// one number, and words only when they name a bucket or are a single word (then the answer lists the buckets);
+/// "List view is slow" is feedback.
+/// </summary>
+public sealed class ListSubcommand(FeedbackService service, FeedbackReplies replies) : Subcommand<ListSubcommand.Arguments>, IFeedbackSubcommand
 {
     private const int Shown = 15;
 
-    public string Name => "list";
+    public override string Name => "list";
 
-    public string Usage => "`/feedback list [bucket] [days]`: the latest items, e.g. `/feedback list user_experience 7`";
+    public override string Usage => "`/feedback list [bucket] [days]`: the latest items, e.g. `/feedback list user_experience 7`";
 
-    public Task<SlackMessage> RunAsync(SlashCommand command, string arguments, CancellationToken ct)
+    public override Arguments? TryParse(string arguments)
     {
-        string? bucket = null;
         int? days = null;
         var words = new List<string>();
-        foreach (var token in arguments.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+        foreach (var token in CommandWords.Split(arguments))
         {
             if (int.TryParse(token.TrimEnd('d', 'D'), NumberStyles.None, CultureInfo.InvariantCulture, out var n))
             {
-                if (n is < 1 or > 3650)
+                if (days is not null)
                 {
-                    return Task.FromResult(SlackMessage.Ephemeral("The number of days must be between 1 and 3650."));
+                    return null;
                 }
 
                 days = n;
@@ -35,18 +39,33 @@ public sealed class ListSubcommand(FeedbackService service, FeedbackReplies repl
             }
         }
 
-        if (words.Count > 0)
+        var typed = words.Count == 0 ? null : string.Join(' ', words);
+        return typed is null || words.Count == 1 || service.Buckets.Find(typed) is not null ? new Arguments(typed, days) : null;
+    }
+
+    public override Task<SlackMessage?> RunAsync(SlashCommand command, Arguments arguments, CancellationToken ct)
+    {
+        if (arguments.Days is < 1 or > 3650)
         {
-            var typed = string.Join(' ', words);
+            return Task.FromResult<SlackMessage?>(SlackMessage.Ephemeral("The number of days must be between 1 and 3650."));
+        }
+
+        string? bucket = null;
+        if (arguments.Bucket is { } typed)
+        {
             bucket = service.Buckets.Find(typed);
             if (bucket is null)
             {
-                return Task.FromResult(SlackMessage.Ephemeral($"There is no bucket called `{typed}`. Valid buckets: {service.Buckets.ValidList()}."));
+                return Task.FromResult<SlackMessage?>(SlackMessage.Ephemeral($"There is no bucket called `{typed}`. Valid buckets: {service.Buckets.ValidList()}."));
             }
         }
 
+        var days = arguments.Days;
         var items = service.List(bucket, days, Shown);
         var title = $"Latest feedback{(bucket is null ? "" : " in " + service.Buckets.Display(bucket))}{(days is null ? "" : $" from the last {days} days")}";
-        return Task.FromResult(replies.List(items, title));
+        return Task.FromResult<SlackMessage?>(replies.List(items, title));
     }
+
+    /// <param name="Bucket">The bucket as typed; checked by the handler so a wrong name gets the list of right ones.</param>
+    public sealed record Arguments(string? Bucket, int? Days);
 }

@@ -1,18 +1,21 @@
+using SlackFeedbackBot.Commands;
 using SlackFeedbackBot.Slack.Api;
 using SlackFeedbackBot.Slack.Inbound;
 
 namespace SlackFeedbackBot.Feedback;
 
 /// <summary><c>/feedback resolve N what changed</c>: closes the loop, telling every reporter in a DM.</summary>
-public sealed class ResolveSubcommand(FeedbackResolver resolver) : IFeedbackSubcommand
+public sealed class ResolveSubcommand(FeedbackResolver resolver) : Subcommand<ItemArguments>, IFeedbackSubcommand
 {
-    public string Name => "resolve";
+    public override string Name => "resolve";
 
-    public string Usage => "`/feedback resolve 12 Export now on the dashboard`: mark item 12 done and tell everyone who reported it";
+    public override string Usage => "`/feedback resolve 12 Export now on the dashboard`: mark item 12 done and tell everyone who reported it";
 
-    public async Task<SlackMessage> RunAsync(SlashCommand command, string arguments, CancellationToken ct)
+    public override ItemArguments? TryParse(string arguments) => ItemArguments.Parse(arguments);
+
+    public override async Task<SlackMessage?> RunAsync(SlashCommand command, ItemArguments arguments, CancellationToken ct)
     {
-        if (!ItemNumber.TrySplit(arguments, out var id, out var whatChanged))
+        if (arguments is not { Id: { } id, Rest: var whatChanged })
         {
             return SlackMessage.Ephemeral("Write the item number and what changed: `/feedback resolve 12 Export now on the dashboard`");
         }

@@ -1,18 +1,21 @@
+using SlackFeedbackBot.Commands;
 using SlackFeedbackBot.Slack.Api;
 using SlackFeedbackBot.Slack.Inbound;
 
 namespace SlackFeedbackBot.Feedback;
 
 /// <summary><c>/feedback same N their words [customer:X]</c>: "me too", recorded as another conversation, not a vote.</summary>
-public sealed class SameSubcommand(FeedbackService service) : IFeedbackSubcommand
+public sealed class SameSubcommand(FeedbackService service) : Subcommand<ItemArguments>, IFeedbackSubcommand
 {
-    public string Name => "same";
+    public override string Name => "same";
 
-    public string Usage => "`/feedback same 12 They can't find export either customer:Globex`: another customer said the same, in their words";
+    public override string Usage => "`/feedback same 12 They can't find export either customer:Globex`: another customer said the same, in their words";
 
-    public async Task<SlackMessage> RunAsync(SlashCommand command, string arguments, CancellationToken ct)
+    public override ItemArguments? TryParse(string arguments) => ItemArguments.Parse(arguments);
+
+    public override async Task<SlackMessage?> RunAsync(SlashCommand command, ItemArguments arguments, CancellationToken ct)
     {
-        if (!ItemNumber.TrySplit(arguments, out var id, out var rest))
+        if (arguments is not { Id: { } id, Rest: var rest })
         {
             return SlackMessage.Ephemeral("Write the item number, then what your customer said: `/feedback same 12 They can't find export either customer:Globex`");
         }

@@ -1,22 +1,31 @@
+using SlackFeedbackBot.Commands;
 using SlackFeedbackBot.Slack.Api;
 using SlackFeedbackBot.Slack.Inbound;
 
 namespace SlackFeedbackBot.Feedback;
 
-/// <summary><c>/feedback show N</c>: one item with every report, bucket change, follow-up answer and resolution.</summary>
-public sealed class ShowSubcommand(FeedbackService service, FeedbackReplies replies) : IFeedbackSubcommand
+/// <summary>
+/// <c>/feedback show N</c>: one item with every report, bucket change, follow-up answer and resolution.
+/// Takes <c>show</c> with at most one word after it; "Show me how to export" is feedback.
+/// </summary>
+public sealed class ShowSubcommand(FeedbackService service, FeedbackReplies replies) : Subcommand<ShowSubcommand.Arguments>, IFeedbackSubcommand
 {
-    public string Name => "show";
+    public override string Name => "show";
 
-    public string Usage => "`/feedback show 12`: everything about item 12";
+    public override string Usage => "`/feedback show 12`: everything about item 12";
 
-    public Task<SlackMessage> RunAsync(SlashCommand command, string arguments, CancellationToken ct)
+    public override Arguments? TryParse(string arguments) =>
+        CommandWords.Count(arguments) > 1 ? null : new Arguments(ItemNumber.TryParse(arguments.Trim(), out var id) ? id : null);
+
+    public override Task<SlackMessage?> RunAsync(SlashCommand command, Arguments arguments, CancellationToken ct)
     {
-        if (!ItemNumber.TryParse(arguments.Trim(), out var id))
+        if (arguments.Id is not { } id)
         {
-            return Task.FromResult(SlackMessage.Ephemeral("Which item? Write its number: `/feedback show 12`"));
+            return Task.FromResult<SlackMessage?>(SlackMessage.Ephemeral("Which item? Write its number: `/feedback show 12`"));
         }
 
-        return Task.FromResult(service.Show(id) is { } details ? replies.Details(details) : SlackMessage.Ephemeral(FeedbackService.NoSuchItem(id)));
+        return Task.FromResult<SlackMessage?>(service.Show(id) is { } details ? replies.Details(details) : SlackMessage.Ephemeral(FeedbackService.NoSuchItem(id)));
     }
+
+    public sealed record Arguments(long? Id);
 }

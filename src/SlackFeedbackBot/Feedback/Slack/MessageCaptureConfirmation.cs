@@ -53,6 +53,37 @@ public sealed class MessageCaptureConfirmation(
         }
     }
 
+    /// <summary>
+    /// Confirms an <c>@feedback-bot</c> capture in the thread <paramref name="threadTs"/> (always a reply: the person
+    /// asked the bot, so the bot answers), with the follow-up question for a new item when <paramref name="askFollowUp"/>.
+    /// </summary>
+    public async Task ConfirmMentionAsync(CaptureOutcome outcome, string author, string channel, string threadTs, bool askFollowUp, CancellationToken ct)
+    {
+        var item = outcome.Item!;
+        var settings = options.Value;
+        askFollowUp = askFollowUp && outcome.IsNew && settings.FollowUpQuestion;
+        var text = outcome.IsNew
+            ? $"<@{author}> Thanks, saved as feedback #{item.Id} ({buckets.Display(item.Bucket)})."
+            : $"<@{author}> This message is feedback #{item.Id} already ({buckets.Display(item.Bucket)}); your report was added.";
+        if (askFollowUp)
+        {
+            text += " " + settings.FollowUpText;
+        }
+
+        try
+        {
+            await slack.PostMessageAsync(channel, new SlackMessage { Text = text, ThreadTs = threadTs }, ct);
+            if (askFollowUp)
+            {
+                service.FollowUpAsked(item.Id, channel, threadTs, author);
+            }
+        }
+        catch (SlackApiException ex)
+        {
+            log.LogWarning("Captured feedback #{ItemId} but could not confirm it in {Channel}: {Error}", item.Id, channel, ex.ErrorCode);
+        }
+    }
+
     /// <summary>Asks the author of a passively captured message the follow-up question in its thread.</summary>
     public async Task AskFollowUpAsync(FeedbackItem item, string author, string channel, string ts, CancellationToken ct)
     {

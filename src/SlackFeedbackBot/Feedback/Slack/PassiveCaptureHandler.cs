@@ -8,10 +8,12 @@ namespace SlackFeedbackBot.Feedback;
 
 /// <summary>
 /// New top-level messages from people in the listening channels become items; joins, bots, thread replies,
-/// emoji-only and thank-you messages are left alone.
+/// emoji-only and thank-you messages are left alone, and so are messages that mention the bot: Slack sends those
+/// again as <c>app_mention</c>, which <see cref="MentionCaptureHandler"/> captures (once, and answers in the thread).
 /// </summary>
 public sealed class PassiveCaptureHandler(
     FeedbackService service,
+    SlackBotIdentity identity,
     ISlackApiClient slack,
     MessageCaptureConfirmation confirmation,
     IOptions<FeedbackOptions> options,
@@ -30,7 +32,8 @@ public sealed class PassiveCaptureHandler(
             || (evt.Subtype is not null && !NewMessageSubtypes.Contains(evt.Subtype))
             || evt.BotId is not null
             || (evt.ThreadTs is not null && evt.ThreadTs != ts && evt.Subtype != "thread_broadcast")
-            || !PassiveMessageFilter.IsWorthCapturing(evt.Text))
+            || !PassiveMessageFilter.IsWorthCapturing(evt.Text)
+            || BotMention.Mentions(evt.Text, (await identity.GetAsync(ct)).UserId))
         {
             return;
         }

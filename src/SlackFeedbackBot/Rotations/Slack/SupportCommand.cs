@@ -1,41 +1,35 @@
+using SlackFeedbackBot.Commands;
 using SlackFeedbackBot.Slack.Api;
 using SlackFeedbackBot.Slack.Dispatch;
 using SlackFeedbackBot.Slack.Inbound;
 
 namespace SlackFeedbackBot.Rotations.Slack;
 
-/// <summary><c>/support</c>: routes the first word to its subcommand through a dictionary; nothing or "now" shows who is on; anything else gets the help.</summary>
+/// <summary>
+/// <c>/support</c>: nothing shows who is on; text a subcommand takes runs it; any other text gets the closest
+/// subcommand with its usage, and the text back to fix and send again.
+/// </summary>
 public sealed class SupportCommand(IEnumerable<ISupportSubcommand> subcommands, ILogger<SupportCommand> log) : ISlashCommandHandler
 {
     public const string Command = "/support";
 
-    private readonly Dictionary<string, ISupportSubcommand> _byName =
-        subcommands.ToDictionary(s => s.Name, StringComparer.OrdinalIgnoreCase);
+    private readonly SubcommandRouter _router = new(Command, subcommands);
 
     public async Task<SlackMessage?> HandleAsync(SlashCommand command, CancellationToken ct)
     {
         var text = command.Text.Trim();
-        var space = text.IndexOf(' ');
-        var name = space < 0 ? text : text[..space];
-        var arguments = space < 0 ? "" : text[(space + 1)..].Trim();
-        if (name.Length == 0)
+        if (_router.Route(text.Length == 0 ? NowSubcommand.SubcommandName : text) is not { } route)
         {
-            name = NowSubcommand.SubcommandName;
-        }
-
-        if (!_byName.TryGetValue(name, out var subcommand))
-        {
-            subcommand = _byName[HelpSubcommand.SubcommandName];
-            arguments = name;
+            return _router.NotUnderstood(text);
         }
 
         try
         {
-            return await subcommand.RunAsync(new SupportRequest(command, arguments), ct);
+            return await route.Run(command, ct);
         }
         catch (SlackApiException ex)
         {
-            log.LogWarning("/support {Subcommand} failed at Slack ({Error})", subcommand.Name, ex.ErrorCode);
+            log.LogWarning("/support {Subcommand} failed at Slack ({Error})", route.Subcommand.Name, ex.ErrorCode);
             return SlackMessage.Ephemeral($"Slack refused part of that ({ex.ErrorCode}); please try again in a moment.");
         }
     }

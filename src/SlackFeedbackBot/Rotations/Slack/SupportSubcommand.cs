@@ -1,23 +1,22 @@
-using SlackFeedbackBot.Slack.Api;
-using SlackFeedbackBot.Slack.Inbound;
+using SlackFeedbackBot.Commands;
 
 namespace SlackFeedbackBot.Rotations.Slack;
 
-/// <summary>What a subcommand gets: the slash command and the text after its own name.</summary>
-public sealed record SupportRequest(SlashCommand Command, string Arguments)
+/// <summary>
+/// One <c>/support</c> subcommand; its name routes to it when its arguments fit, its usage goes into the help and
+/// into the answer to text that fits nothing. A run answers ephemerally, or null when it answers another way (a modal).
+/// </summary>
+public interface ISupportSubcommand : ISubcommand;
+
+/// <summary>Parse rules shared by /support subcommands; the text they keep is passed on exactly as typed.</summary>
+public static class SupportArguments
 {
-    public string UserId => Command.UserId;
-}
+    /// <summary>Nothing, or one rotation name (names are one word: letters, digits and dashes).</summary>
+    public static RawArguments? OptionalRotation(string arguments) =>
+        CommandWords.Count(arguments) <= 1 ? RawArguments.From(arguments) : null;
 
-/// <summary>One <c>/support</c> subcommand; <see cref="Name"/> routes to it, <see cref="Usage"/> goes into the help.</summary>
-public interface ISupportSubcommand
-{
-    string Name { get; }
-
-    string Usage { get; }
-
-    /// <summary>The ephemeral answer, or null when the subcommand answers another way (a modal).</summary>
-    Task<SlackMessage?> RunAsync(SupportRequest request, CancellationToken ct);
+    /// <summary>Anything: the handler reads it (dates, settings, a note) and says what is wrong.</summary>
+    public static RawArguments Any(string arguments) => RawArguments.From(arguments);
 }
 
 /// <summary>Finds the rotation a command means: the one named, else the only one the person is on, else the only one there is.</summary>

@@ -1,14 +1,18 @@
+using SlackFeedbackBot.Commands;
 using SlackFeedbackBot.Slack.Api;
+using SlackFeedbackBot.Slack.Inbound;
 
 namespace SlackFeedbackBot.Rotations.Slack;
 
 /// <summary><c>/support ack</c>: "I'm on it" for the current or next shift.</summary>
-public sealed class AckSubcommand(ShiftAcknowledgements acknowledgements) : ISupportSubcommand
+public sealed class AckSubcommand(ShiftAcknowledgements acknowledgements) : Subcommand<NoArguments>, ISupportSubcommand
 {
-    public string Name => "ack";
+    public override string Name => "ack";
 
-    public string Usage => "`/support ack`: say you're on it (current shift, or the next within 24 hours)";
+    public override string Usage => "`/support ack`: say you're on it (current shift, or the next within 24 hours)";
 
-    public async Task<SlackMessage?> RunAsync(SupportRequest request, CancellationToken ct) =>
-        SlackMessage.Ephemeral((await acknowledgements.AckAsync(request.UserId, null, ct)).Text);
+    public override NoArguments? TryParse(string arguments) => NoArguments.From(arguments);
+
+    public override async Task<SlackMessage?> RunAsync(SlashCommand command, NoArguments arguments, CancellationToken ct) =>
+        SlackMessage.Ephemeral((await acknowledgements.AckAsync(command.UserId, null, ct)).Text);
 }

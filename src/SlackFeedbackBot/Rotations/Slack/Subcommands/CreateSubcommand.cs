@@ -1,14 +1,18 @@
+using SlackFeedbackBot.Commands;
 using SlackFeedbackBot.Slack.Api;
+using SlackFeedbackBot.Slack.Inbound;
 
 namespace SlackFeedbackBot.Rotations.Slack;
 
 /// <summary><c>/support create &lt;name&gt; #channel key=value...</c> (admins).</summary>
-public sealed class CreateSubcommand(RotationAdmin admin) : ISupportSubcommand
+public sealed class CreateSubcommand(RotationAdmin admin) : Subcommand<RawArguments>, ISupportSubcommand
 {
-    public string Name => "create";
+    public override string Name => "create";
 
-    public string Usage => "`/support create <name> #channel [key=value...] [members=@a,@b]`: new rotation (admins)";
+    public override string Usage => "`/support create <name> #channel [key=value...] [members=@a,@b]`: new rotation (admins)";
 
-    public async Task<SlackMessage?> RunAsync(SupportRequest request, CancellationToken ct) =>
-        SlackMessage.Ephemeral((await admin.CreateAsync(request.UserId, request.Arguments, ct)).Text);
+    public override RawArguments? TryParse(string arguments) => SupportArguments.Any(arguments);
+
+    public override async Task<SlackMessage?> RunAsync(SlashCommand command, RawArguments arguments, CancellationToken ct) =>
+        SlackMessage.Ephemeral((await admin.CreateAsync(command.UserId, arguments.Text, ct)).Text);
 }

@@ -1,14 +1,18 @@
+using SlackFeedbackBot.Commands;
 using SlackFeedbackBot.Slack.Api;
+using SlackFeedbackBot.Slack.Inbound;
 
 namespace SlackFeedbackBot.Rotations.Slack;
 
 /// <summary><c>/support edit &lt;name&gt; key=value...</c> (admins).</summary>
-public sealed class EditSubcommand(RotationAdmin admin) : ISupportSubcommand
+public sealed class EditSubcommand(RotationAdmin admin) : Subcommand<RawArguments>, ISupportSubcommand
 {
-    public string Name => "edit";
+    public override string Name => "edit";
 
-    public string Usage => "`/support edit <name> key=value...`: change a rotation (admins)";
+    public override string Usage => "`/support edit <name> key=value...`: change a rotation (admins)";
 
-    public async Task<SlackMessage?> RunAsync(SupportRequest request, CancellationToken ct) =>
-        SlackMessage.Ephemeral((await admin.EditAsync(request.UserId, request.Arguments, ct)).Text);
+    public override RawArguments? TryParse(string arguments) => SupportArguments.Any(arguments);
+
+    public override async Task<SlackMessage?> RunAsync(SlashCommand command, RawArguments arguments, CancellationToken ct) =>
+        SlackMessage.Ephemeral((await admin.EditAsync(command.UserId, arguments.Text, ct)).Text);
 }

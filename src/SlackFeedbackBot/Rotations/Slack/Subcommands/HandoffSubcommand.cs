@@ -1,14 +1,18 @@
+using SlackFeedbackBot.Commands;
 using SlackFeedbackBot.Slack.Api;
+using SlackFeedbackBot.Slack.Inbound;
 
 namespace SlackFeedbackBot.Rotations.Slack;
 
 /// <summary><c>/support handoff &lt;note&gt;</c>: a note for the next people on shift.</summary>
-public sealed class HandoffSubcommand(ShiftAcknowledgements acknowledgements) : ISupportSubcommand
+public sealed class HandoffSubcommand(ShiftAcknowledgements acknowledgements) : Subcommand<RawArguments>, ISupportSubcommand
 {
-    public string Name => "handoff";
+    public override string Name => "handoff";
 
-    public string Usage => "`/support handoff <note>`: leave a note for the next people on shift";
+    public override string Usage => "`/support handoff <note>`: leave a note for the next people on shift";
 
-    public async Task<SlackMessage?> RunAsync(SupportRequest request, CancellationToken ct) =>
-        SlackMessage.Ephemeral((await acknowledgements.AddHandoffAsync(request.UserId, request.Arguments, ct)).Text);
+    public override RawArguments? TryParse(string arguments) => SupportArguments.Any(arguments);
+
+    public override async Task<SlackMessage?> RunAsync(SlashCommand command, RawArguments arguments, CancellationToken ct) =>
+        SlackMessage.Ephemeral((await acknowledgements.AddHandoffAsync(command.UserId, arguments.Text, ct)).Text);
 }

@@ -1,32 +1,36 @@
 using SlackFeedbackBot.Rotations.Storage;
+using SlackFeedbackBot.Commands;
 using SlackFeedbackBot.Slack.Api;
+using SlackFeedbackBot.Slack.Inbound;
 
 namespace SlackFeedbackBot.Rotations.Slack;
 
 /// <summary><c>/support</c> or <c>/support now [rotation]</c>: who is on now and who is next, per rotation.</summary>
-public sealed class NowSubcommand(RotationRepository rotations, ShiftRepository shifts, PeopleZones zones, TimeProvider time) : ISupportSubcommand
+public sealed class NowSubcommand(RotationRepository rotations, ShiftRepository shifts, PeopleZones zones, TimeProvider time) : Subcommand<RawArguments>, ISupportSubcommand
 {
     public const string SubcommandName = "now";
 
-    public string Name => SubcommandName;
+    public override string Name => SubcommandName;
 
-    public string Usage => "`/support` or `/support now [rotation]`: who is on support now, and who is next";
+    public override string Usage => "`/support` or `/support now [rotation]`: who is on support now, and who is next";
 
-    public async Task<SlackMessage?> RunAsync(SupportRequest request, CancellationToken ct)
+    public override RawArguments? TryParse(string arguments) => SupportArguments.OptionalRotation(arguments);
+
+    public override async Task<SlackMessage?> RunAsync(SlashCommand command, RawArguments arguments, CancellationToken ct)
     {
         var all = await rotations.ListAsync();
-        var chosen = string.IsNullOrWhiteSpace(request.Arguments)
+        var chosen = string.IsNullOrWhiteSpace(arguments.Text)
             ? all
-            : all.Where(r => r.Name.Equals(request.Arguments.Trim(), StringComparison.OrdinalIgnoreCase)).ToList();
+            : all.Where(r => r.Name.Equals(arguments.Text.Trim(), StringComparison.OrdinalIgnoreCase)).ToList();
         if (chosen.Count == 0)
         {
             return SlackMessage.Ephemeral(all.Count == 0
                 ? "There are no rotations yet. An admin creates one with `/support create <name> #channel`."
-                : $"There is no rotation called *{request.Arguments.Trim()}*. Rotations: {string.Join(", ", all.Select(r => r.Name))}.");
+                : $"There is no rotation called *{arguments.Text.Trim()}*. Rotations: {string.Join(", ", all.Select(r => r.Name))}.");
         }
 
         var now = time.GetUtcNow();
-        var zone = await zones.ZoneOfAsync(request.UserId, ct);
+        var zone = await zones.ZoneOfAsync(command.UserId, ct);
         var lines = new List<string>();
         foreach (var rotation in chosen)
         {

@@ -1,39 +1,48 @@
 using SlackFeedbackBot.Rotations.Storage;
+using SlackFeedbackBot.Commands;
 using SlackFeedbackBot.Slack.Api;
+using SlackFeedbackBot.Slack.Inbound;
 
 namespace SlackFeedbackBot.Rotations.Slack;
 
 /// <summary><c>/support schedule [me] [rotation]</c>: the upcoming shifts, in the asker's time zone.</summary>
-public sealed class ScheduleSubcommand(RotationChooser chooser, ShiftRepository shifts, PeopleZones zones, TimeProvider time) : ISupportSubcommand
+public sealed class ScheduleSubcommand(RotationChooser chooser, ShiftRepository shifts, PeopleZones zones, TimeProvider time) : Subcommand<RawArguments>, ISupportSubcommand
 {
     public const int Limit = 15;
 
-    public string Name => "schedule";
+    public override string Name => "schedule";
 
-    public string Usage => "`/support schedule [me] [rotation]`: upcoming shifts (yours only with `me`)";
+    public override string Usage => "`/support schedule [me] [rotation]`: upcoming shifts (yours only with `me`)";
 
-    public async Task<SlackMessage?> RunAsync(SupportRequest request, CancellationToken ct)
+    /// <summary>Nothing, <c>me</c>, a rotation name, or both.</summary>
+    public override RawArguments? TryParse(string arguments)
     {
-        var words = request.Arguments.Split(' ', StringSplitOptions.RemoveEmptyEntries).ToList();
+        var words = CommandWords.Split(arguments);
+        return words.Length <= 1 || (words.Length == 2 && words.Contains("me", StringComparer.OrdinalIgnoreCase)) ? RawArguments.From(arguments) : null;
+    }
+
+    public override async Task<SlackMessage?> RunAsync(SlashCommand command, RawArguments arguments, CancellationToken ct)
+    {
+        var words = arguments.Text.Split(' ', StringSplitOptions.RemoveEmptyEntries).ToList();
         var mineOnly = words.Remove("me");
         var now = time.GetUtcNow();
-        var zone = await zones.ZoneOfAsync(request.UserId, ct);
+        var zone = await zones.ZoneOfAsync(command.UserId, ct);
         if (mineOnly && words.Count == 0)
         {
-            var mine = await shifts.UpcomingForAsync(request.UserId, now, Limit);
+            var mine = await shifts.UpcomingForAsync(command.UserId, now, Limit);
             return SlackMessage.Ephemeral(mine.Count == 0
                 ? "You have no upcoming support shifts."
                 : "Your upcoming shifts:\n" + string.Join("\n", mine.Select(s => $"• {ShiftText.When(s, zone)}")));
         }
 
-        var (rotation, problem) = await chooser.ChooseAsync(request.UserId, words.FirstOrDefault());
+        var (rotation, problem) = await chooser.ChooseAsync(command.UserId, words.FirstOrDefault());
         if (rotation is null)
         {
             return SlackMessage.Ephemeral(problem!);
         }
 
         var upcoming = (await shifts.ListAsync(rotation.Id, now, now.AddDays(366)))
-            .Where(s => !mineOnly || s.IsParticipant(request.UserId)).Take(Limit).ToList();
+            .Where(s => !mineOnly || s.IsParticipant(command.UserId)).Take(Limit).ToList();
         if (upcoming.Count == 0)
         {
             return SlackMessage.Ephemeral($"No upcoming shifts on *{rotation.Name}*{(mineOnly ? " for you" : "")}.");

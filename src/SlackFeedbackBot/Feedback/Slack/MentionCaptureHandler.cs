@@ -1,0 +1,103 @@
+using Microsoft.Extensions.Logging;
+using SlackFeedbackBot.Slack.Api;
+using SlackFeedbackBot.Slack.Dispatch;
+using SlackFeedbackBot.Slack.Inbound;
+
+namespace SlackFeedbackBot.Feedback;
+
+/// <summary>
+/// <c>@feedback-bot &lt;text&gt;</c> (<c>app_mention</c>): saves the text after the mention as feedback from the
+/// person who wrote it, linked to their message, and confirms in its thread; <c>@feedback-bot help</c> answers
+/// there with how to use it. In a listened channel the same message also arrives as a <c>message</c> event; the
+/// passive capture leaves messages that mention the bot to this handler, so it is saved once.
+/// </summary>
+public sealed class MentionCaptureHandler(
+    FeedbackService service,
+    SlackBotIdentity identity,
+    ISlackApiClient slack,
+    MessageCaptureConfirmation confirmation,
+    ILogger<MentionCaptureHandler> log) : IEventHandler
+{
+    public const string EventType = "app_mention";
+
+    public const string Help =
+        "Mention me with what a customer said and I save it as feedback, linked to your message: "
+        + "`@feedback-bot Acme can't find the export button`. Add context with `customer:Acme`, `source:sales`, `importance:high`. "
+        + "`/feedback help` lists everything else.";
+
+    public async Task HandleAsync(EventCallback callback, CancellationToken ct)
+    {
+        var evt = callback.Event;
+        if (evt.Channel is not { } channel || evt.Ts is not { } ts || evt.User is not { } author || evt.BotId is not null)
+        {
+            return;
+        }
+
+        var me = await identity.GetAsync(ct);
+        var text = BotMention.StripLeading(evt.Text, me.UserId);
+        var threadTs = evt.ThreadTs ?? ts;
+        if (text.Length == 0 || text.Equals("help", StringComparison.OrdinalIgnoreCase) || text == "?")
+        {
+            await ReplyAsync(channel, threadTs, $"<@{author}> {Help}", ct);
+            return;
+        }
+
+        var fields = InlineFields.Parse(text);
+        if (fields.Error is not null)
+        {
+            await ReplyAsync(channel, threadTs, $"<@{author}> {fields.Error} Nothing was saved; mention me again with it fixed.", ct);
+            return;
+        }
+
+        var outcome = await service.CaptureAsync(new FeedbackCapture
+        {
+            Text = fields.Text,
+            Customer = fields.Customer,
+            Source = fields.Source,
+            Importance = fields.Importance,
+            Link = fields.Link,
+            ReporterId = author,
+            AuthorId = author,
+            ChannelId = channel,
+            MessageTs = ts,
+            Permalink = await PermalinkAsync(channel, ts, ct),
+            CapturePath = CapturePaths.Mention,
+        }, ct);
+        if (outcome.Item is null)
+        {
+            await ReplyAsync(channel, threadTs, $"<@{author}> {outcome.Problem}", ct);
+            return;
+        }
+
+        // A redelivered event finds its item and adds nothing: it was confirmed the first time.
+        if (outcome.IsNew || outcome.ReportAdded)
+        {
+            await confirmation.ConfirmMentionAsync(outcome, author, channel, threadTs, askFollowUp: threadTs == ts, ct);
+        }
+    }
+
+    private async Task ReplyAsync(string channel, string threadTs, string text, CancellationToken ct)
+    {
+        try
+        {
+            await slack.PostMessageAsync(channel, new SlackMessage { Text = text, ThreadTs = threadTs }, ct);
+        }
+        catch (SlackApiException ex)
+        {
+            log.LogWarning("Could not answer a mention in {Channel}: {Error}", channel, ex.ErrorCode);
+        }
+    }
+
+    private async Task<string?> PermalinkAsync(string channel, string ts, CancellationToken ct)
+    {
+        try
+        {
+            return await slack.GetPermalinkAsync(channel, ts, ct);
+        }
+        catch (SlackApiException ex)
+        {
+            log.LogWarning("No permalink for {Channel}/{Ts}: {Error}", channel, ts, ex.ErrorCode);
+            return null;
+        }
+    }
+}
