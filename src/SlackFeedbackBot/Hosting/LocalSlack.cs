@@ -42,12 +42,12 @@ public sealed class LocalSlack : IAsyncDisposable
         SlackEmulator emulator;
         try
         {
-            emulator = await SlackEmulator.StartAsync(new EmulatorOptions { Port = options.Port, SeedDemoWorkspace = true }, ct);
+            emulator = await SlackEmulator.StartAsync(new EmulatorOptions { Port = options.Port, SeedDemoWorkspace = true, RecordPath = options.RecordPath }, ct);
         }
         catch (IOException)
         {
             // The usual port is taken (another copy running?): any free port still gives a working try-out.
-            emulator = await SlackEmulator.StartAsync(new EmulatorOptions { Port = 0, SeedDemoWorkspace = true }, ct);
+            emulator = await SlackEmulator.StartAsync(new EmulatorOptions { Port = 0, SeedDemoWorkspace = true, RecordPath = options.RecordPath }, ct);
         }
 
         output.WriteLine($"""
