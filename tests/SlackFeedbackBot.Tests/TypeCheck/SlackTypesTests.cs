@@ -51,6 +51,30 @@ public sealed class SlackTypesTests
         Assert.That(output, Does.Contain("Slack types hold"));
     }
 
+    [Test]
+    public async Task Checker_RefusesWhatSlacksTypesRefuse_AndAMethodItHasNoTypeFor()
+    {
+        var checker = TypeChecker.Find();
+        using var dir = new TempDirectory();
+        var good = dir.File("good.jsonl");
+        var bad = dir.File("bad.jsonl");
+        var unknown = dir.File("unknown.jsonl");
+        const string post = """{"kind":"api","time":"2026-11-30T08:00:00.0000000+00:00","method":"chat.postMessage","args":{"channel":"C1","text":"hi","unfurl_links":"false","blocks":"[{\"type\":\"section\",\"text\":{\"type\":\"mrkdwn\",\"text\":\"hi\"}}]"},"response":{"ok":true},"http_status":200}""";
+        await File.WriteAllLinesAsync(good, [post]);
+        await File.WriteAllLinesAsync(bad, [post, """{"kind":"ack","time":"2026-11-30T08:00:00.0000000+00:00","delivery_id":"d1","delivery_kind":"interactive","payload_type":"view_submission","transport":"socket_mode","envelope_id":"e1","status":"acked","http_status":null,"payload":{"response_action":"update","view":{"type":"modal","title":"Saved","blocks":[]}}}"""]);
+        await File.WriteAllLinesAsync(unknown, ["""{"kind":"api","time":"2026-11-30T08:00:00.0000000+00:00","method":"chat.scheduleMessage","args":{},"response":{"ok":true},"http_status":200}"""]);
+
+        var (goodExit, goodOutput) = await checker.RunAsync(good);
+        var (badExit, badOutput) = await checker.RunAsync(bad);
+        var (unknownExit, unknownOutput) = await checker.RunAsync(unknown);
+
+        Assert.That(goodExit, Is.EqualTo(0), goodOutput);
+        Assert.That(badExit, Is.EqualTo(1), badOutput);
+        Assert.That(badOutput, Does.Contain("bad.jsonl:2 ack view_submission").And.Contain("PlainTextElement"));
+        Assert.That(unknownExit, Is.EqualTo(2), unknownOutput);
+        Assert.That(unknownOutput, Does.Contain("chat.scheduleMessage").And.Contain("METHOD_TYPES"));
+    }
+
     private static Dictionary<string, string?> Settings()
     {
         var settings = new Dictionary<string, string?>
