@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Net.Http.Headers;
 using System.Text.Json.Nodes;
+using Microsoft.Extensions.Configuration;
 using SlackFeedbackBot.Emulator;
 using SlackFeedbackBot.Emulator.Recording;
 using SlackFeedbackBot.Emulator.Workspace;
@@ -124,6 +125,48 @@ public sealed class RecordingTests
     }
 
     [Test]
+    public async Task StandaloneRunner_WithTheRecordDirectoryVariable_RecordsToANewFileThere()
+    {
+        using var dir = new TempDirectory();
+        using var process = StartRunner(new Dictionary<string, string> { [TrafficRecorder.DirectoryVariable] = dir.Path }, "--port", "0");
+        try
+        {
+            var apiBase = await ReadApiBaseUrlAsync(process);
+            using var http = new HttpClient();
+            using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(apiBase, "auth.test"));
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", EmulatorProgram.StandaloneBotToken);
+            using var response = await http.SendAsync(request);
+
+            await Eventually.ThatAsync(
+                () => Directory.GetFiles(dir.Path, "*.jsonl") is [var file] && ReadShared(file).Any(l => (string?)l["method"] == "auth.test"),
+                "the auth.test call is recorded in the directory", Wait);
+        }
+        finally
+        {
+            process.Kill(entireProcessTree: true);
+            await process.WaitForExitAsync();
+        }
+    }
+
+    [Test]
+    public async Task LocalMode_RecordPathSetting_RecordsTheEmulatorsTraffic()
+    {
+        using var dir = new TempDirectory();
+        var path = dir.File("local.jsonl");
+        var configuration = new ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?> { ["LocalMode:Port"] = "0", ["LocalMode:RecordPath"] = path })
+            .Build();
+
+        await using (var local = await SlackFeedbackBot.Hosting.LocalSlack.StartAsync(configuration, TextWriter.Null, CancellationToken.None))
+        {
+            Assert.That(local.Emulator.RecordPath, Is.EqualTo(path));
+            await local.Emulator.PostUserMessageAsync(Ana, Support, "hello");
+        }
+
+        Assert.That(ReadLines(path).Select(l => (string?)l["kind"]), Does.Contain("delivery"));
+    }
+
+    [Test]
     public async Task StandaloneRunner_RecordFlagWithoutAFile_ShowsTheUsage()
     {
         using var process = StartRunner("--port", "0", "--record");
@@ -141,7 +184,9 @@ public sealed class RecordingTests
         return reader.ReadToEnd().Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => (JsonObject)JsonNode.Parse(l)!).ToList();
     }
 
-    private static Process StartRunner(params string[] args)
+    private static Process StartRunner(params string[] args) => StartRunner(new Dictionary<string, string>(), args);
+
+    private static Process StartRunner(Dictionary<string, string> environment, params string[] args)
     {
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "SlackFeedbackBot.SlackEmulator.dll"));
@@ -151,6 +196,11 @@ public sealed class RecordingTests
         }
 
         start.Environment.Remove(TrafficRecorder.DirectoryVariable);
+        foreach (var (name, value) in environment)
+        {
+            start.Environment[name] = value;
+        }
+
         return Process.Start(start) ?? throw new InvalidOperationException("Could not start the emulator runner.");
     }
 
