@@ -51,6 +51,12 @@ public sealed class EmulatorOptions
         "usergroups:write", "users:read",
     ];
 
+    /// <summary>
+    /// A JSONL file to record every Web API call, delivery, ack and response_url post to (see <see cref="Recording.TrafficRecorder"/>).
+    /// When null, the SLACK_EMULATOR_RECORD_DIR environment variable, if set, names a directory to record a new file in.
+    /// </summary>
+    public string? RecordPath { get; set; }
+
     /// <summary>Where the emulator logs (errors in emulated methods, odd socket messages); silent when null.</summary>
     public Microsoft.Extensions.Logging.ILoggerFactory? LoggerFactory { get; set; }
 }

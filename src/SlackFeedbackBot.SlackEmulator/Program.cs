@@ -3,7 +3,7 @@ using Microsoft.Extensions.Logging;
 
 namespace SlackFeedbackBot.Emulator;
 
-/// <summary>Runs the emulator on its own with the demo workspace: `dotnet run --project src/SlackFeedbackBot.Emulator [--port 3939]`.</summary>
+/// <summary>Runs the emulator on its own with the demo workspace: `dotnet run --project src/SlackFeedbackBot.Emulator [--port 3939] [--record FILE]`.</summary>
 public static class EmulatorProgram
 {
     public const int DefaultPort = 3939;
@@ -15,12 +15,38 @@ public static class EmulatorProgram
 
     public static async Task<int> Main(string[] args)
     {
+        const string usage = "Usage: SlackFeedbackBot.Emulator [--port <0-65535>] [--record FILE]   (port: default 3939, 0 = any free port; FILE: JSONL of all traffic)";
         var port = DefaultPort;
         var portIndex = Array.IndexOf(args, "--port");
         if (portIndex >= 0 && (portIndex + 1 >= args.Length || !int.TryParse(args[portIndex + 1], NumberStyles.None, CultureInfo.InvariantCulture, out port) || port > 65535))
         {
-            Console.Error.WriteLine("Usage: SlackFeedbackBot.Emulator [--port <0-65535>]   (default 3939; 0 = any free port)");
+            Console.Error.WriteLine(usage);
             return 2;
+        }
+
+        string? recordPath = null;
+        var recordIndex = Array.IndexOf(args, "--record");
+        if (recordIndex >= 0)
+        {
+            if (recordIndex + 1 >= args.Length || args[recordIndex + 1].StartsWith("--", StringComparison.Ordinal))
+            {
+                Console.Error.WriteLine(usage);
+                return 2;
+            }
+
+            recordPath = args[recordIndex + 1];
+            try
+            {
+                // Checked here so a bad path gets a plain answer, not a bind error or a stack trace.
+                var directory = Path.GetDirectoryName(Path.GetFullPath(recordPath));
+                if (!string.IsNullOrEmpty(directory)) Directory.CreateDirectory(directory);
+                File.WriteAllText(recordPath, "");
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
+            {
+                Console.Error.WriteLine($"Cannot record to {recordPath}: {e.Message}");
+                return 2;
+            }
         }
 
         using var loggerFactory = LoggerFactory.Create(logging => logging.AddSimpleConsole(o => o.SingleLine = true).SetMinimumLevel(LogLevel.Warning));
@@ -42,6 +68,7 @@ public static class EmulatorProgram
                 AppToken = StandaloneAppToken,
                 SigningSecret = StandaloneSigningSecret,
                 LoggerFactory = loggerFactory,
+                RecordPath = recordPath,
             }, stop.Token);
         }
         catch (IOException e)
@@ -62,6 +89,7 @@ public static class EmulatorProgram
                   Team / bot user: {emulator.TeamId} / {emulator.BotUserId}
                 Configure the bot with Slack:ApiBaseUrl, Slack:BotToken, Slack:AppToken and Slack:SigningSecret set to these values.
                 """);
+            if (emulator.RecordPath is { } recording) Console.WriteLine($"  Recording to:    {recording}");
             try { await Task.Delay(Timeout.Infinite, stop.Token); }
             catch (OperationCanceledException) { Console.WriteLine("Stopping."); }
         }

@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using SlackFeedbackBot.Emulator.Delivery;
+using SlackFeedbackBot.Emulator.Recording;
 using SlackFeedbackBot.Emulator.WebApi;
 using SlackFeedbackBot.Emulator.Workspace;
 
@@ -38,6 +39,11 @@ public sealed partial class SlackEmulator : IAsyncDisposable
         Triggers = new TriggerIds(Time, options.TriggerIdLifetime);
         SlashCommands = SlashCommandEscaping.From(options);
         Logger = loggerFactory.CreateLogger("SlackEmulator");
+        var recordPath = TrafficRecorder.ResolvePath(options.RecordPath, Environment.GetEnvironmentVariable(TrafficRecorder.DirectoryVariable));
+        Recorder = recordPath is null ? null : new TrafficRecorder(recordPath, Logger);
+        Calls = new(Recorder is null ? null : Recorder.Api);
+        Deliveries = new(Recorder is null ? null : Recorder.Delivery);
+        ResponseUrlPosts = new(Recorder is null ? null : Recorder.ResponseUrl);
         Sockets = new SocketModeHub(AppId, () => BaseUrl, options.DisconnectGracePeriod, Logger);
         // Slack follows at most two redirects when delivering.
         _http = new HttpClient(new SocketsHttpHandler { UseProxy = false, MaxAutomaticRedirections = 2 }) { Timeout = Timeout.InfiniteTimeSpan };
@@ -62,11 +68,11 @@ public sealed partial class SlackEmulator : IAsyncDisposable
 
     public SlackWorkspace Workspace { get; }
     /// <summary>Every Web API call, in arrival order.</summary>
-    public WaitableLog<ApiCall> Calls { get; } = new();
+    public WaitableLog<ApiCall> Calls { get; }
     public FaultInjector Faults { get; } = new();
     /// <summary>Every delivery attempt to the app, with its status (pending, acked, not acked...).</summary>
-    public WaitableLog<DeliveryAttempt> Deliveries { get; } = new();
-    public ResponseUrlInbox ResponseUrlPosts { get; } = new();
+    public WaitableLog<DeliveryAttempt> Deliveries { get; }
+    public ResponseUrlInbox ResponseUrlPosts { get; }
     /// <summary>Everything the app sent that Slack would refuse (bad Block Kit, invalid view submission acks), in order.</summary>
     public WaitableLog<EmulatorError> Errors { get; } = new();
     public SocketModeHub Sockets { get; }
@@ -80,6 +86,12 @@ public sealed partial class SlackEmulator : IAsyncDisposable
     public int OpenSocketCount => Sockets.OpenSocketCount;
 
     internal ILogger Logger { get; }
+
+    /// <summary>Writes the traffic to <see cref="EmulatorOptions.RecordPath"/> (or the <see cref="TrafficRecorder.DirectoryVariable"/> directory); null when not recording.</summary>
+    internal TrafficRecorder? Recorder { get; }
+
+    /// <summary>The file the traffic is recorded to, or null.</summary>
+    public string? RecordPath => Recorder?.Path;
 
     public static async Task<SlackEmulator> StartAsync(EmulatorOptions? options = null, CancellationToken ct = default)
     {
@@ -99,7 +111,16 @@ public sealed partial class SlackEmulator : IAsyncDisposable
         var emulator = new SlackEmulator(options, options.LoggerFactory ?? NullLoggerFactory.Instance);
         var app = builder.Build();
         emulator.MapEndpoints(app);
-        await app.StartAsync(ct);
+        try
+        {
+            await app.StartAsync(ct);
+        }
+        catch
+        {
+            // Closes the recording, so a retry (e.g. on another port) can open the same file.
+            await emulator.DisposeAsync();
+            throw;
+        }
         emulator._app = app;
         var address = app.Urls.First();
         emulator.BaseUrl = new Uri($"http://127.0.0.1:{new Uri(address).Port}/");
@@ -165,6 +186,7 @@ public sealed partial class SlackEmulator : IAsyncDisposable
             await _app.DisposeAsync();
         }
         _http.Dispose();
+        if (Recorder is not null) await Recorder.DisposeAsync();
         _lifetime.Dispose();
     }
 }

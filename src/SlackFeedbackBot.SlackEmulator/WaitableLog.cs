@@ -1,7 +1,8 @@
 namespace SlackFeedbackBot.Emulator;
 
 /// <summary>An append-only, thread-safe record that tests can wait on: a wait matches past entries as well as future ones.</summary>
-public sealed class WaitableLog<T> where T : class
+/// <param name="added">Told of each new entry (not of replacements), e.g. to record it.</param>
+public sealed class WaitableLog<T>(Action<T>? added = null) where T : class
 {
     private readonly Lock _gate = new();
     private readonly List<T> _entries = [];
@@ -24,6 +25,7 @@ public sealed class WaitableLog<T> where T : class
                 _waiters.RemoveAt(i);
             }
         }
+        added?.Invoke(entry);
         foreach (var done in satisfied) done.TrySetResult(entry);
     }
 

@@ -72,6 +72,7 @@ internal sealed class Deliverer(SlackEmulator emu, SocketModeHub sockets, HttpCl
         var outcome = await sockets.SendEnvelopeAsync(socketId, envelopeId, envelope, emu.Options.AckTimeout, ct);
         emu.Deliveries.Replace(attempt, attempt with { Status = outcome.Status });
         var payload = outcome.Ack?["payload"];
+        emu.Recorder?.Ack(emu.Time.GetUtcNow(), deliveryId, request.Kind, request.Payload, "socket_mode", envelopeId, outcome.Status, null, payload);
         return Result(request, "socket_mode") with
         {
             Acked = outcome.Status == DeliveryStatus.Acked,
@@ -99,7 +100,9 @@ internal sealed class Deliverer(SlackEmulator emu, SocketModeHub sockets, HttpCl
         }
         var (status, responseBody, noRetry, failure) = await SendAsync(message, ct);
         var acked = status is >= 200 and < 300;
-        emu.Deliveries.Replace(attempt, attempt with { Status = acked ? DeliveryStatus.Acked : failure == "http_timeout" ? DeliveryStatus.NotAcked : DeliveryStatus.Failed });
+        var ackStatus = acked ? DeliveryStatus.Acked : failure == "http_timeout" ? DeliveryStatus.NotAcked : DeliveryStatus.Failed;
+        emu.Deliveries.Replace(attempt, attempt with { Status = ackStatus });
+        emu.Recorder?.Ack(emu.Time.GetUtcNow(), deliveryId, request.Kind, request.Payload, "http", null, ackStatus, status, acked ? ParseAckBody(responseBody) : null);
         var result = Result(request, "http") with
         {
             Acked = acked,

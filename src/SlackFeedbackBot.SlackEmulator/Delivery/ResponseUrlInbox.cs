@@ -19,13 +19,14 @@ internal sealed record ResponseUrlTarget(string UserId, string ChannelId, string
 }
 
 /// <summary>Issues response_urls ({BaseUrl}response/{id}) and keeps what the app posted to them.</summary>
-public sealed class ResponseUrlInbox
+/// <param name="posted">Told of each accepted post, e.g. to record it.</param>
+public sealed class ResponseUrlInbox(Action<ResponseUrlPost>? posted = null)
 {
     /// <summary>Slack accepts up to five posts per response_url.</summary>
     public const int MaxUses = 5;
 
     private readonly ConcurrentDictionary<string, ResponseUrlTarget> _targets = new(StringComparer.Ordinal);
-    private readonly WaitableLog<ResponseUrlPost> _posts = new();
+    private readonly WaitableLog<ResponseUrlPost> _posts = new(posted);
 
     public IReadOnlyList<ResponseUrlPost> All => _posts.All;
 

@@ -10,4 +10,7 @@ public sealed class LocalModeOptions
 
     /// <summary>Port of the emulator's web page and API on 127.0.0.1 (0 = any free port).</summary>
     public int Port { get; set; } = 3939;
+
+    /// <summary>A JSONL file to record the emulator's traffic to (Web API calls, deliveries, acks, response_url posts); none when empty.</summary>
+    public string? RecordPath { get; set; }
 }

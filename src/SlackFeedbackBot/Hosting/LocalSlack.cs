@@ -42,12 +42,12 @@ public sealed class LocalSlack : IAsyncDisposable
         SlackEmulator emulator;
         try
         {
-            emulator = await SlackEmulator.StartAsync(OptionsFor(options.Port), ct);
+            emulator = await SlackEmulator.StartAsync(OptionsFor(options.Port, options.RecordPath), ct);
         }
         catch (IOException)
         {
             // The usual port is taken (another copy running?): any free port still gives a working try-out.
-            emulator = await SlackEmulator.StartAsync(OptionsFor(0), ct);
+            emulator = await SlackEmulator.StartAsync(OptionsFor(0, options.RecordPath), ct);
         }
 
         output.WriteLine($"""
@@ -70,9 +70,9 @@ public sealed class LocalSlack : IAsyncDisposable
     public ValueTask DisposeAsync() => Emulator.DisposeAsync();
 
     // The bot ships its Slack manifest beside itself, so the emulator escapes slash commands as the real app would.
-    private static EmulatorOptions OptionsFor(int port)
+    private static EmulatorOptions OptionsFor(int port, string? recordPath)
     {
         var manifest = Path.Combine(AppContext.BaseDirectory, "slack-manifest.yml");
-        return new EmulatorOptions { Port = port, SeedDemoWorkspace = true, AppManifestPath = File.Exists(manifest) ? manifest : null };
+        return new EmulatorOptions { Port = port, SeedDemoWorkspace = true, AppManifestPath = File.Exists(manifest) ? manifest : null, RecordPath = recordPath };
     }
 }

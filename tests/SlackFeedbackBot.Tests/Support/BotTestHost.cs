@@ -58,6 +58,7 @@ public sealed class BotTestHost : IAsyncDisposable
         {
             SeedDemoWorkspace = options.SeedDemoWorkspace,
             TimeProvider = options.Time ?? TimeProvider.System,
+            RecordPath = options.RecordPath,
         });
         var host = new BotTestHost(slack, dir, options.Directory is null, options);
         try
@@ -206,6 +207,9 @@ public sealed class BotTestHostOptions
 
     /// <summary>Extra Slack handlers for the test, registered like the bot's own.</summary>
     public Action<SlackHandlerBuilder>? Handlers { get; init; }
+
+    /// <summary>A JSONL file the emulator records its traffic to; when null, SLACK_EMULATOR_RECORD_DIR (if set) gets a file per emulator.</summary>
+    public string? RecordPath { get; init; }
 
     /// <summary>A directory kept by the caller (to restart on the same files); a fresh one when null.</summary>
     public TempDirectory? Directory { get; init; }
