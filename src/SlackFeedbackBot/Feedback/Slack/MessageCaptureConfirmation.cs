@@ -92,10 +92,11 @@ public sealed class MessageCaptureConfirmation(
             return;
         }
 
+        // Noted before it is asked: a reply can arrive before the post's own answer does.
+        service.FollowUpAsked(item.Id, channel, ts, author);
         try
         {
             await slack.PostMessageAsync(channel, new SlackMessage { Text = $"<@{author}> Thanks, noted as feedback #{item.Id}. {options.Value.FollowUpText}", ThreadTs = ts }, ct);
-            service.FollowUpAsked(item.Id, channel, ts, author);
         }
         catch (SlackApiException ex)
         {
