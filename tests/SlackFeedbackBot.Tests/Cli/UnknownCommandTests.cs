@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using SlackFeedbackBot.Cli;
 using SlackFeedbackBot.Tests.Support;
 
@@ -17,35 +16,9 @@ public sealed class UnknownCommandTests
 
     private async Task<(int Code, string Out, string Error)> RunAsync(params string[] args)
     {
-        var start = new ProcessStartInfo("dotnet")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-            WorkingDirectory = _dir.Path,
-        };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "SlackFeedbackBot.dll"));
-        foreach (var arg in args)
-        {
-            start.ArgumentList.Add(arg);
-        }
-
-        start.Environment["Storage__DatabasePath"] = _dir.File("bot.db");
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(90));
-        try
-        {
-            await process.WaitForExitAsync(timeout.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            process.Kill(entireProcessTree: true);
-            Assert.Fail($"'{string.Join(' ', args)}' did not exit: it started the bot");
-        }
-
-        return (process.ExitCode, await output, await error);
+        var (code, output, error) = await CliRun.RunAsync(_dir.Path, args,
+            new Dictionary<string, string> { ["Storage__DatabasePath"] = _dir.File("bot.db") }, TimeSpan.FromSeconds(90));
+        return (code, output, error);
     }
 
     [TestCase("clasify", "classify")]

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text.Json.Nodes;
 using SlackFeedbackBot.Storage;
 using SlackFeedbackBot.Tests.Support;
@@ -31,26 +30,8 @@ public sealed class DigestJobCliTests
 
     private async Task<(int Code, string Out, string Error)> RunAsync(params string[] args)
     {
-        var start = new ProcessStartInfo("dotnet")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-            WorkingDirectory = _dir.Path,
-        };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "SlackFeedbackBot.dll"));
-        foreach (var arg in args)
-        {
-            start.ArgumentList.Add(arg);
-        }
-
-        start.Environment["ProductAreas__Areas__0__Id"] = "billing";
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
-        await process.WaitForExitAsync(timeout.Token);
-        return (process.ExitCode, await output, await error);
+        var (code, output, error) = await CliRun.RunAsync(_dir.Path, args, new Dictionary<string, string> { ["ProductAreas__Areas__0__Id"] = "billing" });
+        return (code, output, error);
     }
 
     [Test]
