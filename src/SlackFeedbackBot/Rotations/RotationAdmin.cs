@@ -50,14 +50,17 @@ public sealed partial class RotationAdmin(
             return SupportOutcome.Refused($"Nothing created. {ex.Message}");
         }
 
-        var now = time.GetUtcNow();
-        var id = await rotations.UpsertAsync(settings, declared: false, now);
-        foreach (var member in members)
+        var planned = await planning.SetUpAndPlanAsync(async () =>
         {
-            await rotations.JoinAsync(id, member, now);
-        }
+            var now = time.GetUtcNow();
+            var id = await rotations.UpsertAsync(settings, declared: false, now);
+            foreach (var member in members)
+            {
+                await rotations.JoinAsync(id, member, now);
+            }
 
-        var planned = members.Count == 0 ? [] : await planning.PlanAheadAsync(settings with { Id = id }, ct);
+            return members.Count == 0 ? null : settings with { Id = id };
+        }, ct);
         return new SupportOutcome(true, $"Created *{settings.Name}* for {ShiftText.Channel(settings.SupportChannel)}: {Describe(settings)}. {members.Count} member(s); {planned.Count} shift(s) planned. People join with `/support join {settings.Name}`.");
     }
 

@@ -26,6 +26,8 @@ public sealed class RotationPlanning(
     TimeProvider time,
     ILogger<RotationPlanning> log)
 {
+    private readonly SemaphoreSlim _gate = new(1, 1);
+
     public async Task PlanAheadAsync(CancellationToken ct)
     {
         foreach (var rotation in await rotations.ListAsync())
@@ -43,6 +45,36 @@ public sealed class RotationPlanning(
 
     /// <summary>Plans the next window of the rotation if the plan does not reach far enough ahead. Returns the shifts stored.</summary>
     public async Task<IReadOnlyList<Shift>> PlanAheadAsync(RotationSettings rotation, CancellationToken ct)
+    {
+        await _gate.WaitAsync(ct);
+        try
+        {
+            return await PlanAheadUnguardedAsync(rotation, ct);
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    /// <summary>
+    /// Sets a rotation up and plans it as one step: the daily run must not plan it in between, with only some of its
+    /// members, and mark the window planned for the rest.
+    /// </summary>
+    public async Task<IReadOnlyList<Shift>> SetUpAndPlanAsync(Func<Task<RotationSettings?>> setUp, CancellationToken ct)
+    {
+        await _gate.WaitAsync(ct);
+        try
+        {
+            return await setUp() is { } rotation ? await PlanAheadUnguardedAsync(rotation, ct) : [];
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    private async Task<IReadOnlyList<Shift>> PlanAheadUnguardedAsync(RotationSettings rotation, CancellationToken ct)
     {
         var now = time.GetUtcNow();
         var plannedUntil = await rotations.PlannedUntilAsync(rotation.Id);
