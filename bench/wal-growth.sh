@@ -45,8 +45,21 @@ done
 sampler=$!
 
 echo "wrk: $threads threads, $connections connections, $count distinct events"
+# wrk always runs for its whole duration, even once every thread has run out of events: interrupt it (it then prints
+# its summary) once the inbox has stopped growing for two seconds.
 REQUESTS="$work/requests.txt" THREADS=$threads wrk -t$threads -c"$connections" -d600s --latency \
-  -s bench/inbound-load.lua "http://127.0.0.1:$port" | tee "$work/wrk.txt" || true
+  -s bench/inbound-load.lua "http://127.0.0.1:$port" >"$work/wrk.txt" &
+wrk_pid=$!
+last=-1; still=0
+while kill -0 $wrk_pid 2>/dev/null; do
+  sleep 1
+  rows=$(python3 -c 'import sqlite3,sys; print(sqlite3.connect(sys.argv[1]).execute("select count(*) from slack_inbox").fetchone()[0])' "$work/load.db" 2>/dev/null || echo "$last")
+  if [ "$rows" = "$last" ] && [ "$rows" -gt 0 ]; then still=$((still + 1)); else still=0; fi
+  last=$rows
+  if [ $still -ge 2 ]; then kill -INT $wrk_pid 2>/dev/null || true; fi
+done
+wait $wrk_pid || true
+cat "$work/wrk.txt"
 sent_at=$(wc -l <"$work/wal.txt")
 sleep "$settle"
 kill $sampler 2>/dev/null || true
