@@ -9,7 +9,8 @@ namespace SlackFeedbackBot.Slack.Inbox;
 /// <summary>
 /// The inbox in SQLite. All writes go through one writer that commits them in groups: thousands of
 /// requests a second share a handful of transactions, and each caller still returns only once its own
-/// row is committed (WAL, synchronous=NORMAL: durable across a process crash).
+/// row is committed (WAL, synchronous=NORMAL: durable across a process crash). The log is kept small by
+/// <see cref="WalSizeGuard"/>.
 /// </summary>
 public sealed class SqliteSlackInbox : ISlackInbox, IAsyncDisposable
 {
@@ -19,17 +20,21 @@ public sealed class SqliteSlackInbox : ISlackInbox, IAsyncDisposable
     private readonly string _connectionString;
     private readonly TimeProvider _time;
     private readonly ILogger<SqliteSlackInbox> _log;
+    private readonly long _walThresholdBytes;
     private readonly Channel<WriteOp> _writes = Channel.CreateUnbounded<WriteOp>(new UnboundedChannelOptions { SingleReader = true });
     private readonly CancellationTokenSource _stopping = new();
     private readonly Task _writer;
     private readonly Task _checkpointer;
     private DateTimeOffset _lastPurge;
 
-    public SqliteSlackInbox(string connectionString, TimeProvider time, ILogger<SqliteSlackInbox> log)
+    /// <param name="walThresholdBytes">The size of the write-ahead log at which the writer resets it.</param>
+    public SqliteSlackInbox(string connectionString, TimeProvider time, ILogger<SqliteSlackInbox> log, long walThresholdBytes = WalSizeGuard.DefaultThresholdBytes)
     {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(walThresholdBytes);
         _connectionString = connectionString;
         _time = time;
         _log = log;
+        _walThresholdBytes = walThresholdBytes;
         _lastPurge = time.GetUtcNow();
         using (var connection = Open())
         {
@@ -156,10 +161,13 @@ public sealed class SqliteSlackInbox : ISlackInbox, IAsyncDisposable
         using var connection = Open();
         using (var pragma = connection.CreateCommand())
         {
-            // Checkpoints run on their own thread (CheckpointLoopAsync), so a commit never waits for one.
-            pragma.CommandText = "PRAGMA synchronous=NORMAL; PRAGMA wal_autocheckpoint=0;";
+            // Passive checkpoints run on their own thread (CheckpointLoopAsync), so a commit never waits for one; the guard
+            // resets the log between commits once it is large. Its checkpoint waits up to busy_timeout for readers to move on.
+            pragma.CommandText = $"PRAGMA synchronous=NORMAL; PRAGMA wal_autocheckpoint=0; PRAGMA journal_size_limit={WalSizeGuard.JournalSizeLimitBytes}; PRAGMA busy_timeout=100;";
             pragma.ExecuteNonQuery();
         }
+
+        var walGuard = new WalSizeGuard(connection.DataSource, _walThresholdBytes, _log);
 
         using var insert = connection.CreateCommand();
         insert.CommandText =
@@ -250,6 +258,7 @@ public sealed class SqliteSlackInbox : ISlackInbox, IAsyncDisposable
             }
 
             PurgeHandledIfDue(connection);
+            KeepWalSmall(walGuard, connection);
         }
     }
 
@@ -275,6 +284,18 @@ public sealed class SqliteSlackInbox : ISlackInbox, IAsyncDisposable
         catch (OperationCanceledException)
         {
             // Stopping.
+        }
+    }
+
+    private void KeepWalSmall(WalSizeGuard guard, SqliteConnection connection)
+    {
+        try
+        {
+            guard.AfterCommit(connection);
+        }
+        catch (SqliteException ex)
+        {
+            _log.LogWarning(ex, "The inbox could not reset its write-ahead log; it tries again after the next commit");
         }
     }
 

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using SlackFeedbackBot.Hosting;
+using SlackFeedbackBot.Storage;
 
 namespace SlackFeedbackBot.Cli;
 
@@ -60,7 +61,18 @@ public static class BotCommandLine
         var migrate = new Command("migrate", "Create the database or bring its schema up to date, then exit.") { db };
         migrate.SetAction(result => CliDatabase.Run(result.GetValue(db), database =>
         {
-            Console.WriteLine($"Database {database.Path} is at schema version {database.Initialize()}.");
+            // Held while migrating, so the bot cannot start on a half-changed schema either.
+            if (!DatabaseLock.TryAcquire(database.Path, out var held, out var holder))
+            {
+                Console.Error.WriteLine(DatabaseLock.InUseBeforeChange(database.Path, holder, "migrating it"));
+                return StartupFailure.ConfigurationExitCode;
+            }
+
+            using (held)
+            {
+                Console.WriteLine($"Database {database.Path} is at schema version {database.Initialize()}.");
+            }
+
             return 0;
         }));
         return migrate;

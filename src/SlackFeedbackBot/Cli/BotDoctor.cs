@@ -216,6 +216,7 @@ public sealed class BotDoctor(TextWriter output)
         {
             await api.OpenSocketConnectionAsync(ct);
             Pass("App-level token works: Socket Mode can connect.");
+            Info("Every copy running with this app token gets a share of the events; GET /healthz shows this bot's open_connections, and docs/operations.md (One bot per database) how to find a stray copy.");
         }
         catch (SlackApiException ex)
         {

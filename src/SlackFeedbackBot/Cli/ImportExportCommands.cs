@@ -20,8 +20,18 @@ public static class ImportExportCommands
                 return Task.FromResult(2);
             }
 
-            using var reader = new StreamReader(path.FullName);
-            var outcome = services.GetRequiredService<FeedbackImporter>().Import(reader);
+            if (!CsvFileText.TryDecode(File.ReadAllBytes(path.FullName), path.Name, out var decoded, out var encodingError))
+            {
+                Console.Error.WriteLine($"Nothing imported: {encodingError}");
+                return Task.FromResult(1);
+            }
+
+            if (!decoded.IsUtf8)
+            {
+                Console.WriteLine($"Read {path.Name} as {decoded.EncodingName}: it is not UTF-8.");
+            }
+
+            var outcome = services.GetRequiredService<FeedbackImporter>().Import(new StringReader(decoded.Text));
             if (!outcome.Succeeded)
             {
                 Console.Error.WriteLine($"Nothing imported: {outcome.Problems.Count} problem(s) in {path.Name}:");

@@ -26,7 +26,8 @@ public sealed record ImportResult(int Rows, int Added, int AlreadyThere, IReadOn
 /// Imports a spreadsheet of past feedback (CSV): a <c>text</c> column, optionally <c>created_at</c>, <c>customer</c>,
 /// <c>reporter</c>, <c>source</c> and <c>bucket</c> (header names in any case). Every row is checked first; a file with
 /// any unreadable row imports nothing and names the lines. Rows without a bucket are classified. A row imported
-/// before is recognised by a hash of its normalised content and not added twice.
+/// before is recognised by a hash of its normalised content and not added twice, and a row of this bot's own export
+/// (its <c>id</c> and <c>created_at</c> name an item in the database) is already there.
 /// </summary>
 public sealed class FeedbackImporter(
     FeedbackRepository repository,
@@ -46,7 +47,7 @@ public sealed class FeedbackImporter(
     {
         var text = input.ReadToEnd();
         var problems = new List<ImportProblem>();
-        var rows = new List<(FeedbackCapture Capture, string Bucket, string? Rule)>();
+        var rows = new List<ImportRow>();
         if (string.IsNullOrWhiteSpace(text))
         {
             return new ImportResult(0, 0, 0, [new ImportProblem(0, "The file is empty. Its first line must be a header with at least a `text` column.")]);
@@ -70,7 +71,7 @@ public sealed class FeedbackImporter(
             return new ImportResult(0, 0, 0, [new ImportProblem(1, $"The header has no `text` column (it has: {string.Join(", ", csv.Headers.Select(h => $"`{h}`"))}). Optional columns: created_at, customer, reporter, source, bucket.")]);
         }
 
-        var columns = new Columns(textColumn, Index(csv, "created_at"), Index(csv, "customer"), Index(csv, "reporter"), Index(csv, "source"), Index(csv, "bucket"));
+        var columns = new Columns(textColumn, Index(csv, "id"), Index(csv, "created_at"), Index(csv, "customer"), Index(csv, "reporter"), Index(csv, "source"), Index(csv, "bucket"));
         var rowCount = 0;
         while (csv.Read())
         {
@@ -97,11 +98,14 @@ public sealed class FeedbackImporter(
             return new ImportResult(rowCount, 0, 0, listed);
         }
 
-        var added = repository.CaptureAll(rows, time.GetUtcNow());
+        var exported = repository.ExistingItems(rows.Where(r => r.ExportedId is not null && r.Capture.CreatedAt is not null)
+            .Select(r => (r.ExportedId!.Value, r.Capture.CreatedAt!.Value.ToUnixTimeMilliseconds())));
+        var fresh = rows.Where(r => r.ExportedId is not { } id || !exported.Contains(id)).ToList();
+        var added = repository.CaptureAll(fresh.Select(r => (r.Capture, r.Bucket, r.Rule)), time.GetUtcNow());
         return new ImportResult(rowCount, added, rows.Count - added, []);
     }
 
-    private (FeedbackCapture, string, string?)? Row(CsvReader csv, Columns columns, List<ImportProblem> problems)
+    private ImportRow? Row(CsvReader csv, Columns columns, List<ImportProblem> problems)
     {
         var line = csv.LineNumber;
         var count = problems.Count;
@@ -159,13 +163,15 @@ public sealed class FeedbackImporter(
             CreatedAt = createdAt,
             ImportKey = ImportKey(text, createdAt, customer, reporter, source),
         };
+        // Another system's ids (letters, or numbers of its own) only match when created_at matches to the millisecond too.
+        var exportedId = long.TryParse(Field(csv, columns.Id), NumberStyles.None, CultureInfo.InvariantCulture, out var id) ? id : (long?)null;
         if (bucket is not null)
         {
-            return (capture, bucket, "set in the imported file");
+            return new ImportRow(capture, bucket, "set in the imported file", exportedId);
         }
 
         var result = classifier.Classify(text);
-        return (capture, result.Bucket, result.Rule);
+        return new ImportRow(capture, result.Bucket, result.Rule, exportedId);
     }
 
     /// <summary>The same row imported again, even with other spacing or capitals, gets the same key.</summary>
@@ -214,5 +220,7 @@ public sealed class FeedbackImporter(
         _ => "this row cannot be read as CSV.",
     };
 
-    private sealed record Columns(int Text, int CreatedAt, int Customer, int Reporter, int Source, int Bucket);
+    private sealed record ImportRow(FeedbackCapture Capture, string Bucket, string? Rule, long? ExportedId);
+
+    private sealed record Columns(int Text, int Id, int CreatedAt, int Customer, int Reporter, int Source, int Bucket);
 }

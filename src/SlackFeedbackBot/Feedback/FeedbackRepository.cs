@@ -73,6 +73,27 @@ public sealed class FeedbackRepository(Database database)
         return added;
     }
 
+    /// <summary>Which of these (id, created_at in ms) pairs name an item in the database: rows of its own export.</summary>
+    public IReadOnlySet<long> ExistingItems(IEnumerable<(long Id, long CreatedAtMs)> candidates)
+    {
+        var found = new HashSet<long>();
+        using var connection = database.Open();
+        foreach (var chunk in candidates.Chunk(500))
+        {
+            var wanted = chunk.ToHashSet();
+            var ids = wanted.Select(c => c.Id).Distinct().ToList();
+            foreach (var (id, created) in connection.Query<(long, long)>("SELECT id, created_at FROM feedback_items WHERE id IN @ids", new { ids }))
+            {
+                if (wanted.Contains((id, created)))
+                {
+                    found.Add(id);
+                }
+            }
+        }
+
+        return found;
+    }
+
     private static CaptureRecord Capture(SqliteConnection connection, IDbTransaction tx, FeedbackCapture capture, string bucket, string? rule, string? shiftKey, DateTimeOffset now)
     {
         var nowMs = now.ToUnixTimeMilliseconds();

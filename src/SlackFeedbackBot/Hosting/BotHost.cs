@@ -55,9 +55,15 @@ public static class BotHost
     {
         WebApplication? app = null;
         LocalSlack? local = null;
+        DatabaseLock? databaseLock = null;
         try
         {
             var configuration = CreateBuilder(args).Configuration;
+            if (!TryLockDatabase(configuration, out databaseLock))
+            {
+                return StartupFailure.ConfigurationExitCode;
+            }
+
             if (LocalSlack.IsWanted(configuration))
             {
                 local = await LocalSlack.StartAsync(configuration, Console.Out, ct);
@@ -93,6 +99,28 @@ public static class BotHost
             {
                 await local.DisposeAsync();
             }
+
+            databaseLock?.Dispose();
         }
+    }
+
+    // Before anything opens the file: a second bot on the same database would replay the first one's inbox.
+    private static bool TryLockDatabase(IConfiguration configuration, out DatabaseLock? held)
+    {
+        var path = (configuration.GetSection(StorageOptions.Section).Get<StorageOptions>() ?? new StorageOptions()).DatabasePath;
+        if (string.IsNullOrWhiteSpace(path))
+        {
+            // Options validation explains the empty setting.
+            held = null;
+            return true;
+        }
+
+        if (DatabaseLock.TryAcquire(path, out held, out var holder))
+        {
+            return true;
+        }
+
+        Console.Error.WriteLine(DatabaseLock.AlreadyInUse(path, holder));
+        return false;
     }
 }

@@ -31,7 +31,8 @@ public sealed class Database
     {
         var connection = new SqliteConnection(ConnectionString);
         connection.Open();
-        connection.Execute("PRAGMA synchronous=NORMAL;");
+        // journal_size_limit is per connection: whichever connection starts the write-ahead log over cuts the file back.
+        connection.Execute("PRAGMA synchronous=NORMAL; PRAGMA journal_size_limit=67108864;");
         return connection;
     }
 

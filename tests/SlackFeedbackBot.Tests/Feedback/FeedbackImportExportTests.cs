@@ -122,6 +122,44 @@ public sealed class FeedbackImportExportTests
     }
 
     [Test]
+    public async Task Export_ThenImportIntoTheSameDatabase_AddsNothing_AndIntoAnEmptyOneAddsEachItemOnce()
+    {
+        for (var i = 0; i < 20; i++)
+        {
+            _h.Time.Advance(TimeSpan.FromMilliseconds(1234));
+            await _h.CaptureAsync($"Captured in Slack number {i}", customer: i % 2 == 0 ? "Acme" : null);
+        }
+
+        Assert.That(Import("text,created_at,customer\nOld one,2025-03-14,Acme\nOld two,2025-03-15T09:30:00Z,\nOld three,2025-03-16,\nOld four,2025-03-17,\nOld five,2025-03-18,Initech\n").Added, Is.EqualTo(5));
+        var export = new StringWriter();
+        Assert.That(_h.Get<FeedbackExporter>().Export(export), Is.EqualTo(25));
+
+        var again = Import(export.ToString());
+
+        Assert.That(again.Problems, Is.Empty);
+        Assert.That(again.Added, Is.Zero);
+        Assert.That(again.AlreadyThere, Is.EqualTo(25));
+        Assert.That(_h.Repository.Count(), Is.EqualTo(25));
+
+        using var empty = new FeedbackHarness();
+        var first = empty.Get<FeedbackImporter>().Import(new StringReader(export.ToString()));
+        var second = empty.Get<FeedbackImporter>().Import(new StringReader(export.ToString()));
+        Assert.That(first.Added, Is.EqualTo(25));
+        Assert.That(second.Added, Is.Zero);
+        Assert.That(empty.Repository.Count(), Is.EqualTo(25));
+    }
+
+    [Test]
+    public async Task Import_AnotherSystemsIdColumn_DoesNotHideNewRows()
+    {
+        await _h.CaptureAsync("Already here");
+
+        var result = Import("id,text,created_at\n1,Something else entirely,2025-03-14\nZD-7,And another,2025-03-15\n");
+
+        Assert.That(result.Added, Is.EqualTo(2), "id 1 exists, but with another created_at it is another item");
+    }
+
+    [Test]
     public void Export_Header_NamesEveryField()
     {
         var csv = new StringWriter();

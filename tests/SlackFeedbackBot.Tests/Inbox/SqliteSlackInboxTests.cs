@@ -106,4 +106,52 @@ public sealed class SqliteSlackInboxTests
         Assert.That(admissions.Where(a => !a.IsDuplicate).Select(a => a.Id).Distinct().Count(), Is.EqualTo(1500));
         Assert.That((await inbox.GetStatsAsync(CancellationToken.None)).Pending, Is.EqualTo(1500));
     }
+
+    [Test]
+    public async Task SteadyWrites_KeepTheWriteAheadLogUnderTheThreshold_DuringAndAfter()
+    {
+        const long threshold = 512 * 1024;
+        const long bound = 4 * 1024 * 1024;
+        var walPath = _db.Path + "-wal";
+        var padding = new string('x', 1000);
+        long largest = 0;
+        using var stopSampling = new CancellationTokenSource();
+        var sampler = Task.Run(async () =>
+        {
+            long seen = 0;
+            while (!stopSampling.IsCancellationRequested)
+            {
+                seen = Math.Max(seen, WalBytes(walPath));
+                await Task.Delay(1);
+            }
+
+            return seen;
+        });
+
+        // 20,000 rows of 1 KB in groups of 500 (a group is one or two commits, well under the bound): over 20 MB through
+        // the log, five times the bound. The fake clock never ticks, so no
+        // timer-driven checkpoint runs: only the writer itself can keep the log small.
+        await using (var inbox = new SqliteSlackInbox(_db.ConnectionString, _time, NullLogger<SqliteSlackInbox>.Instance, threshold))
+        {
+            for (var wave = 0; wave < 40; wave++)
+            {
+                var admissions = await Task.WhenAll(Enumerable.Range(0, 500).Select(i =>
+                    inbox.RecordAsync(BigEvent($"Ev{wave}-{i}", padding), null, CancellationToken.None)));
+                await Task.WhenAll(admissions.Where((_, i) => i % 2 == 0).Select(a => inbox.MarkHandledAsync(a.Id, CancellationToken.None)));
+                largest = Math.Max(largest, WalBytes(walPath));
+            }
+
+            Assert.That((await inbox.GetStatsAsync(CancellationToken.None)).Pending, Is.EqualTo(10_000));
+        }
+
+        await stopSampling.CancelAsync();
+        largest = Math.Max(largest, await sampler);
+        Assert.That(largest, Is.LessThan(bound), "largest WAL seen while writing");
+        Assert.That(WalBytes(walPath), Is.LessThan(bound), "WAL after the inbox stopped");
+    }
+
+    private SlackInboundRequest BigEvent(string eventId, string padding) =>
+        new(SlackRequestKind.Event, "{\"type\":\"event_callback\",\"event_id\":\"" + eventId + "\",\"text\":\"" + padding + "\"}", "ev:" + eventId, 0, _time.GetUtcNow());
+
+    private static long WalBytes(string path) => File.Exists(path) ? new FileInfo(path).Length : 0;
 }

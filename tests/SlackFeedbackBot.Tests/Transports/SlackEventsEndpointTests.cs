@@ -12,6 +12,7 @@ using SlackFeedbackBot.Slack.Inbound;
 using SlackFeedbackBot.Slack.Transports;
 using SlackFeedbackBot.Slack.Transports.Http;
 using SlackFeedbackBot.Slack.Verification;
+using SlackFeedbackBot.Tests.Support;
 using static SlackFeedbackBot.Tests.Transports.SlackSamples;
 
 namespace SlackFeedbackBot.Tests.Transports;
@@ -60,6 +61,58 @@ public class SlackEventsEndpointTests
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Unauthorized));
         Assert.That(await response.Content.ReadAsStringAsync(), Does.Contain("signature"));
         Assert.That(host.Sink.Received, Is.Empty);
+    }
+
+    [Test]
+    public async Task ThousandForgeries_LogOneLineAtOnce_AndOneSummaryWithTheCountAfterTheInterval()
+    {
+        var time = new FakeTimeProvider(new DateTimeOffset(2026, 11, 23, 12, 0, 0, TimeSpan.Zero));
+        var log = new ListLogger();
+        await using var host = await EndpointHost.StartAsync(new FakeVerifier(), time, log);
+
+        for (var i = 0; i < 1000; i++)
+        {
+            using var response = await host.PostAsync(EventCallbackJson, "application/json", signature: $"v0=forged{i}");
+            Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Unauthorized));
+        }
+
+        var refusals = () => log.Lines.Where(l => l.Contains("Slack signature", StringComparison.Ordinal)).ToList();
+        Assert.That(refusals(), Has.Count.EqualTo(1));
+        Assert.That(refusals()[0], Does.StartWith("Warning: Refused a request to the Slack endpoint from 127.0.0.1"));
+
+        time.Advance(RejectedSignatureLog.DefaultInterval);
+
+        Assert.That(refusals(), Has.Count.EqualTo(2));
+        Assert.That(refusals()[1], Does.Contain("Refused 999 more request(s)").And.Contain("from 127.0.0.1"));
+        time.Advance(RejectedSignatureLog.DefaultInterval);
+        Assert.That(refusals(), Has.Count.EqualTo(2), "a quiet interval adds nothing");
+
+        using (await host.PostAsync(EventCallbackJson, "application/json", signature: "v0=forged-later"))
+        {
+        }
+
+        Assert.That(refusals(), Has.Count.EqualTo(3), "after a quiet interval the next refusal is a line of its own");
+    }
+
+    [Test]
+    public void RejectedSignatureLog_NamesTheFirstFewAddresses_AndCountsTheRest()
+    {
+        var time = new FakeTimeProvider(new DateTimeOffset(2026, 11, 23, 12, 0, 0, TimeSpan.Zero));
+        var log = new ListLogger();
+        using var rejections = new RejectedSignatureLog(time, log);
+
+        rejections.Record("192.0.2.1");
+        foreach (var n in Enumerable.Range(1, 8))
+        {
+            rejections.Record($"198.51.100.{n}");
+            rejections.Record($"198.51.100.{n}");
+        }
+
+        time.Advance(RejectedSignatureLog.DefaultInterval);
+
+        Assert.That(log.Lines.Last(), Is.EqualTo(
+            "Warning: Refused 16 more request(s) to the Slack endpoint in the last 1 min for a missing or invalid Slack signature, " +
+            "from 198.51.100.1, 198.51.100.2, 198.51.100.3, 198.51.100.4, 198.51.100.5 and 3 other(s)"));
     }
 
     [Test]
@@ -247,12 +300,22 @@ public class SlackEventsEndpointTests
 
         public RecordingSink Sink { get; }
 
-        public static async Task<EndpointHost> StartAsync(ISlackRequestVerifier verifier)
+        public static async Task<EndpointHost> StartAsync(ISlackRequestVerifier verifier, TimeProvider? time = null, ILogger? log = null)
         {
             var sink = new RecordingSink();
             var builder = WebApplication.CreateSlimBuilder();
             builder.WebHost.UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
             builder.Logging.ClearProviders();
+            if (time is not null)
+            {
+                builder.Services.AddSingleton(time);
+            }
+
+            if (log is not null)
+            {
+                builder.Services.AddSingleton<ILoggerFactory>(new SingleLoggerFactory(log));
+            }
+
             builder.Services.AddSingleton<ISlackInboundSink>(sink);
             builder.Services.AddSingleton(verifier);
             builder.Services.AddSlackHttpEndpoint();

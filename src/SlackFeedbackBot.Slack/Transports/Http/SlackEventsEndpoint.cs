@@ -18,13 +18,15 @@ public sealed partial class SlackEventsEndpoint(
     ISlackInboundSink sink,
     ISlackRequestVerifier verifier,
     TimeProvider time,
-    ILogger<SlackEventsEndpoint> logger)
+    ILogger<SlackEventsEndpoint> logger) : IDisposable
 {
     /// <summary>Slack's payloads are a few kB; anything near this is not from Slack.</summary>
     public const int MaxBodyBytes = 1024 * 1024;
 
     private const string TextPlain = "text/plain; charset=utf-8";
     private const string ApplicationJson = "application/json; charset=utf-8";
+
+    private readonly RejectedSignatureLog _rejections = new(time, logger);
 
     public async Task HandleAsync(HttpContext context)
     {
@@ -55,7 +57,7 @@ public sealed partial class SlackEventsEndpoint(
 
         if (parsed is null)
         {
-            LogRejectedSignature(logger, context.Connection.RemoteIpAddress?.ToString() ?? "unknown");
+            _rejections.Record(context.Connection.RemoteIpAddress?.ToString() ?? "unknown");
             await WriteAsync(context.Response, StatusCodes.Status401Unauthorized, TextPlain, "Invalid or missing Slack signature.");
             return;
         }
@@ -162,6 +164,8 @@ public sealed partial class SlackEventsEndpoint(
         return SlackRequestParser.ParseHttp(request.ContentType, body, RetryNum(request), time.GetUtcNow());
     }
 
+    public void Dispose() => _rejections.Dispose();
+
     private static int RetryNum(HttpRequest request) =>
         int.TryParse(request.Headers["X-Slack-Retry-Num"], NumberStyles.None, CultureInfo.InvariantCulture, out var retry) ? retry : 0;
 
@@ -173,9 +177,6 @@ public sealed partial class SlackEventsEndpoint(
         Encoding.UTF8.GetBytes(body, response.BodyWriter);
         await response.BodyWriter.FlushAsync();
     }
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Refused a request to the Slack endpoint from {RemoteIp}: missing or invalid Slack signature")]
-    private static partial void LogRejectedSignature(ILogger logger, string remoteIp);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Refused a signed Slack request that could not be understood: {Reason}")]
     private static partial void LogUnparseable(ILogger logger, string reason);
