@@ -49,7 +49,7 @@ public sealed class CaptureFromCommand(FeedbackService service, FeedbackReplies 
         try
         {
             var dm = await slack.OpenConversationAsync([command.UserId], ct);
-            await slack.UploadFileAsync(new FileUpload("feedback.txt", Encoding.UTF8.GetBytes(command.Text))
+            await slack.UploadFileAsync(new FileUpload("feedback.txt", Encoding.UTF8.GetBytes(SlackCommandText.AsTyped(command.Text)))
             {
                 Title = "Your feedback text (too long to save)",
                 ChannelId = dm,
