@@ -1,3 +1,6 @@
+using Microsoft.Extensions.Options;
+using SlackFeedbackBot.Slack.Configuration;
+
 namespace SlackFeedbackBot.Hosting;
 
 /// <summary>The try-out mode: with no Slack tokens, the bot runs against the built-in Slack emulator.</summary>
@@ -10,4 +13,18 @@ public sealed class LocalModeOptions
 
     /// <summary>Port of the emulator's web page and API on 127.0.0.1 (0 = any free port).</summary>
     public int Port { get; set; } = 3939;
+}
+
+public sealed class LocalModeOptionsValidator : IValidateOptions<LocalModeOptions>
+{
+    public ValidateOptionsResult Validate(string? name, LocalModeOptions options)
+    {
+        var checks = new SettingChecks(LocalModeOptions.Section);
+        if (options.Port is < 0 or > 65535)
+        {
+            checks.Add(nameof(LocalModeOptions.Port), $"is {options.Port}; set it to a TCP port from 1 to 65535, or 0 for any free port.");
+        }
+
+        return checks.Result();
+    }
 }
