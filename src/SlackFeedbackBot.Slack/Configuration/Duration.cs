@@ -12,6 +12,13 @@ public static partial class Duration
 {
     public const string Syntax = "write it like 1d, 1h, 10m, 90s, 500ms or 1h30m, or as hh:mm:ss (d.hh:mm:ss with days)";
 
+    // hh:mm:ss and d.hh:mm:ss, each with an optional fraction; h:mm:ss too. Exact, so 25:00:00 or 1:2 is no duration.
+    private static readonly string[] ClockFormats =
+    [
+        @"hh\:mm\:ss", @"hh\:mm\:ss\.FFFFFFF", @"h\:mm\:ss", @"h\:mm\:ss\.FFFFFFF",
+        @"d\.hh\:mm\:ss", @"d\.hh\:mm\:ss\.FFFFFFF", @"d\.h\:mm\:ss", @"d\.h\:mm\:ss\.FFFFFFF",
+    ];
+
     public static TimeSpan Parse(string? text) =>
         TryParse(text, out var value) ? value : throw new FormatException(Describe(text));
 
@@ -34,13 +41,19 @@ public static partial class Duration
             return true;
         }
 
-        if (trimmed.Contains(':'))
-        {
-            return TimeSpan.TryParse(trimmed, CultureInfo.InvariantCulture, out value);
-        }
-
         var negative = trimmed.StartsWith('-');
         var units = trimmed[(negative ? 1 : 0)..];
+        if (units.Contains(':'))
+        {
+            if (!TimeSpan.TryParseExact(units, ClockFormats, CultureInfo.InvariantCulture, out value))
+            {
+                return false;
+            }
+
+            value = negative ? value.Negate() : value;
+            return true;
+        }
+
         var whole = Units().Match(units);
         if (!whole.Success)
         {
@@ -58,7 +71,12 @@ public static partial class Duration
                 return false;
             }
 
-            var amount = decimal.Parse(unitMatch.Groups["amount"].Value, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture);
+            if (!decimal.TryParse(unitMatch.Groups["amount"].Value, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var amount)
+                || amount > TimeSpan.MaxValue.Ticks / TicksPer(unit))
+            {
+                return false;
+            }
+
             ticks += amount * TicksPer(unit);
         }
 
