@@ -43,7 +43,13 @@ public static class ConfigurationCheck
             }
         }
 
-        return new ConfigurationReport(problems, broken);
+        if (ListenAddresses.Problem(configuration["urls"]) is { } listen)
+        {
+            problems.Add(listen);
+        }
+
+        // A validator may find one problem along two paths; the person fixing it needs to read it once.
+        return new ConfigurationReport([.. problems.Distinct(StringComparer.Ordinal)], broken);
     }
 
     /// <summary>Throws <see cref="ConfigurationProblemsException"/> when the settings have problems.</summary>

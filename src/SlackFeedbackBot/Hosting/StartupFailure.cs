@@ -52,6 +52,8 @@ public static partial class StartupFailure
             case InvalidOperationException invalid when invalid.Message.StartsWith("Migration", StringComparison.Ordinal)
                                                         || invalid.Message.StartsWith("The database is at schema", StringComparison.Ordinal):
                 return [$"Database error: {invalid.Message}"];
+            case FormatException url when url.Message.StartsWith("Invalid url", StringComparison.OrdinalIgnoreCase):
+                return [$"Configuration error: {ListenAddresses.Setting}: {url.Message.TrimEnd('.')}; write it like http://127.0.0.1:8080."];
             case IOException io when io.Message.Contains("address already in use", StringComparison.OrdinalIgnoreCase):
                 return [$"Cannot listen: {io.Message}. Choose another address with --urls http://127.0.0.1:PORT (env ASPNETCORE_URLS)."];
             default:

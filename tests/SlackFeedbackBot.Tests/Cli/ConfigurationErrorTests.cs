@@ -63,6 +63,8 @@ public sealed class ConfigurationErrorTests
         Bad("Negative post pacing", "Slack:PostPacing:IntervalPerChannel (Slack__PostPacing__IntervalPerChannel)", "Slack__PostPacing__IntervalPerChannel", "-1s", "from 0 to 1m"),
         Bad("Zero report threshold window", "Feedback:Thresholds:WithinDays (Feedback__Thresholds__WithinDays)", "Feedback__Thresholds__WithinDays", "0", "at least 1"),
         Bad("Zero digest lateness", "Digests:LateAfter (Digests__LateAfter)", "Digests__LateAfter", "0", "longer than 0"),
+        Bad("Listen address that is not one", "urls (--urls or ASPNETCORE_URLS)", "ASPNETCORE_URLS", "notaurl", "http://127.0.0.1:8080"),
+        Bad("Spotlight bucket id", "Spotlight:Buckets:0:Id", "Spotlight__Buckets__0__Id", "Bad Id", "lower-case letters"),
         Bad("Bot token that is not one", "Slack:BotToken (SLACK_BOT_TOKEN)", "SLACK_BOT_TOKEN", "secret-looking-value-1234", "xoxb-"),
         Bad("App token that is not one", "Slack:AppToken (SLACK_APP_TOKEN)", "SLACK_APP_TOKEN", "xoxb-secret-looking-value-1234", "xapp-"),
     ];
