@@ -1,5 +1,3 @@
-using System.ComponentModel.DataAnnotations;
-
 namespace SlackFeedbackBot.Slack;
 
 public enum SlackMode
@@ -24,11 +22,9 @@ public sealed class SlackOptions
     /// <summary>Signing secret, needed in HTTP mode to verify requests.</summary>
     public string? SigningSecret { get; set; }
 
-    [Required]
     public string ApiBaseUrl { get; set; } = "https://slack.com/api/";
 
     /// <summary>Socket Mode connections kept open at once (Slack allows up to 10).</summary>
-    [Range(1, 10)]
     public int SocketConnections { get; set; } = 2;
 
     /// <summary>Delay between opening the Socket Mode connections so they do not all refresh together.</summary>
@@ -38,7 +34,6 @@ public sealed class SlackOptions
     public TimeSpan AckPayloadWait { get; set; } = TimeSpan.FromMilliseconds(2500);
 
     /// <summary>Attempts a handler gets before its request is parked.</summary>
-    [Range(1, 100)]
     public int MaxHandlerAttempts { get; set; } = 4;
 
     /// <summary>Workspace (team id) the bot serves; requests from other workspaces are refused. Empty: learned from auth.test.</summary>

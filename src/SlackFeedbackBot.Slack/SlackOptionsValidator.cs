@@ -1,35 +1,74 @@
+using System.Text.RegularExpressions;
 using Microsoft.Extensions.Options;
+using SlackFeedbackBot.Slack.Configuration;
 
 namespace SlackFeedbackBot.Slack;
 
 /// <summary>
 /// Refuses to start with settings that cannot work: each message names the setting and the environment variable
-/// that fills it, never its value.
+/// that fills it, never a token's value.
 /// </summary>
-public sealed class SlackOptionsValidator : IValidateOptions<SlackOptions>
+public sealed partial class SlackOptionsValidator : IValidateOptions<SlackOptions>
 {
+    /// <summary>Slack wants the ack within 3 seconds; the reply has to be ready a little before.</summary>
+    public static readonly TimeSpan LongestAckPayloadWait = TimeSpan.FromMilliseconds(2900);
+
     public ValidateOptionsResult Validate(string? name, SlackOptions options)
     {
-        var failures = new List<string>();
+        var checks = new SettingChecks(SlackOptions.Section);
+        if (!Enum.IsDefined(options.Mode))
+        {
+            checks.Add(nameof(SlackOptions.Mode), $"is {(int)options.Mode}; set it to {string.Join(" or ", Enum.GetNames<SlackMode>())}.");
+        }
 
         if (string.IsNullOrWhiteSpace(options.BotToken))
         {
-            failures.Add("Slack:BotToken (SLACK_BOT_TOKEN) is required: the bot token (xoxb-...) from the app's OAuth & Permissions page");
+            checks.Add(nameof(SlackOptions.BotToken), "is required: the bot token (xoxb-...) from the app's OAuth & Permissions page.");
+        }
+        else if (!options.BotToken.Trim().StartsWith("xoxb-", StringComparison.Ordinal))
+        {
+            checks.Add(nameof(SlackOptions.BotToken), "is not a bot token (it must start with xoxb-): copy the Bot User OAuth Token from the app's OAuth & Permissions page.");
         }
 
         switch (options.Mode)
         {
             case SlackMode.Http when string.IsNullOrWhiteSpace(options.SigningSecret):
-                failures.Add("Slack:SigningSecret (SLACK_SIGNING_SECRET) is required in HTTP mode");
+                checks.Add(nameof(SlackOptions.SigningSecret), "is required in HTTP mode: copy the Signing Secret from the app's Basic Information page.");
                 break;
             case SlackMode.Socket when string.IsNullOrWhiteSpace(options.AppToken):
-                failures.Add("Slack:AppToken (SLACK_APP_TOKEN) is required in Socket mode: an app-level token (xapp-...) with connections:write");
+                checks.Add(nameof(SlackOptions.AppToken), "is required in Socket mode: an app-level token (xapp-...) with connections:write (Basic Information > App-Level Tokens).");
                 break;
-            case SlackMode.Socket when !options.AppToken!.StartsWith("xapp-", StringComparison.Ordinal):
-                failures.Add("Slack:AppToken (SLACK_APP_TOKEN) must be an app-level token starting with xapp- (Basic Information > App-Level Tokens)");
+            case SlackMode.Socket when !options.AppToken!.Trim().StartsWith("xapp-", StringComparison.Ordinal):
+                checks.Add(nameof(SlackOptions.AppToken), "is not an app-level token (it must start with xapp-): create one with connections:write under Basic Information > App-Level Tokens.");
                 break;
         }
 
-        return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+        if (!IsWebAddress(options.ApiBaseUrl))
+        {
+            checks.Add(nameof(SlackOptions.ApiBaseUrl), $"is \"{Shown(options.ApiBaseUrl)}\", not a web address; set it to https://slack.com/api/ (the default) or leave it out.");
+        }
+
+        if (!string.IsNullOrWhiteSpace(options.TeamId) && !TeamIdPattern().IsMatch(options.TeamId.Trim()))
+        {
+            checks.Add(nameof(SlackOptions.TeamId), $"is \"{Shown(options.TeamId)}\", not a team id; set it to the workspace id (like T0123ABCD, shown by auth.test and `doctor`) or leave it out.");
+        }
+
+        checks.Between(nameof(SlackOptions.SocketConnections), options.SocketConnections, 1, 10);
+        checks.Between(nameof(SlackOptions.SocketConnectionStagger), options.SocketConnectionStagger, TimeSpan.Zero, TimeSpan.FromMinutes(5));
+        checks.Positive(nameof(SlackOptions.AckPayloadWait), options.AckPayloadWait, LongestAckPayloadWait);
+        checks.Between(nameof(SlackOptions.MaxHandlerAttempts), options.MaxHandlerAttempts, 1, 100);
+        return checks.Result();
     }
+
+    public static bool IsWebAddress(string? url) =>
+        Uri.TryCreate(url?.Trim(), UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp) && uri.Host.Length > 0;
+
+    private static string Shown(string? value)
+    {
+        var text = new string((value ?? "").Trim().Where(c => !char.IsControl(c)).Take(60).ToArray());
+        return text.Replace("\"", "'", StringComparison.Ordinal);
+    }
+
+    [GeneratedRegex("^[TE][A-Z0-9]{2,}$")]
+    private static partial Regex TeamIdPattern();
 }

@@ -1,5 +1,3 @@
-using System.ComponentModel.DataAnnotations;
-
 namespace SlackFeedbackBot.Slack.Api;
 
 /// <summary>How the Web API client rides out rate limits and transient failures (section <c>Slack:Retry</c>).</summary>
@@ -8,7 +6,6 @@ public sealed class SlackApiRetryOptions
     public const string Section = "Slack:Retry";
 
     /// <summary>Retries after HTTP 429, each waiting the Retry-After Slack sent.</summary>
-    [Range(0, 100)]
     public int RateLimitMaxRetries { get; set; } = 5;
 
     /// <summary>The wait after a 429 that carries no usable Retry-After header.</summary>
@@ -18,7 +15,6 @@ public sealed class SlackApiRetryOptions
     public TimeSpan MaxRetryAfter { get; set; } = TimeSpan.FromMinutes(2);
 
     /// <summary>Retries after network errors, timeouts and HTTP 5xx.</summary>
-    [Range(0, 20)]
     public int TransientMaxRetries { get; set; } = 3;
 
     /// <summary>First backoff after a transient failure; later ones grow exponentially, with jitter.</summary>

@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Polly;
 
 namespace SlackFeedbackBot.Slack.Api;
 
@@ -11,13 +12,15 @@ public static class SlackApiServiceCollectionExtensions
     /// Registers <see cref="ISlackApiClient"/> on a named HttpClient with the Slack resilience pipeline
     /// (<see cref="SlackResiliencePipeline"/>) and per-channel post pacing. Expects <c>IOptions&lt;SlackOptions&gt;</c>
     /// to be registered; <see cref="SlackApiRetryOptions"/> and <see cref="SlackPostPacingOptions"/> default sensibly and
-    /// can be bound from <see cref="SlackApiRetryOptions.Section"/> / <see cref="SlackPostPacingOptions.Section"/>.
+    /// are bound by <see cref="Hosting.SlackServiceCollectionExtensions.AddSlack"/> from <see cref="SlackApiRetryOptions.Section"/> / <see cref="SlackPostPacingOptions.Section"/>.
     /// </summary>
     public static IServiceCollection AddSlackApiClient(this IServiceCollection services)
     {
         services.TryAddSingleton(TimeProvider.System);
-        services.AddOptions<SlackApiRetryOptions>().ValidateDataAnnotations();
-        services.AddOptions<SlackPostPacingOptions>();
+        services.AddOptions<SlackApiRetryOptions>().ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<SlackApiRetryOptions>, SlackApiRetryOptionsValidator>());
+        services.AddOptions<SlackPostPacingOptions>().ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<SlackPostPacingOptions>, SlackPostPacingOptionsValidator>());
 
         services.AddHttpClient(SlackApiClient.HttpClientName)
             // The default HttpClient logs print request URLs, and response_url / upload_url are secrets.
@@ -34,6 +37,20 @@ public static class SlackApiServiceCollectionExtensions
 
         services.TryAddSingleton<ChannelPostPacer>();
         services.TryAddSingleton<ISlackApiClient, SlackApiClient>();
+        return services;
+    }
+
+    /// <summary>
+    /// Replaces the retries with one attempt of at most <paramref name="attemptTimeout"/>: for a one-shot check that
+    /// must say at once that Slack cannot be reached, rather than ride the outage out like the running bot.
+    /// </summary>
+    public static IServiceCollection UseSlackApiWithoutRetries(this IServiceCollection services, TimeSpan attemptTimeout)
+    {
+#pragma warning disable EXTEXP0001 // The one way to swap a named client's resilience handler; the doctor needs no retries.
+        services.AddHttpClient(SlackApiClient.HttpClientName)
+            .RemoveAllResilienceHandlers()
+#pragma warning restore EXTEXP0001
+            .AddResilienceHandler("slack-once", builder => builder.AddTimeout(attemptTimeout));
         return services;
     }
 }

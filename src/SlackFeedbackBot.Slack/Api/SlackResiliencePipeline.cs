@@ -14,8 +14,10 @@ public static class SlackResiliencePipeline
 {
     public static void Configure(ResiliencePipelineBuilder<HttpResponseMessage> builder, SlackApiRetryOptions options, ILogger logger)
     {
-        builder
-            .AddRetry(new RetryStrategyOptions<HttpResponseMessage>
+        // Polly wants at least one retry in a retry strategy; zero retries means no strategy at all.
+        if (options.RateLimitMaxRetries > 0)
+        {
+            builder.AddRetry(new RetryStrategyOptions<HttpResponseMessage>
             {
                 Name = "slack-rate-limit",
                 MaxRetryAttempts = options.RateLimitMaxRetries,
@@ -26,8 +28,12 @@ public static class SlackResiliencePipeline
                     logger.LogWarning("Slack rate limited the call; retrying in {Delay} (retry {Retry})", args.RetryDelay, args.AttemptNumber + 1);
                     return ValueTask.CompletedTask;
                 },
-            })
-            .AddRetry(new RetryStrategyOptions<HttpResponseMessage>
+            });
+        }
+
+        if (options.TransientMaxRetries > 0)
+        {
+            builder.AddRetry(new RetryStrategyOptions<HttpResponseMessage>
             {
                 Name = "slack-transient",
                 MaxRetryAttempts = options.TransientMaxRetries,
@@ -42,8 +48,10 @@ public static class SlackResiliencePipeline
                         Describe(args.Outcome), args.RetryDelay, args.AttemptNumber + 1);
                     return ValueTask.CompletedTask;
                 },
-            })
-            .AddTimeout(options.AttemptTimeout);
+            });
+        }
+
+        builder.AddTimeout(options.AttemptTimeout);
     }
 
     internal static TimeSpan RetryAfter(HttpResponseMessage? response, SlackApiRetryOptions options)

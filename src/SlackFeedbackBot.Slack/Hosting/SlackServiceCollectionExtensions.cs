@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using SlackFeedbackBot.Slack.Api;
+using SlackFeedbackBot.Slack.Configuration;
 using SlackFeedbackBot.Slack.Dispatch;
 using SlackFeedbackBot.Slack.Inbound;
 using SlackFeedbackBot.Slack.Inbox;
@@ -14,18 +15,21 @@ namespace SlackFeedbackBot.Slack.Hosting;
 public static class SlackServiceCollectionExtensions
 {
     /// <summary>
-    /// The Slack layer: options (section <c>Slack</c>, validated at start), the Web API client, the durable inbox
+    /// The Slack layer: options (section <c>Slack</c> with <c>SocketMode</c>, <c>Retry</c> and <c>PostPacing</c>, validated at
+    /// start; durations read by <see cref="Duration"/>), the Web API client, the durable inbox
     /// in the given SQLite database, the dispatcher and the transport chosen by <c>Slack:Mode</c>.
     /// Returns the builder on which handlers are registered, one line each.
     /// </summary>
     public static SlackHandlerBuilder AddSlack(this IServiceCollection services, IConfiguration configuration, Func<IServiceProvider, string> inboxConnectionString)
     {
+        DurationConverter.Register();
         services.AddOptions<SlackOptions>()
             .Bind(configuration.GetSection(SlackOptions.Section))
-            .ValidateDataAnnotations()
             .ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
         services.AddSlackApiClient();
+        services.AddOptions<SlackApiRetryOptions>().Bind(configuration.GetSection(SlackApiRetryOptions.Section));
+        services.AddOptions<SlackPostPacingOptions>().Bind(configuration.GetSection(SlackPostPacingOptions.Section));
         services.AddSlackRequestVerifier();
         services.AddSlackTransports();
 

@@ -40,7 +40,8 @@ public static class SlackTransportsServiceCollectionExtensions
     public static IServiceCollection AddSlackSocketMode(this IServiceCollection services)
     {
         services.TryAddSingleton(TimeProvider.System);
-        services.AddOptions<SocketModeOptions>().BindConfiguration(SocketModeOptions.Section);
+        services.AddOptions<SocketModeOptions>().BindConfiguration(SocketModeOptions.Section).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<SocketModeOptions>, SocketModeOptionsValidator>());
         services.TryAddSingleton<SocketModeClient>();
         services.TryAddSingleton<ISocketModeStatus>(provider => provider.GetRequiredService<SocketModeClient>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, SocketModeClient>(provider => provider.GetRequiredService<SocketModeClient>()));

@@ -3,9 +3,13 @@ using System.Text.Json;
 using Dapper;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Options;
+using SlackFeedbackBot.Digests;
+using SlackFeedbackBot.Feedback;
 using SlackFeedbackBot.Hosting;
+using SlackFeedbackBot.Rotations;
 using SlackFeedbackBot.Slack;
 using SlackFeedbackBot.Slack.Api;
+using SlackFeedbackBot.Slack.Configuration;
 using SlackFeedbackBot.Storage;
 
 namespace SlackFeedbackBot.Cli;
@@ -28,91 +32,133 @@ public sealed class BotDoctor(TextWriter output)
         "channels:write.topic", "groups:history", "groups:read", "groups:write.topic", "im:history", "reactions:write", "usergroups:read", "usergroups:write",
     ];
 
+    private static readonly TimeSpan SlackPatience = TimeSpan.FromSeconds(15);
+
     private int _problems;
+    private int _warnings;
+
+    private enum TokenCheck
+    {
+        Works,
+        Refused,
+        Unreachable,
+    }
 
     public async Task<int> RunAsync(string[] args, IReadOnlyDictionary<string, string?>? overrides, CancellationToken ct)
     {
-        var local = LocalSlack.IsWanted(BotHost.CreateBuilder(args, overrides is null ? null : c => c.AddInMemoryCollection(overrides)).Configuration);
-        var builder = BotHost.CreateBuilder(args, c =>
+        WebApplication app;
+        bool local;
+        try
         {
-            if (overrides is not null)
+            var builder = BotHost.CreateBuilder(args, c =>
             {
-                c.AddInMemoryCollection(overrides);
-            }
+                if (overrides is not null)
+                {
+                    c.AddInMemoryCollection(overrides);
+                }
+            });
 
             // Local mode supplies the emulator's tokens at start; check the other settings as they will run.
+            local = LocalSlack.IsWanted(builder.Configuration);
             if (local)
             {
-                c.AddInMemoryCollection(new Dictionary<string, string?> { ["Slack:Mode"] = "Socket", ["Slack:BotToken"] = "xoxb-local", ["Slack:AppToken"] = "xapp-local" });
+                builder.Configuration.AddInMemoryCollection(LocalSlack.Placeholders);
             }
-        });
-        await using var app = builder.Build();
-        var services = app.Services;
 
-        if (!CheckSettings(services))
+            // The doctor prints its own lines, and says at once when Slack cannot be reached instead of retrying.
+            builder.Logging.ClearProviders();
+            builder.Services.UseSlackApiWithoutRetries(SlackPatience);
+            app = builder.Build();
+        }
+        catch (Exception ex) when (StartupFailure.Explain(ex) is { } lines)
         {
+            foreach (var line in lines)
+            {
+                Fail(line);
+            }
+
+            return Finish();
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            Fail($"The bot cannot be set up: {ex.Message} ({ex.GetType().Name}).");
             return Finish();
         }
 
-        var slack = services.GetRequiredService<IOptions<SlackOptions>>().Value;
-        CheckDatabase(services.GetRequiredService<IOptions<StorageOptions>>().Value);
+        await using (app)
+        {
+            try
+            {
+                return await CheckAsync(app.Services, local, ct);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                Fail($"The check stopped: {ex.Message} ({ex.GetType().Name}).");
+                return Finish();
+            }
+        }
+    }
+
+    private async Task<int> CheckAsync(IServiceProvider services, bool local, CancellationToken ct)
+    {
+        var report = ConfigurationCheck.Run(services);
+        foreach (var problem in report.Problems)
+        {
+            Fail(problem);
+        }
+
+        if (report.IsValid)
+        {
+            Pass("Settings are valid.");
+        }
+
+        if (report.Sound<StorageOptions>())
+        {
+            CheckDatabase(services.GetRequiredService<IOptions<StorageOptions>>().Value);
+        }
+
         if (local)
         {
             Info("No Slack bot token is set: `run` starts the built-in local Slack emulator. To connect a workspace set SLACK_BOT_TOKEN and SLACK_APP_TOKEN (README: Connect a real Slack workspace).");
             return Finish();
         }
 
-        await CheckBotTokenAsync(slack, ct);
+        if (!report.Sound<SlackOptions>())
+        {
+            Info("Skipped the checks with Slack until the Slack settings above are fixed.");
+            return Finish();
+        }
+
+        var slack = services.GetRequiredService<IOptions<SlackOptions>>().Value;
+        if (await CheckBotTokenAsync(slack, ct) != TokenCheck.Works)
+        {
+            return Finish();
+        }
+
+        var api = services.GetRequiredService<ISlackApiClient>();
         if (slack.Mode == SlackMode.Socket)
         {
-            await CheckAppTokenAsync(services.GetRequiredService<ISlackApiClient>(), ct);
+            await CheckAppTokenAsync(api, slack, ct);
         }
         else
         {
             Pass("HTTP mode: a signing secret is set; point Slack's request URLs at https://<your host>/slack/events.");
         }
 
+        if (report.Sound<FeedbackOptions>() && report.Sound<DigestOptions>() && report.Sound<RotationsOptions>())
+        {
+            await CheckIdsAsync(services, api, ct);
+        }
+
         return Finish();
-    }
-
-    private bool CheckSettings(IServiceProvider services)
-    {
-        try
-        {
-            services.GetRequiredService<IStartupValidator>().Validate();
-            Pass("Settings are valid.");
-            return true;
-        }
-        catch (OptionsValidationException ex)
-        {
-            foreach (var failure in ex.Failures)
-            {
-                Fail($"Setting: {failure}");
-            }
-
-            output.WriteLine("  Fix: see appsettings.example.json and docs/configuration.md for every setting and its environment variable.");
-            return false;
-        }
     }
 
     private void CheckDatabase(StorageOptions storage)
     {
+        // Where it lives was checked with the settings; here: what is in it.
         var path = Path.GetFullPath(storage.DatabasePath);
         if (!File.Exists(path))
         {
-            var folder = Path.GetDirectoryName(path)!;
-            var existing = folder;
-            while (!Directory.Exists(existing) && Path.GetDirectoryName(existing) is { } parent)
-            {
-                existing = parent;
-            }
-
-            if (!CanWrite(existing))
-            {
-                Fail($"Database {path} does not exist and {existing} is not writable. Fix: set Storage:DatabasePath (env STORAGE__DATABASEPATH) to a writable place.");
-                return;
-            }
-
             Pass($"Database {path} will be created at the first start.");
             return;
         }
@@ -139,11 +185,6 @@ public sealed class BotDoctor(TextWriter output)
             {
                 Pass($"Database {path} is up to date (schema version {version}).");
             }
-
-            if (!CanWrite(Path.GetDirectoryName(path)!))
-            {
-                Fail($"The folder of {path} is not writable; SQLite needs it for its journal. Fix: give the bot's user write access.");
-            }
         }
         catch (SqliteException ex)
         {
@@ -151,66 +192,84 @@ public sealed class BotDoctor(TextWriter output)
         }
     }
 
-    private async Task CheckBotTokenAsync(SlackOptions slack, CancellationToken ct)
+    private async Task<TokenCheck> CheckBotTokenAsync(SlackOptions slack, CancellationToken ct)
     {
-        if (!slack.BotToken!.StartsWith("xoxb-", StringComparison.Ordinal))
-        {
-            Fail("SLACK_BOT_TOKEN does not look like a bot token (xoxb-...). Fix: copy the Bot User OAuth Token from OAuth & Permissions.");
-        }
-
-        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(15) };
+        using var http = new HttpClient { Timeout = SlackPatience };
         var baseUrl = slack.ApiBaseUrl.EndsWith('/') ? slack.ApiBaseUrl : slack.ApiBaseUrl + "/";
         using var request = new HttpRequestMessage(HttpMethod.Post, baseUrl + "auth.test");
-        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", slack.BotToken);
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", slack.BotToken!.Trim());
         HttpResponseMessage response;
         try
         {
             response = await http.SendAsync(request, ct);
         }
-        catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException)
+        catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException && !ct.IsCancellationRequested)
         {
-            Fail($"Slack cannot be reached at {baseUrl}: {ex.Message}. Fix: check the network or proxy, and Slack:ApiBaseUrl.");
-            return;
+            var reason = ex is HttpRequestException { Message: { Length: > 0 } message } ? message.TrimEnd('.') : $"no answer within {SlackPatience.TotalSeconds:0} s";
+            Fail($"Could not reach Slack at {baseUrl}: {reason}; check the network (or proxy) or {SettingName.Of("Slack:ApiBaseUrl")}.");
+            return TokenCheck.Unreachable;
         }
 
         using (response)
         {
-            using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync(ct));
-            var root = body.RootElement;
-            if (!root.TryGetProperty("ok", out var ok) || !ok.GetBoolean())
+            JsonElement root;
+            try
             {
-                var error = root.TryGetProperty("error", out var e) ? e.GetString() : $"HTTP {(int)response.StatusCode}";
+                using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync(ct));
+                root = body.RootElement.Clone();
+            }
+            catch (JsonException)
+            {
+                Fail($"{baseUrl} answered HTTP {(int)response.StatusCode} with something that is not Slack's Web API; check {SettingName.Of("Slack:ApiBaseUrl")} (default https://slack.com/api/).");
+                return TokenCheck.Unreachable;
+            }
+
+            if (root.ValueKind != JsonValueKind.Object || !root.TryGetProperty("ok", out var ok) || ok.ValueKind != JsonValueKind.True)
+            {
+                var error = root.ValueKind == JsonValueKind.Object && root.TryGetProperty("error", out var e) ? e.GetString() : $"HTTP {(int)response.StatusCode}";
                 Fail($"Slack refused the bot token: {error}. Fix: copy the Bot User OAuth Token again (it changes when the app is reinstalled) into SLACK_BOT_TOKEN.");
-                return;
+                return TokenCheck.Refused;
             }
 
-            Pass($"Bot token works: workspace {Text(root, "team")} ({Text(root, "team_id")}), bot user {Text(root, "user_id")}.");
-            if (!response.Headers.TryGetValues("x-oauth-scopes", out var values))
+            var teamId = Text(root, "team_id");
+            Pass($"Bot token works: workspace {Text(root, "team")} ({teamId}), bot user {Text(root, "user_id")}.");
+            if (SlackWorkspaceCheck.TeamMismatch(slack.TeamId, teamId) is { } mismatch)
             {
-                Info("Slack did not report the token's scopes; skipped the scope check.");
-                return;
+                Fail(mismatch);
             }
 
-            var granted = values.SelectMany(v => v.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)).ToHashSet(StringComparer.Ordinal);
-            var missing = RequiredScopes.Where(s => !granted.Contains(s)).ToList();
-            var missingOptional = OptionalScopes.Where(s => !granted.Contains(s)).ToList();
-            if (missing.Count > 0)
-            {
-                Fail($"The bot token lacks scopes: {string.Join(", ", missing)}. Fix: add them under OAuth & Permissions (or recreate the app from deploy/slack/manifest.yml) and reinstall the app.");
-            }
-            else
-            {
-                Pass("The bot token has every scope the features need.");
-            }
-
-            if (missingOptional.Count > 0)
-            {
-                Info($"Optional scopes not granted (topics, user groups, private channels, DMs): {string.Join(", ", missingOptional)}.");
-            }
+            CheckScopes(response);
+            return TokenCheck.Works;
         }
     }
 
-    private async Task CheckAppTokenAsync(ISlackApiClient api, CancellationToken ct)
+    private void CheckScopes(HttpResponseMessage response)
+    {
+        if (!response.Headers.TryGetValues("x-oauth-scopes", out var values))
+        {
+            Info("Slack did not report the token's scopes; skipped the scope check.");
+            return;
+        }
+
+        var granted = values.SelectMany(v => v.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)).ToHashSet(StringComparer.Ordinal);
+        var missing = RequiredScopes.Where(s => !granted.Contains(s)).ToList();
+        var missingOptional = OptionalScopes.Where(s => !granted.Contains(s)).ToList();
+        if (missing.Count > 0)
+        {
+            Fail($"The bot token lacks scopes: {string.Join(", ", missing)}. Fix: add them under OAuth & Permissions (or recreate the app from deploy/slack/manifest.yml) and reinstall the app.");
+        }
+        else
+        {
+            Pass("The bot token has every scope the features need.");
+        }
+
+        if (missingOptional.Count > 0)
+        {
+            Info($"Optional scopes not granted (topics, user groups, private channels, DMs): {string.Join(", ", missingOptional)}.");
+        }
+    }
+
+    private async Task CheckAppTokenAsync(ISlackApiClient api, SlackOptions slack, CancellationToken ct)
     {
         try
         {
@@ -218,32 +277,47 @@ public sealed class BotDoctor(TextWriter output)
             Pass("App-level token works: Socket Mode can connect.");
             Info("Every copy running with this app token gets a share of the events; GET /healthz shows this bot's open_connections, and docs/operations.md (One bot per database) how to find a stray copy.");
         }
+        catch (SlackApiException ex) when (ex.ErrorCode == "network_error")
+        {
+            Fail($"Could not reach Slack at {slack.ApiBaseUrl} to open a Socket Mode connection; check the network (or proxy) or {SettingName.Of("Slack:ApiBaseUrl")}.");
+        }
         catch (SlackApiException ex)
         {
             Fail($"Socket Mode cannot connect: {ex.ErrorCode}. Fix: create an app-level token with connections:write (Basic Information → App-Level Tokens), set SLACK_APP_TOKEN, and turn Socket Mode on.");
         }
     }
 
-    private static string Text(JsonElement root, string name) => root.TryGetProperty(name, out var value) ? value.GetString() ?? "" : "";
-
-    private static bool CanWrite(string folder)
+    private async Task CheckIdsAsync(IServiceProvider services, ISlackApiClient api, CancellationToken ct)
     {
-        try
+        var ids = ConfiguredSlackIds.From(services);
+        if (ids.Count == 0)
         {
-            var probe = Path.Combine(folder, $".doctor-{Guid.NewGuid():N}");
-            File.WriteAllText(probe, "");
-            File.Delete(probe);
-            return true;
+            return;
         }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+
+        var unknown = await ConfiguredSlackIds.FindUnknownAsync(api, ids, ct);
+        foreach (var line in unknown)
         {
-            return false;
+            Warn(line);
+        }
+
+        if (unknown.Count == 0)
+        {
+            Pass($"Slack knows every channel and user id in the settings ({ids.Select(i => i.Id).Distinct().Count()}).");
         }
     }
+
+    private static string Text(JsonElement root, string name) => root.TryGetProperty(name, out var value) ? value.GetString() ?? "" : "";
 
     private void Pass(string line) => output.WriteLine("✔ " + line);
 
     private void Info(string line) => output.WriteLine("ℹ " + line);
+
+    private void Warn(string line)
+    {
+        _warnings++;
+        output.WriteLine("⚠ " + line);
+    }
 
     private void Fail(string line)
     {
@@ -253,7 +327,8 @@ public sealed class BotDoctor(TextWriter output)
 
     private int Finish()
     {
-        output.WriteLine(_problems == 0 ? "No problems found." : $"{_problems} problem(s) found.");
+        var warnings = _warnings == 0 ? "" : $" {_warnings} warning(s).";
+        output.WriteLine((_problems == 0 ? "No problems found." : $"{_problems} problem(s) found.") + warnings);
         return _problems == 0 ? 0 : 1;
     }
 }

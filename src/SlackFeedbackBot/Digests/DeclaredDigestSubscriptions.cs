@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using SlackFeedbackBot.Slack.Configuration;
 
 namespace SlackFeedbackBot.Digests;
 
@@ -33,7 +34,12 @@ public sealed class DigestOptionsValidator(DigestSubscriptionRules rules) : IVal
         var problems = new List<string>();
         if (DigestSubscriptionRules.FindZone(options.TimeZone) is null)
         {
-            problems.Add($"Digests:TimeZone: `{options.TimeZone}` is not a time zone I know. Use an IANA name such as `Europe/Berlin`.");
+            problems.Add($"{SettingName.Of("Digests:TimeZone")}: `{options.TimeZone}` is not a time zone I know. Use an IANA name such as `Europe/Berlin`.");
+        }
+
+        if (options.LateAfter <= TimeSpan.Zero || options.LateAfter > TimeSpan.FromDays(7))
+        {
+            problems.Add($"{SettingName.Of("Digests:LateAfter")} is {Duration.Format(options.LateAfter)}; set it to a duration longer than 0 and at most 7d, e.g. 10m.");
         }
 
         for (var index = 0; index < options.Subscriptions.Count; index++)
@@ -42,7 +48,7 @@ public sealed class DigestOptionsValidator(DigestSubscriptionRules rules) : IVal
             rules.Check(s.Channel, s.Cadence, s.TimeZone ?? options.TimeZone, s.Cron, s.Bucket, s.ProductArea, out var problem);
             if (problem is not null)
             {
-                problems.Add($"Digests:Subscriptions:{index}: {problem}");
+                problems.Add($"{SettingName.Of($"Digests:Subscriptions:{index}")}: {problem}");
             }
         }
 

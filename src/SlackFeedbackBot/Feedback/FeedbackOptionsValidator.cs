@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using Microsoft.Extensions.Options;
+using SlackFeedbackBot.Slack.Configuration;
 
 namespace SlackFeedbackBot.Feedback;
 
@@ -13,67 +14,67 @@ public sealed partial class FeedbackOptionsValidator : IValidateOptions<Feedback
         var problems = new List<string>();
         if (string.IsNullOrWhiteSpace(FeedbackOptions.ReactionName(options.CaptureReaction)))
         {
-            problems.Add("Feedback:CaptureReaction is empty. Set it to an emoji name such as \"bulb\".");
+            problems.Add($"{SettingName.Of("Feedback:CaptureReaction")} is empty. Set it to an emoji name such as \"bulb\".");
         }
 
         if (!Enum.IsDefined(options.ReactionConfirmation))
         {
-            problems.Add("Feedback:ReactionConfirmation must be ThreadReply or Reaction.");
+            problems.Add($"{SettingName.Of("Feedback:ReactionConfirmation")} must be ThreadReply or Reaction.");
         }
 
         if (options.ReactionConfirmation == ReactionConfirmation.Reaction && string.IsNullOrWhiteSpace(FeedbackOptions.ReactionName(options.ConfirmationReaction)))
         {
-            problems.Add("Feedback:ConfirmationReaction is empty. Set it to an emoji name such as \"white_check_mark\".");
+            problems.Add($"{SettingName.Of("Feedback:ConfirmationReaction")} is empty. Set it to an emoji name such as \"white_check_mark\".");
         }
 
         foreach (var channel in options.PassiveChannels.Where(c => !ChannelId().IsMatch(c ?? "")))
         {
-            problems.Add($"Feedback:PassiveChannels contains \"{channel}\", which is not a channel id (like C0123ABCD; find it under the channel's name > About).");
+            problems.Add($"{SettingName.Of("Feedback:PassiveChannels")} contains \"{channel}\", which is not a channel id (like C0123ABCD; find it under the channel's name > About).");
         }
 
         if (options.MaxTextLength is < 1 or > LargestTextLength)
         {
-            problems.Add($"Feedback:MaxTextLength is {options.MaxTextLength}; it must be between 1 and {LargestTextLength}.");
+            problems.Add($"{SettingName.Of("Feedback:MaxTextLength")} is {options.MaxTextLength}; it must be between 1 and {LargestTextLength}.");
         }
 
         if (options.FollowUpQuestion && string.IsNullOrWhiteSpace(options.FollowUpText))
         {
-            problems.Add("Feedback:FollowUpText is empty while FollowUpQuestion is on. Write the question, or set FollowUpQuestion to false.");
+            problems.Add($"{SettingName.Of("Feedback:FollowUpText")} is empty while FollowUpQuestion is on. Write the question, or set FollowUpQuestion to false.");
         }
 
         if (options.Sources.Any(string.IsNullOrWhiteSpace))
         {
-            problems.Add("Feedback:Sources contains an empty entry.");
+            problems.Add($"{SettingName.Of("Feedback:Sources")} contains an empty entry.");
         }
         else if (options.Sources.Any(s => s.Any(char.IsWhiteSpace)))
         {
-            problems.Add("Feedback:Sources entries must be single words (they are typed as source:NAME).");
+            problems.Add($"{SettingName.Of("Feedback:Sources")} entries must be single words (they are typed as source:NAME).");
         }
 
         var thresholds = options.Thresholds;
         if (thresholds.ReportCount < 2)
         {
-            problems.Add($"Feedback:Thresholds:ReportCount is {thresholds.ReportCount}; it must be at least 2.");
+            problems.Add($"{SettingName.Of("Feedback:Thresholds:ReportCount")} is {thresholds.ReportCount}; it must be at least 2.");
         }
 
         if (thresholds.WithinDays < 1)
         {
-            problems.Add($"Feedback:Thresholds:WithinDays is {thresholds.WithinDays}; it must be at least 1.");
+            problems.Add($"{SettingName.Of("Feedback:Thresholds:WithinDays")} is {thresholds.WithinDays}; it must be at least 1.");
         }
 
         if (!string.IsNullOrWhiteSpace(thresholds.AlertChannel) && !ChannelId().IsMatch(thresholds.AlertChannel))
         {
-            problems.Add($"Feedback:Thresholds:AlertChannel is \"{thresholds.AlertChannel}\", which is not a channel id (like C0123ABCD).");
+            problems.Add($"{SettingName.Of("Feedback:Thresholds:AlertChannel")} is \"{thresholds.AlertChannel}\", which is not a channel id (like C0123ABCD).");
         }
 
         if (thresholds.HighValueCustomers.Count > 0 && string.IsNullOrWhiteSpace(thresholds.AlertChannel))
         {
-            problems.Add("Feedback:Thresholds:HighValueCustomers is set but AlertChannel is not: set the channel id the alerts should go to.");
+            problems.Add($"{SettingName.Of("Feedback:Thresholds:HighValueCustomers")} is set but AlertChannel is not: set the channel id the alerts should go to.");
         }
 
         if (thresholds.HighValueCustomers.Any(string.IsNullOrWhiteSpace))
         {
-            problems.Add("Feedback:Thresholds:HighValueCustomers contains an empty name.");
+            problems.Add($"{SettingName.Of("Feedback:Thresholds:HighValueCustomers")} contains an empty name.");
         }
 
         return problems.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(problems);

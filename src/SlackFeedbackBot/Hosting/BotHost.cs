@@ -1,6 +1,8 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using SlackFeedbackBot.Health;
 using SlackFeedbackBot.Slack;
+using SlackFeedbackBot.Slack.Configuration;
 using SlackFeedbackBot.Slack.Transports.Http;
 using SlackFeedbackBot.Scheduling;
 using SlackFeedbackBot.Slack.Hosting;
@@ -13,6 +15,8 @@ public static class BotHost
 {
     public static WebApplicationBuilder CreateBuilder(string[] args, Action<IConfigurationBuilder>? overrides = null)
     {
+        // Before anything reads a setting: every TimeSpan setting takes 1h, 10m, 90s, 500ms, 1d or hh:mm:ss.
+        DurationConverter.Register();
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions
         {
             Args = args,
@@ -30,6 +34,8 @@ public static class BotHost
         });
 
         builder.Services.AddStorage(builder.Configuration);
+        builder.Services.AddOptions<LocalModeOptions>().Bind(builder.Configuration.GetSection(LocalModeOptions.Section)).ValidateOnStart();
+        builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<LocalModeOptions>, LocalModeOptionsValidator>());
         builder.Services.AddScheduling(builder.Configuration);
         builder.Services
             .AddSlack(builder.Configuration, sp => sp.GetRequiredService<Database>().ConnectionString)
@@ -38,9 +44,23 @@ public static class BotHost
         return builder;
     }
 
+    /// <summary>
+    /// Builds the app once every setting has been checked (<see cref="ConfigurationCheck"/>); throws
+    /// <see cref="ConfigurationProblemsException"/> naming each problem, before anything has started.
+    /// </summary>
     public static WebApplication Build(WebApplicationBuilder builder)
     {
         var app = builder.Build();
+        try
+        {
+            ConfigurationCheck.Ensure(app.Services);
+        }
+        catch
+        {
+            ((IDisposable)app).Dispose();
+            throw;
+        }
+
         app.MapBotHealth();
         if (app.Services.GetRequiredService<IOptions<SlackOptions>>().Value.Mode == SlackMode.Http)
         {
@@ -50,7 +70,7 @@ public static class BotHost
         return app;
     }
 
-    /// <summary>Runs until stopped; returns the process exit code.</summary>
+    /// <summary>Runs until stopped; returns the process exit code (2: the configuration has to be fixed first).</summary>
     public static async Task<int> RunAsync(string[] args, CancellationToken ct)
     {
         WebApplication? app = null;
@@ -58,25 +78,39 @@ public static class BotHost
         DatabaseLock? databaseLock = null;
         try
         {
-            var configuration = CreateBuilder(args).Configuration;
-            if (!TryLockDatabase(configuration, out databaseLock))
+            var builder = CreateBuilder(args);
+            var locked = false;
+            if (LocalSlack.IsWanted(builder.Configuration))
             {
-                return StartupFailure.ConfigurationExitCode;
-            }
+                // The other settings are checked with stand-ins for the emulator's, before the emulator starts.
+                builder.Configuration.AddInMemoryCollection(LocalSlack.Placeholders);
+                ((IDisposable)Build(builder)).Dispose();
+                // Before the emulator: a second copy must not start a second local Slack either.
+                if (!TryLockDatabase(builder.Configuration, out databaseLock))
+                {
+                    return StartupFailure.ConfigurationExitCode;
+                }
 
-            if (LocalSlack.IsWanted(configuration))
-            {
-                local = await LocalSlack.StartAsync(configuration, Console.Out, ct);
-            }
-
-            var builder = CreateBuilder(args, local is null ? null : c => c.AddInMemoryCollection(LocalDemo.Settings()).AddInMemoryCollection(local.Settings));
-            if (local is not null)
-            {
+                locked = true;
+                local = await LocalSlack.StartAsync(builder.Configuration, Console.Out, ct);
+                builder = CreateBuilder(args, c => c.AddInMemoryCollection(LocalDemo.Settings()).AddInMemoryCollection(local.Settings));
                 builder.Services.AddHostedService<LocalDemo.PastFeedback>();
             }
 
             app = Build(builder);
-            await app.RunAsync(ct);
+            if (!locked && !TryLockDatabase(builder.Configuration, out databaseLock))
+            {
+                return StartupFailure.ConfigurationExitCode;
+            }
+
+            if (await SlackWorkspaceCheck.RunAsync(app.Services, ct) is { } refused)
+            {
+                throw new ConfigurationProblemsException([refused]);
+            }
+
+            await app.StartAsync(ct);
+            _ = ConfiguredSlackIds.WarnAsync(app.Services, app.Lifetime.ApplicationStopping);
+            await app.WaitForShutdownAsync(ct);
             return 0;
         }
         catch (Exception ex) when (StartupFailure.TryExplain(ex, Console.Error))

@@ -1,3 +1,6 @@
+using Microsoft.Extensions.Options;
+using SlackFeedbackBot.Slack.Configuration;
+
 namespace SlackFeedbackBot.Hosting;
 
 /// <summary>The try-out mode: with no Slack tokens, the bot runs against the built-in Slack emulator.</summary>
@@ -13,4 +16,18 @@ public sealed class LocalModeOptions
 
     /// <summary>A JSONL file to record the emulator's traffic to (Web API calls, deliveries, acks, response_url posts); none when empty.</summary>
     public string? RecordPath { get; set; }
+}
+
+public sealed class LocalModeOptionsValidator : IValidateOptions<LocalModeOptions>
+{
+    public ValidateOptionsResult Validate(string? name, LocalModeOptions options)
+    {
+        var checks = new SettingChecks(LocalModeOptions.Section);
+        if (options.Port is < 0 or > 65535)
+        {
+            checks.Add(nameof(LocalModeOptions.Port), $"is {options.Port}; set it to a TCP port from 1 to 65535, or 0 for any free port.");
+        }
+
+        return checks.Result();
+    }
 }

@@ -30,10 +30,19 @@ public sealed class LocalSlack : IAsyncDisposable
         ["Slack:SocketConnectionStagger"] = "00:00:01",
     };
 
+    /// <summary>Settings that stand in for the emulator's while the other settings are checked, before it is started.</summary>
+    public static readonly IReadOnlyDictionary<string, string?> Placeholders = new Dictionary<string, string?>
+    {
+        ["Slack:Mode"] = "Socket",
+        ["Slack:BotToken"] = "xoxb-local",
+        ["Slack:AppToken"] = "xapp-local",
+    };
+
     public static bool IsWanted(IConfiguration configuration)
     {
-        var options = configuration.GetSection(LocalModeOptions.Section).Get<LocalModeOptions>() ?? new LocalModeOptions();
-        return options.Enabled && string.IsNullOrWhiteSpace(configuration["Slack:BotToken"]);
+        // An unreadable LocalMode:Enabled counts as the default here; the configuration check names it.
+        var enabled = !bool.TryParse(configuration[$"{LocalModeOptions.Section}:{nameof(LocalModeOptions.Enabled)}"], out var value) || value;
+        return enabled && string.IsNullOrWhiteSpace(configuration["Slack:BotToken"]);
     }
 
     public static async Task<LocalSlack> StartAsync(IConfiguration configuration, TextWriter output, CancellationToken ct)

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 using SlackFeedbackBot.Rotations.Planning;
+using SlackFeedbackBot.Slack.Configuration;
 
 namespace SlackFeedbackBot.Rotations;
 
@@ -159,24 +160,9 @@ public static partial class RotationSettingsText
         _ => throw new RotationSettingException($"`{value}` should be on or off."),
     };
 
-    /// <summary>"24h", "10m", "1d", "1h30m", or a TimeSpan such as "01:00:00".</summary>
-    public static TimeSpan ParseDuration(string value)
-    {
-        var trimmed = value.Trim().ToLowerInvariant();
-        var match = DurationPattern().Match(trimmed);
-        if (match.Success && trimmed.Length > 0)
-        {
-            double Part(string name) => match.Groups[name].Success ? double.Parse(match.Groups[name].Value, CultureInfo.InvariantCulture) : 0;
-            return TimeSpan.FromDays(Part("d")) + TimeSpan.FromHours(Part("h")) + TimeSpan.FromMinutes(Part("m"));
-        }
-
-        if (TimeSpan.TryParse(trimmed, CultureInfo.InvariantCulture, out var span))
-        {
-            return span;
-        }
-
-        throw new RotationSettingException($"`{value}` is not a duration; write it like 1h, 30m or 1d.");
-    }
+    /// <summary>A duration written as in every setting (<see cref="Duration"/>): "24h", "10m", "1d", "1h30m", "01:00:00".</summary>
+    public static TimeSpan ParseDuration(string value) =>
+        Duration.TryParse(value, out var span) ? span : throw new RotationSettingException($"`{value}` is not a duration; write it like 1h, 30m, 1d or 1h30m.");
 
     public static TimeSpan ParsePositiveDuration(string value)
     {
@@ -342,7 +328,4 @@ public static partial class RotationSettingsText
 
     [GeneratedRegex("^[A-Z][A-Z0-9]{2,}$")]
     private static partial Regex IdPattern();
-
-    [GeneratedRegex(@"^(?:(?<d>\d+(?:\.\d+)?)d)?(?:(?<h>\d+(?:\.\d+)?)h)?(?:(?<m>\d+)m(?:in)?)?$")]
-    private static partial Regex DurationPattern();
 }

@@ -46,28 +46,32 @@ public sealed class DeclaredRotation
     public string? UserGroupId { get; set; }
     public List<DeclaredMember> Members { get; set; } = [];
 
-    public IEnumerable<KeyValuePair<string, string>> AsSettings()
+    public IEnumerable<KeyValuePair<string, string>> AsSettings() =>
+        AsNamedSettings().Select(s => new KeyValuePair<string, string>(s.Key, s.Value));
+
+    /// <summary>Each field as the <c>/support edit</c> key=value it stands for, with the property it comes from.</summary>
+    public IEnumerable<(string Property, string Key, string Value)> AsNamedSettings()
     {
-        yield return new("channel", SupportChannel);
-        yield return new("owners", string.Join(",", Owners));
-        yield return new("tz", TimeZone);
-        yield return new("shift", ShiftLength);
-        yield return new("cadence", Cadence);
-        yield return new("people", PeoplePerShift.ToString(System.Globalization.CultureInfo.InvariantCulture));
-        yield return new("hours", SupportHours);
-        yield return new("days", WorkingDays);
-        yield return new("holidays", string.Join(",", Holidays));
-        yield return new("pros", string.Join(",", SupportPros));
-        yield return new("reminders", ReminderOffsets switch
+        yield return (nameof(SupportChannel), "channel", SupportChannel);
+        yield return (nameof(Owners), "owners", string.Join(",", Owners));
+        yield return (nameof(TimeZone), "tz", TimeZone);
+        yield return (nameof(ShiftLength), "shift", ShiftLength);
+        yield return (nameof(Cadence), "cadence", Cadence);
+        yield return (nameof(PeoplePerShift), "people", PeoplePerShift.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        yield return (nameof(SupportHours), "hours", SupportHours);
+        yield return (nameof(WorkingDays), "days", WorkingDays);
+        yield return (nameof(Holidays), "holidays", string.Join(",", Holidays));
+        yield return (nameof(SupportPros), "pros", string.Join(",", SupportPros));
+        yield return (nameof(ReminderOffsets), "reminders", ReminderOffsets switch
         {
             null => RotationSettingsText.FormatDurations(RotationSettings.DefaultReminderOffsets),
             [] => "none",
             _ => string.Join(",", ReminderOffsets),
         });
-        yield return new("nudge", NudgeAfter);
-        yield return new("escalate", EscalateAfter);
-        yield return new("topic", SetTopic ? "on" : "off");
-        yield return new("usergroup", UserGroupId ?? "none");
+        yield return (nameof(NudgeAfter), "nudge", NudgeAfter);
+        yield return (nameof(EscalateAfter), "escalate", EscalateAfter);
+        yield return (nameof(SetTopic), "topic", SetTopic ? "on" : "off");
+        yield return (nameof(UserGroupId), "usergroup", UserGroupId ?? "none");
     }
 }
 

@@ -1,6 +1,8 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 using Quartz;
 using SlackFeedbackBot.Feedback;
+using SlackFeedbackBot.Hosting;
 using SlackFeedbackBot.Rotations.Jobs;
 using SlackFeedbackBot.Rotations.Scheduling;
 using SlackFeedbackBot.Rotations.Slack;
@@ -18,7 +20,8 @@ public static class RotationsServiceCollectionExtensions
     public static SlackHandlerBuilder AddRotations(this SlackHandlerBuilder slack, IConfiguration configuration)
     {
         var services = slack.Services;
-        services.AddOptions<RotationsOptions>().Bind(configuration.GetSection(RotationsOptions.Section));
+        services.AddOptions<RotationsOptions>().Bind(configuration.GetSection(RotationsOptions.Section)).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<RotationsOptions>, RotationsOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<RotationRepository>();
         services.AddSingleton<ShiftRepository>();
@@ -55,7 +58,13 @@ public static class RotationsServiceCollectionExtensions
             services.AddScoped(typeof(ISupportSubcommand), subcommand);
         }
 
-        var planningCron = configuration.GetSection(RotationsOptions.Section).Get<RotationsOptions>()?.PlanningCron ?? new RotationsOptions().PlanningCron;
+        // Quartz reads the cron now; one it cannot read is reported by the configuration check before anything starts.
+        var planningCron = SettingValues.ReadOrDefaults<RotationsOptions>(configuration, RotationsOptions.Section).PlanningCron;
+        if (!RotationsOptionsValidator.IsCron(planningCron))
+        {
+            planningCron = new RotationsOptions().PlanningCron;
+        }
+
         services.AddQuartz(q =>
         {
             q.AddJob<ShiftReminderJob>(j => j.WithIdentity(ShiftScheduler.ReminderJob).StoreDurably());

@@ -1,4 +1,5 @@
 using Quartz;
+using SlackFeedbackBot.Hosting;
 using SlackFeedbackBot.Storage;
 
 namespace SlackFeedbackBot.Scheduling;
@@ -11,7 +12,13 @@ public static class SchedulingServiceCollectionExtensions
     /// </summary>
     public static IServiceCollection AddScheduling(this IServiceCollection services, IConfiguration configuration)
     {
-        var storage = configuration.GetSection(StorageOptions.Section).Get<StorageOptions>() ?? new StorageOptions();
+        // Quartz takes its connection string now; settings that cannot work are reported by the configuration check.
+        var storage = SettingValues.ReadOrDefaults<StorageOptions>(configuration, StorageOptions.Section);
+        if (new StorageOptionsValidator().Validate(null, storage).Failed)
+        {
+            storage = new StorageOptions();
+        }
+
         var database = new Database(storage.DatabasePath, storage.BusyTimeoutSeconds);
 
         // The file must exist in WAL mode before Quartz opens it; hosted services start in registration order.

@@ -83,8 +83,8 @@ public sealed class DigestSubscriptionRulesTests
         var result = new DigestOptionsValidator(Rules).Validate(null, options);
 
         Assert.That(result.Failed, Is.True);
-        Assert.That(result.Failures, Has.Some.StartsWith("Digests:Subscriptions:1: `#product` is not a channel"));
-        Assert.That(result.Failures, Has.Some.StartsWith("Digests:Subscriptions:2: `fortnightly` is not a digest cadence"));
+        Assert.That(result.Failures, Has.Some.StartsWith("Digests:Subscriptions:1 (Digests__Subscriptions__1): `#product` is not a channel"));
+        Assert.That(result.Failures, Has.Some.StartsWith("Digests:Subscriptions:2 (Digests__Subscriptions__2): `fortnightly` is not a digest cadence"));
         Assert.That(result.Failures, Has.Some.Contains("C0GOOD001 has 2 weekly subscriptions"));
         Assert.That(new DigestOptionsValidator(Rules).Validate(null, new DigestOptions { Subscriptions = [options.Subscriptions[0]] }).Succeeded, Is.True);
     }

@@ -62,6 +62,6 @@ public sealed class FeedbackOptionsTests
         using var provider = services.BuildServiceProvider();
 
         var ex = Assert.Throws<OptionsValidationException>(() => _ = provider.GetRequiredService<IOptions<FeedbackOptions>>().Value);
-        Assert.That(ex!.Message, Does.Contain("MaxTextLength is 999999"));
+        Assert.That(ex!.Message, Does.Contain("Feedback:MaxTextLength (Feedback__MaxTextLength) is 999999"));
     }
 }
