@@ -111,14 +111,14 @@ public static class SlackRequestParser
                         inEvent = false;
                         break;
                     case JsonTokenType.String:
-                        var text = RequireValidText(ref reader);
+                        RequireValidText(ref reader);
                         if (reader.CurrentDepth == 1)
                         {
                             switch (topLevel)
                             {
-                                case TopLevelField.Type: type = text ?? reader.GetString(); break;
-                                case TopLevelField.EventId: eventId = text ?? reader.GetString(); break;
-                                case TopLevelField.Challenge: challenge = text ?? reader.GetString(); break;
+                                case TopLevelField.Type: type = reader.GetString(); break;
+                                case TopLevelField.EventId: eventId = reader.GetString(); break;
+                                case TopLevelField.Challenge: challenge = reader.GetString(); break;
                             }
                         }
                         else if (eventTypeState == EventTypeState.Expected && reader.CurrentDepth == 2)
@@ -388,9 +388,26 @@ public static class SlackRequestParser
 
     /// <summary>
     /// Unescaped text is valid once the body is valid UTF-8; an escaped one may still hold a lone surrogate (<c>\ud800</c>),
-    /// which GetString refuses with InvalidOperationException. Returns the text when it had to be decoded.
+    /// which decoding refuses with InvalidOperationException. Decoded into a pooled buffer: this runs on every escaped string.
     /// </summary>
-    private static string? RequireValidText(ref Utf8JsonReader reader) => reader.ValueIsEscaped ? reader.GetString() : null;
+    private static void RequireValidText(ref Utf8JsonReader reader)
+    {
+        if (!reader.ValueIsEscaped)
+        {
+            return;
+        }
+
+        var length = checked((int)(reader.HasValueSequence ? reader.ValueSequence.Length : reader.ValueSpan.Length));
+        var buffer = ArrayPool<char>.Shared.Rent(length);
+        try
+        {
+            reader.CopyString(buffer);
+        }
+        finally
+        {
+            ArrayPool<char>.Shared.Return(buffer);
+        }
+    }
 
     /// <summary>The same checks for payloads read as a whole document (interactions, Socket Mode slash commands).</summary>
     private static string? WellFormedProblem(ReadOnlySpan<byte> json)

@@ -16,9 +16,7 @@ public sealed class UnknownCommandTests
 
     private async Task<(int Code, string Out, string Error)> RunAsync(params string[] args)
     {
-        var (code, output, error) = await CliRun.RunAsync(_dir.Path, args,
-            new Dictionary<string, string> { ["Storage__DatabasePath"] = _dir.File("bot.db") }, TimeSpan.FromSeconds(90));
-        return (code, output, error);
+        return await BotExecutable.RunAsync(_dir.Path, new Dictionary<string, string?> { ["Storage__DatabasePath"] = _dir.File("bot.db") }, TimeSpan.FromSeconds(90), args);
     }
 
     [TestCase("clasify", "classify")]

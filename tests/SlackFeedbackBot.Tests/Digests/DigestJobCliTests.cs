@@ -30,8 +30,7 @@ public sealed class DigestJobCliTests
 
     private async Task<(int Code, string Out, string Error)> RunAsync(params string[] args)
     {
-        var (code, output, error) = await CliRun.RunAsync(_dir.Path, args, new Dictionary<string, string> { ["ProductAreas__Areas__0__Id"] = "billing" });
-        return (code, output, error);
+        return await BotExecutable.RunAsync(_dir.Path, new Dictionary<string, string?> { ["ProductAreas__Areas__0__Id"] = "billing" }, TimeSpan.FromMinutes(2), args);
     }
 
     [Test]

@@ -20,11 +20,13 @@ public sealed class BotExecutable : IAsyncDisposable
 
     private BotExecutable(Process process) => _process = process;
 
+    public int Id => _process.Id;
+
     public string Output => string.Join(Environment.NewLine, _output);
 
     public string Error => string.Join(Environment.NewLine, _error);
 
-    public static BotExecutable Start(string workingDirectory, IReadOnlyDictionary<string, string?> environment, params string[] args)
+    public static BotExecutable Start(string workingDirectory, IReadOnlyDictionary<string, string?> environment, params IEnumerable<string> args)
     {
         var start = new ProcessStartInfo("dotnet")
         {
@@ -63,7 +65,7 @@ public sealed class BotExecutable : IAsyncDisposable
 
     /// <summary>Runs to the end; fails the test when the process is still running after <paramref name="timeout"/>.</summary>
     public static async Task<(int Code, string Output, string Error)> RunAsync(
-        string workingDirectory, IReadOnlyDictionary<string, string?> environment, TimeSpan timeout, params string[] args)
+        string workingDirectory, IReadOnlyDictionary<string, string?> environment, TimeSpan timeout, params IEnumerable<string> args)
     {
         await using var bot = Start(workingDirectory, environment, args);
         var code = await bot.WaitForExitAsync(timeout);
@@ -122,12 +124,18 @@ public sealed class BotExecutable : IAsyncDisposable
         }
     }
 
+    /// <summary>Ends the process at once, as a crash or `kill -9` would: no shutdown code runs.</summary>
+    public async Task KillAsync()
+    {
+        _process.Kill(entireProcessTree: true);
+        await _process.WaitForExitAsync();
+    }
+
     public async ValueTask DisposeAsync()
     {
         if (!_process.HasExited)
         {
-            _process.Kill(entireProcessTree: true);
-            await _process.WaitForExitAsync();
+            await KillAsync();
         }
 
         _process.Dispose();

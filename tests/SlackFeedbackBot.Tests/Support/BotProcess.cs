@@ -1,81 +1,45 @@
-using System.Diagnostics;
 using System.Text.RegularExpressions;
 using SlackFeedbackBot.Emulator;
 
 namespace SlackFeedbackBot.Tests.Support;
 
-/// <summary>The bot as a separate process (the built SlackFeedbackBot.dll), so a test can kill it for real.</summary>
+/// <summary>The bot as a separate process (the built SlackFeedbackBot.dll) in HTTP mode, so a test can kill it for real.</summary>
 public sealed partial class BotProcess : IAsyncDisposable
 {
-    private readonly Process _process;
+    private static readonly IReadOnlyDictionary<string, string?> NoEnvironment = new Dictionary<string, string?>();
 
-    private BotProcess(Process process, Uri baseAddress)
+    private readonly BotExecutable _bot;
+
+    private BotProcess(BotExecutable bot, Uri baseAddress)
     {
-        _process = process;
+        _bot = bot;
         BaseAddress = baseAddress;
     }
 
     public Uri BaseAddress { get; }
 
-    public int Id => _process.Id;
+    public int Id => _bot.Id;
 
     public static async Task<BotProcess> StartHttpModeAsync(SlackEmulator slack, string databasePath)
     {
-        var start = StartInfo(Path.GetDirectoryName(databasePath)!, HttpModeArgs(slack, databasePath));
-        var process = Process.Start(start) ?? throw new InvalidOperationException("Could not start the bot process.");
-        var listening = new TaskCompletionSource<Uri>(TaskCreationOptions.RunContinuationsAsynchronously);
-        var output = new System.Collections.Concurrent.ConcurrentQueue<string>();
-        process.OutputDataReceived += (_, e) =>
-        {
-            if (e.Data is null)
-            {
-                return;
-            }
-
-            output.Enqueue(e.Data);
-            if (ListeningOn().Match(e.Data) is { Success: true } match)
-            {
-                listening.TrySetResult(new Uri(match.Groups[1].Value + "/"));
-            }
-        };
-        process.ErrorDataReceived += (_, e) =>
-        {
-            if (e.Data is not null)
-            {
-                output.Enqueue(e.Data);
-            }
-        };
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
+        var bot = BotExecutable.Start(Path.GetDirectoryName(databasePath)!, NoEnvironment, HttpModeArgs(slack, databasePath));
         try
         {
-            var address = await listening.Task.WaitAsync(TimeSpan.FromSeconds(60));
-            return new BotProcess(process, address);
+            var line = await bot.WaitForLineAsync(l => ListeningOn().IsMatch(l), TimeSpan.FromSeconds(60));
+            return new BotProcess(bot, new Uri(ListeningOn().Match(line).Groups[1].Value + "/"));
         }
-        catch (TimeoutException)
+        catch
         {
-            process.Kill(entireProcessTree: true);
-            throw new TimeoutException("The bot process did not start listening:\n" + string.Join('\n', output));
+            await bot.DisposeAsync();
+            throw;
         }
     }
 
     /// <summary>Runs the bot executable with these arguments until it exits by itself; returns its exit code and every line it wrote.</summary>
     public static async Task<(int ExitCode, string Output)> RunToExitAsync(string workingDirectory, params string[] args)
     {
-        using var process = Process.Start(StartInfo(workingDirectory, args)) ?? throw new InvalidOperationException("Could not start the bot process.");
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        try
-        {
-            await process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(60));
-        }
-        catch (TimeoutException)
-        {
-            process.Kill(entireProcessTree: true);
-            throw new TimeoutException("The bot process did not exit:\n" + await stdout + await stderr);
-        }
-
-        return (process.ExitCode, await stdout + await stderr);
+        var (code, output, error) = await BotExecutable.RunAsync(workingDirectory, NoEnvironment, TimeSpan.FromSeconds(60), args);
+        return (code, string.Join(Environment.NewLine, new[] { output, error }.Where(text => text.Length > 0)));
     }
 
     public static string[] HttpModeArgs(SlackEmulator slack, string databasePath) =>
@@ -90,40 +54,10 @@ public sealed partial class BotProcess : IAsyncDisposable
         "--LocalMode:Enabled=false",
     ];
 
-    private static ProcessStartInfo StartInfo(string workingDirectory, IEnumerable<string> args)
-    {
-        var start = new ProcessStartInfo("dotnet")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-            WorkingDirectory = workingDirectory,
-        };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "SlackFeedbackBot.dll"));
-        foreach (var arg in args)
-        {
-            start.ArgumentList.Add(arg);
-        }
-
-        return start;
-    }
-
     /// <summary>Ends the process at once, as a crash or `kill -9` would: no shutdown code runs.</summary>
-    public async Task KillAsync()
-    {
-        _process.Kill(entireProcessTree: true);
-        await _process.WaitForExitAsync();
-    }
+    public Task KillAsync() => _bot.KillAsync();
 
-    public async ValueTask DisposeAsync()
-    {
-        if (!_process.HasExited)
-        {
-            await KillAsync();
-        }
-
-        _process.Dispose();
-    }
+    public ValueTask DisposeAsync() => _bot.DisposeAsync();
 
     [GeneratedRegex(@"Now listening on: (http://[0-9.:]+)")]
     private static partial Regex ListeningOn();

@@ -6,7 +6,7 @@ using SlackFeedbackBot.Slack.Inbound;
 namespace SlackFeedbackBot.Feedback;
 
 /// <summary>The "Capture as feedback" form submitted: saves the message as an item with a permalink back to it.</summary>
-public sealed class CaptureMessageSubmission(FeedbackService service, FeedbackModals modals, ISlackApiClient slack, ILogger<CaptureMessageSubmission> log) : IViewSubmissionHandler
+public sealed class CaptureMessageSubmission(FeedbackService service, FeedbackModals modals, SlackMessageReader reader) : IViewSubmissionHandler
 {
     public async Task<ViewSubmissionResponse?> HandleAsync(ViewSubmissionPayload submission, CancellationToken ct)
     {
@@ -18,18 +18,7 @@ public sealed class CaptureMessageSubmission(FeedbackService service, FeedbackMo
         }
 
         var context = FeedbackModals.ReadContext(submission.View);
-        string? permalink = null;
-        if (context is { ChannelId: { } channel, MessageTs: { } ts })
-        {
-            try
-            {
-                permalink = await slack.GetPermalinkAsync(channel, ts, ct);
-            }
-            catch (SlackApiException ex)
-            {
-                log.LogWarning("No permalink for the captured message {Channel}/{Ts}: {Error}", channel, ts, ex.ErrorCode);
-            }
-        }
+        var permalink = context is { ChannelId: { } channel, MessageTs: { } ts } ? await reader.PermalinkAsync(channel, ts, ct) : null;
 
         var outcome = await service.CaptureAsync(new FeedbackCapture
         {

@@ -14,6 +14,7 @@ namespace SlackFeedbackBot.Feedback;
 public sealed class MentionCaptureHandler(
     FeedbackService service,
     SlackBotIdentity identity,
+    SlackMessageReader reader,
     ISlackApiClient slack,
     MessageCaptureConfirmation confirmation,
     ILogger<MentionCaptureHandler> log) : IEventHandler
@@ -60,7 +61,7 @@ public sealed class MentionCaptureHandler(
             AuthorId = author,
             ChannelId = channel,
             MessageTs = ts,
-            Permalink = await PermalinkAsync(channel, ts, ct),
+            Permalink = await reader.PermalinkAsync(channel, ts, ct),
             CapturePath = CapturePaths.Mention,
         }, ct);
         if (outcome.Item is null)
@@ -88,16 +89,4 @@ public sealed class MentionCaptureHandler(
         }
     }
 
-    private async Task<string?> PermalinkAsync(string channel, string ts, CancellationToken ct)
-    {
-        try
-        {
-            return await slack.GetPermalinkAsync(channel, ts, ct);
-        }
-        catch (SlackApiException ex)
-        {
-            log.LogWarning("No permalink for {Channel}/{Ts}: {Error}", channel, ts, ex.ErrorCode);
-            return null;
-        }
-    }
 }

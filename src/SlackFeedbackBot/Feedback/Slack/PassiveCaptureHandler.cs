@@ -14,10 +14,9 @@ namespace SlackFeedbackBot.Feedback;
 public sealed class PassiveCaptureHandler(
     FeedbackService service,
     SlackBotIdentity identity,
-    ISlackApiClient slack,
+    SlackMessageReader reader,
     MessageCaptureConfirmation confirmation,
-    IOptions<FeedbackOptions> options,
-    ILogger<PassiveCaptureHandler> log) : IEventHandler
+    IOptions<FeedbackOptions> options) : IEventHandler
 {
     public const string EventType = "message";
 
@@ -38,15 +37,7 @@ public sealed class PassiveCaptureHandler(
             return;
         }
 
-        string? permalink = null;
-        try
-        {
-            permalink = await slack.GetPermalinkAsync(channel, ts, ct);
-        }
-        catch (SlackApiException ex)
-        {
-            log.LogWarning("No permalink for {Channel}/{Ts}: {Error}", channel, ts, ex.ErrorCode);
-        }
+        var permalink = await reader.PermalinkAsync(channel, ts, ct);
 
         var outcome = await service.CaptureAsync(new FeedbackCapture
         {

@@ -10,7 +10,6 @@ namespace SlackFeedbackBot.Feedback;
 public sealed class ReactionCaptureHandler(
     FeedbackService service,
     SlackMessageReader reader,
-    ISlackApiClient slack,
     MessageCaptureConfirmation confirmation,
     IOptions<FeedbackOptions> options,
     ILogger<ReactionCaptureHandler> log) : IEventHandler
@@ -40,7 +39,7 @@ public sealed class ReactionCaptureHandler(
             AuthorId = message.User ?? evt.ItemUser,
             ChannelId = channel,
             MessageTs = ts,
-            Permalink = await PermalinkAsync(channel, ts, ct),
+            Permalink = await reader.PermalinkAsync(channel, ts, ct),
             CapturePath = CapturePaths.Reaction,
         }, ct);
         if (outcome.Item is null)
@@ -56,16 +55,4 @@ public sealed class ReactionCaptureHandler(
         }
     }
 
-    private async Task<string?> PermalinkAsync(string channel, string ts, CancellationToken ct)
-    {
-        try
-        {
-            return await slack.GetPermalinkAsync(channel, ts, ct);
-        }
-        catch (SlackApiException ex)
-        {
-            log.LogWarning("No permalink for {Channel}/{Ts}: {Error}", channel, ts, ex.ErrorCode);
-            return null;
-        }
-    }
 }
