@@ -1,3 +1,5 @@
+using SlackFeedbackBot.Slack.Text;
+
 namespace SlackFeedbackBot.Slack.BlockKit;
 
 /// <summary>
@@ -34,14 +36,14 @@ public static class SlackLimits
     public const int PrivateMetadata = 3000;
     public const int CallbackId = 255;
 
-    public const string Ellipsis = "…";
+    public const string Ellipsis = SlackText.Ellipsis;
 
     /// <summary>Shown where Slack would reject an empty text.</summary>
     public const string EmptyTextPlaceholder = "—";
 
     /// <summary>
     /// Cuts <paramref name="text"/> to at most <paramref name="max"/> characters, ending in an ellipsis when cut,
-    /// and never between the two halves of a surrogate pair. Empty or blank text becomes <see cref="EmptyTextPlaceholder"/>.
+    /// and never inside a surrogate pair, an entity or a markup token (<see cref="SlackText.Truncate"/>). Empty or blank text becomes <see cref="EmptyTextPlaceholder"/>.
     /// </summary>
     public static string Truncate(string? text, int max)
     {
@@ -50,18 +52,7 @@ public static class SlackLimits
             return EmptyTextPlaceholder;
         }
 
-        if (text.Length <= max)
-        {
-            return text;
-        }
-
-        var keep = max - Ellipsis.Length;
-        if (keep > 0 && char.IsHighSurrogate(text[keep - 1]))
-        {
-            keep--;
-        }
-
-        return string.Concat(text.AsSpan(0, keep), Ellipsis);
+        return SlackText.Truncate(text, max);
     }
 
     /// <summary>Refuses identifiers and data longer than Slack accepts; <c>null</c> passes (the field is left out).</summary>

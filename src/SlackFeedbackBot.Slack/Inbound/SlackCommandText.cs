@@ -1,4 +1,5 @@
-using System.Text.RegularExpressions;
+using System.Text;
+using SlackFeedbackBot.Slack.Text;
 
 namespace SlackFeedbackBot.Slack.Inbound;
 
@@ -8,34 +9,53 @@ namespace SlackFeedbackBot.Slack.Inbound;
 /// &lt;!here&gt;, a user group as &lt;!subteam^S123|@handle&gt; and a URL as &lt;https://...&gt;. Markup without a
 /// name to show (&lt;@U123&gt;) is kept, so nobody's mention is lost.
 /// </summary>
-public static partial class SlackCommandText
+public static class SlackCommandText
 {
     public static string AsTyped(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        var typed = Markup().Replace(text, match =>
+        var span = text.AsSpan();
+        var typed = new StringBuilder(text.Length);
+        for (var at = 0; at < span.Length; at++)
         {
-            var label = match.Groups["label"];
-            if (match.Groups["url"].Success)
+            if (span[at] == '<' && SlackMarkup.TryRead(span, at, out var token))
             {
-                var url = match.Groups["url"].Value;
-                return url.StartsWith("mailto:", StringComparison.OrdinalIgnoreCase) ? (label.Success ? label.Value : url["mailto:".Length..]) : url;
+                typed.Append(Typed(span, token));
+                at = token.End - 1;
             }
-
-            if (match.Groups["special"].Success) return "@" + match.Groups["special"].Value;
-            if (!label.Success || label.Value.Length == 0) return match.Value;
-            return match.Groups["kind"].Value switch
+            else if (span[at] == '&' && SlackMarkup.EntityLength(span, at, out var decoded) is > 0 and var length)
             {
-                "@" => "@" + label.Value,
-                "#" => "#" + label.Value,
-                _ => label.Value.StartsWith('@') ? label.Value : "@" + label.Value,
-            };
-        });
+                // Decoded once, left to right, so a typed "&lt;" (sent as &amp;lt;) stays "&lt;".
+                typed.Append(decoded);
+                at += length - 1;
+            }
+            else
+            {
+                typed.Append(span[at]);
+            }
+        }
 
-        // &amp; last, so a typed "&lt;" (sent as &amp;lt;) stays "&lt;".
-        return typed.Replace("&lt;", "<", StringComparison.Ordinal).Replace("&gt;", ">", StringComparison.Ordinal).Replace("&amp;", "&", StringComparison.Ordinal);
+        return typed.ToString();
     }
 
-    [GeneratedRegex(@"<(?:(?<url>(?:https?|mailto):[^<>|]*)|!(?<special>here|channel|everyone)|(?<kind>[@#])[A-Z0-9]+|!subteam\^[A-Z0-9]+)(?:\|(?<label>[^<>]*))?>", RegexOptions.CultureInvariant)]
-    private static partial Regex Markup();
+    private static string Typed(ReadOnlySpan<char> text, SlackMarkupToken token)
+    {
+        var target = SlackMarkup.Decode(token.Target(text));
+        var label = SlackMarkup.Decode(token.Label(text));
+        switch (token.Kind)
+        {
+            case SlackMarkupKind.Link:
+                return target.StartsWith("mailto:", StringComparison.OrdinalIgnoreCase) ? (token.HasLabel ? label : target["mailto:".Length..]) : target;
+            case SlackMarkupKind.Broadcast when target is "here" or "channel" or "everyone":
+                return "@" + target;
+            case SlackMarkupKind.User when token.HasLabel:
+                return "@" + label;
+            case SlackMarkupKind.Channel when token.HasLabel:
+                return "#" + label;
+            case SlackMarkupKind.UserGroup when token.HasLabel:
+                return label.StartsWith('@') ? label : "@" + label;
+            default:
+                return text.Slice(token.Start, token.Length).ToString();
+        }
+    }
 }

@@ -275,7 +275,7 @@ public sealed class BotDoctor(TextWriter output)
         {
             await api.OpenSocketConnectionAsync(ct);
             Pass("App-level token works: Socket Mode can connect.");
-            Info("Every copy running with this app token gets a share of the events; GET /healthz shows this bot's open_connections, and docs/operations.md (One bot per database) how to find a stray copy.");
+            Info("Every copy running with this app token gets a share of the events. GET /healthz shows this bot's open_connections and app_connections, Slack's count of all the app's connections (num_connections in its hello); more than ours means a stray copy, and the bot logs a warning. docs/operations.md (One bot per database) says how to find and stop it.");
         }
         catch (SlackApiException ex) when (ex.ErrorCode == "network_error")
         {

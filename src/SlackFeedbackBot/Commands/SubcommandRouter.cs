@@ -1,6 +1,7 @@
 using System.Text;
 using SlackFeedbackBot.Digests;
 using SlackFeedbackBot.Slack.Api;
+using SlackFeedbackBot.Slack.Text;
 
 namespace SlackFeedbackBot.Commands;
 
@@ -91,11 +92,11 @@ public sealed class SubcommandRouter
         }
         else if (closest is not null)
         {
-            answer.Append($"I don't know `{Command} {SlackQuote.Defuse(word)}`. Did you mean `{closest.Name}`?\n{closest.Usage}");
+            answer.Append($"I don't know `{Command} {SlackText.Defuse(word)}`. Did you mean `{closest.Name}`?\n{closest.Usage}");
         }
         else
         {
-            answer.Append($"I don't know `{Command} {SlackQuote.Defuse(word)}`. Commands:\n");
+            answer.Append($"I don't know `{Command} {SlackText.Defuse(word)}`. Commands:\n");
             answer.Append(string.Join("\n", Subcommands.Select(s => "• " + s.Usage)));
         }
 
@@ -113,7 +114,7 @@ public sealed class SubcommandRouter
     /// its look-alike so the text cannot close the code block it is shown in.
     /// </summary>
     private static string Echo(string typed) =>
-        Feedback.FeedbackFormat.Shorten(SlackQuote.Defuse(typed), EchoLength).Replace('`', '\u02cb');
+        SlackText.Truncate(SlackText.Defuse(typed), EchoLength).Replace('`', '\u02cb');
 }
 
 /// <summary>How many single-letter edits (insert, delete, change, swap two neighbours) turn one word into another.</summary>

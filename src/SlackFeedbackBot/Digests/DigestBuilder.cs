@@ -1,3 +1,5 @@
+using SlackFeedbackBot.Slack.Text;
+
 namespace SlackFeedbackBot.Digests;
 
 /// <summary>Builds a <see cref="Digest"/> from its input. Pure: the same input always gives the same digest.</summary>
@@ -106,9 +108,9 @@ public sealed class DigestBuilder(KeyPhraseGrouper grouper)
             : Enumerable.Range(0, Math.Max(1, weeks)).Select(offset => last.AddDays(-7 * offset)).Reverse().ToList();
 
     private static DigestItemLine Line(DigestItem item, DigestSettings settings, string? note = null) =>
-        new(item.Id, Quote.Trim(item.Text, settings.QuoteMaxLength), item.Permalink)
+        new(item.Id, SlackText.Excerpt(item.Text, settings.QuoteMaxLength), item.Permalink)
         {
-            Note = string.IsNullOrWhiteSpace(note) ? null : Quote.Trim(note, settings.QuoteMaxLength),
+            Note = string.IsNullOrWhiteSpace(note) ? null : SlackText.Excerpt(note, settings.QuoteMaxLength),
         };
 
     private static Func<string?, bool> AreaFilter(string? area) =>

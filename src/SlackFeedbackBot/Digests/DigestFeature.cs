@@ -28,6 +28,8 @@ public static class DigestFeature
         services.TryAddSingleton<DigestPeopleNames>();
         services.TryAddSingleton<DigestPublisher>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IFeedbackCaptureHook, ProductAreaCaptureHook>());
+        services.RemoveAll<IProductAreaOwners>();
+        services.AddSingleton<IProductAreaOwners, ProductAreaOwners>();
         services.TryAddEnumerable(ServiceDescriptor.Scoped<IFeedbackSubcommand, DigestSubcommand>());
         services.AddHostedService<DeclaredDigestSubscriptions>();
         services.AddQuartz(q => q.AddJob<DigestJob>(j => j.WithIdentity(DigestScheduler.Job).StoreDurably()));

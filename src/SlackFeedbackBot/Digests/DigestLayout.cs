@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using SlackFeedbackBot.Slack.Text;
 
 namespace SlackFeedbackBot.Digests;
 
@@ -18,7 +19,7 @@ public sealed record DigestPart(DigestPartKind Kind, string Text = "", IReadOnly
 /// <summary>
 /// Lays a digest out as Slack mrkdwn parts, each within Block Kit's limits: headers ≤ 150 characters, sections
 /// split at line boundaries below 3,000, at most ten fields of ≤ 2,000, and no more parts than a message's 50 blocks.
-/// All text that came from people is defused (<see cref="SlackQuote"/>) so quoting a message pings no one.
+/// All text that came from people is defused (<see cref="SlackText"/>) so quoting a message pings no one.
 /// </summary>
 public static class DigestLayout
 {
@@ -38,8 +39,8 @@ public static class DigestLayout
         ArgumentNullException.ThrowIfNull(digest);
         var parts = new List<DigestPart>
         {
-            new(DigestPartKind.Header, Cut(digest.Title, MaxHeader)),
-            new(DigestPartKind.Context, Cut(
+            new(DigestPartKind.Header, SlackText.Truncate(digest.Title, MaxHeader)),
+            new(DigestPartKind.Context, SlackText.Truncate(
                 $"{DigestTextRenderer.PeriodRange(digest.Period)} · {Plural.Of(digest.TotalReports, "report")} · "
                 + $"change since the previous {DigestTextRenderer.PeriodNoun(digest.Period)} in brackets", MaxSection)),
         };
@@ -52,7 +53,7 @@ public static class DigestLayout
             {
                 fields = [.. fields.Take(MaxFields - 1), $"…and {fields.Count - (MaxFields - 1)} more buckets"];
             }
-            parts.Add(new DigestPart(DigestPartKind.Fields, Fields: fields.Select(field => Cut(field, MaxField)).ToList()));
+            parts.Add(new DigestPart(DigestPartKind.Fields, Fields: fields.Select(field => SlackText.Truncate(field, MaxField)).ToList()));
         }
 
         foreach (var bucket in digest.Buckets.Where(bucket => bucket.TopIssues.Count > 0))
@@ -85,7 +86,7 @@ public static class DigestLayout
         {
             var thresholds = new List<string> { "*Thresholds reached*" };
             thresholds.AddRange(digest.Thresholds.Select(hit =>
-                $"• {SlackQuote.LinkOrLabel(hit.Permalink, Quote.Trim(hit.Description, MaxQuote))} "
+                $"• {SlackText.Link(hit.Permalink, SlackText.Excerpt(SlackText.Readable(hit.Description), MaxQuote))} "
                 + $"({hit.ReachedAt.UtcDateTime.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)})"));
             if (digest.ThresholdsNotShown > 0)
             {
@@ -118,7 +119,7 @@ public static class DigestLayout
         var text = $"{digest.Title}: {Plural.Of(digest.TotalReports, "report")}"
             + (buckets.Length > 0 ? $" ({buckets})" : "")
             + $". {digest.Resolved.Sentence} {Plural.Of(digest.Triage.Waiting, "item")} waiting for triage.";
-        return Cut(text, MaxFallbackText);
+        return SlackText.Truncate(text, MaxFallbackText);
     }
 
     private static string IssueLine(int rank, KeyPhraseGroup issue) =>
@@ -133,17 +134,17 @@ public static class DigestLayout
     private static string Person(ShiftSummary person) =>
         person.DisplayName is { Length: > 0 } name ? Name(name) : $"<@{Name(person.UserId)}>";
 
-    private static string Said(string text) => SlackQuote.Defuse(Quote.Trim(text, MaxQuote));
+    private static string Said(string text) => SlackText.Excerpt(SlackText.Defuse(text), MaxQuote);
 
-    private static string Name(string text) => SlackQuote.Escape(Quote.Trim(text, MaxName));
+    private static string Name(string text) => SlackText.Excerpt(SlackText.Defuse(text), MaxName);
 
-    private static string Link(string? permalink) => permalink is null ? "" : " " + SlackQuote.LinkOrLabel(permalink, "view");
+    private static string Link(string? permalink) => permalink is null ? "" : " " + SlackText.Link(permalink, "view");
 
     // Lines are packed into sections below Slack's limit; a single overlong line is cut.
     private static IEnumerable<DigestPart> Sections(IEnumerable<string> lines)
     {
         var section = new StringBuilder();
-        foreach (var line in lines.Select(line => Cut(line, MaxSection)))
+        foreach (var line in lines.Select(line => SlackText.Truncate(line, MaxSection)))
         {
             if (section.Length > 0 && section.Length + 1 + line.Length > MaxSection)
             {
@@ -170,5 +171,4 @@ public static class DigestLayout
         return kept;
     }
 
-    private static string Cut(string text, int max) => text.Length <= max ? text : text[..(max - 1)] + "…";
 }

@@ -1,11 +1,12 @@
 using System.Globalization;
-using System.Text;
 using System.Text.Json.Nodes;
+using System.Text;
 using Microsoft.Extensions.Options;
 using SlackFeedbackBot.Commands;
 using SlackFeedbackBot.Feedback;
 using SlackFeedbackBot.Slack.Api;
 using SlackFeedbackBot.Slack.Inbound;
+using SlackFeedbackBot.Slack.Text;
 
 namespace SlackFeedbackBot.Digests;
 
@@ -60,7 +61,7 @@ public sealed class DigestSubcommand(
             "subscribe" => await SubscribeAsync(command, rest, ct),
             "unsubscribe" => await UnsubscribeAsync(rest, ct),
             "list" => await ListAsync(ct),
-            _ => SlackMessage.Ephemeral($"I don't know `/feedback digest {SlackQuote.Defuse(arguments.Typed)}`. You can use:\n{Usage}"),
+            _ => SlackMessage.Ephemeral($"I don't know `/feedback digest {SlackText.Defuse(arguments.Typed)}`. You can use:\n{Usage}"),
         };
     }
 

@@ -1,19 +1,12 @@
 using System.Text;
 using System.Text.RegularExpressions;
+using SlackFeedbackBot.Slack.Text;
 
 namespace SlackFeedbackBot.Digests;
 
 /// <summary>Turns a Slack message into lower-case words: markup, emoji, quotes and punctuation removed.</summary>
 public static partial class FeedbackTextNormalizer
 {
-    // <https://x|label> keeps its label, which people wrote; a bare <https://x>, a mention (<@U1>,
-    // <#C1|general>) or a <!here> carries nothing about the request itself.
-    [GeneratedRegex(@"<(?:https?|mailto):[^<>|]*\|([^<>]*)>")]
-    private static partial Regex LabelledLink();
-
-    [GeneratedRegex(@"<[^<>]*>")]
-    private static partial Regex BareMarkup();
-
     [GeneratedRegex(@"https?://\S+")]
     private static partial Regex BareUrl();
 
@@ -25,9 +18,9 @@ public static partial class FeedbackTextNormalizer
     public static IReadOnlyList<string> Words(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        var lowered = text.ToLowerInvariant();
-        lowered = LabelledLink().Replace(lowered, " $1 ");
-        lowered = BareMarkup().Replace(lowered, " ");
+        // <https://x|label> keeps its label, which people wrote; a bare <https://x>, a mention or a <!here>
+        // carries nothing about the request itself.
+        var lowered = SlackText.WithoutMarkup(text).ToLowerInvariant();
         lowered = BareUrl().Replace(lowered, " ");
         lowered = Emoji().Replace(lowered, " ");
 

@@ -1,3 +1,5 @@
+using SlackFeedbackBot.Slack.Text;
+
 namespace SlackFeedbackBot.Digests;
 
 /// <summary>
@@ -109,14 +111,14 @@ public sealed class KeyPhraseGrouper
             var terms = LabelTerms();
             var label = terms.Count > 0
                 ? string.Join(' ', terms.Select(DisplayWord))
-                : Quote.Trim(FeedbackTextNormalizer.Normalize(Seed.Item.Text), FallbackLabelLength);
+                : SlackText.Excerpt(FeedbackTextNormalizer.Normalize(Seed.Item.Text), FallbackLabelLength);
             return new KeyPhraseGroup(
                 Label: label.Length > 0 ? label : $"item {Seed.Item.Id}",
                 KeyTerms: terms,
                 ReportCount: Members.Sum(member => member.Item.TotalReports),
                 CustomerCount: Members.SelectMany(member => member.Item.Customers)
                     .Distinct(StringComparer.OrdinalIgnoreCase).Count(),
-                RepresentativeQuote: Quote.Trim(representative.Item.Text, quoteMaxLength),
+                RepresentativeQuote: SlackText.Excerpt(representative.Item.Text, quoteMaxLength),
                 Permalink: representative.Item.Permalink ?? Members.Select(member => member.Item.Permalink)
                     .FirstOrDefault(link => link is not null),
                 ItemIds: Members.Select(member => member.Item.Id).ToList());

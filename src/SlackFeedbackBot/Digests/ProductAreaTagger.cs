@@ -27,6 +27,9 @@ public sealed class ProductAreaRule
 {
     public string Id { get; set; } = "";
     public List<string> Phrases { get; set; } = [];
+
+    /// <summary>User ids of the people who own the area: they may resolve, reopen and reclassify its feedback.</summary>
+    public List<string> Owners { get; set; } = [];
 }
 
 /// <summary>Finds an item's product area: the first rule with a phrase present as whole words, ignoring case,

@@ -2,6 +2,7 @@ using System.Text.RegularExpressions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using SlackFeedbackBot.Slack.Api;
+using SlackFeedbackBot.Slack.Text;
 
 namespace SlackFeedbackBot.Feedback;
 
@@ -31,13 +32,13 @@ public sealed class FeedbackAlerts(
         var reports = repository.CountReportsSince(item.Id, now.AddDays(-thresholds.WithinDays));
         if (reports >= thresholds.ReportCount)
         {
-            var text = $":rotating_light: Feedback #{item.Id} has been heard {reports} times in the last {thresholds.WithinDays} days ({buckets.Display(item.Bucket)}):\n{Quote(item.Text)}{LinkLine(item)}";
+            var text = $":rotating_light: Feedback #{item.Id} has been heard {reports} times in the last {thresholds.WithinDays} days ({buckets.Display(item.Bucket)}):\n{SlackText.QuoteDefused(item.Text, QuoteLength)}{LinkLine(item)}";
             await RaiseAsync($"reports:{item.Id}:{thresholds.ReportCount}", item, thresholds.AlertChannel, text, raised, ct);
         }
 
         foreach (var name in thresholds.HighValueCustomers.Where(n => Names(n, customer, words)).Distinct(StringComparer.OrdinalIgnoreCase))
         {
-            var text = $":star: High-value customer *{name.Trim()}* in feedback #{item.Id} ({buckets.Display(item.Bucket)}):\n{Quote(words)}{LinkLine(item)}";
+            var text = $":star: High-value customer *{SlackText.Escape(name.Trim())}* in feedback #{item.Id} ({buckets.Display(item.Bucket)}):\n{SlackText.QuoteDefused(words, QuoteLength)}{LinkLine(item)}";
             await RaiseAsync($"customer:{item.Id}:{name.Trim().ToLowerInvariant()}", item, thresholds.AlertChannel, text, raised, ct);
         }
 
@@ -79,7 +80,7 @@ public sealed class FeedbackAlerts(
         }
     }
 
-    private static string Quote(string text) => FeedbackFormat.Quote(FeedbackFormat.Shorten(text, 500));
+    private const int QuoteLength = 500;
 
-    private static string LinkLine(FeedbackItem item) => item.SourceLink is { } link ? $"\n<{link}|Original message>" : "";
+    private static string LinkLine(FeedbackItem item) => item.SourceLink is { } link && SlackText.IsWebUrl(link) ? "\n" + SlackText.Link(link, "Original message") : "";
 }

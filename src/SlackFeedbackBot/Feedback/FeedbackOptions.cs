@@ -34,6 +34,12 @@ public sealed class FeedbackOptions
 
     public FeedbackThresholdOptions Thresholds { get; set; } = new();
 
+    /// <summary>User ids who may resolve, reopen and reclassify any item (besides its reporters and area owners).</summary>
+    public List<string> Admins { get; set; } = [];
+
+    /// <summary>A Slack user group (handle or id) whose members are feedback admins too.</summary>
+    public string? AdminGroup { get; set; }
+
     /// <summary>The sources in force (configuration binding appends to lists, so the defaults live here).</summary>
     public IReadOnlyList<string> EffectiveSources => Sources.Count == 0 ? DefaultSources : Sources;
 

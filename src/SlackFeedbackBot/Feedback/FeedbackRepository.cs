@@ -273,7 +273,28 @@ public sealed class FeedbackRepository(Database database)
             """, new { itemId, resolvedBy, resolution, nowMs = now.ToUnixTimeMilliseconds() }) == 1;
     }
 
-    /// <summary>Claims the right to tell one reporter about one item; false when they were told already.</summary>
+    /// <summary>
+    /// Opens a resolved item again and forgets who was told about its resolution, so resolving it again tells every
+    /// reporter again. False when there is no such item or it was not resolved.
+    /// </summary>
+    public bool Reopen(long itemId, DateTimeOffset now)
+    {
+        using var connection = database.Open();
+        using var transaction = connection.BeginTransaction();
+        var reopened = connection.Execute("""
+            UPDATE feedback_items SET status = 'open', resolved_by = NULL, resolution = NULL, resolved_at = NULL, updated_at = @nowMs
+            WHERE id = @itemId AND status = 'resolved'
+            """, new { itemId, nowMs = now.ToUnixTimeMilliseconds() }, transaction) == 1;
+        if (reopened)
+        {
+            connection.Execute("DELETE FROM feedback_notifications WHERE item_id = @itemId", new { itemId }, transaction);
+        }
+
+        transaction.Commit();
+        return reopened;
+    }
+
+    /// <summary>Claims the right to tell one reporter about the item's current resolution; false when they were told already.</summary>
     public bool TryClaimNotification(long itemId, string reporterId, DateTimeOffset now)
     {
         using var connection = database.Open();

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using SlackFeedbackBot.Slack.Api;
+using SlackFeedbackBot.Slack.Text;
 
 namespace SlackFeedbackBot.Feedback;
 
@@ -8,7 +9,8 @@ public sealed record ResolveOutcome(FeedbackItem? Item, int Told, int AlreadyTol
 
 /// <summary>
 /// Closes the loop: marks an item resolved and tells every person who reported it, in a DM, what changed,
-/// with a link to what they said. Each (item, reporter) is told once, however often the item is resolved.
+/// with a link to what they said. Each reporter is told once per resolution: resolving a resolved item again tells
+/// only those not reached yet; reopening it starts a new resolution, which tells everyone again.
 /// </summary>
 public sealed class FeedbackResolver(FeedbackRepository repository, ISlackApiClient slack, TimeProvider time, ILogger<FeedbackResolver> log)
 {
@@ -51,14 +53,30 @@ public sealed class FeedbackResolver(FeedbackRepository repository, ISlackApiCli
         return new ResolveOutcome(item, told, before, failed, null);
     }
 
+    /// <summary>Opens a resolved item again; null when done, else what is wrong.</summary>
+    public string? Reopen(long itemId)
+    {
+        if (repository.Get(itemId) is not { } item)
+        {
+            return FeedbackService.NoSuchItem(itemId);
+        }
+
+        if (item.Status != FeedbackStatus.Resolved)
+        {
+            return $"Feedback #{itemId} is not resolved ({item.Status}), so there is nothing to reopen.";
+        }
+
+        return repository.Reopen(itemId, time.GetUtcNow()) ? null : $"Feedback #{itemId} is not resolved, so there is nothing to reopen.";
+    }
+
     private static string Message(FeedbackItem item, FeedbackReport report, string whatChanged)
     {
         var original = report.Permalink ?? item.SourceLink;
-        var said = FeedbackFormat.Quote(FeedbackFormat.Shorten(report.Text, 600));
-        var link = original is null ? "" : $"\n<{original}|Your original message>";
+        var said = SlackText.QuoteDefused(report.Text, 600);
+        var link = SlackText.IsWebUrl(original) ? "\n" + SlackText.Link(original, "Your original message") : "";
         var customer = report.Customer ?? item.Customer;
-        var about = customer is null ? "" : $" about {customer}";
-        return $":tada: Feedback #{item.Id} you passed on{about} was acted on.\n*What changed:* {whatChanged}\n\nYou reported:\n{said}{link}\n\nThank you for passing it on.";
+        var about = customer is null ? "" : $" about {SlackText.Defuse(customer)}";
+        return $":tada: Feedback #{item.Id} you passed on{about} was acted on.\n*What changed:* {SlackText.Defuse(whatChanged)}\n\nYou reported:\n{said}{link}\n\nThank you for passing it on.";
     }
 
     // Imported reporters are names from a spreadsheet, not Slack users, and cannot be messaged.

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using SlackFeedbackBot.Slack.Text;
 using SlackFeedbackBot.Spotlight;
 
 namespace SlackFeedbackBot.Feedback;
@@ -183,7 +184,7 @@ public sealed class FeedbackService(
 
     /// <summary>Keeps a thread reply as the answer to the follow-up question waiting there for that person; returns the item id.</summary>
     public long? FollowUpAnswered(string channelId, string threadTs, string userId, string? text) =>
-        string.IsNullOrWhiteSpace(text) ? null : repository.AnswerFollowUp(channelId, threadTs, userId, FeedbackFormat.Shorten(text.Trim(), options.Value.MaxTextLength), time.GetUtcNow());
+        string.IsNullOrWhiteSpace(text) ? null : repository.AnswerFollowUp(channelId, threadTs, userId, SlackText.Truncate(text.Trim(), options.Value.MaxTextLength), time.GetUtcNow());
 
     public IReadOnlyList<FeedbackItem> List(string? bucket, int? days, int limit) =>
         repository.List(bucket, days is { } d ? time.GetUtcNow().AddDays(-d) : null, limit);

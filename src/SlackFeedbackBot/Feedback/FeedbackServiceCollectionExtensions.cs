@@ -25,6 +25,9 @@ public static class FeedbackServiceCollectionExtensions
 
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<ICurrentShiftLookup, NoShiftLookup>();
+        services.TryAddSingleton<IProductAreaOwners, NoProductAreaOwners>();
+        services.TryAddSingleton<FeedbackAdmins>();
+        services.TryAddSingleton<FeedbackPermissions>();
         services.TryAddSingleton<FeedbackRepository>();
         services.TryAddSingleton<FeedbackBuckets>();
         services.TryAddSingleton<FeedbackAlerts>();
@@ -44,6 +47,7 @@ public static class FeedbackServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Scoped<IFeedbackSubcommand, ReclassifySubcommand>());
         services.TryAddEnumerable(ServiceDescriptor.Scoped<IFeedbackSubcommand, SameSubcommand>());
         services.TryAddEnumerable(ServiceDescriptor.Scoped<IFeedbackSubcommand, ResolveSubcommand>());
+        services.TryAddEnumerable(ServiceDescriptor.Scoped<IFeedbackSubcommand, ReopenSubcommand>());
         services.TryAddEnumerable(ServiceDescriptor.Scoped<IFeedbackSubcommand, FeedbackHelpSubcommand>());
 
         return slack

@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using SlackFeedbackBot.Slack.Inbound;
+using SlackFeedbackBot.Slack.Text;
 
 namespace SlackFeedbackBot.Feedback;
 
@@ -7,10 +8,19 @@ namespace SlackFeedbackBot.Feedback;
 /// Context typed inline with the feedback: <c>customer:Acme</c>, <c>customer:"Big Co"</c>, <c>source:sales</c>,
 /// <c>importance:high</c>, <c>link:https://...</c>. Straight and curly quotes both work (Slack clients curl them).
 /// The input is a slash command's text as Slack sends it; text and fields come out as the person typed them.
+/// A <c>link:</c> that is not an http(s) address is left out, never the feedback: <see cref="RefusedLink"/> says so.
 /// </summary>
 public sealed partial record InlineFields(string Text, string? Customer, string? Source, string? Importance, string? Link, string? Error)
 {
     public static readonly IReadOnlyList<string> Keys = ["customer", "source", "importance", "link"];
+
+    public const string LinkAccepted = "`link:` takes a web address starting with http:// or https://, like `link:https://tickets.example.com/123`";
+
+    /// <summary>A <c>link:</c> value that was not a web address, so it was not kept; null when there was none.</summary>
+    public string? RefusedLink { get; init; }
+
+    /// <summary>What to tell the person about <see cref="RefusedLink"/>; null when all is well.</summary>
+    public string? LinkNotice => RefusedLink is null ? null : $"The link was not saved: {LinkAccepted}. Add it with *Add details*.";
 
     public static InlineFields Parse(string input)
     {
@@ -47,7 +57,12 @@ public sealed partial record InlineFields(string Text, string? Customer, string?
             return "";
         });
 
-        return new InlineFields(Spaces().Replace(rest, " ").Trim(), Empty(customer), Empty(source), Empty(importance), Empty(link), null);
+        link = Empty(link);
+        var refused = link is not null && !SlackText.IsWebUrl(link) ? link : null;
+        return new InlineFields(Spaces().Replace(rest, " ").Trim(), Empty(customer), Empty(source), Empty(importance), refused is null ? link : null, null)
+        {
+            RefusedLink = refused,
+        };
     }
 
     private static string? Empty(string? value) => string.IsNullOrWhiteSpace(value) ? null : value;

@@ -9,6 +9,12 @@ public sealed class SocketModeHealthCheck(ISocketModeStatus status) : IHealthChe
     public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
         var data = new Dictionary<string, object> { ["open_connections"] = status.OpenConnections };
+        if (status.AppConnections is { } total)
+        {
+            // Slack's count at the last hello: every copy running with this app token, this one included.
+            data["app_connections"] = total;
+        }
+
         if (!status.IsEnabled)
         {
             return Task.FromResult(HealthCheckResult.Healthy("Socket Mode is off (HTTP mode)", data));
@@ -17,6 +23,12 @@ public sealed class SocketModeHealthCheck(ISocketModeStatus status) : IHealthChe
         if (status.StoppedReason is { } reason)
         {
             return Task.FromResult(HealthCheckResult.Unhealthy($"Socket Mode stopped: {reason}", data: data));
+        }
+
+        if (status.OpenConnections > 0 && status.AppConnections > status.OpenConnections)
+        {
+            return Task.FromResult(HealthCheckResult.Healthy(
+                $"{status.OpenConnections} Socket Mode connections open, but Slack counted {status.AppConnections} for this app at the last hello: another copy may take a share of the events", data));
         }
 
         return Task.FromResult(status.OpenConnections > 0

@@ -1,4 +1,5 @@
 using Dapper;
+using SlackFeedbackBot.Slack.Text;
 using SlackFeedbackBot.Storage;
 
 namespace SlackFeedbackBot.Rotations;
@@ -32,7 +33,7 @@ public sealed class ShiftFeedbackSummary(Database database)
             $"SELECT bucket, text FROM feedback_items WHERE {where} ORDER BY created_at DESC LIMIT @limit", new { value, limit = ItemLimit });
         return new ShiftFeedback(
             buckets.Select(b => (b.Bucket, (int)b.Count)).ToList(),
-            items.Select(i => $"[{i.Bucket}] {(i.Text.Length > 200 ? i.Text[..199] + "…" : i.Text)}").ToList());
+            items.Select(i => $"[{i.Bucket}] {SlackText.Truncate(SlackText.Defuse(i.Text).ReplaceLineEndings(" "), 200)}").ToList());
     }
 
     private async Task<bool> HasFeedbackAsync()

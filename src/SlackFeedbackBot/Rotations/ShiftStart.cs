@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using SlackFeedbackBot.Rotations.Storage;
 using SlackFeedbackBot.Scheduling;
 using SlackFeedbackBot.Slack.Api;
+using SlackFeedbackBot.Slack.Text;
 
 namespace SlackFeedbackBot.Rotations;
 
@@ -51,7 +52,7 @@ public sealed class ShiftStart(ShiftContext context, ISlackApiClient slack, Peop
                 names.Add(await DisplayNameAsync(user, ct));
             }
 
-            var topic = Cut($"On support: {string.Join(", ", names)} until {ShiftText.Time(shift.End, TimeZoneInfo.Utc)} UTC", TopicLimit);
+            var topic = SlackText.Truncate($"On support: {string.Join(", ", names)} until {ShiftText.Time(shift.End, TimeZoneInfo.Utc)} UTC", TopicLimit);
             await TryAsync(rotation, "conversations.setTopic", c => slack.SetConversationTopicAsync(rotation.SupportChannel, topic, c), ct);
         }
 
@@ -91,5 +92,4 @@ public sealed class ShiftStart(ShiftContext context, ISlackApiClient slack, Peop
         }
     }
 
-    private static string Cut(string text, int limit) => text.Length <= limit ? text : text[..(limit - 1)] + "…";
 }

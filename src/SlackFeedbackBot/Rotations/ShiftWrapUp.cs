@@ -4,6 +4,7 @@ using SlackFeedbackBot.Rotations.Storage;
 using SlackFeedbackBot.Scheduling;
 using SlackFeedbackBot.Slack.Api;
 using SlackFeedbackBot.Slack.BlockKit;
+using SlackFeedbackBot.Slack.Text;
 
 namespace SlackFeedbackBot.Rotations;
 
@@ -84,7 +85,7 @@ public sealed class ShiftWrapUp(
         }
 
         var lines = new List<string> { $"Hand-off from the previous *{rotation.Name}* shift ({ShiftText.Mentions(shift.Participants)}):" };
-        lines.AddRange(notes.Select(n => $"• {ShiftText.Mention(n.UserId)}: {n.Note}"));
+        lines.AddRange(notes.Select(n => $"• {ShiftText.Mention(n.UserId)}: {SlackText.Defuse(n.Note)}"));
         if (captured.Total > 0)
         {
             lines.Add($"Captured on that shift: {string.Join(", ", captured.Buckets.Select(b => $"{b.Count} {b.Bucket}"))}");

@@ -1,3 +1,5 @@
+using SlackFeedbackBot.Slack.Text;
+
 namespace SlackFeedbackBot.Spotlight;
 
 /// <summary>Receives the words of a text, lower-cased, and the sentence ends between them.</summary>
@@ -190,23 +192,13 @@ internal static class SpotlightTokenizer
     /// </summary>
     private static int SkipSlackMarkup(ReadOnlySpan<char> text, int open)
     {
-        var rest = text[(open + 1)..];
-        var end = rest.IndexOfAny('>', '<', '\n');
-        if (end <= 0 || rest[end] != '>')
+        if (!SlackMarkup.TryRead(text, open, out var token))
         {
             return open + 1;
         }
 
-        var content = rest[..end];
-        var afterClose = open + 1 + end + 1;
-        if (content[0] is '@' or '!')
-        {
-            return afterClose;
-        }
-
-        var pipe = content.IndexOf('|');
         // Reading resumes at the label; the closing '>' then acts as a plain separator.
-        return pipe >= 0 ? open + 1 + pipe + 1 : afterClose;
+        return token.Kind is SlackMarkupKind.Link or SlackMarkupKind.Channel && token.HasLabel ? token.LabelStart : token.End;
     }
 
     /// <summary>":tada:" and ":skin-tone-2:" are dropped; a colon in "note: how" or "10:30" stays a separator.</summary>

@@ -133,20 +133,6 @@ public class DigestBlockRendererTests
         Assert.That(parts[^1].Text, Does.Contain("digest --text"));
     }
 
-    [Test]
-    public void SlackQuote_Defuse_ShowsWhatAReaderSees()
-    {
-        Assert.That(
-            SlackQuote.Defuse("hi <@U12|ana> in <#C9|general>, see <https://x.example/a|the docs> or <https://y.example> &lt;3 <!here> <!subteam^S1|@design> a<b"),
-            Is.EqualTo("hi @ana in #general, see the docs or https://y.example &lt;3 @here @design a&lt;b"));
-    }
-
-    [TestCase("javascript:alert(1)")]
-    [TestCase("https://x.example/a|b")]
-    [TestCase("https://x.example/a>b")]
-    public void SlackQuote_LinkOrLabel_DropsUnsafeAddresses(string url) =>
-        Assert.That(SlackQuote.LinkOrLabel(url, "view"), Is.EqualTo("view"));
-
     private static void AssertWellFormedMarkdown(string text, int max)
     {
         Assert.That(text, Has.Length.InRange(1, max));

@@ -92,6 +92,21 @@ public sealed class DigestJobSchedulingTests
     }
 
     [Test]
+    public async Task Digest_QuotingAChannelPingAndADisguisedLink_PingsNobodyAndShowsTheAddress()
+    {
+        var time = new FakeTimeProvider(SundayEvening);
+        await using var host = await BotTestHost.StartAsync(Options(time));
+        var seed = new DigestJobSeed(host.Database);
+        seed.Item("How do I export my reports? <!channel> <!subteam^S0SUPPORT|@support-now> see <http://evil.example/x|https://docs.example.com>", "user_experience", DigestJobSeed.Week48.AddDays(1).AddHours(10), "Acme", "U0ANA00001");
+
+        time.SetUtcNow(Due);
+        var (post, _) = await DigestWithChartAsync(host.Slack);
+
+        SlackTextAssert.NoPingOrDisguisedLink(post);
+        Assert.That(post.Arg("blocks"), Does.Contain("http://evil.example/x"));
+    }
+
+    [Test]
     public async Task DigestDueWhileTheBotWasDown_IsPostedOnceWhenItComesBack_ForTheIntendedWeek_SayingItIsLate()
     {
         using var dir = new TempDirectory();

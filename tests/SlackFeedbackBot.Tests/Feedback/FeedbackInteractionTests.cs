@@ -15,6 +15,7 @@ public sealed class FeedbackInteractionTests
     public void SetUp() => _h = new FeedbackHarness(new Dictionary<string, string?>
     {
         ["Feedback:PassiveChannels:0"] = "CPASSIVE",
+        ["Feedback:Admins:0"] = "U5",
     });
 
     [TearDown]

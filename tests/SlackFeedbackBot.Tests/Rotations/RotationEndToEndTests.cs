@@ -256,4 +256,26 @@ public sealed class RotationEndToEndTests
         Assert.That((item.Text, item.Customer, item.ReporterId, item.CapturePath), Is.EqualTo(("Customer asked: can we sign in with Okta?", "Initech", holder, CapturePaths.Modal)));
         Assert.That(item.ShiftKey, Is.EqualTo(shift.Key));
     }
+
+    [Test]
+    public async Task HandoffNote_WithAChannelPingAndADisguisedLink_ReachesTheNextShiftDefused()
+    {
+        var time = new FakeTimeProvider(SaturdayNoon);
+        await using var host = await StartAsync(time, Rotation());
+        var slack = host.Slack;
+        var shift = await FirstShiftAsync(host, time);
+        var holder = shift.Assignees.Single();
+        time.SetUtcNow(shift.Start);
+        await slack.WaitForCallAsync("chat.postMessage", c => c.Ok && c.Arg("channel") == Support && c.Arg("text")!.Contains(" on support until ", StringComparison.Ordinal), Wait);
+
+        time.SetUtcNow(shift.Start.AddMinutes(10));
+        await slack.SendSlashCommandAsync(holder, Support, "/support", "handoff @channel Acme is down, status at <http://evil.example/x|https://status.example.com>");
+        await Eventually.ThatAsync(async () => (await host.Services.GetRequiredService<ShiftRepository>().HandoffNotesAsync(shift.Key)).Count == 1, "the note is saved", Wait);
+        time.SetUtcNow(shift.End);
+        var next = (await host.Services.GetRequiredService<ShiftRepository>().NextAfterAsync(shift.RotationId, shift.Start.AddMilliseconds(1)))!;
+        var handoff = await DmAsync(slack, next.Participants.First(), c => c.Arg("text")!.Contains("Hand-off from the previous", StringComparison.Ordinal));
+
+        SlackTextAssert.NoPingOrDisguisedLink(handoff);
+        Assert.That(handoff.Arg("text"), Does.Contain("@channel Acme is down").And.Contain("http://evil.example/x"));
+    }
 }

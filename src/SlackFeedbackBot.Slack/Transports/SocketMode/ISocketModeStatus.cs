@@ -9,6 +9,12 @@ public interface ISocketModeStatus
     /// <summary>Connections that said hello and are still open.</summary>
     int OpenConnections { get; }
 
+    /// <summary>
+    /// The app's connections in total, as Slack counted them in the last hello (num_connections): every copy running
+    /// with the same app token. More than <see cref="OpenConnections"/> means another copy takes a share of the events.
+    /// </summary>
+    int? AppConnections { get; }
+
     /// <summary>When a connection last said hello.</summary>
     DateTimeOffset? LastConnectedAt { get; }
 

@@ -38,6 +38,7 @@ public sealed partial class SocketModeClient : BackgroundService, ISocketModeSta
     private long _lastConnectedTicks = -1;
     private string? _stoppedReason;
     private CancellationTokenSource? _run;
+    private int _appConnections = -1;
 
     public SocketModeClient(
         IOptions<SlackOptions> slack,
@@ -59,6 +60,8 @@ public sealed partial class SocketModeClient : BackgroundService, ISocketModeSta
     public bool IsEnabled => _slack.Mode == SlackMode.Socket;
 
     public int OpenConnections => _live.Values.Count(connection => connection.IsReady);
+
+    public int? AppConnections => Volatile.Read(ref _appConnections) is var total and >= 0 ? total : null;
 
     public DateTimeOffset? LastConnectedAt
     {
@@ -194,6 +197,7 @@ public sealed partial class SocketModeClient : BackgroundService, ISocketModeSta
             {
                 Interlocked.Exchange(ref _lastConnectedTicks, _time.GetUtcNow().UtcTicks);
                 LogConnected(_logger, id);
+                CheckForOtherCopies(connection);
                 return connection;
             }
         }
@@ -206,6 +210,23 @@ public sealed partial class SocketModeClient : BackgroundService, ISocketModeSta
         LogNoHello(_logger, id);
         await DisposeAsync(connection);
         return null;
+    }
+
+    /// <summary>Slack counts every connection of the app; more than this process opened means another copy is connected.</summary>
+    private void CheckForOtherCopies(SocketModeConnection connection)
+    {
+        if (connection.AppConnections is not { } total)
+        {
+            return;
+        }
+
+        var own = _live.Count;
+        if (total > own)
+        {
+            LogOtherCopies(_logger, total, own);
+        }
+
+        Volatile.Write(ref _appConnections, total);
     }
 
     private async Task CloseAsync(SocketModeConnection connection)
@@ -235,6 +256,9 @@ public sealed partial class SocketModeClient : BackgroundService, ISocketModeSta
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Socket Mode connection {Id} is open")]
     private static partial void LogConnected(ILogger logger, int id);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Slack counts {Total} Socket Mode connections for this app but this process opened {Own}: another copy runs with the same app token and takes a share of the events (docs/operations.md, One bot per database)")]
+    private static partial void LogOtherCopies(ILogger logger, int total, int own);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Socket Mode connection {Id} closed before Slack said hello")]
     private static partial void LogNoHello(ILogger logger, int id);

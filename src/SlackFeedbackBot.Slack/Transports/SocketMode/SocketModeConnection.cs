@@ -43,6 +43,9 @@ internal sealed partial class SocketModeConnection : IAsyncDisposable
 
     public bool IsReady => _hello.Task.IsCompleted && !Ended.IsCompleted;
 
+    /// <summary>How many Socket Mode connections the app had when Slack said hello on this one (its num_connections), if said.</summary>
+    public int? AppConnections { get; private set; }
+
     /// <summary>Completes with the reason when Slack asks this socket to go away.</summary>
     public Task<string> DisconnectRequested => _disconnectRequested.Task;
 
@@ -165,6 +168,7 @@ internal sealed partial class SocketModeConnection : IAsyncDisposable
         switch (frame.Type)
         {
             case "hello":
+                AppConnections = frame.NumConnections;
                 _hello.TrySetResult();
                 return;
             case "disconnect":

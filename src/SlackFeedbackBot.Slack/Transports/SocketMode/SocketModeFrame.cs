@@ -12,7 +12,8 @@ internal readonly record struct SocketModeFrame(
     string? Reason,
     int RetryAttempt,
     int PayloadStart,
-    int PayloadLength)
+    int PayloadLength,
+    int? NumConnections = null)
 {
     public bool HasPayload => PayloadLength > 0;
 
@@ -24,6 +25,7 @@ internal readonly record struct SocketModeFrame(
     {
         string? type = null, envelopeId = null, reason = null;
         int retryAttempt = 0, payloadStart = 0, payloadLength = 0;
+        int? numConnections = null;
         var reader = new Utf8JsonReader(message);
         try
         {
@@ -51,6 +53,11 @@ internal readonly record struct SocketModeFrame(
                     reader.Read();
                     retryAttempt = reader.TokenType == JsonTokenType.Number && reader.TryGetInt32(out var n) ? n : 0;
                 }
+                else if (reader.ValueTextEquals("num_connections"u8))
+                {
+                    reader.Read();
+                    numConnections = reader.TokenType == JsonTokenType.Number && reader.TryGetInt32(out var count) ? count : null;
+                }
                 else if (reader.ValueTextEquals("payload"u8))
                 {
                     reader.Read();
@@ -75,7 +82,7 @@ internal readonly record struct SocketModeFrame(
             return default;
         }
 
-        return new SocketModeFrame(type, envelopeId, reason, retryAttempt, payloadStart, payloadLength);
+        return new SocketModeFrame(type, envelopeId, reason, retryAttempt, payloadStart, payloadLength, numConnections);
     }
 
     private static string? ReadString(ref Utf8JsonReader reader)

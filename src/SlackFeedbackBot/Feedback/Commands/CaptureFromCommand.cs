@@ -2,6 +2,7 @@ using System.Text;
 using Microsoft.Extensions.Logging;
 using SlackFeedbackBot.Slack.Api;
 using SlackFeedbackBot.Slack.Inbound;
+using SlackFeedbackBot.Slack.Text;
 
 namespace SlackFeedbackBot.Feedback;
 
@@ -15,7 +16,7 @@ public sealed class CaptureFromCommand(FeedbackService service, FeedbackReplies 
         var fields = InlineFields.Parse(command.Text);
         if (fields.Error is not null)
         {
-            return SlackMessage.Ephemeral($"{fields.Error} Nothing was saved; here is what you wrote:\n```{FeedbackFormat.Shorten(command.Text, EchoLength)}```");
+            return SlackMessage.Ephemeral($"{fields.Error} Nothing was saved; here is what you wrote:\n```{SlackText.Truncate(command.Text, EchoLength)}```");
         }
 
         var outcome = await service.CaptureAsync(new FeedbackCapture
@@ -31,7 +32,7 @@ public sealed class CaptureFromCommand(FeedbackService service, FeedbackReplies 
         }, ct);
         if (outcome.Item is { } item)
         {
-            return replies.Captured(item, outcome.IsNew, 1);
+            return replies.Captured(item, outcome.IsNew, 1, fields.LinkNotice);
         }
 
         if (fields.Text.Length <= service.Options.MaxTextLength)
@@ -45,7 +46,7 @@ public sealed class CaptureFromCommand(FeedbackService service, FeedbackReplies 
     /// <summary>Too long to save is no reason to lose it: the whole text goes back to the person as a file in a DM.</summary>
     private async Task<string> ReturnTextAsync(SlashCommand command, CancellationToken ct)
     {
-        var start = $"\nIt starts:\n```{FeedbackFormat.Shorten(command.Text, EchoLength)}```";
+        var start = $"\nIt starts:\n```{SlackText.Truncate(command.Text, EchoLength)}```";
         try
         {
             var dm = await slack.OpenConversationAsync([command.UserId], ct);

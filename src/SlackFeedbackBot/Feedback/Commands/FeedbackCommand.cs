@@ -5,6 +5,7 @@ using SlackFeedbackBot.Digests;
 using SlackFeedbackBot.Slack.Api;
 using SlackFeedbackBot.Slack.Dispatch;
 using SlackFeedbackBot.Slack.Inbound;
+using SlackFeedbackBot.Slack.Text;
 
 namespace SlackFeedbackBot.Feedback;
 
@@ -67,7 +68,7 @@ public sealed class FeedbackCommand(
 
     private SlackMessage LoneWord(string word)
     {
-        var shown = SlackQuote.Defuse(word);
+        var shown = SlackText.Defuse(word);
         var closest = _router.Closest(word);
         var before = closest is null || closest.Name.Equals(word, StringComparison.OrdinalIgnoreCase)
             ? $"I don't know `/feedback {shown}`."

@@ -5,7 +5,7 @@ using SlackFeedbackBot.Slack.Inbound;
 namespace SlackFeedbackBot.Feedback;
 
 /// <summary><c>/feedback resolve N what changed</c>: closes the loop, telling every reporter in a DM.</summary>
-public sealed class ResolveSubcommand(FeedbackResolver resolver) : Subcommand<ItemArguments>, IFeedbackSubcommand
+public sealed class ResolveSubcommand(FeedbackResolver resolver, FeedbackPermissions permissions) : Subcommand<ItemArguments>, IFeedbackSubcommand
 {
     public override string Name => "resolve";
 
@@ -18,6 +18,11 @@ public sealed class ResolveSubcommand(FeedbackResolver resolver) : Subcommand<It
         if (arguments is not { Id: { } id, Rest: var whatChanged })
         {
             return SlackMessage.Ephemeral("Write the item number and what changed: `/feedback resolve 12 Export now on the dashboard`");
+        }
+
+        if (await permissions.RefusalAsync(id, command.UserId, "resolve", ct) is { } refusal)
+        {
+            return SlackMessage.Ephemeral(refusal);
         }
 
         var outcome = await resolver.ResolveAsync(id, command.UserId, whatChanged, ct);

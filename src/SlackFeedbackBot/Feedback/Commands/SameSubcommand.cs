@@ -1,6 +1,7 @@
 using SlackFeedbackBot.Commands;
 using SlackFeedbackBot.Slack.Api;
 using SlackFeedbackBot.Slack.Inbound;
+using SlackFeedbackBot.Slack.Text;
 
 namespace SlackFeedbackBot.Feedback;
 
@@ -33,6 +34,6 @@ public sealed class SameSubcommand(FeedbackService service) : Subcommand<ItemArg
         }
 
         var reports = service.Show(item.Id)!.Reports.Count;
-        return SlackMessage.Ephemeral($":speech_balloon: Added to feedback #{item.Id}{(fields.Customer is null ? "" : $" for {fields.Customer}")}; it has {reports} reports now.");
+        return SlackMessage.Ephemeral($":speech_balloon: Added to feedback #{item.Id}{(fields.Customer is null ? "" : $" for {SlackText.Defuse(fields.Customer)}")}; it has {reports} reports now.");
     }
 }

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using SlackFeedbackBot.Slack.Api;
 using SlackFeedbackBot.Slack.BlockKit;
 using SlackFeedbackBot.Slack.Inbound;
+using SlackFeedbackBot.Slack.Text;
 
 namespace SlackFeedbackBot.Feedback;
 
@@ -59,7 +60,7 @@ public sealed class FeedbackModals(FeedbackBuckets buckets, IOptions<FeedbackOpt
     {
         var builder = new ModalBuilder($"Feedback #{item.Id}").CallbackId(DetailsCallback).Submit("Save")
             .PrivateMetadata(item.Id.ToString(CultureInfo.InvariantCulture));
-        builder.Section(FeedbackFormat.Quote(FeedbackFormat.Shorten(item.Text, 1000)));
+        builder.Section(SlackText.QuoteDefused(item.Text, 1000));
         return Form(builder, null, item, includeText: false).Build();
     }
 
@@ -95,9 +96,9 @@ public sealed class FeedbackModals(FeedbackBuckets buckets, IOptions<FeedbackOpt
             errors[TextBlock] = $"This is {text.Length:N0} characters; the limit is {options.Value.MaxTextLength:N0}.";
         }
 
-        if (form.Link is { } link && !(Uri.TryCreate(link, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https"))
+        if (form.Link is { } link && !SlackText.IsWebUrl(link))
         {
-            errors[LinkBlock] = "That is not a web address; it should start with https://";
+            errors[LinkBlock] = "Only a web address starting with http:// or https:// is accepted here, like https://tickets.example.com/123.";
         }
 
         if (form.Customer is { Length: > 200 })
@@ -129,7 +130,7 @@ public sealed class FeedbackModals(FeedbackBuckets buckets, IOptions<FeedbackOpt
     {
         if (includeText)
         {
-            var initial = initialText is null ? null : FeedbackFormat.Shorten(initialText, InputMaxLength);
+            var initial = initialText is null ? null : SlackText.Truncate(initialText, InputMaxLength);
             builder.Input("What did the customer say?", new PlainTextInputElement("text", multiline: true, initialValue: initial, maxLength: Math.Min(InputMaxLength, options.Value.MaxTextLength)), TextBlock,
                 hint: "Their words, as close as you can. \"How do I…\", \"Can you…\" and \"I'm probably not your target customer, but…\" each tell us something different.");
         }

@@ -1,7 +1,7 @@
 using System.Globalization;
-using SlackFeedbackBot.Digests;
 using SlackFeedbackBot.Slack.Api;
 using SlackFeedbackBot.Slack.BlockKit;
+using SlackFeedbackBot.Slack.Text;
 
 namespace SlackFeedbackBot.Feedback;
 
@@ -14,7 +14,7 @@ public sealed class FeedbackReplies(FeedbackBuckets buckets)
     private const int ListTextLength = 140;
 
     /// <summary>The ephemeral answer to a capture: number, bucket, the rule that decided, and what can be changed.</summary>
-    public SlackMessage Captured(FeedbackItem item, bool isNew, int reports)
+    public SlackMessage Captured(FeedbackItem item, bool isNew, int reports, string? notice = null)
     {
         var headline = isNew
             ? $":white_check_mark: Saved as feedback *#{item.Id}* in *{buckets.Display(item.Bucket)}*"
@@ -25,7 +25,7 @@ public sealed class FeedbackReplies(FeedbackBuckets buckets)
         return new MessageBuilder()
             .Text($"Saved as feedback #{item.Id} in {buckets.Display(item.Bucket)}")
             .Ephemeral()
-            .Section($"{headline}\n{why}")
+            .Section($"{headline}\n{why}{(notice is null ? "" : $"\n:warning: {notice}")}")
             .Context(Context(item))
             .Actions(
                 new StaticSelectElement(SetBucketAction, options, current, "Change bucket"),
@@ -63,7 +63,7 @@ public sealed class FeedbackReplies(FeedbackBuckets buckets)
         var builder = new MessageBuilder()
             .Text($"Feedback #{item.Id}")
             .Ephemeral()
-            .Section($"*Feedback #{item.Id}* · {buckets.Display(item.Bucket)} · {item.Status}\n{FeedbackFormat.Quote(FeedbackFormat.Shorten(SlackQuote.Defuse(item.Text), 2500))}")
+            .Section($"*Feedback #{item.Id}* · {buckets.Display(item.Bucket)} · {item.Status}\n{SlackText.QuoteDefused(item.Text, 2500)}")
             .Context(Context(item));
         if (item.Rule is not null)
         {
@@ -72,16 +72,16 @@ public sealed class FeedbackReplies(FeedbackBuckets buckets)
 
         if (details.FollowUp?.Answer is { } answer)
         {
-            builder.Section($"*Why it matters* (<@{details.FollowUp.UserId}>): {FeedbackFormat.Shorten(answer, 1500)}");
+            builder.Section($"*Why it matters* (<@{details.FollowUp.UserId}>): {SlackText.Truncate(SlackText.Defuse(answer), 1500)}");
         }
 
         builder.Section($"*{details.Reports.Count} report{(details.Reports.Count == 1 ? "" : "s")}*");
         foreach (var report in details.Reports.Take(20))
         {
             var who = report.ReporterId is { } id ? $"<@{id}>" : report.ReporterName ?? "someone";
-            var customer = report.Customer is null ? "" : $" for *{SlackQuote.Escape(report.Customer)}*";
-            var link = report.Permalink is null ? "" : $" <{report.Permalink}|original>";
-            builder.Section($"{FeedbackFormat.Date(report.CreatedAt)} {who}{customer}:{link}\n{FeedbackFormat.Quote(FeedbackFormat.Shorten(SlackQuote.Defuse(report.Text), 500))}");
+            var customer = report.Customer is null ? "" : $" for *{SlackText.Defuse(report.Customer)}*";
+            var link = SlackText.IsWebUrl(report.Permalink) ? " " + SlackText.Link(report.Permalink, "original") : "";
+            builder.Section($"{FeedbackFormat.Date(report.CreatedAt)} {who}{customer}:{link}\n{SlackText.QuoteDefused(report.Text, 500)}");
         }
 
         foreach (var change in details.BucketChanges)
@@ -91,7 +91,7 @@ public sealed class FeedbackReplies(FeedbackBuckets buckets)
 
         if (item.Resolution is not null)
         {
-            builder.Section($":tada: *Resolved* {(item.ResolvedAt is { } at ? FeedbackFormat.Date(at) : "")} by <@{item.ResolvedBy}>: {item.Resolution}");
+            builder.Section($":tada: *Resolved* {(item.ResolvedAt is { } at ? FeedbackFormat.Date(at) : "")} by <@{item.ResolvedBy}>: {SlackText.Truncate(SlackText.Defuse(item.Resolution), 1500)}");
         }
 
         return builder.Build();
@@ -99,9 +99,9 @@ public sealed class FeedbackReplies(FeedbackBuckets buckets)
 
     public string Line(FeedbackItem item)
     {
-        var customer = item.Customer is null ? "" : $" · {SlackQuote.Escape(item.Customer)}";
+        var customer = item.Customer is null ? "" : $" · {SlackText.Defuse(item.Customer)}";
         var status = item.Status == FeedbackStatus.Open ? "" : $" · {item.Status}";
-        return $"*#{item.Id}* {buckets.Display(item.Bucket)}{customer} · {FeedbackFormat.Date(item.CreatedAt)}{status}\n{FeedbackFormat.Shorten(SlackQuote.Defuse(item.Text).ReplaceLineEndings(" "), ListTextLength)}";
+        return $"*#{item.Id}* {buckets.Display(item.Bucket)}{customer} · {FeedbackFormat.Date(item.CreatedAt)}{status}\n{SlackText.Truncate(SlackText.Defuse(item.Text).ReplaceLineEndings(" "), ListTextLength)}";
     }
 
     private static string Context(FeedbackItem item)
@@ -109,17 +109,17 @@ public sealed class FeedbackReplies(FeedbackBuckets buckets)
         var parts = new List<string>();
         if (item.Customer is not null)
         {
-            parts.Add($"Customer: *{item.Customer}*");
+            parts.Add($"Customer: *{SlackText.Defuse(item.Customer)}*");
         }
 
         if (item.Source is not null)
         {
-            parts.Add($"Source: {item.Source}");
+            parts.Add($"Source: {SlackText.Defuse(item.Source)}");
         }
 
         if (item.Importance is not null)
         {
-            parts.Add($"Importance: {item.Importance}");
+            parts.Add($"Importance: {SlackText.Defuse(item.Importance)}");
         }
 
         if (item.ReporterId is not null)
@@ -127,9 +127,9 @@ public sealed class FeedbackReplies(FeedbackBuckets buckets)
             parts.Add($"Reported by <@{item.ReporterId}>");
         }
 
-        if (item.SourceLink is { } link)
+        if (SlackText.IsWebUrl(item.SourceLink))
         {
-            parts.Add($"<{link}|Original>");
+            parts.Add(SlackText.Link(item.SourceLink, "Original"));
         }
 
         return parts.Count == 0 ? "No customer or source yet: use Add details." : string.Join(" · ", parts);

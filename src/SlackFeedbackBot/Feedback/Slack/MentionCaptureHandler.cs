@@ -2,6 +2,7 @@ using Microsoft.Extensions.Logging;
 using SlackFeedbackBot.Slack.Api;
 using SlackFeedbackBot.Slack.Dispatch;
 using SlackFeedbackBot.Slack.Inbound;
+using SlackFeedbackBot.Slack.Text;
 
 namespace SlackFeedbackBot.Feedback;
 
@@ -35,7 +36,7 @@ public sealed class MentionCaptureHandler(
         }
 
         var me = await identity.GetAsync(ct);
-        var text = BotMention.StripLeading(evt.Text, me.UserId);
+        var text = SlackText.WithoutLeadingMention(evt.Text, me.UserId);
         var threadTs = evt.ThreadTs ?? ts;
         if (text.Length == 0 || text.Equals("help", StringComparison.OrdinalIgnoreCase) || text == "?")
         {

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using SlackFeedbackBot.Slack.Api;
 using SlackFeedbackBot.Slack.Dispatch;
 using SlackFeedbackBot.Slack.Inbound;
+using SlackFeedbackBot.Slack.Text;
 
 namespace SlackFeedbackBot.Feedback;
 
@@ -32,7 +33,7 @@ public sealed class PassiveCaptureHandler(
             || evt.BotId is not null
             || (evt.ThreadTs is not null && evt.ThreadTs != ts && evt.Subtype != "thread_broadcast")
             || !PassiveMessageFilter.IsWorthCapturing(evt.Text)
-            || BotMention.Mentions(evt.Text, (await identity.GetAsync(ct)).UserId))
+            || SlackText.Mentions(evt.Text, (await identity.GetAsync(ct)).UserId))
         {
             return;
         }

@@ -6,7 +6,7 @@ using SlackFeedbackBot.Slack.Inbound;
 namespace SlackFeedbackBot.Feedback;
 
 /// <summary>The bucket picked in a capture reply's "Change bucket" menu (value <c>itemId:bucket</c>).</summary>
-public sealed class SetBucketAction(FeedbackService service, FeedbackReplies replies, ISlackApiClient slack) : IBlockActionHandler
+public sealed class SetBucketAction(FeedbackService service, FeedbackReplies replies, FeedbackPermissions permissions, ISlackApiClient slack) : IBlockActionHandler
 {
     public async Task HandleAsync(BlockActionsPayload payload, BlockAction action, CancellationToken ct)
     {
@@ -16,6 +16,10 @@ public sealed class SetBucketAction(FeedbackService service, FeedbackReplies rep
         if (colon < 1 || !long.TryParse(value[..colon], NumberStyles.None, CultureInfo.InvariantCulture, out var id))
         {
             reply = SlackMessage.Ephemeral("That menu no longer knows its item; use `/feedback reclassify N bucket`.");
+        }
+        else if (await permissions.RefusalAsync(id, payload.User.Id, "reclassify", ct) is { } refusal)
+        {
+            reply = SlackMessage.Ephemeral(refusal);
         }
         else
         {
