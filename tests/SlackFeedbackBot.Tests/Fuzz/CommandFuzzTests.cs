@@ -6,6 +6,7 @@ using Dapper;
 using SlackFeedbackBot.Emulator;
 using SlackFeedbackBot.Emulator.Workspace;
 using SlackFeedbackBot.Feedback;
+using SlackFeedbackBot.Rotations.Slack;
 using SlackFeedbackBot.Tests.Support;
 
 namespace SlackFeedbackBot.Tests.Fuzz;
@@ -41,6 +42,8 @@ public sealed class CommandFuzzTests
         "support", "rotation", "U0DEFAULT1", "@U0DEFAULT1", "every", "monday", "9:00", "25:99", "1d", "0s", "-1h", "100000d", "Europe/Berlin", "Nowhere/Zone",
         "positioning", "user_experience", "unclassified", "product_marketing", "null", "undefined", "{}", "[]", "{\"a\":1}", "%s%s%s", "{0}", "${x}",
     ];
+
+    private static readonly string[] EdgeDates = ["0001-01-01", "9999-12-31", "9999-12-30", "2026-02-30", "2026-13-01", "0000-00-00", "-0001-01-01", "2028-02-29", ""];
 
     private BotTestHost _host = null!;
 
@@ -171,6 +174,7 @@ public sealed class CommandFuzzTests
         {
             (FeedbackModals.NewCallback, () => _host.Slack.SendGlobalShortcutAsync(User, NewFeedbackShortcut.CallbackId)),
             (FeedbackModals.CaptureCallback, () => _host.Slack.SendMessageShortcutAsync(User, Channel, posted.Ts, CaptureMessageShortcut.CallbackId)),
+            (HomeAwayAction.ModalCallbackId, OpenAwayModalFromHomeAsync),
         };
         var count = 0;
         foreach (var (callback, open) in openers)
@@ -189,6 +193,10 @@ public sealed class CommandFuzzTests
                         var text = i % 40 == 0 ? new string('y', max) : Text(random);
                         values[block] = new Dictionary<string, string> { [action] = text.Length > max ? text[..max] : text };
                     }
+                    else if (type == "datepicker")
+                    {
+                        values[block] = new Dictionary<string, string> { [action] = Date(random) };
+                    }
                     else if (type == "static_select" && element["options"] is JsonArray options && options.Count > 0 && random.Next(2) == 0)
                     {
                         values[block] = new Dictionary<string, string> { [action] = options[random.Next(options.Count)]!["value"]!.GetValue<string>() };
@@ -206,6 +214,24 @@ public sealed class CommandFuzzTests
 
         return count;
     }
+
+    // The Home tab's "I'll be away" button opens the time-away modal.
+    private async Task OpenAwayModalFromHomeAsync()
+    {
+        await _host.Slack.SendAppHomeOpenedAsync(User);
+        StoredView? home = null;
+        await Eventually.ThatAsync(() => (home = _host.Slack.Workspace.HomeView(User)) is not null, "the bot publishes the Home tab", TimeSpan.FromSeconds(30));
+        await _host.Slack.ClickViewButtonAsync(User, home!.Id, SupportHome.AwayActionId);
+    }
+
+    // A date picker sends a date, but which one is up to the person: the edges of the calendar included.
+    private static string Date(Random random) => random.Next(4) switch
+    {
+        0 => EdgeDates[random.Next(EdgeDates.Length)],
+        1 => $"{random.Next(1, 10000):D4}-{random.Next(1, 13):D2}-{random.Next(1, 32):D2}",
+        2 => new DateOnly(2026, 1, 1).AddDays(random.Next(0, 3000)).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+        _ => Text(random),
+    };
 
     private async Task<StoredView> OpenModalAsync(string callback, Func<Task> open)
     {
