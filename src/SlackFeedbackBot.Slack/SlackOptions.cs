@@ -36,6 +36,9 @@ public sealed class SlackOptions
     /// <summary>Attempts a handler gets before its request is parked.</summary>
     public int MaxHandlerAttempts { get; set; } = 4;
 
+    /// <summary>How long a parked request is kept for the operator (and keeps /healthz degraded) after it was parked.</summary>
+    public TimeSpan ParkedRetention { get; set; } = TimeSpan.FromDays(14);
+
     /// <summary>Workspace (team id) the bot serves; requests from other workspaces are refused. Empty: learned from auth.test.</summary>
     public string? TeamId { get; set; }
 }

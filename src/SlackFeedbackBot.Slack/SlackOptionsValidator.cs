@@ -57,6 +57,7 @@ public sealed partial class SlackOptionsValidator : IValidateOptions<SlackOption
         checks.Between(nameof(SlackOptions.SocketConnectionStagger), options.SocketConnectionStagger, TimeSpan.Zero, TimeSpan.FromMinutes(5));
         checks.Positive(nameof(SlackOptions.AckPayloadWait), options.AckPayloadWait, LongestAckPayloadWait);
         checks.Between(nameof(SlackOptions.MaxHandlerAttempts), options.MaxHandlerAttempts, 1, 100);
+        checks.Between(nameof(SlackOptions.ParkedRetention), options.ParkedRetention, TimeSpan.FromHours(1), TimeSpan.FromDays(365));
         return checks.Result();
     }
 

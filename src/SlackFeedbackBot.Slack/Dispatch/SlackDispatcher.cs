@@ -51,17 +51,17 @@ public sealed class SlackDispatcher(
         switch (context.Kind)
         {
             case SlackRequestKind.Event:
-                return DispatchEventAsync(context, Read<EventCallback>(context));
+                return DispatchEventAsync(context, Checked(Read<EventCallback>(context)));
             case SlackRequestKind.SlashCommand:
-                return DispatchCommandAsync(context, Read<SlashCommand>(context));
+                return DispatchCommandAsync(context, Checked(Read<SlashCommand>(context)));
             case SlackRequestKind.MessageShortcut:
                 return DispatchShortcutAsync<IMessageShortcutHandler>(context, registry.MessageShortcuts, (h, s) => h.HandleAsync(s, context.Cancellation));
             case SlackRequestKind.GlobalShortcut:
                 return DispatchShortcutAsync<IGlobalShortcutHandler>(context, registry.GlobalShortcuts, (h, s) => h.HandleAsync(s, context.Cancellation));
             case SlackRequestKind.BlockActions:
-                return DispatchBlockActionsAsync(context, Read<BlockActionsPayload>(context));
+                return DispatchBlockActionsAsync(context, Checked(Read<BlockActionsPayload>(context)));
             case SlackRequestKind.ViewSubmission:
-                return DispatchViewSubmissionAsync(context, Read<ViewSubmissionPayload>(context));
+                return DispatchViewSubmissionAsync(context, Checked(Read<ViewSubmissionPayload>(context)));
             default:
                 Hint(context.Kind.ToString(), $"No handling for {context.Kind} requests; they are acknowledged and dropped.");
                 context.Ignore($"no handling for {context.Kind}");
@@ -144,7 +144,7 @@ public sealed class SlackDispatcher(
         Func<THandler, ShortcutPayload, Task> invoke)
         where THandler : class
     {
-        var shortcut = Read<ShortcutPayload>(context);
+        var shortcut = Checked(Read<ShortcutPayload>(context));
         if (!handlers.TryGetValue(shortcut.CallbackId, out var handlerType))
         {
             Hint($"{context.Kind}:{shortcut.CallbackId}", $"No handler for the {context.Kind} with callback_id '{shortcut.CallbackId}'.");
@@ -200,6 +200,44 @@ public sealed class SlackDispatcher(
             log.LogWarning("The answer to view submission '{CallbackId}' was ready after the ack went out; the modal was closed without it", callbackId);
         }
     }
+
+    // A payload without what its handlers rely on is refused here, once, in words, rather than as a
+    // NullReferenceException deep in a handler on each of its retries.
+    private static EventCallback Checked(EventCallback callback) =>
+        callback.Event is null ? throw new UnhandleableRequestException("The event_callback has no event object.") : callback;
+
+    private static SlashCommand Checked(SlashCommand command) =>
+        string.IsNullOrEmpty(command.Command) ? throw new UnhandleableRequestException("The slash command has no command.")
+        : string.IsNullOrEmpty(command.UserId) ? throw new UnhandleableRequestException($"The slash command {command.Command} has no user_id.")
+        : command with { Text = command.Text ?? "" };
+
+    private static ShortcutPayload Checked(ShortcutPayload shortcut) =>
+        string.IsNullOrEmpty(shortcut.User?.Id) ? throw new UnhandleableRequestException($"The shortcut '{shortcut.CallbackId}' has no user.") : shortcut;
+
+    private static BlockActionsPayload Checked(BlockActionsPayload payload)
+    {
+        if (string.IsNullOrEmpty(payload.User?.Id))
+        {
+            throw new UnhandleableRequestException("The block_actions payload has no user.");
+        }
+
+        if (payload.Actions is null)
+        {
+            throw new UnhandleableRequestException("The block_actions payload has no actions.");
+        }
+
+        if (payload.Actions.Any(a => a is null || string.IsNullOrEmpty(a.ActionId)))
+        {
+            throw new UnhandleableRequestException("An action in the block_actions payload has no action_id.");
+        }
+
+        return payload;
+    }
+
+    private static ViewSubmissionPayload Checked(ViewSubmissionPayload submission) =>
+        string.IsNullOrEmpty(submission.User?.Id) ? throw new UnhandleableRequestException("The view_submission has no user.")
+        : submission.View is null ? throw new UnhandleableRequestException("The view_submission has no view.")
+        : submission;
 
     private static T Read<T>(SlackRequestContext context) =>
         context.Payload.Deserialize<T>(SlackJson.Options) ?? throw new JsonException($"Empty JSON for {typeof(T).Name}");

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using SlackFeedbackBot.Slack.Api;
 using SlackFeedbackBot.Slack.Configuration;
 using SlackFeedbackBot.Slack.Dispatch;
@@ -37,7 +38,8 @@ public static class SlackServiceCollectionExtensions
         services.AddSingleton<ISlackInbox>(sp => new SqliteSlackInbox(
             inboxConnectionString(sp),
             sp.GetRequiredService<TimeProvider>(),
-            sp.GetRequiredService<ILogger<SqliteSlackInbox>>()));
+            sp.GetRequiredService<ILogger<SqliteSlackInbox>>(),
+            parkedRetention: sp.GetRequiredService<IOptions<SlackOptions>>().Value.ParkedRetention));
         services.AddSingleton<SlackInboxProcessor>();
         services.AddSingleton<ISlackInboundSink>(sp => sp.GetRequiredService<SlackInboxProcessor>());
         services.AddHostedService(sp => sp.GetRequiredService<SlackInboxProcessor>());

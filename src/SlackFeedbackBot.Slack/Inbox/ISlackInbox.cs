@@ -23,7 +23,9 @@ public interface ISlackInbox
 
     Task<IReadOnlyList<InboxParkedRecord>> GetParkedAsync(int limit, CancellationToken ct);
 
+    /// <summary>Counts pending rows, and parked rows still inside the parked retention (older ones are on their way out).</summary>
     Task<InboxStats> GetStatsAsync(CancellationToken ct);
 }
 
-public sealed record InboxParkedRecord(long Id, string Kind, string DedupeKey, int Attempts, string? LastError, DateTimeOffset ReceivedAt);
+/// <summary>A parked request as the operator sees it; <see cref="ParkedAt"/> is when its last attempt failed.</summary>
+public sealed record InboxParkedRecord(long Id, string Kind, string DedupeKey, int Attempts, string? LastError, DateTimeOffset ReceivedAt, DateTimeOffset? ParkedAt = null);

@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Threading.Channels;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -10,9 +9,12 @@ using SlackFeedbackBot.Slack.Inbound;
 namespace SlackFeedbackBot.Slack.Inbox;
 
 /// <summary>
-/// Receives every request from the transports (record first, then ack), and runs the handlers behind the ack:
-/// requests recorded before a crash are picked up at start; a handler that throws is retried with a growing
-/// delay and parked after the last attempt, with its error kept for the operator.
+/// Receives every request from the transports (record first, then ack), and runs the handlers behind the ack, in two
+/// lanes: events in one, the requests a person waits on (commands, shortcuts, buttons, modals) in the other, each with
+/// its own workers, so a backlog of events never delays an answer. Requests recorded before a crash are picked up at
+/// start, and rows an operator set back to pending within a few seconds. A handler that fails for a reason that will
+/// not pass (see <see cref="HandlerFailure"/>) has its request parked at once; any other failure is retried with a
+/// growing delay and parked after the last attempt. Either way the error is kept for the operator and the person is told.
 /// </summary>
 public sealed class SlackInboxProcessor(
     ISlackInbox inbox,
@@ -22,9 +24,12 @@ public sealed class SlackInboxProcessor(
     TimeProvider time,
     ILogger<SlackInboxProcessor> log) : BackgroundService, ISlackInboundSink
 {
-    private const int Workers = 8;
-    private readonly Channel<Work> _queue = Channel.CreateUnbounded<Work>();
+    private static readonly TimeSpan PendingSweepInterval = TimeSpan.FromSeconds(5);
+
+    private readonly InboxLane _events = new("events", 8);
+    private readonly InboxLane _interactive = new("interactive", 4);
     private readonly ConcurrentDictionary<long, byte> _inFlight = new();
+    private readonly FailureNotice _notice = new(api, log);
     private CancellationToken _stopping = CancellationToken.None;
 
     public async Task<SlackAck> AcceptAsync(SlackInboundRequest request, CancellationToken ct)
@@ -49,10 +54,15 @@ public sealed class SlackInboxProcessor(
             return SlackAck.Empty;
         }
 
+        // The sweep for pending rows can see the row between its commit and this line; then it is queued already.
+        if (!_inFlight.TryAdd(admission.Id, 0))
+        {
+            return SlackAck.Empty;
+        }
+
         var wantsReply = request.Kind is SlackRequestKind.SlashCommand or SlackRequestKind.ViewSubmission;
         var slot = wantsReply ? new AckSlot() : null;
-        _inFlight.TryAdd(admission.Id, 0);
-        _queue.Writer.TryWrite(new Work(new InboxRecord(admission.Id, request, 0), slot));
+        Enqueue(new InboxWork(new InboxRecord(admission.Id, request, 0), slot));
         if (slot is null)
         {
             return SlackAck.Empty;
@@ -64,41 +74,63 @@ public sealed class SlackInboxProcessor(
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         _stopping = stoppingToken;
-        await RequeuePendingAsync(stoppingToken);
-        var workers = Enumerable.Range(0, Workers).Select(_ => Task.Run(() => WorkAsync(stoppingToken), stoppingToken));
-        await Task.WhenAll(workers);
+        await QueuePendingAsync(atStart: true, stoppingToken);
+        await Task.WhenAll(
+            _interactive.RunAsync(HandleAsync, stoppingToken),
+            _events.RunAsync(HandleAsync, stoppingToken),
+            SweepPendingAsync(stoppingToken));
     }
 
-    private async Task RequeuePendingAsync(CancellationToken ct)
+    private void Enqueue(InboxWork work) =>
+        (InboxLane.IsInteractive(work.Record.Request.Kind) ? _interactive : _events).Enqueue(work);
+
+    private async Task QueuePendingAsync(bool atStart, CancellationToken ct)
     {
         var pending = await inbox.GetPendingAsync(int.MaxValue, ct);
-        if (pending.Count > 0)
+        var fresh = pending.Where(r => _inFlight.TryAdd(r.Id, 0)).ToList();
+        if (fresh.Count > 0)
         {
-            log.LogInformation("Handling {Count} Slack requests that were received but not handled before the last stop", pending.Count);
+            log.LogInformation(
+                atStart ? "Handling {Count} Slack requests that were received but not handled before the last stop" : "Handling {Count} Slack requests set back to pending",
+                fresh.Count);
         }
 
-        foreach (var record in pending.Where(r => _inFlight.TryAdd(r.Id, 0)))
+        foreach (var record in fresh)
         {
-            _queue.Writer.TryWrite(new Work(record, null));
+            Enqueue(new InboxWork(record, null));
         }
     }
 
-    private async Task WorkAsync(CancellationToken ct)
+    // Picks up rows set back to pending from outside (`inbox retry`): only when there are more pending rows than this
+    // process has queued, so a backlog costs one COUNT every few seconds, not a reload.
+    private async Task SweepPendingAsync(CancellationToken ct)
     {
+        using var timer = new PeriodicTimer(PendingSweepInterval, time);
         try
         {
-            await foreach (var work in _queue.Reader.ReadAllAsync(ct))
+            while (await timer.WaitForNextTickAsync(ct))
             {
-                await HandleAsync(work, ct);
+                try
+                {
+                    var stats = await inbox.GetStatsAsync(ct);
+                    if (stats.Pending > _inFlight.Count)
+                    {
+                        await QueuePendingAsync(atStart: false, ct);
+                    }
+                }
+                catch (Exception ex) when (ex is not OperationCanceledException)
+                {
+                    log.LogWarning(ex, "Could not look for Slack requests set back to pending; looking again in {Interval}", PendingSweepInterval);
+                }
             }
         }
         catch (OperationCanceledException) when (ct.IsCancellationRequested)
         {
-            // Shutting down: unhandled rows stay pending and are picked up at the next start.
+            // Stopping.
         }
     }
 
-    private async Task HandleAsync(Work work, CancellationToken ct)
+    private async Task HandleAsync(InboxWork work, CancellationToken ct)
     {
         var record = work.Record;
         var attempt = record.Attempts + 1;
@@ -115,23 +147,47 @@ public sealed class SlackInboxProcessor(
         catch (Exception ex)
         {
             work.Slot?.Close();
-            // A payload that cannot be read will not read better later: park it at once.
-            var park = attempt >= options.Value.MaxHandlerAttempts || ex is System.Text.Json.JsonException;
-            var error = Describe(ex);
+            await FailedAsync(record, attempt, ex, ct);
+        }
+    }
+
+    private async Task FailedAsync(InboxRecord record, int attempt, Exception ex, CancellationToken ct)
+    {
+        var permanent = HandlerFailure.IsPermanent(ex);
+        var park = permanent || attempt >= options.Value.MaxHandlerAttempts;
+        var error = HandlerFailure.Describe(ex);
+        try
+        {
             await inbox.MarkFailedAsync(record.Id, attempt, error, park, ct);
-            if (park)
+        }
+        catch (Exception markFailed) when (markFailed is not OperationCanceledException)
+        {
+            // The row stays pending as it was; the sweep for pending rows or the next start handles it again.
+            log.LogError(markFailed, "Could not record the failure of Slack request {InboxId}", record.Id);
+            _inFlight.TryRemove(record.Id, out _);
+            return;
+        }
+
+        if (park)
+        {
+            // The dispatcher already logged the exception with its stack; this line says what became of the request.
+            if (permanent)
             {
-                // The dispatcher already logged the exception with its stack; this line says what became of the request.
+                log.LogError("Parked Slack request {InboxId} ({Kind}) at once, since it fails the same way every time: {Error}", record.Id, record.Request.Kind, error);
+            }
+            else
+            {
                 log.LogError("Parked Slack request {InboxId} ({Kind}) after {Attempts} failed attempts: {Error}", record.Id, record.Request.Kind, attempt, error);
-                _inFlight.TryRemove(record.Id, out _);
-                await ApologiseAsync(record.Request, ct);
-                return;
             }
 
-            var delay = TimeSpan.FromSeconds(Math.Pow(4, attempt - 1));
-            log.LogWarning("Handling Slack request {InboxId} ({Kind}) failed (attempt {Attempt}: {Error}); retrying in {Delay}", record.Id, record.Request.Kind, attempt, error, delay);
-            _ = RetryLaterAsync(record with { Attempts = attempt }, delay);
+            _inFlight.TryRemove(record.Id, out _);
+            await _notice.TellAsync(record.Request, ct);
+            return;
         }
+
+        var delay = TimeSpan.FromSeconds(Math.Pow(4, attempt - 1));
+        log.LogWarning("Handling Slack request {InboxId} ({Kind}) failed (attempt {Attempt}: {Error}); retrying in {Delay}", record.Id, record.Request.Kind, attempt, error, delay);
+        _ = RetryLaterAsync(record with { Attempts = attempt }, delay);
     }
 
     private async Task RetryLaterAsync(InboxRecord record, TimeSpan delay)
@@ -139,42 +195,11 @@ public sealed class SlackInboxProcessor(
         try
         {
             await Task.Delay(delay, time, _stopping);
-            _queue.Writer.TryWrite(new Work(record, null));
+            Enqueue(new InboxWork(record, null));
         }
         catch (OperationCanceledException)
         {
             // Still pending in the inbox: retried at the next start.
         }
     }
-
-    // A person who ran a command deserves to hear that it failed, rather than silence.
-    private async Task ApologiseAsync(SlackInboundRequest request, CancellationToken ct)
-    {
-        if (request.Kind != SlackRequestKind.SlashCommand)
-        {
-            return;
-        }
-
-        try
-        {
-            var command = SlackJson.Deserialize<SlashCommand>(request.PayloadJson);
-            if (!string.IsNullOrEmpty(command.ResponseUrl))
-            {
-                await api.RespondAsync(
-                    command.ResponseUrl,
-                    SlackMessage.Ephemeral($"Sorry, `{command.Command} {command.Text}` failed on our side and was not completed. Nothing you typed is lost; the bot's operator can see the error."),
-                    ct);
-            }
-        }
-        catch (Exception ex)
-        {
-            log.LogWarning(ex, "Could not tell the user that their command failed");
-        }
-    }
-
-    private static string Describe(Exception ex) => ex is SlackApiException slack
-        ? $"{slack.Method}: {slack.ErrorCode}"
-        : $"{ex.GetType().Name}: {ex.Message}";
-
-    private sealed record Work(InboxRecord Record, AckSlot? Slot);
 }

@@ -17,10 +17,14 @@ public sealed class SqliteSlackInbox : ISlackInbox, IAsyncDisposable
     private const int MaxBatch = 1024;
     private static readonly TimeSpan HandledRetention = TimeSpan.FromDays(2);
 
+    /// <summary>How long a parked request is kept for the operator when the host does not say.</summary>
+    public static readonly TimeSpan DefaultParkedRetention = TimeSpan.FromDays(14);
+
     private readonly string _connectionString;
     private readonly TimeProvider _time;
     private readonly ILogger<SqliteSlackInbox> _log;
     private readonly long _walThresholdBytes;
+    private readonly TimeSpan _parkedRetention;
     private readonly Channel<WriteOp> _writes = Channel.CreateUnbounded<WriteOp>(new UnboundedChannelOptions { SingleReader = true });
     private readonly CancellationTokenSource _stopping = new();
     private readonly Task _writer;
@@ -28,9 +32,12 @@ public sealed class SqliteSlackInbox : ISlackInbox, IAsyncDisposable
     private DateTimeOffset _lastPurge;
 
     /// <param name="walThresholdBytes">The size of the write-ahead log at which the writer resets it.</param>
-    public SqliteSlackInbox(string connectionString, TimeProvider time, ILogger<SqliteSlackInbox> log, long walThresholdBytes = WalSizeGuard.DefaultThresholdBytes)
+    /// <param name="parkedRetention">How long a parked request is kept (and counted by <see cref="GetStatsAsync"/>) after it was parked; default 14 days.</param>
+    public SqliteSlackInbox(string connectionString, TimeProvider time, ILogger<SqliteSlackInbox> log, long walThresholdBytes = WalSizeGuard.DefaultThresholdBytes, TimeSpan? parkedRetention = null)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(walThresholdBytes);
+        _parkedRetention = parkedRetention ?? DefaultParkedRetention;
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(_parkedRetention, TimeSpan.Zero, nameof(parkedRetention));
         _connectionString = connectionString;
         _time = time;
         _log = log;
@@ -95,12 +102,15 @@ public sealed class SqliteSlackInbox : ISlackInbox, IAsyncDisposable
         await using var connection = Open();
         var rows = await connection.QueryAsync<ParkedRow>(new CommandDefinition(
             """
-            SELECT id AS Id, kind AS Kind, dedupe_key AS DedupeKey, attempts AS Attempts, last_error AS LastError, received_at AS ReceivedAt
+            SELECT id AS Id, kind AS Kind, dedupe_key AS DedupeKey, attempts AS Attempts, last_error AS LastError, received_at AS ReceivedAt,
+                   handled_at AS ParkedAt
             FROM slack_inbox WHERE status = 2 ORDER BY id DESC LIMIT @limit
             """,
             new { limit },
             cancellationToken: ct));
-        return rows.Select(r => new InboxParkedRecord(r.Id, r.Kind, r.DedupeKey, (int)r.Attempts, r.LastError, DateTimeOffset.FromUnixTimeMilliseconds(r.ReceivedAt))).ToList();
+        return rows.Select(r => new InboxParkedRecord(
+            r.Id, r.Kind, r.DedupeKey, (int)r.Attempts, r.LastError, DateTimeOffset.FromUnixTimeMilliseconds(r.ReceivedAt),
+            r.ParkedAt is { } parked ? DateTimeOffset.FromUnixTimeMilliseconds(parked) : null)).ToList();
     }
 
     public async Task<InboxStats> GetStatsAsync(CancellationToken ct)
@@ -110,10 +120,11 @@ public sealed class SqliteSlackInbox : ISlackInbox, IAsyncDisposable
             """
             SELECT
               (SELECT COUNT(*) FROM slack_inbox WHERE status = 0) AS Pending,
-              (SELECT COUNT(*) FROM slack_inbox WHERE status = 2) AS Parked,
+              (SELECT COUNT(*) FROM slack_inbox WHERE status = 2 AND handled_at >= @parkedSince) AS Parked,
               (SELECT MIN(received_at) FROM slack_inbox WHERE status = 0) AS OldestPending,
-              (SELECT last_error FROM slack_inbox WHERE status = 2 ORDER BY id DESC LIMIT 1) AS LastParkedError
+              (SELECT last_error FROM slack_inbox WHERE status = 2 AND handled_at >= @parkedSince ORDER BY id DESC LIMIT 1) AS LastParkedError
             """,
+            new { parkedSince = (_time.GetUtcNow() - _parkedRetention).ToUnixTimeMilliseconds() },
             cancellationToken: ct));
         return new InboxStats(
             row.Pending,
@@ -311,7 +322,8 @@ public sealed class SqliteSlackInbox : ISlackInbox, IAsyncDisposable
         }
     }
 
-    // Handled rows stay long enough to recognise Slack's retries (up to ~1 h, or 24 h with delayed events), then go.
+    // Handled rows stay long enough to recognise Slack's retries (up to ~1 h, or 24 h with delayed events), then go;
+    // parked rows stay for the operator for the parked retention after they were parked.
     private void PurgeHandledIfDue(SqliteConnection connection)
     {
         var now = _time.GetUtcNow();
@@ -323,6 +335,12 @@ public sealed class SqliteSlackInbox : ISlackInbox, IAsyncDisposable
         _lastPurge = now;
         var cutoff = (now - HandledRetention).ToUnixTimeMilliseconds();
         connection.Execute("DELETE FROM slack_inbox WHERE status = 1 AND received_at < @cutoff", new { cutoff });
+        var parkedCutoff = (now - _parkedRetention).ToUnixTimeMilliseconds();
+        var aged = connection.Execute("DELETE FROM slack_inbox WHERE status = 2 AND handled_at < @parkedCutoff", new { parkedCutoff });
+        if (aged > 0)
+        {
+            _log.LogInformation("Dropped {Count} parked Slack requests older than the parked retention ({Retention})", aged, _parkedRetention);
+        }
     }
 
     private abstract class WriteOp
@@ -359,7 +377,7 @@ public sealed class SqliteSlackInbox : ISlackInbox, IAsyncDisposable
 
     private sealed record PendingRow(long Id, string Kind, string Payload, string DedupeKey, long RetryNum, long ReceivedAt, long Attempts);
 
-    private sealed record ParkedRow(long Id, string Kind, string DedupeKey, long Attempts, string? LastError, long ReceivedAt);
+    private sealed record ParkedRow(long Id, string Kind, string DedupeKey, long Attempts, string? LastError, long ReceivedAt, long? ParkedAt);
 
     // Settable properties, not a constructor: the scalar subqueries have no declared column type for Dapper to match.
     private sealed class StatsRow

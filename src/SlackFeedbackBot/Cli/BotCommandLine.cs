@@ -19,6 +19,7 @@ public static class BotCommandLine
         root.Add(RotationCommand.Create());
         root.Add(DoctorCommand.Create());
         root.Add(DigestCommand.Create());
+        root.Add(InboxCommand.Create());
 
         // With no command (or only host settings such as --urls) the bot runs; a word that names no command is a typo,
         // and running the whole bot on it would start a second one on the same database.

@@ -23,12 +23,22 @@ public static class CliDatabase
         return new Database(options.DatabasePath, options.BusyTimeoutSeconds);
     }
 
-    public static async Task<int> RunAsync(FileInfo? db, Func<Database, Task<int>> action)
+    /// <param name="migrate">False for commands that must not change the schema (they may run beside the bot); then the file must exist.</param>
+    public static async Task<int> RunAsync(FileInfo? db, Func<Database, Task<int>> action, bool migrate = true)
     {
         try
         {
             var database = Resolve(db);
-            database.Initialize();
+            if (migrate)
+            {
+                database.Initialize();
+            }
+            else if (!File.Exists(database.Path))
+            {
+                Console.Error.WriteLine($"There is no database at {database.Path}; give the bot's file with --db or set Storage:DatabasePath.");
+                return StartupFailure.ConfigurationExitCode;
+            }
+
             return await action(database);
         }
         catch (Exception ex) when (StartupFailure.TryExplain(ex, Console.Error))

@@ -5,6 +5,8 @@ namespace SlackFeedbackBot.Feedback;
 /// <summary>
 /// Turns what a person typed into a safe FTS5 query: every word becomes a quoted string (inner quotes doubled),
 /// so FTS5 syntax characters such as <c>"</c>, <c>*</c>, <c>-</c> or <c>NEAR</c> are searched for, never parsed.
+/// Control characters separate words: SQLite reads the query as a C string, so a NUL inside a quoted term would end
+/// the query there and leave the string unterminated.
 /// </summary>
 public static class FeedbackSearchQuery
 {
@@ -16,12 +18,21 @@ public static class FeedbackSearchQuery
             return null;
         }
 
-        var terms = words.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)
+        var terms = string.Create(words.Length, words, static (span, text) =>
+            {
+                for (var i = 0; i < text.Length; i++)
+                {
+                    span[i] = char.IsControl(text[i]) ? ' ' : text[i];
+                }
+            })
+            .Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)
             .Where(t => t.Any(char.IsLetterOrDigit))
             .Select(t => "\"" + t.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"")
             .ToList();
         return terms.Count == 0 ? null : string.Join(' ', terms);
     }
 
-    public static string Describe(string words) => new StringBuilder().Append('“').Append(words.Trim()).Append('”').ToString();
+    /// <summary>The words as the reply repeats them: defused (no pings, no links) and short.</summary>
+    public static string Describe(string words) =>
+        new StringBuilder().Append('“').Append(FeedbackFormat.Shorten(Digests.SlackQuote.Defuse(words.Trim()).ReplaceLineEndings(" "), 100)).Append('”').ToString();
 }

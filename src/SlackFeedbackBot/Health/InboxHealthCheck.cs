@@ -4,7 +4,8 @@ using SlackFeedbackBot.Slack.Inbox;
 namespace SlackFeedbackBot.Health;
 
 /// <summary>Unhealthy when requests wait too long to be handled (the bot stopped working through its inbox);
-/// degraded while parked requests wait for an operator.</summary>
+/// degraded while requests parked within Slack:ParkedRetention wait for an operator (older ones age out, and
+/// `inbox retry` or `inbox drop` clear them sooner).</summary>
 public sealed class InboxHealthCheck(ISlackInbox inbox, TimeProvider time) : IHealthCheck
 {
     public static readonly TimeSpan StuckAfter = TimeSpan.FromMinutes(5);
@@ -25,7 +26,7 @@ public sealed class InboxHealthCheck(ISlackInbox inbox, TimeProvider time) : IHe
         if (stats.Parked > 0)
         {
             data["last_error"] = stats.LastParkedError ?? "";
-            return HealthCheckResult.Degraded($"{stats.Parked} Slack requests failed every attempt and are parked (last error: {stats.LastParkedError}).", data: data);
+            return HealthCheckResult.Degraded($"{stats.Parked} Slack requests failed and are parked (last error: {stats.LastParkedError}); `SlackFeedbackBot inbox parked` lists them, `inbox retry` or `inbox drop` clears them.", data: data);
         }
 
         return HealthCheckResult.Healthy($"{stats.Pending} pending", data);

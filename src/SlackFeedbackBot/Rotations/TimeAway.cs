@@ -18,6 +18,9 @@ public sealed class TimeAway(RotationRepository rotations, RotationPlanning plan
 {
     public const string Usage = "`/support away <from> <to>`, e.g. `/support away dec 24 jan 2`, `/support away 2026-12-24 2026-12-31`, `/support away tomorrow`";
 
+    /// <summary>How far ahead time off can be noted: plans reach a few months ahead, and a day near 9999-12-31 has no next day to end on.</summary>
+    public const int MaxYearsAhead = 2;
+
     public async Task<SupportOutcome> RequestAsync(string userId, string text, CancellationToken ct)
     {
         var zone = await zones.ZoneOfAsync(userId, ct);
@@ -43,6 +46,12 @@ public sealed class TimeAway(RotationRepository rotations, RotationPlanning plan
         if (to < from)
         {
             return SupportOutcome.Refused($"The end ({Format(to)}) is before the start ({Format(from)}). Try {Usage}.");
+        }
+
+        var latest = today.AddYears(MaxYearsAhead);
+        if (to > latest)
+        {
+            return SupportOutcome.Refused($"{Format(to)} is too far ahead: time off can be noted up to {MaxYearsAhead} years ahead (until {Format(latest)}).");
         }
 
         var onRotations = await rotations.RotationsOfAsync(userId);

@@ -146,6 +146,21 @@ public sealed class FeedbackCommandTests
         Assert.That(empty!.Text, Does.Contain("What should I look for?"));
     }
 
+    [TestCase("a\0b")]
+    [TestCase("csv\0")]
+    [TestCase("\0\u0001\u001f")]
+    [TestCase("export\u0007 csv")]
+    public async Task Search_WithControlCharacters_AnswersInsteadOfFailing(string words)
+    {
+        await _h.CommandAsync("How do I export to CSV?");
+
+        var reply = await _h.CommandAsync("search " + words);
+
+        Assert.That(reply, Is.Not.Null, "the search answers in the ack");
+        Assert.That(reply!.Text, Does.Not.Contain("failed on our side"));
+        Assert.That(FeedbackSearchQuery.ToFts(words) ?? "", Has.None.Matches<char>(char.IsControl));
+    }
+
     [Test]
     public async Task Reclassify_ChangesTheBucket_UnknownBucketListsValidOnes()
     {

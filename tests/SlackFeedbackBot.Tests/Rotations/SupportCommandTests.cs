@@ -24,6 +24,9 @@ public sealed class SupportCommandTests
     [TestCase("next year sometime", "couldn't read")]
     [TestCase("2026-11-01 2026-11-03", "in the past")]
     [TestCase("2026-12-10 2026-12-01", "before the start")]
+    [TestCase("9999-12-31 9999-12-31", "too far ahead")]
+    [TestCase("2026-12-01 9999-12-31", "too far ahead")]
+    [TestCase("2028-11-24", "too far ahead")]
     public async Task Away_BadDates_AreRefusedClearly_AndChangeNothing(string text, string answer)
     {
         var (dir, host, _, _) = await StartAsync("UANN");
