@@ -1,4 +1,5 @@
 using System.Text;
+using SlackFeedbackBot.Slack.Text;
 
 namespace SlackFeedbackBot.Feedback;
 
@@ -34,5 +35,5 @@ public static class FeedbackSearchQuery
 
     /// <summary>The words as the reply repeats them: defused (no pings, no links) and short.</summary>
     public static string Describe(string words) =>
-        new StringBuilder().Append('“').Append(FeedbackFormat.Shorten(Digests.SlackQuote.Defuse(words.Trim()).ReplaceLineEndings(" "), 100)).Append('”').ToString();
+        string.Concat("“", SlackText.Excerpt(SlackText.Defuse(words.Trim()), 100), "”");
 }
