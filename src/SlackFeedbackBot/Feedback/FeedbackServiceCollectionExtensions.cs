@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using SlackFeedbackBot.Slack.Outbox;
 using SlackFeedbackBot.Slack.Dispatch;
 using SlackFeedbackBot.Spotlight;
 
@@ -37,6 +38,8 @@ public static class FeedbackServiceCollectionExtensions
         services.TryAddSingleton<FeedbackReplies>();
         services.TryAddSingleton<FeedbackModals>();
         services.TryAddSingleton<MessageCaptureConfirmation>();
+        services.TryAddSingleton<MessagePermalinks>();
+        services.AddOutboxTaskHandler<StorePermalink>();
         services.TryAddScoped<CaptureFromCommand>();
         services.TryAddEnumerable(ServiceDescriptor.Scoped<IFeedbackSubcommand, ListSubcommand>());
         services.TryAddEnumerable(ServiceDescriptor.Scoped<IFeedbackSubcommand, ShowSubcommand>());

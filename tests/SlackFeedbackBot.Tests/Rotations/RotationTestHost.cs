@@ -11,6 +11,8 @@ using SlackFeedbackBot.Rotations.Scheduling;
 using SlackFeedbackBot.Rotations.Storage;
 using SlackFeedbackBot.Scheduling;
 using SlackFeedbackBot.Slack.Api;
+using SlackFeedbackBot.Slack.Outbox;
+using Microsoft.Extensions.Options;
 using SlackFeedbackBot.Slack.Dispatch;
 using SlackFeedbackBot.Slack.Inbound;
 using SlackFeedbackBot.Storage;
@@ -65,6 +67,11 @@ public sealed class RotationTestHost : IDisposable
         builder.Services.AddSingleton<TimeProvider>(time);
         builder.Services.AddSingleton<ISlackApiClient>(slack);
         builder.Services.AddStorage(builder.Configuration);
+
+        // The outbox sends the DMs; its waits stay on the real clock, like the Slack client's in the bot.
+        builder.Services.AddSingleton(new OutboxClock(TimeProvider.System));
+        builder.Services.AddSingleton(sp => new ChannelPostPacer(TimeProvider.System, sp.GetRequiredService<IOptions<SlackPostPacingOptions>>()));
+        builder.Services.AddSlackOutbox(sp => sp.GetRequiredService<Database>().ConnectionString);
         builder.Services.AddScheduling(builder.Configuration);
         new SlackHandlerBuilder(builder.Services, new SlackHandlerRegistry()).AddRotations(builder.Configuration);
         var host = builder.Build();
