@@ -1,7 +1,7 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
-using SlackFeedbackBot.Slack.Outbox;
 using SlackFeedbackBot.Slack.Dispatch;
+using SlackFeedbackBot.Slack.Outbox;
 using SlackFeedbackBot.Spotlight;
 
 namespace SlackFeedbackBot.Feedback;

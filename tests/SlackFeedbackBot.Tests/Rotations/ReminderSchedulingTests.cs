@@ -70,6 +70,7 @@ public sealed class ReminderSchedulingTests
         Assert.That(swapped!.Assignees, Is.EqualTo(new[] { "UBO" }));
         var ledger = await host.Get<ShiftRepository>().LedgerForShiftAsync(shift.Key);
         Assert.That(ledger, Is.EquivalentTo(new[] { ("UANN", ShiftOutcome.SwappedAway), ("UBO", ShiftOutcome.SwappedIn) }));
+        await host.EffectsSentAsync();
         Assert.That(slack.DmsTo("UANN").Last().Text, Does.Contain("took your shift"), "the requester hears the outcome");
 
         var annBefore = slack.DmsTo("UANN").Count;

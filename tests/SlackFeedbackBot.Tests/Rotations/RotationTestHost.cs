@@ -3,6 +3,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 using SlackFeedbackBot.Hosting;
 using SlackFeedbackBot.Rotations;
@@ -11,11 +12,11 @@ using SlackFeedbackBot.Rotations.Scheduling;
 using SlackFeedbackBot.Rotations.Storage;
 using SlackFeedbackBot.Scheduling;
 using SlackFeedbackBot.Slack.Api;
-using SlackFeedbackBot.Slack.Outbox;
-using Microsoft.Extensions.Options;
 using SlackFeedbackBot.Slack.Dispatch;
 using SlackFeedbackBot.Slack.Inbound;
+using SlackFeedbackBot.Slack.Outbox;
 using SlackFeedbackBot.Storage;
+using SlackFeedbackBot.Tests.Support;
 
 namespace SlackFeedbackBot.Tests.Rotations;
 
@@ -78,6 +79,10 @@ public sealed class RotationTestHost : IDisposable
         await host.StartAsync();
         return new RotationTestHost(host);
     }
+
+    /// <summary>Waits until every Slack effect queued so far (DMs, posts) has been sent.</summary>
+    public Task EffectsSentAsync() =>
+        Eventually.ThatAsync(() => OutboxTable.Rows(Get<Database>()).All(r => r.Status != "pending"), "every queued Slack effect is sent");
 
     public async Task<RotationSettings> RotationAsync(string name = "support") =>
         await Get<RotationRepository>().FindAsync(name) ?? throw new AssertionException($"no rotation {name}");

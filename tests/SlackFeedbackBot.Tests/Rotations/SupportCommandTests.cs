@@ -59,6 +59,7 @@ public sealed class SupportCommandTests
             var moved = PlanDiff.Compare(shiftsBefore.Select(s => s.ToPlanned()).ToList(), shiftsAfter.Select(s => s.ToPlanned()).ToList())
                 .Select(m => m.UserId).ToHashSet();
             Assert.That(moved, Does.Contain("UANN"));
+            await host.EffectsSentAsync();
             Assert.That(slack.DmRecipients, Is.EquivalentTo(moved), "exactly the people whose shifts moved get a DM");
             Assert.That(slack.DmsTo("UANN").Single().Text, Does.Contain("→"), "before and after");
             await host.StopAsync();

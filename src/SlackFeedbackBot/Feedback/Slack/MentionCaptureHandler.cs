@@ -1,7 +1,7 @@
-using SlackFeedbackBot.Slack.Outbox;
 using SlackFeedbackBot.Slack.Api;
 using SlackFeedbackBot.Slack.Dispatch;
 using SlackFeedbackBot.Slack.Inbound;
+using SlackFeedbackBot.Slack.Outbox;
 
 namespace SlackFeedbackBot.Feedback;
 
