@@ -37,7 +37,7 @@ public static class OutboxRun
             return scenario switch
             {
                 "outage" => await OutageAsync(emu, bot, channels[0]),
-                "kills" => await KillsAsync(emu, bot, channels[0]),
+                "kills" => await KillsAsync(emu, bot, channels),
                 "commands" => await CommandsAsync(emu, bot),
                 "channels" => await ChannelsAsync(emu, bot, channels),
                 _ => throw new ArgumentException($"unknown scenario {scenario}"),
@@ -74,10 +74,10 @@ public static class OutboxRun
         return 0;
     }
 
-    // (b) 5 kill -9 during 4,000 events.
-    private static async Task<int> KillsAsync(SlackEmulator emu, BotProcess bot, string channel)
+    // (b) 5 kill -9 during 4,000 events, spread over the 40 channels (one channel alone would take 4,000 s of pacing).
+    private static async Task<int> KillsAsync(SlackEmulator emu, BotProcess bot, IReadOnlyList<string> channels)
     {
-        var acked = new List<string>();
+        var acked = new List<(string Channel, string Ts)>();
         for (var i = 0; i < 4000; i++)
         {
             if (i > 0 && i % 800 == 0)
@@ -86,16 +86,18 @@ public static class OutboxRun
                 await bot.StartAsync();
             }
 
+            var channel = channels[i % channels.Count];
             var result = await emu.PostUserMessageAsync(Ben, channel, $"Customer {i}: the invoice page {i} is slow");
             if (result.MessageDelivery?.Acked == true)
             {
-                acked.Add(result.Ts);
+                acked.Add((channel, result.Ts));
             }
         }
 
+        var drain = Stopwatch.StartNew();
         await UntilAsync(() => InboxPending(bot) == 0 && OutboxPending(bot) == 0, Patience);
-        var counts = acked.Select(ts => FollowUps(emu, channel, ts)).ToList();
-        Console.WriteLine($"kills: kills=5 acked_events={acked.Count} items={Items(bot)} follow_ups_once={counts.Count(c => c == 1)} missing={counts.Count(c => c == 0)} duplicates={counts.Sum(c => Math.Max(0, c - 1))}");
+        var counts = acked.Select(m => FollowUps(emu, m.Channel, m.Ts)).ToList();
+        Console.WriteLine($"kills: kills=5 acked_events={acked.Count} items={Items(bot)} follow_ups_once={counts.Count(c => c == 1)} missing={counts.Count(c => c == 0)} duplicates={counts.Sum(c => Math.Max(0, c - 1))} drained_after_last_event={drain.Elapsed.TotalSeconds:F1}s");
         return 0;
     }
 
