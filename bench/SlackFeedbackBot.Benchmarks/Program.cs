@@ -11,6 +11,11 @@ public static class BenchmarkEntry
             return InboundRequestFile.Write(args[1..]);
         }
 
+        if (args.Length > 0 && args[0] == "outbox")
+        {
+            return OutboxRun.RunAsync(args[1..]).GetAwaiter().GetResult();
+        }
+
         BenchmarkSwitcher.FromAssembly(typeof(BenchmarkEntry).Assembly).Run(args);
         return 0;
     }

@@ -4,7 +4,8 @@ namespace SlackFeedbackBot.Slack.Api;
 
 /// <summary>
 /// Hands out posting slots per channel, one every <see cref="SlackPostPacingOptions.IntervalPerChannel"/>, so a burst
-/// to one channel is spread out while other channels are not held up.
+/// to one channel is spread out while other channels are not held up. Nobody waits here: the outbox asks for a slot
+/// and, when it lies ahead, schedules the post for it.
 /// </summary>
 public sealed class ChannelPostPacer(TimeProvider time, IOptions<SlackPostPacingOptions> options)
 {
@@ -14,26 +15,36 @@ public sealed class ChannelPostPacer(TimeProvider time, IOptions<SlackPostPacing
     private readonly Lock _lock = new();
     private int _pruneThreshold = InitialPruneThreshold;
 
-    /// <summary>Completes when this post to <paramref name="channel"/> may go out.</summary>
-    public Task WaitTurnAsync(string channel, CancellationToken ct = default)
+    /// <summary>Takes the next slot of <paramref name="channel"/> and returns how long until it comes (zero: post now).</summary>
+    public TimeSpan Reserve(string channel)
     {
         var interval = options.Value.IntervalPerChannel;
         if (interval <= TimeSpan.Zero)
         {
-            return Task.CompletedTask;
+            return TimeSpan.Zero;
         }
 
-        TimeSpan wait;
         lock (_lock)
         {
             var now = time.GetUtcNow();
             var slot = _nextSlot.TryGetValue(channel, out var next) && next > now ? next : now;
             _nextSlot[channel] = slot + interval;
-            wait = slot - now;
             PruneIfLarge(now);
+            return slot - now;
         }
+    }
 
-        return wait <= TimeSpan.Zero ? Task.CompletedTask : Task.Delay(wait, time, ct);
+    /// <summary>Slack rate-limited a post to <paramref name="channel"/>: no slot before <paramref name="wait"/> from now.</summary>
+    public void Hold(string channel, TimeSpan wait)
+    {
+        lock (_lock)
+        {
+            var until = time.GetUtcNow() + wait;
+            if (!_nextSlot.TryGetValue(channel, out var next) || next < until)
+            {
+                _nextSlot[channel] = until;
+            }
+        }
     }
 
     // Channels whose next slot has passed need no memory; dropping them keeps the map at the busy channels.

@@ -5,7 +5,8 @@ namespace SlackFeedbackBot.Slack.Api;
 
 /// <summary>
 /// Slack's Web API with the bot token. Every method throws <see cref="SlackApiException"/> (carrying Slack's
-/// error code) when Slack answers <c>ok:false</c>; rate limits and transient failures are retried inside.
+/// error code) when Slack answers <c>ok:false</c>; rate limits and transient failures are retried inside, except within
+/// <see cref="SlackCallRetries.Defer"/> (the outbox), where the first answer is thrown and the caller reschedules.
 /// </summary>
 public interface ISlackApiClient
 {

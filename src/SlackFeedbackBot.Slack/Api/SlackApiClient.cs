@@ -20,7 +20,6 @@ namespace SlackFeedbackBot.Slack.Api;
 public sealed class SlackApiClient(
     IHttpClientFactory httpClientFactory,
     IOptions<SlackOptions> options,
-    ChannelPostPacer pacer,
     ILogger<SlackApiClient> logger) : ISlackApiClient
 {
     public const string HttpClientName = "Slack";
@@ -58,7 +57,6 @@ public sealed class SlackApiClient(
         ArgumentException.ThrowIfNullOrEmpty(channel);
         var args = MessageArgs(message);
         args["channel"] = channel;
-        await pacer.WaitTurnAsync(channel, ct);
         var response = await PostAsync("chat.postMessage", args, ct);
         return new PostMessageResponse(RequiredString(response, "channel", "chat.postMessage"), RequiredString(response, "ts", "chat.postMessage"));
     }
@@ -377,7 +375,18 @@ public sealed class SlackApiClient(
             _ => ($"http_{status}", (string?)null),
         };
         logger.LogWarning("Slack {Method} failed: {Error}", method, code);
-        return new SlackApiException(method, code, detail);
+        return new SlackApiException(method, code, detail) { RetryAfter = RetryAfter(response) };
+    }
+
+    private static TimeSpan? RetryAfter(HttpResponseMessage response)
+    {
+        if (response.StatusCode != HttpStatusCode.TooManyRequests || response.Headers.RetryAfter is not { } header)
+        {
+            return null;
+        }
+
+        var wait = header.Delta ?? (header.Date is { } date && response.Headers.Date is { } sent ? date - sent : null);
+        return wait is { } value && value >= TimeSpan.Zero ? value : null;
     }
 
     private SlackApiException Failure(string method, JsonObject response)

@@ -6,4 +6,7 @@ public sealed class SlackApiException(string method, string errorCode, string? d
 {
     public string Method { get; } = method;
     public string ErrorCode { get; } = errorCode;
+
+    /// <summary>For a rate-limited call (HTTP 429): the wait Slack asked for in Retry-After, when it sent one.</summary>
+    public TimeSpan? RetryAfter { get; init; }
 }

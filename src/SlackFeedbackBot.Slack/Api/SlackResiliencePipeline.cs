@@ -9,6 +9,7 @@ namespace SlackFeedbackBot.Slack.Api;
 /// <summary>
 /// The retry rules of every Slack HTTP call, outermost first: HTTP 429 waits Slack's Retry-After and tries again;
 /// network errors, attempt timeouts and 5xx get a few exponential, jittered retries; each attempt has a timeout.
+/// Inside <see cref="SlackCallRetries.Defer"/> (the outbox) there is one attempt: the caller reschedules instead.
 /// </summary>
 public static class SlackResiliencePipeline
 {
@@ -21,7 +22,7 @@ public static class SlackResiliencePipeline
             {
                 Name = "slack-rate-limit",
                 MaxRetryAttempts = options.RateLimitMaxRetries,
-                ShouldHandle = args => ValueTask.FromResult(args.Outcome.Result?.StatusCode == HttpStatusCode.TooManyRequests),
+                ShouldHandle = args => ValueTask.FromResult(!SlackCallRetries.AreDeferred && args.Outcome.Result?.StatusCode == HttpStatusCode.TooManyRequests),
                 DelayGenerator = args => ValueTask.FromResult<TimeSpan?>(RetryAfter(args.Outcome.Result, options)),
                 OnRetry = args =>
                 {
@@ -41,7 +42,7 @@ public static class SlackResiliencePipeline
                 UseJitter = true,
                 Delay = options.TransientBaseDelay,
                 MaxDelay = options.TransientMaxDelay,
-                ShouldHandle = args => ValueTask.FromResult(IsTransient(args.Outcome)),
+                ShouldHandle = args => ValueTask.FromResult(!SlackCallRetries.AreDeferred && IsTransient(args.Outcome)),
                 OnRetry = args =>
                 {
                     logger.LogWarning("Slack call failed with {Failure}; retrying in {Delay} (retry {Retry})",

@@ -11,6 +11,7 @@ namespace SlackFeedbackBot.Slack.BlockKit;
 [JsonDerivedType(typeof(ActionsBlock))]
 [JsonDerivedType(typeof(ImageBlock))]
 [JsonDerivedType(typeof(InputBlock))]
+[JsonDerivedType(typeof(StoredBlock))]
 public abstract record Block([property: JsonPropertyOrder(-2)] string Type)
 {
     private readonly string? _blockId;

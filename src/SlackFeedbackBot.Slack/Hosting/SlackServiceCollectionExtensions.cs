@@ -8,6 +8,7 @@ using SlackFeedbackBot.Slack.Configuration;
 using SlackFeedbackBot.Slack.Dispatch;
 using SlackFeedbackBot.Slack.Inbound;
 using SlackFeedbackBot.Slack.Inbox;
+using SlackFeedbackBot.Slack.Outbox;
 using SlackFeedbackBot.Slack.Transports;
 using SlackFeedbackBot.Slack.Verification;
 
@@ -16,8 +17,8 @@ namespace SlackFeedbackBot.Slack.Hosting;
 public static class SlackServiceCollectionExtensions
 {
     /// <summary>
-    /// The Slack layer: options (section <c>Slack</c> with <c>SocketMode</c>, <c>Retry</c> and <c>PostPacing</c>, validated at
-    /// start; durations read by <see cref="Duration"/>), the Web API client, the durable inbox
+    /// The Slack layer: options (section <c>Slack</c> with <c>SocketMode</c>, <c>Retry</c>, <c>PostPacing</c> and <c>Outbox</c>,
+    /// validated at start; durations read by <see cref="Duration"/>), the Web API client, the durable inbox and outbox
     /// in the given SQLite database, the dispatcher and the transport chosen by <c>Slack:Mode</c>.
     /// Returns the builder on which handlers are registered, one line each.
     /// </summary>
@@ -31,6 +32,8 @@ public static class SlackServiceCollectionExtensions
         services.AddSlackApiClient();
         services.AddOptions<SlackApiRetryOptions>().Bind(configuration.GetSection(SlackApiRetryOptions.Section));
         services.AddOptions<SlackPostPacingOptions>().Bind(configuration.GetSection(SlackPostPacingOptions.Section));
+        services.AddSlackOutbox(inboxConnectionString);
+        services.AddOptions<SlackOutboxOptions>().Bind(configuration.GetSection(SlackOutboxOptions.Section));
         services.AddSlackRequestVerifier();
         services.AddSlackTransports();
 

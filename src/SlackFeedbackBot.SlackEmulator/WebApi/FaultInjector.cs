@@ -2,10 +2,16 @@ using System.Collections.Concurrent;
 
 namespace SlackFeedbackBot.Emulator.WebApi;
 
-/// <summary>Scripted failures for the next calls of a method, taken in the order they were queued.</summary>
+/// <summary>Scripted failures for the next calls of a method, taken in the order they were queued, and whole outages.</summary>
 public sealed class FaultInjector
 {
     private readonly ConcurrentDictionary<string, ConcurrentQueue<ApiFault>> _queued = new(StringComparer.Ordinal);
+    private volatile ApiFault? _outage;
+
+    /// <summary>Until <see cref="EndOutage"/>, every Web API call answers a bare HTTP <paramref name="status"/> (Slack is down).</summary>
+    public void StartOutage(int status = 503) => _outage = new ApiFault.ServerError(status);
+
+    public void EndOutage() => _outage = null;
 
     /// <summary>The next <paramref name="times"/> calls answer HTTP 200 {"ok":false,"error":error}.</summary>
     public void FailNext(string method, string error, int times = 1) => Enqueue(method, new ApiFault.Error(error), times);
@@ -16,10 +22,14 @@ public sealed class FaultInjector
     /// <summary>The next calls answer a bare HTTP error status (e.g. 500, 503).</summary>
     public void ServerErrorNext(string method, int status = 500, int times = 1) => Enqueue(method, new ApiFault.ServerError(status), times);
 
-    public void Clear() => _queued.Clear();
+    public void Clear()
+    {
+        _queued.Clear();
+        _outage = null;
+    }
 
     internal ApiFault? TakeNext(string method) =>
-        _queued.TryGetValue(method, out var queue) && queue.TryDequeue(out var fault) ? fault : null;
+        _outage ?? (_queued.TryGetValue(method, out var queue) && queue.TryDequeue(out var fault) ? fault : null);
 
     private void Enqueue(string method, ApiFault fault, int times)
     {

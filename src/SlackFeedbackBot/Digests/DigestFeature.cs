@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using Quartz;
 using SlackFeedbackBot.Feedback;
 using SlackFeedbackBot.Slack.Dispatch;
+using SlackFeedbackBot.Slack.Outbox;
 
 namespace SlackFeedbackBot.Digests;
 
@@ -27,6 +28,7 @@ public static class DigestFeature
         services.TryAddSingleton<DigestInputLoader>();
         services.TryAddSingleton<DigestPeopleNames>();
         services.TryAddSingleton<DigestPublisher>();
+        services.AddOutboxTaskHandler<DigestPost>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IFeedbackCaptureHook, ProductAreaCaptureHook>());
         services.RemoveAll<IProductAreaOwners>();
         services.AddSingleton<IProductAreaOwners, ProductAreaOwners>();

@@ -1,74 +1,54 @@
 using Microsoft.Extensions.Logging;
-using SlackFeedbackBot.Scheduling;
 using SlackFeedbackBot.Slack.Api;
 using SlackFeedbackBot.Slack.BlockKit;
+using SlackFeedbackBot.Slack.Outbox;
 
 namespace SlackFeedbackBot.Digests;
 
 /// <summary>
-/// Posts a subscription's digest for the period its fire was meant for, with the chart uploaded into the message's thread.
-/// Exactly once per (channel, period): the OnceOnly key <c>digest:{channel}:{period}</c> holds across restarts and instances.
+/// Renders a subscription's digest for the period its fire was meant for and hands it to the outbox (<see cref="DigestPost"/>),
+/// with the chart for the message's thread. Exactly once per (channel, period): the outbox key
+/// <c>digest:{channel}:{period}</c> holds across restarts, second fires and outages.
 /// </summary>
 public sealed class DigestPublisher(
     DigestInputLoader loader,
     DigestBuilder builder,
     DigestPeopleNames names,
-    OnceOnly once,
-    ISlackApiClient slack,
+    ISlackOutbox outbox,
     ILogger<DigestPublisher> log)
 {
     public const string LateNote = "(posted late: the bot was offline at the scheduled time)";
 
     public static string OnceKey(string channelId, DigestPeriod period) => $"digest:{channelId}:{period.Label}";
 
-    /// <summary>Posts the digest meant for <paramref name="intendedFireUtc"/>; returns false when it was posted already.</summary>
+    /// <summary>Posts the digest meant for <paramref name="intendedFireUtc"/>; returns false when it was posted (or queued) already.</summary>
     public async Task<bool> PublishAsync(DigestSubscription subscription, DateTimeOffset intendedFireUtc, bool late, CancellationToken ct)
     {
         var filter = new DigestFilter(subscription.Bucket, subscription.ProductArea);
         var query = DigestQuery.LastComplete(subscription.PeriodKind, subscription.Zone, intendedFireUtc, filter);
-        var posted = await once.RunAsync(OnceKey(subscription.ChannelId, query.Period), async token =>
+        var input = await names.AddNamesAsync(loader.Load(query), ct);
+        var digest = builder.Build(input);
+        var message = DigestBlockRenderer.Render(digest);
+        if (late)
         {
-            var input = await names.AddNamesAsync(loader.Load(query), token);
-            var digest = builder.Build(input);
-            var message = DigestBlockRenderer.Render(digest);
-            if (late)
-            {
-                message = WithLateNote(message);
-            }
+            message = WithLateNote(message);
+        }
 
-            var post = await slack.PostMessageAsync(subscription.ChannelId, message, token);
-            await UploadChartAsync(digest, subscription.ChannelId, post.Ts, token);
-            return post.Ts;
-        }, ct);
+        var posted = await outbox.EnqueueAsync(OnceKey(subscription.ChannelId, query.Period), DigestPost.Task(subscription.ChannelId, message, Chart(digest)), ct);
         log.LogInformation(
-            posted ? "Digest {Period} posted to {Channel}{Late}" : "Digest {Period} for {Channel} was posted already{Late}",
+            posted ? "Digest {Period} queued for {Channel}{Late}" : "Digest {Period} for {Channel} was posted already{Late}",
             query.Period.Label, subscription.ChannelId, late ? " (late)" : "");
         return posted;
     }
 
-    // The chart is a companion: when its upload fails the digest still stands, and is not posted again.
-    private async Task UploadChartAsync(Digest digest, string channelId, string messageTs, CancellationToken ct)
-    {
-        if (digest.Chart.IsEmpty)
-        {
-            return;
-        }
-
-        try
-        {
-            await slack.UploadFileAsync(new FileUpload($"feedback-digest-{digest.Period.Label}.png", DigestChart.RenderPng(digest))
+    private static FileUpload? Chart(Digest digest) =>
+        digest.Chart.IsEmpty
+            ? null
+            : new FileUpload($"feedback-digest-{digest.Period.Label}.png", DigestChart.RenderPng(digest))
             {
                 Title = $"Feedback per week, up to {digest.Period.Label}",
                 AltText = DigestBlockRenderer.ChartAltText(digest),
-                ChannelId = channelId,
-                ThreadTs = messageTs,
-            }, ct);
-        }
-        catch (SlackApiException ex)
-        {
-            log.LogWarning("The digest chart for {Period} could not be uploaded to {Channel}: {Error}", digest.Period.Label, channelId, ex.ErrorCode);
-        }
-    }
+            };
 
     /// <summary>Says the digest is late in the notification text and in the context line under the title.</summary>
     public static SlackMessage WithLateNote(SlackMessage message)

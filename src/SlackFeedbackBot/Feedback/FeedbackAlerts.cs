@@ -1,22 +1,21 @@
 using System.Text.RegularExpressions;
-using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using SlackFeedbackBot.Slack.Api;
+using SlackFeedbackBot.Slack.Outbox;
 using SlackFeedbackBot.Slack.Text;
 
 namespace SlackFeedbackBot.Feedback;
 
 /// <summary>
 /// Escalation thresholds: one item heard N times within D days, or a high-value customer named. Each alert is
-/// posted once, guarded by a unique key claimed before posting (and given back if posting fails).
+/// recorded and posted through the outbox under its key (<c>alert:reports:42:3</c>), so it is posted once, outage or not.
 /// </summary>
 public sealed class FeedbackAlerts(
     FeedbackRepository repository,
     FeedbackBuckets buckets,
-    ISlackApiClient slack,
+    ISlackOutbox outbox,
     IOptions<FeedbackOptions> options,
-    TimeProvider time,
-    ILogger<FeedbackAlerts> log)
+    TimeProvider time)
 {
     /// <summary>Checks the thresholds after <paramref name="item"/> got a report with <paramref name="words"/> about <paramref name="customer"/>.</summary>
     public async Task<IReadOnlyList<string>> CheckAsync(FeedbackItem item, string words, string? customer, CancellationToken ct)
@@ -63,20 +62,10 @@ public sealed class FeedbackAlerts(
 
     private async Task RaiseAsync(string key, FeedbackItem item, string channel, string text, List<string> raised, CancellationToken ct)
     {
-        if (!repository.TryRecordAlert(key, item.Id, time.GetUtcNow()))
+        repository.TryRecordAlert(key, item.Id, time.GetUtcNow());
+        if (await outbox.EnqueueAsync($"alert:{key}", SlackEffects.Post(channel, new SlackMessage { Text = text }), ct))
         {
-            return;
-        }
-
-        try
-        {
-            await slack.PostMessageAsync(channel, new SlackMessage { Text = text }, ct);
             raised.Add(key);
-        }
-        catch (SlackApiException ex)
-        {
-            repository.ForgetAlert(key);
-            log.LogWarning("Could not post the feedback alert {AlertKey} to {Channel}: {Error}", key, channel, ex.ErrorCode);
         }
     }
 

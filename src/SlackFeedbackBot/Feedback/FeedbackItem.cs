@@ -103,6 +103,9 @@ public sealed record FeedbackCapture
 
     public string? ImportKey { get; init; }
 
+    /// <summary>The request this capture came from (<c>cmd:&lt;trigger_id&gt;</c>, <c>view:&lt;view id&gt;</c>): the same request again finds its item.</summary>
+    public string? CaptureKey { get; init; }
+
     /// <summary>The support shift it was heard on, when the capture knows it (the end-of-shift form); otherwise looked up.</summary>
     public string? ShiftKey { get; init; }
 

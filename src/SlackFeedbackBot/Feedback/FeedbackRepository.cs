@@ -27,9 +27,9 @@ public sealed class FeedbackRepository(Database database)
 
     private const string InsertItem = """
         INSERT INTO feedback_items (text, customer, source, importance, link, reporter_id, reporter_name, author_id,
-            channel_id, message_ts, permalink, capture_path, bucket, rule, status, created_at, updated_at, shift_key, import_key)
+            channel_id, message_ts, permalink, capture_path, bucket, rule, status, created_at, updated_at, shift_key, import_key, capture_key)
         VALUES (@Text, @Customer, @Source, @Importance, @Link, @ReporterId, @ReporterName, @AuthorId,
-            @ChannelId, @MessageTs, @Permalink, @CapturePath, @Bucket, @Rule, 'open', @CreatedAt, @Now, @ShiftKey, @ImportKey)
+            @ChannelId, @MessageTs, @Permalink, @CapturePath, @Bucket, @Rule, 'open', @CreatedAt, @Now, @ShiftKey, @ImportKey, @CaptureKey)
         ON CONFLICT DO NOTHING
         RETURNING id
         """;
@@ -118,9 +118,17 @@ public sealed class FeedbackRepository(Database database)
             Now = nowMs,
             ShiftKey = shiftKey,
             capture.ImportKey,
+            capture.CaptureKey,
         }, tx);
 
         var isNew = id is not null;
+        if (!isNew && capture.CaptureKey is not null
+            && connection.QuerySingleOrDefault<FeedbackItem>($"SELECT {ItemColumns} FROM feedback_items WHERE capture_key = @CaptureKey", new { capture.CaptureKey }, tx) is { } replayed)
+        {
+            // The same command or submission handled again: its item is there, with its report.
+            return new CaptureRecord(replayed, false, false);
+        }
+
         if (!isNew)
         {
             id = capture.IsMessageCapture
@@ -152,6 +160,19 @@ public sealed class FeedbackRepository(Database database)
 
         var item = connection.QuerySingle<FeedbackItem>($"SELECT {ItemColumns} FROM feedback_items WHERE id = @id", new { id }, tx);
         return new CaptureRecord(item, isNew, added);
+    }
+
+    /// <summary>Stores the permalink Slack gave for a captured message on its item and on the reports of that message that lack one.</summary>
+    public void SetPermalink(long itemId, string channelId, string messageTs, string permalink)
+    {
+        using var connection = database.Open();
+        using var tx = connection.BeginTransaction();
+        var args = new { itemId, channelId, messageTs, permalink };
+        connection.Execute(
+            "UPDATE feedback_items SET permalink = @permalink WHERE id = @itemId AND channel_id = @channelId AND message_ts = @messageTs AND permalink IS NULL", args, tx);
+        connection.Execute(
+            "UPDATE feedback_reports SET permalink = @permalink WHERE item_id = @itemId AND channel_id = @channelId AND message_ts = @messageTs AND permalink IS NULL", args, tx);
+        tx.Commit();
     }
 
     public FeedbackItem? Get(long id)
@@ -282,7 +303,8 @@ public sealed class FeedbackRepository(Database database)
         using var connection = database.Open();
         using var transaction = connection.BeginTransaction();
         var reopened = connection.Execute("""
-            UPDATE feedback_items SET status = 'open', resolved_by = NULL, resolution = NULL, resolved_at = NULL, updated_at = @nowMs
+            UPDATE feedback_items SET status = 'open', resolved_by = NULL, resolution = NULL, resolved_at = NULL, updated_at = @nowMs,
+                resolution_round = resolution_round + 1
             WHERE id = @itemId AND status = 'resolved'
             """, new { itemId, nowMs = now.ToUnixTimeMilliseconds() }, transaction) == 1;
         if (reopened)
@@ -295,19 +317,19 @@ public sealed class FeedbackRepository(Database database)
     }
 
     /// <summary>Claims the right to tell one reporter about the item's current resolution; false when they were told already.</summary>
+    /// <summary>How often the item was reopened: 0 for its first resolution.</summary>
+    public int ResolutionRound(long itemId)
+    {
+        using var connection = database.Open();
+        return connection.ExecuteScalar<int>("SELECT resolution_round FROM feedback_items WHERE id = @itemId", new { itemId });
+    }
+
     public bool TryClaimNotification(long itemId, string reporterId, DateTimeOffset now)
     {
         using var connection = database.Open();
         return connection.Execute(
             "INSERT INTO feedback_notifications (item_id, reporter_id, notified_at) VALUES (@itemId, @reporterId, @nowMs) ON CONFLICT DO NOTHING",
             new { itemId, reporterId, nowMs = now.ToUnixTimeMilliseconds() }) == 1;
-    }
-
-    /// <summary>Gives a claim back after the message could not be sent, so the next resolve tries again.</summary>
-    public void ReleaseNotification(long itemId, string reporterId)
-    {
-        using var connection = database.Open();
-        connection.Execute("DELETE FROM feedback_notifications WHERE item_id = @itemId AND reporter_id = @reporterId", new { itemId, reporterId });
     }
 
     public IReadOnlyList<string> NotifiedReporters(long itemId)
@@ -329,12 +351,6 @@ public sealed class FeedbackRepository(Database database)
         return connection.Execute(
             "INSERT INTO feedback_alerts (alert_key, item_id, created_at) VALUES (@alertKey, @itemId, @nowMs) ON CONFLICT DO NOTHING",
             new { alertKey, itemId, nowMs = now.ToUnixTimeMilliseconds() }) == 1;
-    }
-
-    public void ForgetAlert(string alertKey)
-    {
-        using var connection = database.Open();
-        connection.Execute("DELETE FROM feedback_alerts WHERE alert_key = @alertKey", new { alertKey });
     }
 
     public void AddFollowUp(long itemId, string channelId, string threadTs, string userId, DateTimeOffset now)

@@ -1,56 +1,52 @@
-using Microsoft.Extensions.Logging;
 using SlackFeedbackBot.Slack.Api;
+using SlackFeedbackBot.Slack.Outbox;
 using SlackFeedbackBot.Slack.Text;
 
 namespace SlackFeedbackBot.Feedback;
 
-/// <summary>What resolving did: how many reporters were told now, how many had been told before, how many could not be reached.</summary>
-public sealed record ResolveOutcome(FeedbackItem? Item, int Told, int AlreadyTold, int Failed, string? Problem);
+/// <summary>What resolving did: how many reporters are told now (their DMs wait in the outbox until Slack takes them) and how
+/// many had been told before.</summary>
+public sealed record ResolveOutcome(FeedbackItem? Item, int Told, int AlreadyTold, string? Problem);
 
 /// <summary>
 /// Closes the loop: marks an item resolved and tells every person who reported it, in a DM, what changed,
 /// with a link to what they said. Each reporter is told once per resolution: resolving a resolved item again tells
 /// only those not reached yet; reopening it starts a new resolution, which tells everyone again.
 /// </summary>
-public sealed class FeedbackResolver(FeedbackRepository repository, ISlackApiClient slack, TimeProvider time, ILogger<FeedbackResolver> log)
+public sealed class FeedbackResolver(FeedbackRepository repository, ISlackOutbox outbox, TimeProvider time)
 {
     public async Task<ResolveOutcome> ResolveAsync(long itemId, string resolvedBy, string whatChanged, CancellationToken ct)
     {
         if (string.IsNullOrWhiteSpace(whatChanged))
         {
-            return new ResolveOutcome(null, 0, 0, 0, $"Please say what changed; it is what the reporters will read: `/feedback resolve {itemId} The export button is now on the dashboard`");
+            return new ResolveOutcome(null, 0, 0, $"Please say what changed; it is what the reporters will read: `/feedback resolve {itemId} The export button is now on the dashboard`");
         }
 
         if (!repository.Resolve(itemId, resolvedBy, whatChanged.Trim(), time.GetUtcNow()))
         {
-            return new ResolveOutcome(null, 0, 0, 0, FeedbackService.NoSuchItem(itemId));
+            return new ResolveOutcome(null, 0, 0, FeedbackService.NoSuchItem(itemId));
         }
 
         var item = repository.Get(itemId)!;
-        int told = 0, before = 0, failed = 0;
+        int told = 0, before = 0;
+        var notified = repository.NotifiedReporters(itemId).ToHashSet(StringComparer.Ordinal);
+        var round = repository.ResolutionRound(itemId);
         foreach (var reporter in repository.Reports(itemId).Where(r => IsSlackUser(r.ReporterId)).GroupBy(r => r.ReporterId!))
         {
-            if (!repository.TryClaimNotification(itemId, reporter.Key, time.GetUtcNow()))
+            // Once per reporter and resolution round; the outbox key makes a repeat of this very resolve (a replayed
+            // command) add nothing, and an outage only delays the message.
+            if (notified.Contains(reporter.Key)
+                || !await outbox.EnqueueAsync(NotifyKey(itemId, round, reporter.Key), SlackEffects.DirectMessage(reporter.Key, new SlackMessage { Text = Message(item, reporter.First(), whatChanged.Trim()) }), ct))
             {
                 before++;
                 continue;
             }
 
-            try
-            {
-                var dm = await slack.OpenConversationAsync([reporter.Key], ct);
-                await slack.PostMessageAsync(dm, new SlackMessage { Text = Message(item, reporter.First(), whatChanged.Trim()) }, ct);
-                told++;
-            }
-            catch (SlackApiException ex)
-            {
-                repository.ReleaseNotification(itemId, reporter.Key);
-                failed++;
-                log.LogWarning("Could not tell {User} that feedback #{ItemId} was resolved: {Error}", reporter.Key, itemId, ex.ErrorCode);
-            }
+            repository.TryClaimNotification(itemId, reporter.Key, time.GetUtcNow());
+            told++;
         }
 
-        return new ResolveOutcome(item, told, before, failed, null);
+        return new ResolveOutcome(item, told, before, null);
     }
 
     /// <summary>Opens a resolved item again; null when done, else what is wrong.</summary>
@@ -68,6 +64,8 @@ public sealed class FeedbackResolver(FeedbackRepository repository, ISlackApiCli
 
         return repository.Reopen(itemId, time.GetUtcNow()) ? null : $"Feedback #{itemId} is not resolved, so there is nothing to reopen.";
     }
+
+    public static string NotifyKey(long itemId, int round, string reporter) => $"resolve:{itemId}:{round}:{reporter}";
 
     private static string Message(FeedbackItem item, FeedbackReport report, string whatChanged)
     {

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using SlackFeedbackBot.Slack.Dispatch;
+using SlackFeedbackBot.Slack.Outbox;
 using SlackFeedbackBot.Spotlight;
 
 namespace SlackFeedbackBot.Feedback;
@@ -40,6 +41,8 @@ public static class FeedbackServiceCollectionExtensions
         services.TryAddSingleton<FeedbackReplies>();
         services.TryAddSingleton<FeedbackModals>();
         services.TryAddSingleton<MessageCaptureConfirmation>();
+        services.TryAddSingleton<MessagePermalinks>();
+        services.AddOutboxTaskHandler<StorePermalink>();
         services.TryAddScoped<CaptureFromCommand>();
         services.TryAddEnumerable(ServiceDescriptor.Scoped<IFeedbackSubcommand, ListSubcommand>());
         services.TryAddEnumerable(ServiceDescriptor.Scoped<IFeedbackSubcommand, ShowSubcommand>());

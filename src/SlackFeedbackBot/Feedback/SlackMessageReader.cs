@@ -6,7 +6,7 @@ using SlackFeedbackBot.Slack.Inbound;
 namespace SlackFeedbackBot.Feedback;
 
 /// <summary>Reads one message by channel and ts (conversations.history for top-level messages, conversations.replies for thread
-/// replies), and its permalink.</summary>
+/// replies). Its permalink comes later, through the outbox (<see cref="MessagePermalinks"/>).</summary>
 public sealed class SlackMessageReader(ISlackApiClient slack, ILogger<SlackMessageReader> log)
 {
     /// <summary>The message, or null when it is gone or the bot may not read it (it is not in the channel, ...).</summary>
@@ -21,20 +21,6 @@ public sealed class SlackMessageReader(ISlackApiClient slack, ILogger<SlackMessa
             // A reaction or shortcut capture that cannot read its message captures nothing; whoever runs the bot needs
             // to see why (the bot left the channel, a missing history scope...).
             log.LogWarning("Could not read the message {Channel}/{Ts}: Slack {Method} failed with {Error}", channel, ts, ex.Method, ex.ErrorCode);
-            return null;
-        }
-    }
-
-    /// <summary>The message's permalink, or null (with a warning) when Slack gives none: a capture keeps going without its link.</summary>
-    public async Task<string?> PermalinkAsync(string channel, string ts, CancellationToken ct)
-    {
-        try
-        {
-            return await slack.GetPermalinkAsync(channel, ts, ct);
-        }
-        catch (SlackApiException ex)
-        {
-            log.LogWarning("No permalink for {Channel}/{Ts}: {Error}", channel, ts, ex.ErrorCode);
             return null;
         }
     }

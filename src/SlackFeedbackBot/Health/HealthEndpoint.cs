@@ -11,6 +11,7 @@ public static class HealthEndpoint
         services.AddHealthChecks()
             .AddCheck<SlackApiHealthCheck>("slack")
             .AddCheck<InboxHealthCheck>("inbox")
+            .AddCheck<OutboxHealthCheck>("outbox")
             .AddCheck<SocketModeHealthCheck>("socket_mode");
         services.AddSingleton<SlackApiHealthCheck>();
         return services;

@@ -4,6 +4,7 @@ using SlackFeedbackBot.Feedback;
 using SlackFeedbackBot.Rotations;
 using SlackFeedbackBot.Slack;
 using SlackFeedbackBot.Slack.Api;
+using SlackFeedbackBot.Slack.Outbox;
 using SlackFeedbackBot.Slack.Transports.SocketMode;
 using SlackFeedbackBot.Spotlight;
 using SlackFeedbackBot.Storage;
@@ -48,6 +49,7 @@ public static class BotSettings
         new SettingsSection<SocketModeOptions>(SocketModeOptions.Section),
         new SettingsSection<SlackApiRetryOptions>(SlackApiRetryOptions.Section),
         new SettingsSection<SlackPostPacingOptions>(SlackPostPacingOptions.Section),
+        new SettingsSection<SlackOutboxOptions>(SlackOutboxOptions.Section),
         new SettingsSection<StorageOptions>(StorageOptions.Section),
         new SettingsSection<LocalModeOptions>(LocalModeOptions.Section),
         new SettingsSection<SpotlightOptions>(SpotlightOptions.SectionName),

@@ -1,6 +1,5 @@
 using SlackFeedbackBot.Rotations.Slack;
 using SlackFeedbackBot.Rotations.Storage;
-using SlackFeedbackBot.Scheduling;
 using SlackFeedbackBot.Slack.Api;
 using SlackFeedbackBot.Slack.BlockKit;
 
@@ -10,7 +9,7 @@ namespace SlackFeedbackBot.Rotations;
 /// After the start: whoever has not said "I'm on it" gets one nudge (default +5 minutes); if someone still has not at
 /// the escalation point (default +30 minutes), the rotation's owners are told so someone covers.
 /// </summary>
-public sealed class NoShowWatch(ShiftContext context, ShiftRepository shifts, DirectMessenger messenger, OnceOnly once, TimeProvider time, ILogger<NoShowWatch> log)
+public sealed class NoShowWatch(ShiftContext context, ShiftRepository shifts, DirectMessenger messenger, TimeProvider time)
 {
     /// <summary>Returns the people nudged.</summary>
     public async Task<IReadOnlyList<string>> NudgeAsync(string shiftKey, CancellationToken ct)
@@ -30,7 +29,7 @@ public sealed class NoShowWatch(ShiftContext context, ShiftRepository shifts, Di
                 Text = text,
                 Blocks = [SupportBlocks.Section(text), SupportBlocks.Actions(SupportBlocks.Button("I'm on it", ShiftReminders.AckActionId, shift.Key, ButtonStyle.Primary))],
             };
-            if (await SafelyOnceAsync($"nudge:{shift.Key}:{user}", user, message, ct))
+            if (await messenger.SendAsync($"nudge:{shift.Key}:{user}", user, message, ct))
             {
                 nudged.Add(user);
             }
@@ -52,7 +51,7 @@ public sealed class NoShowWatch(ShiftContext context, ShiftRepository shifts, Di
         var told = false;
         foreach (var owner in rotation.Owners)
         {
-            told |= await SafelyOnceAsync($"escalate:{shift.Key}:{owner}", owner, new SlackMessage { Text = text, Blocks = [SupportBlocks.Section(text)] }, ct);
+            told |= await messenger.SendAsync($"escalate:{shift.Key}:{owner}", owner, new SlackMessage { Text = text, Blocks = [SupportBlocks.Section(text)] }, ct);
         }
 
         return told;
@@ -67,18 +66,5 @@ public sealed class NoShowWatch(ShiftContext context, ShiftRepository shifts, Di
 
         var acked = await shifts.AckedAsync(shiftKey);
         return (found.Shift, found.Rotation, found.Shift.Participants.Where(p => !acked.Contains(p)).ToList());
-    }
-
-    private async Task<bool> SafelyOnceAsync(string key, string user, SlackMessage message, CancellationToken ct)
-    {
-        try
-        {
-            return await once.RunAsync(key, async c => { await messenger.SendAsync(user, message, c); return null; }, ct);
-        }
-        catch (SlackApiException ex)
-        {
-            log.LogWarning("Could not send {Key} to {User} ({Error})", key, user, ex.ErrorCode);
-            return false;
-        }
     }
 }

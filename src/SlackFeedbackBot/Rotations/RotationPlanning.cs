@@ -174,14 +174,9 @@ public sealed class RotationPlanning(
             var zone = await zones.ZoneOfAsync(group.Key, ct);
             var lines = group.Select(m => $"• {Describe(m.Before, zone)} → {Describe(m.After, zone)}").ToList();
             var text = $"Your support shifts on *{rotation.Name}* changed:\n{string.Join("\n", lines)}";
-            try
-            {
-                await messenger.SendAsync(group.Key, new SlackMessage { Text = text, Blocks = [SupportBlocks.Section(text)] }, ct);
-            }
-            catch (SlackApiException ex)
-            {
-                log.LogWarning("Could not tell {User} about their moved shift ({Error})", group.Key, ex.ErrorCode);
-            }
+            // The same moves told again (a planning run repeated after a crash) are the same key.
+            var key = $"moved:{rotation.Id}:{group.Key}:{Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(text)))[..16]}";
+            await messenger.SendAsync(key, group.Key, new SlackMessage { Text = text, Blocks = [SupportBlocks.Section(text)] }, ct);
         }
     }
 

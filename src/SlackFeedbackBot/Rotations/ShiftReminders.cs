@@ -1,6 +1,5 @@
 using SlackFeedbackBot.Rotations.Slack;
 using SlackFeedbackBot.Rotations.Storage;
-using SlackFeedbackBot.Scheduling;
 using SlackFeedbackBot.Slack.Api;
 using SlackFeedbackBot.Slack.BlockKit;
 
@@ -11,12 +10,12 @@ namespace SlackFeedbackBot.Rotations;
 /// shift when it fires, once per person and offset; one that fires late (the bot was down) is still sent until the
 /// shift ends, and says so.
 /// </summary>
-public sealed class ShiftReminders(ShiftContext context, DirectMessenger messenger, PeopleZones zones, OnceOnly once, TimeProvider time, ILogger<ShiftReminders> log)
+public sealed class ShiftReminders(ShiftContext context, DirectMessenger messenger, PeopleZones zones, TimeProvider time, ILogger<ShiftReminders> log)
 {
     public const string AckActionId = "support_ack";
     public static readonly TimeSpan LateAfter = TimeSpan.FromMinutes(2);
 
-    /// <summary>Returns how many people were reminded now.</summary>
+    /// <summary>Returns how many people are reminded now (their DMs are in the outbox).</summary>
     public async Task<int> RemindAsync(string shiftKey, TimeSpan offset, CancellationToken ct)
     {
         var live = await context.LiveAsync(shiftKey);
@@ -41,16 +40,9 @@ public sealed class ShiftReminders(ShiftContext context, DirectMessenger messeng
             var key = $"reminder:{shift.Key}:{(long)offset.TotalMinutes}m:{user}";
             var zone = await zones.ZoneOfAsync(user, ct);
             var message = Compose(shift, rotation, zone, now, late);
-            try
+            if (await messenger.SendAsync(key, user, message, ct))
             {
-                if (await once.RunAsync(key, async c => { await messenger.SendAsync(user, message, c); return null; }, ct))
-                {
-                    sent++;
-                }
-            }
-            catch (SlackApiException ex)
-            {
-                log.LogWarning("Could not remind {User} of shift {Shift} ({Error})", user, shift.Key, ex.ErrorCode);
+                sent++;
             }
         }
 

@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using SlackFeedbackBot.Rotations.Storage;
-using SlackFeedbackBot.Scheduling;
 using SlackFeedbackBot.Slack.Api;
+using SlackFeedbackBot.Slack.Outbox;
 using SlackFeedbackBot.Slack.Text;
 
 namespace SlackFeedbackBot.Rotations;
@@ -11,7 +11,7 @@ namespace SlackFeedbackBot.Rotations;
 /// if the rotation asks for it, sets the channel topic and the user group to the people on shift. A topic or user group
 /// Slack refuses (permission_denied, plan_upgrade_required...) is logged once and never stops the post.
 /// </summary>
-public sealed class ShiftStart(ShiftContext context, ISlackApiClient slack, PeopleZones zones, OnceOnly once, ILogger<ShiftStart> log)
+public sealed class ShiftStart(ShiftContext context, ISlackApiClient slack, ISlackOutbox outbox, PeopleZones zones, ILogger<ShiftStart> log)
 {
     public const int TopicLimit = 250;
     private readonly ConcurrentDictionary<string, bool> _reported = new(StringComparer.Ordinal);
@@ -34,12 +34,8 @@ public sealed class ShiftStart(ShiftContext context, ISlackApiClient slack, Peop
 
         var verb = people.Count == 1 ? "is" : "are";
         var text = $"{ShiftText.Mentions(people)} {verb} on support until {ShiftText.Time(shift.End, TimeZoneInfo.Utc)} UTC ({string.Join(", ", localTimes)}).";
-        var posted = await once.RunAsync($"start:{shift.Key}", async c =>
-        {
-            var response = await slack.PostMessageAsync(rotation.SupportChannel, new SlackMessage { Text = text }, c);
-            return response.Ts;
-        }, ct);
-        if (!posted)
+        // Once per shift, through the outbox; the topic and user group are set only by the run that enqueued it.
+        if (!await outbox.EnqueueAsync($"start:{shift.Key}", SlackEffects.Post(rotation.SupportChannel, new SlackMessage { Text = text }), ct))
         {
             return false;
         }

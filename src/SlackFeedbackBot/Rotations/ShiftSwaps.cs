@@ -17,8 +17,7 @@ public sealed class ShiftSwaps(
     ISlackApiClient slack,
     DirectMessenger messenger,
     PeopleZones zones,
-    TimeProvider time,
-    ILogger<ShiftSwaps> log)
+    TimeProvider time)
 {
     public const string ModalCallbackId = "support_swap";
     public const string ShiftBlock = "shift";
@@ -94,7 +93,7 @@ public sealed class ShiftSwaps(
         var zone = await zones.ZoneOfAsync(colleague, ct);
         var text = $"{ShiftText.Mention(userId)} asks if you can take their *{rotation?.Name}* support shift: {ShiftText.When(shift, zone)}.";
         var id = requestId.ToString(CultureInfo.InvariantCulture);
-        await messenger.SendAsync(colleague, new SlackMessage
+        await messenger.SendAsync($"swap:{id}:ask", colleague, new SlackMessage
         {
             Text = text,
             Blocks =
@@ -103,7 +102,7 @@ public sealed class ShiftSwaps(
                 SupportBlocks.Actions(SupportBlocks.Button("Accept", AcceptActionId, id, ButtonStyle.Primary), SupportBlocks.Button("Decline", DeclineActionId, id, ButtonStyle.Danger)),
             ],
         }, ct);
-        await messenger.SendAsync(userId, new SlackMessage { Text = $"I asked {ShiftText.Mention(colleague)} to take your shift ({ShiftText.When(shift, await zones.ZoneOfAsync(userId, ct))}). I'll tell you what they say." }, ct);
+        await messenger.SendAsync($"swap:{id}:asked", userId, new SlackMessage { Text = $"I asked {ShiftText.Mention(colleague)} to take your shift ({ShiftText.When(shift, await zones.ZoneOfAsync(userId, ct))}). I'll tell you what they say." }, ct);
         return null;
     }
 
@@ -126,20 +125,20 @@ public sealed class ShiftSwaps(
         if (!accept)
         {
             await shifts.DeclineSwapAsync(request.Id, now);
-            await TellAsync(request.FromUser, $"{ShiftText.Mention(userId)} declined to take your shift{Describe(shift, await zones.ZoneOfAsync(request.FromUser, ct))}. It is still yours.", ct);
+            await TellAsync($"swap:{request.Id}:declined", request.FromUser, $"{ShiftText.Mention(userId)} declined to take your shift{Describe(shift, await zones.ZoneOfAsync(request.FromUser, ct))}. It is still yours.", ct);
             return "You declined the swap; I let them know.";
         }
 
         if (!await shifts.AcceptSwapAsync(request, now))
         {
             await shifts.DeclineSwapAsync(request.Id, now);
-            await TellAsync(request.FromUser, $"{ShiftText.Mention(userId)} accepted, but the shift had changed or started in the meantime, so nothing was swapped.", ct);
+            await TellAsync($"swap:{request.Id}:void", request.FromUser, $"{ShiftText.Mention(userId)} accepted, but the shift had changed or started in the meantime, so nothing was swapped.", ct);
             return "That shift changed or already started, so the swap could not be made. Nothing changed.";
         }
 
-        await TellAsync(request.FromUser, $"{ShiftText.Mention(userId)} took your shift{Describe(shift, await zones.ZoneOfAsync(request.FromUser, ct))}. You're off the hook.", ct);
+        await TellAsync($"swap:{request.Id}:taken", request.FromUser, $"{ShiftText.Mention(userId)} took your shift{Describe(shift, await zones.ZoneOfAsync(request.FromUser, ct))}. You're off the hook.", ct);
         var mine = $"Swap done: the shift{Describe(shift, await zones.ZoneOfAsync(userId, ct))} is yours now. You'll get the reminders.";
-        await TellAsync(userId, mine, ct);
+        await TellAsync($"swap:{request.Id}:yours", userId, mine, ct);
         return mine;
     }
 
@@ -158,15 +157,8 @@ public sealed class ShiftSwaps(
         }
     }
 
-    private async Task TellAsync(string userId, string text, CancellationToken ct)
+    private async Task TellAsync(string key, string userId, string text, CancellationToken ct)
     {
-        try
-        {
-            await messenger.SendAsync(userId, new SlackMessage { Text = text }, ct);
-        }
-        catch (SlackApiException ex)
-        {
-            log.LogWarning("Could not tell {User} about a swap ({Error})", userId, ex.ErrorCode);
-        }
+        await messenger.SendAsync(key, userId, new SlackMessage { Text = text }, ct);
     }
 }

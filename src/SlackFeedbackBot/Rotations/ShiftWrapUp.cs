@@ -1,7 +1,6 @@
 using SlackFeedbackBot.Rotations.Planning;
 using SlackFeedbackBot.Rotations.Slack;
 using SlackFeedbackBot.Rotations.Storage;
-using SlackFeedbackBot.Scheduling;
 using SlackFeedbackBot.Slack.Api;
 using SlackFeedbackBot.Slack.BlockKit;
 using SlackFeedbackBot.Slack.Text;
@@ -18,9 +17,7 @@ public sealed class ShiftWrapUp(
     ShiftRepository shifts,
     ShiftFeedbackSummary feedback,
     DirectMessenger messenger,
-    OnceOnly once,
-    TimeProvider time,
-    ILogger<ShiftWrapUp> log)
+    TimeProvider time)
 {
     /// <summary>The feedback feature's action: opens its capture modal for the shift key in the button's value.</summary>
     public const string OpenFeedbackActionId = "open_feedback_modal";
@@ -44,7 +41,7 @@ public sealed class ShiftWrapUp(
                 Text = text,
                 Blocks = [SupportBlocks.Section(text), SupportBlocks.Actions(SupportBlocks.Button("Capture what I heard", OpenFeedbackActionId, shift.Key, ButtonStyle.Primary))],
             };
-            await SafelyOnceAsync($"wrapup:{shift.Key}:{user}", user, message, ct);
+            await messenger.SendAsync($"wrapup:{shift.Key}:{user}", user, message, ct);
         }
 
         await HandOffAsync(shift, rotation, ct);
@@ -95,19 +92,7 @@ public sealed class ShiftWrapUp(
         var text = string.Join("\n", lines);
         foreach (var user in next.Participants)
         {
-            await SafelyOnceAsync($"handoff:{shift.Key}:{user}", user, new SlackMessage { Text = text, Blocks = [SupportBlocks.Section(text)] }, ct);
-        }
-    }
-
-    private async Task SafelyOnceAsync(string key, string user, SlackMessage message, CancellationToken ct)
-    {
-        try
-        {
-            await once.RunAsync(key, async c => { await messenger.SendAsync(user, message, c); return null; }, ct);
-        }
-        catch (SlackApiException ex)
-        {
-            log.LogWarning("Could not send {Key} to {User} ({Error})", key, user, ex.ErrorCode);
+            await messenger.SendAsync($"handoff:{shift.Key}:{user}", user, new SlackMessage { Text = text, Blocks = [SupportBlocks.Section(text)] }, ct);
         }
     }
 }

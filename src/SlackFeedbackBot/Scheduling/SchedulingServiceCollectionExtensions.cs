@@ -40,7 +40,6 @@ public static class SchedulingServiceCollectionExtensions
             q.UseDefaultThreadPool(4);
         });
         services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
-        services.AddSingleton<OnceOnly>();
         return services;
     }
 

@@ -79,8 +79,7 @@ public sealed class DigestJobSchedulingTests
         Assert.That(reserve.Arg("filename"), Is.EqualTo("feedback-digest-2026-W48.png"));
         Assert.That(complete.Arg("channel_id"), Is.EqualTo(Channel));
         Assert.That(complete.Arg("files"), Does.Contain(reserve.Response["file_id"]!.GetValue<string>()));
-        var once = host.Services.GetRequiredService<OnceOnly>();
-        await Eventually.ThatAsync(() => once.IsDoneAsync("digest:C0FEEDBK01:2026-W48"), "the digest is recorded as posted for its week");
+        await Eventually.ThatAsync(() => OutboxTable.StatusOf(host.Database, "digest:C0FEEDBK01:2026-W48") == "done", "the digest is recorded as posted for its week");
 
         // A later fire for the same week (a second instance, a retried job) posts nothing.
         var subscription = host.Services.GetRequiredService<DigestSubscriptionRepository>().All().Single();

@@ -56,7 +56,6 @@ public sealed class WebApiBodyEncodingTests
         var client = new SlackApiClient(
             new OneClientFactory(http),
             Options.Create(new SlackOptions { BotToken = _emu.BotToken, ApiBaseUrl = _emu.ApiBaseUrl.ToString() }),
-            new ChannelPostPacer(_time, Options.Create(new SlackPostPacingOptions())),
             NullLogger<SlackApiClient>.Instance);
 
         var history = await client.CallAsync("conversations.history", new JsonObject { ["channel"] = EmulatorIds.GeneralChannelId, ["latest"] = parent["ts"]!.DeepClone(), ["inclusive"] = true, ["limit"] = 1 });

@@ -98,7 +98,7 @@ public sealed class FeedbackEndToEndTests
 
         Assert.That(open.Args.ToJsonString(), Does.Contain("can I export to Excel?").And.Contain(Ben));
         var item = Repository.FindByMessage(Support, message.Ts)!;
-        Assert.That(item.Permalink, Is.EqualTo(Slack.Permalink(Support, message.Ts)));
+        await Eventually.ThatAsync(() => Repository.FindByMessage(Support, message.Ts)!.Permalink == Slack.Permalink(Support, message.Ts), "the permalink is stored");
         Assert.That((item.AuthorId, item.ReporterId, item.Customer), Is.EqualTo((Ben, Ana, "Initech")));
     }
 
@@ -112,7 +112,7 @@ public sealed class FeedbackEndToEndTests
         var confirmation = await PostedAsync(a => (string?)a["thread_ts"] == message.Ts);
         var item = Repository.FindByMessage(Support, message.Ts)!;
         Assert.That((item.Text, item.ReporterId, item.AuthorId, item.CapturePath), Is.EqualTo(("How do I reset 2FA for my whole team?", Ana, Ben, CapturePaths.Reaction)));
-        Assert.That(item.Permalink, Is.EqualTo(Slack.Permalink(Support, message.Ts)));
+        await Eventually.ThatAsync(() => Repository.FindByMessage(Support, message.Ts)!.Permalink == Slack.Permalink(Support, message.Ts), "the permalink is stored");
         Assert.That(confirmation.Arg("text"), Does.Contain($"#{item.Id}"));
     }
 
@@ -151,7 +151,7 @@ public sealed class FeedbackEndToEndTests
         var item = Repository.FindByMessage(Support, message.Ts)!;
         Assert.That((item.Text, item.Customer, item.ReporterId, item.AuthorId, item.CapturePath),
             Is.EqualTo(("How do I export to Excel?", (string?)"Initech", (string?)Ben, (string?)Ben, CapturePaths.Mention)));
-        Assert.That(item.Permalink, Is.EqualTo(Slack.Permalink(Support, message.Ts)));
+        await Eventually.ThatAsync(() => Repository.FindByMessage(Support, message.Ts)!.Permalink == Slack.Permalink(Support, message.Ts), "the permalink is stored");
         Assert.That(confirmation.Arg("channel"), Is.EqualTo(Support));
         Assert.That(confirmation.Arg("text"), Does.Contain($"<@{Ben}>").And.Contain($"feedback #{item.Id}"));
     }
@@ -247,7 +247,10 @@ public sealed class FeedbackEndToEndTests
 
         Assert.That(first, Does.Contain("told its 2 reporters"));
         Assert.That(second, Does.Contain("Nobody new to tell"));
-        var dms = Slack.Calls.All.Where(c => c.Method == "chat.postMessage" && c.Ok && c.Arg("channel")!.StartsWith('D')).ToList();
+        List<ApiCall> Dms() => Slack.Calls.All.Where(c => c.Method == "chat.postMessage" && c.Ok && c.Arg("channel")!.StartsWith('D')).ToList();
+        await Eventually.ThatAsync(() => Dms().Count >= 2, "both reporters get their DM", Wait);
+        await EverythingHandledAsync();
+        var dms = Dms();
         Assert.That(dms, Has.Count.EqualTo(2));
         Assert.That(dms.All(d => d.Arg("text")!.Contains("The invite button is now on the dashboard")), Is.True);
         var opened = Slack.Calls.All.Where(c => c.Method == "conversations.open").Select(c => c.Args.ToJsonString()).ToList();

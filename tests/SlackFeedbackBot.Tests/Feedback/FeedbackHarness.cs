@@ -8,6 +8,7 @@ using SlackFeedbackBot.Slack;
 using SlackFeedbackBot.Slack.Api;
 using SlackFeedbackBot.Slack.Dispatch;
 using SlackFeedbackBot.Slack.Inbound;
+using SlackFeedbackBot.Slack.Outbox;
 using SlackFeedbackBot.Storage;
 using SlackFeedbackBot.Tests.Support;
 
@@ -36,6 +37,8 @@ public sealed class FeedbackHarness : IDisposable
         services.AddSingleton<ILoggerFactory>(new SingleLoggerFactory(Log));
         services.AddSingleton(typeof(ILogger<>), typeof(Logger<>));
         services.AddOptions<SlackOptions>();
+        services.AddSlackOutbox(_ => Database.ConnectionString);
+        services.Configure<SlackPostPacingOptions>(o => o.IntervalPerChannel = TimeSpan.Zero);
         var handlers = services.AddSlackDispatcher();
         before?.Invoke(services);
         handlers.AddFeedback(configuration);
@@ -64,14 +67,21 @@ public sealed class FeedbackHarness : IDisposable
 
     public FeedbackOptions Options => Get<IOptions<FeedbackOptions>>().Value;
 
-    public Task<CaptureOutcome> CaptureAsync(string text, string reporter = "U1", string? customer = null, string? channel = null, string? ts = null, string path = CapturePaths.Command) =>
-        Service.CaptureAsync(new FeedbackCapture { Text = text, ReporterId = reporter, Customer = customer, ChannelId = channel, MessageTs = ts, CapturePath = path }, CancellationToken.None);
+    public async Task<CaptureOutcome> CaptureAsync(string text, string reporter = "U1", string? customer = null, string? channel = null, string? ts = null, string path = CapturePaths.Command)
+    {
+        var outcome = await Service.CaptureAsync(new FeedbackCapture { Text = text, ReporterId = reporter, Customer = customer, ChannelId = channel, MessageTs = ts, CapturePath = path }, CancellationToken.None);
+        await DrainOutboxAsync();
+        return outcome;
+    }
+
+    /// <summary>Runs the outbox tasks due now, as the drainer would, and waits for them.</summary>
+    public Task<int> DrainOutboxAsync() => Get<SlackOutboxDrainer>().RunDueNowAsync();
 
     /// <summary>Runs a /feedback command through the dispatcher and returns the reply it put into the ack.</summary>
     public async Task<CommandReply?> CommandAsync(string text, string user = "U1", string channel = "C1")
     {
         var slot = new AckSlot();
-        var command = new SlashCommand { Command = "/feedback", Text = text, UserId = user, ChannelId = channel, TeamId = "T1", ResponseUrl = "https://hooks.example/r/1", TriggerId = "1.2.trigger" };
+        var command = new SlashCommand { Command = "/feedback", Text = text, UserId = user, ChannelId = channel, TeamId = "T1", ResponseUrl = "https://hooks.example/r/1", TriggerId = $"1.2.{Guid.NewGuid():N}" };
         await Dispatch(SlackRequestKind.SlashCommand, command, slot);
         var ack = await slot.WaitAsync(TimeSpan.FromSeconds(10), TimeProvider.System, CancellationToken.None);
         return ack is null ? null : CommandReply.From(ack);
@@ -99,8 +109,11 @@ public sealed class FeedbackHarness : IDisposable
     public Task EventAsync(object inner) =>
         Dispatch(SlackRequestKind.Event, new { type = "event_callback", team_id = "T1", event_id = "Ev" + Guid.NewGuid().ToString("N"), @event = inner }, null);
 
-    public Task Dispatch(SlackRequestKind kind, object payload, AckSlot? slot) =>
-        Get<SlackDispatcher>().DispatchAsync(new SlackInboundRequest(kind, payload as string ?? SlackJson.Serialize(payload), Guid.NewGuid().ToString(), 0, Time.GetUtcNow()), slot, CancellationToken.None);
+    public async Task Dispatch(SlackRequestKind kind, object payload, AckSlot? slot)
+    {
+        await Get<SlackDispatcher>().DispatchAsync(new SlackInboundRequest(kind, payload as string ?? SlackJson.Serialize(payload), Guid.NewGuid().ToString(), 0, Time.GetUtcNow()), slot, CancellationToken.None);
+        await DrainOutboxAsync();
+    }
 
     public void Dispose()
     {

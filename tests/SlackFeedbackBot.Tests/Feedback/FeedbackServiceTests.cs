@@ -1,3 +1,4 @@
+using SlackFeedbackBot.Tests.Support;
 using Dapper;
 using Microsoft.Extensions.DependencyInjection;
 using SlackFeedbackBot.Feedback;
@@ -157,10 +158,12 @@ public sealed class FeedbackServiceTests
     {
         var item = (await _h.CaptureAsync("Can I pay by invoice?")).Item!;
         await _h.Service.AddSameAsync(item.Id, "U2", "They also asked about invoices", "Initech", CancellationToken.None);
+        await _h.DrainOutboxAsync();
         Assert.That(_h.Api.Posts, Is.Empty);
 
         await _h.Service.AddSameAsync(item.Id, "U3", "Third customer asking", "Hooli", CancellationToken.None);
         await _h.Service.AddSameAsync(item.Id, "U4", "Fourth", "Umbrella", CancellationToken.None);
+        await _h.DrainOutboxAsync();
 
         var alert = _h.Api.Posts.Single();
         Assert.That(alert.Channel, Is.EqualTo("CALERTS"));
@@ -175,6 +178,7 @@ public sealed class FeedbackServiceTests
         _h.Time.Advance(TimeSpan.FromDays(31));
 
         await _h.Service.AddSameAsync(item.Id, "U3", "Third, a month later", null, CancellationToken.None);
+        await _h.DrainOutboxAsync();
 
         Assert.That(_h.Api.Posts, Is.Empty);
     }
@@ -203,6 +207,7 @@ public sealed class FeedbackServiceTests
 
         var first = await resolver.ResolveAsync(item.Id, "U9", "Excel export shipped in 4.2", CancellationToken.None);
         var second = await resolver.ResolveAsync(item.Id, "U9", "Excel export shipped in 4.2", CancellationToken.None);
+        await _h.DrainOutboxAsync();
 
         Assert.That(first.Told, Is.EqualTo(3));
         Assert.That(second.Told, Is.Zero);
@@ -216,19 +221,23 @@ public sealed class FeedbackServiceTests
     }
 
     [Test]
-    public async Task Resolve_DmThatFails_IsRetriedOnTheNextResolve()
+    public async Task Resolve_DmSlackRefusesForGood_FailsOnce_AndIsNotSentAgain()
     {
         var item = (await _h.CaptureAsync("Can I export to Excel?", reporter: "U1")).Item!;
         _h.Api.FailingChannels["DU1"] = true;
         var resolver = _h.Get<FeedbackResolver>();
 
-        var failed = await resolver.ResolveAsync(item.Id, "U9", "Shipped", CancellationToken.None);
-        _h.Api.FailingChannels.Clear();
-        var retried = await resolver.ResolveAsync(item.Id, "U9", "Shipped", CancellationToken.None);
+        var first = await resolver.ResolveAsync(item.Id, "U9", "Shipped", CancellationToken.None);
+        await _h.DrainOutboxAsync();
+        _h.Time.Advance(TimeSpan.FromHours(1));
+        var ranLater = await _h.DrainOutboxAsync();
+        var again = await resolver.ResolveAsync(item.Id, "U9", "Shipped", CancellationToken.None);
 
-        Assert.That(failed.Failed, Is.EqualTo(1));
-        Assert.That(retried.Told, Is.EqualTo(1));
-        Assert.That(_h.Log.Messages, Has.Some.Contains("channel_not_found"));
+        Assert.That(first.Told, Is.EqualTo(1));
+        Assert.That(ranLater, Is.Zero, "channel_not_found is permanent: the task is not retried");
+        Assert.That(again.Told, Is.Zero);
+        Assert.That(OutboxTable.StatusOf(_h.Database, FeedbackResolver.NotifyKey(item.Id, 0, "U1")), Is.EqualTo("failed"));
+        Assert.That(_h.Log.Messages.Count(m => m.Contains("failed for good", StringComparison.Ordinal) && m.Contains("channel_not_found", StringComparison.Ordinal)), Is.EqualTo(1));
     }
 
     [Test]

@@ -43,8 +43,7 @@ public sealed class ReminderSchedulingTests
         var last = slack.DmsTo("UANN")[2];
         Assert.That(last.Text, Does.Contain("starts in 10 minutes").And.Contain("<#CSUPPORT>").And.Contain("/feedback"));
         Assert.That(last.Text, Does.Not.Contain("sent late"));
-        var button = last.Blocks!.OfType<ActionsBlock>().Single().Elements.OfType<ButtonElement>().Single();
-        Assert.That((button.ActionId, button.Value), Is.EqualTo(("support_ack", shift.Key)));
+        Assert.That(RotationSlackFake.Buttons(last), Is.EqualTo(new[] { ("support_ack", shift.Key) }));
         await host.StopAsync();
     }
 
@@ -59,8 +58,9 @@ public sealed class ReminderSchedulingTests
 
         var errors = await host.Get<ShiftSwaps>().RequestAsync("UANN", shift.Key, "UBO", CancellationToken.None);
         Assert.That(errors, Is.Null);
+        await Eventually.ThatAsync(() => slack.DmsTo("UBO").Count == 1, "the colleague is asked");
         var ask = slack.DmsTo("UBO").Single();
-        var accept = ask.Blocks!.OfType<ActionsBlock>().Single().Elements.OfType<ButtonElement>().First(b => b.ActionId == ShiftSwaps.AcceptActionId);
+        var accept = RotationSlackFake.Buttons(ask).First(b => b.ActionId == ShiftSwaps.AcceptActionId);
         await new SwapAcceptAction(host.Get<ShiftSwaps>(), host.Get<ClickReplies>()).HandleAsync(
             new BlockActionsPayload { User = new IdName { Id = "UBO" }, ResponseUrl = "https://hooks.test/1" },
             new BlockAction { ActionId = accept.ActionId, Value = accept.Value },
@@ -70,6 +70,7 @@ public sealed class ReminderSchedulingTests
         Assert.That(swapped!.Assignees, Is.EqualTo(new[] { "UBO" }));
         var ledger = await host.Get<ShiftRepository>().LedgerForShiftAsync(shift.Key);
         Assert.That(ledger, Is.EquivalentTo(new[] { ("UANN", ShiftOutcome.SwappedAway), ("UBO", ShiftOutcome.SwappedIn) }));
+        await host.EffectsSentAsync();
         Assert.That(slack.DmsTo("UANN").Last().Text, Does.Contain("took your shift"), "the requester hears the outcome");
 
         var annBefore = slack.DmsTo("UANN").Count;
@@ -214,8 +215,7 @@ public sealed class ReminderSchedulingTests
         await Eventually.ThatAsync(() => slack.DmsTo("UBO").Count == 1 && slack.DmsTo("UANN").Count == 2, "both are asked what they heard");
         var question = slack.DmsTo("UBO")[0];
         Assert.That(question.Text, Does.Contain("What did you hear?"));
-        var button = question.Blocks!.OfType<ActionsBlock>().Single().Elements.OfType<ButtonElement>().Single();
-        Assert.That((button.ActionId, button.Value), Is.EqualTo(("open_feedback_modal", shift.Key)));
+        Assert.That(RotationSlackFake.Buttons(question), Is.EqualTo(new[] { ("open_feedback_modal", shift.Key) }));
         var ledger = await host.Get<ShiftRepository>().LedgerForShiftAsync(shift.Key);
         Assert.That(ledger, Is.EquivalentTo(new[] { ("UANN", ShiftOutcome.Missed), ("UBO", ShiftOutcome.Served) }));
         await host.StopAsync();
@@ -235,7 +235,7 @@ public sealed class ReminderSchedulingTests
         Assert.That(await host.Get<ShiftStart>().AnnounceAsync(first.Key, CancellationToken.None), Is.True);
         Assert.That(await host.Get<ShiftStart>().AnnounceAsync(second.Key, CancellationToken.None), Is.True);
 
-        Assert.That(slack.Posts.Count(p => p.Channel == RotationTestHost.Channel), Is.EqualTo(2));
+        await Eventually.ThatAsync(() => slack.Posts.Count(p => p.Channel == RotationTestHost.Channel) == 2, "both starts are posted");
         Assert.That(logger.Messages.Count(m => m.Contains("permission_denied", StringComparison.Ordinal)), Is.EqualTo(1));
         Assert.That(logger.Messages.Count(m => m.Contains("not_in_channel", StringComparison.Ordinal)), Is.EqualTo(1));
         await host.StopAsync();

@@ -1,4 +1,6 @@
 using System.Collections.Concurrent;
+using System.Text.Json;
+using SlackFeedbackBot.Slack;
 using System.Text.Json.Nodes;
 using SlackFeedbackBot.Slack.Api;
 using SlackFeedbackBot.Slack.BlockKit;
@@ -17,6 +19,15 @@ public sealed class RotationSlackFake : ISlackApiClient
     public ConcurrentDictionary<string, string> TimeZones { get; } = new();
     public string? TopicError { get; set; }
     public string? UserGroupError { get; set; }
+
+    /// <summary>The buttons of a message as Slack receives them (action_id, value), whatever block types carry them.</summary>
+    public static IReadOnlyList<(string ActionId, string? Value)> Buttons(SlackMessage message) =>
+        [.. (JsonSerializer.SerializeToNode(message.Blocks, SlackJson.Options) as JsonArray ?? [])
+            .OfType<JsonObject>()
+            .Where(block => (string?)block["type"] == "actions")
+            .SelectMany(block => block["elements"]!.AsArray().OfType<JsonObject>())
+            .Where(element => (string?)element["type"] == "button")
+            .Select(element => ((string)element["action_id"]!, (string?)element["value"]))];
 
     /// <summary>DMs to a person, in order (DM channels are "D" + user id).</summary>
     public IReadOnlyList<SlackMessage> DmsTo(string user) => Posts.Where(p => p.Channel == "D" + user).Select(p => p.Message).ToList();

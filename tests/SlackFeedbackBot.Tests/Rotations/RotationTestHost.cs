@@ -3,6 +3,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 using SlackFeedbackBot.Hosting;
 using SlackFeedbackBot.Rotations;
@@ -13,7 +14,9 @@ using SlackFeedbackBot.Scheduling;
 using SlackFeedbackBot.Slack.Api;
 using SlackFeedbackBot.Slack.Dispatch;
 using SlackFeedbackBot.Slack.Inbound;
+using SlackFeedbackBot.Slack.Outbox;
 using SlackFeedbackBot.Storage;
+using SlackFeedbackBot.Tests.Support;
 
 namespace SlackFeedbackBot.Tests.Rotations;
 
@@ -65,12 +68,21 @@ public sealed class RotationTestHost : IDisposable
         builder.Services.AddSingleton<TimeProvider>(time);
         builder.Services.AddSingleton<ISlackApiClient>(slack);
         builder.Services.AddStorage(builder.Configuration);
+
+        // The outbox sends the DMs; its waits stay on the real clock, like the Slack client's in the bot.
+        builder.Services.AddSingleton(new OutboxClock(TimeProvider.System));
+        builder.Services.AddSingleton(sp => new ChannelPostPacer(TimeProvider.System, sp.GetRequiredService<IOptions<SlackPostPacingOptions>>()));
+        builder.Services.AddSlackOutbox(sp => sp.GetRequiredService<Database>().ConnectionString);
         builder.Services.AddScheduling(builder.Configuration);
         new SlackHandlerBuilder(builder.Services, new SlackHandlerRegistry()).AddRotations(builder.Configuration);
         var host = builder.Build();
         await host.StartAsync();
         return new RotationTestHost(host);
     }
+
+    /// <summary>Waits until every Slack effect queued so far (DMs, posts) has been sent.</summary>
+    public Task EffectsSentAsync() =>
+        Eventually.ThatAsync(() => OutboxTable.Rows(Get<Database>()).All(r => r.Status != "pending"), "every queued Slack effect is sent");
 
     public async Task<RotationSettings> RotationAsync(string name = "support") =>
         await Get<RotationRepository>().FindAsync(name) ?? throw new AssertionException($"no rotation {name}");

@@ -62,6 +62,7 @@ public sealed class SupportCommandTests
             var moved = PlanDiff.Compare(shiftsBefore.Select(s => s.ToPlanned()).ToList(), shiftsAfter.Select(s => s.ToPlanned()).ToList())
                 .Select(m => m.UserId).ToHashSet();
             Assert.That(moved, Does.Contain("UANN"));
+            await host.EffectsSentAsync();
             Assert.That(slack.DmRecipients, Is.EquivalentTo(moved), "exactly the people whose shifts moved get a DM");
             Assert.That(slack.DmsTo("UANN").Single().Text, Does.Contain("→"), "before and after");
             await host.StopAsync();
@@ -165,7 +166,7 @@ public sealed class SupportCommandTests
             var answer = await host.Get<ShiftSwaps>().DecideAsync("UBO", "1", accept: false, CancellationToken.None);
 
             Assert.That(answer, Does.Contain("declined"));
-            Assert.That(slack.DmsTo("UANN").Last().Text, Does.Contain("declined"));
+            await Eventually.ThatAsync(() => slack.DmsTo("UANN").Any(m => m.Text.Contains("declined", StringComparison.Ordinal)), "the requester is told");
             Assert.That((await host.Get<ShiftRepository>().FindAsync(shift.Key))!.Assignees, Is.EqualTo(new[] { "UANN" }));
             Assert.That(await host.Get<ShiftSwaps>().DecideAsync("UCY", "1", accept: true, CancellationToken.None), Does.Contain("not addressed to you"));
             await host.StopAsync();

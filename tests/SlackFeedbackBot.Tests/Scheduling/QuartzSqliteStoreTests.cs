@@ -67,34 +67,4 @@ public sealed class QuartzSqliteStoreTests
         Assert.That(fired.Runs.Single().At, Is.EqualTo(due));
         await second.StopAsync();
     }
-
-    [Test]
-    public async Task OnceOnly_SameKeyTwice_RunsTheEffectOnce()
-    {
-        using var dir = new TempDirectory();
-        var time = new FakeTimeProvider(new DateTimeOffset(2026, 11, 23, 9, 0, 0, TimeSpan.Zero));
-        using var host = BuildHost(dir.File("bot.db"), time, new Fired());
-        var once = host.Services.GetRequiredService<OnceOnly>();
-        var runs = 0;
-
-        var first = await once.RunAsync("digest:C1:2026-W48", _ => { runs++; return Task.FromResult<string?>("1.2"); }, CancellationToken.None);
-        var second = await once.RunAsync("digest:C1:2026-W48", _ => { runs++; return Task.FromResult<string?>("1.3"); }, CancellationToken.None);
-
-        Assert.That((first, second, runs), Is.EqualTo((true, false, 1)));
-        Assert.That(await once.IsDoneAsync("digest:C1:2026-W48"), Is.True);
-    }
-
-    [Test]
-    public async Task OnceOnly_EffectThatThrows_CanRunAgain()
-    {
-        using var dir = new TempDirectory();
-        var time = new FakeTimeProvider(new DateTimeOffset(2026, 11, 23, 9, 0, 0, TimeSpan.Zero));
-        using var host = BuildHost(dir.File("bot.db"), time, new Fired());
-        var once = host.Services.GetRequiredService<OnceOnly>();
-
-        Assert.ThrowsAsync<InvalidOperationException>(() => once.RunAsync("k", _ => throw new InvalidOperationException("slack down"), CancellationToken.None));
-        var retried = await once.RunAsync("k", _ => Task.FromResult<string?>(null), CancellationToken.None);
-
-        Assert.That(retried, Is.True);
-    }
 }

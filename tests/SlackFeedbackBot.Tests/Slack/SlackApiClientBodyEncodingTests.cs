@@ -26,8 +26,7 @@ public class SlackApiClientBodyEncodingTests
     {
         _handler = new RecordingHandler();
         var options = Options.Create(new SlackOptions { BotToken = BotToken, AppToken = AppToken, ApiBaseUrl = "https://slack.test/api/" });
-        var pacer = new ChannelPostPacer(new FakeTimeProvider(), Options.Create(new SlackPostPacingOptions()));
-        _client = new SlackApiClient(new SingleClientFactory(_handler), options, pacer, NullLogger<SlackApiClient>.Instance);
+        _client = new SlackApiClient(new SingleClientFactory(_handler), options, NullLogger<SlackApiClient>.Instance);
     }
 
     [TearDown]

@@ -105,16 +105,16 @@ public sealed class SlackRetrySettingsTests
         await using var bot = Bot(slack, dir, new() { ["Slack:PostPacing:IntervalPerChannel"] = "30s" }, time);
         var pacer = bot.Services.GetRequiredService<ChannelPostPacer>();
 
-        var first = pacer.WaitTurnAsync(Channel);
-        var second = pacer.WaitTurnAsync(Channel);
-        var elsewhere = pacer.WaitTurnAsync("C0OTHER001");
+        var first = pacer.Reserve(Channel);
+        var second = pacer.Reserve(Channel);
+        var elsewhere = pacer.Reserve("C0OTHER001");
         time.Advance(TimeSpan.FromSeconds(29));
-        var stillWaiting = second.IsCompleted;
-        time.Advance(TimeSpan.FromSeconds(1));
-        await second.WaitAsync(TimeSpan.FromSeconds(10));
+        var third = pacer.Reserve(Channel);
 
-        Assert.That(first.IsCompletedSuccessfully && elsewhere.IsCompletedSuccessfully, Is.True);
-        Assert.That(stillWaiting, Is.False, "the second post waits the configured 30 seconds, not the default second");
+        Assert.That(first, Is.EqualTo(TimeSpan.Zero));
+        Assert.That(elsewhere, Is.EqualTo(TimeSpan.Zero), "another channel is not held up");
+        Assert.That(second, Is.EqualTo(TimeSpan.FromSeconds(30)), "the second post gets the slot 30 seconds on, not the default second");
+        Assert.That(third, Is.EqualTo(TimeSpan.FromSeconds(31)), "the third comes after the second's slot");
     }
 
     [Test]
@@ -125,8 +125,8 @@ public sealed class SlackRetrySettingsTests
         await using var bot = Bot(slack, dir, new() { ["Slack:PostPacing:IntervalPerChannel"] = "0" }, new FakeTimeProvider());
         var pacer = bot.Services.GetRequiredService<ChannelPostPacer>();
 
-        var posts = Enumerable.Range(0, 3).Select(_ => pacer.WaitTurnAsync(Channel)).ToList();
+        var posts = Enumerable.Range(0, 3).Select(_ => pacer.Reserve(Channel)).ToList();
 
-        Assert.That(posts.All(p => p.IsCompletedSuccessfully), Is.True);
+        Assert.That(posts, Is.All.EqualTo(TimeSpan.Zero));
     }
 }

@@ -10,6 +10,7 @@ using Microsoft.Extensions.Options;
 using SlackFeedbackBot.Hosting;
 using SlackFeedbackBot.Slack;
 using SlackFeedbackBot.Slack.Api;
+using SlackFeedbackBot.Slack.Outbox;
 using SlackFeedbackBot.Slack.Transports.SocketMode;
 using SlackFeedbackBot.Slack.Dispatch;
 using SlackFeedbackBot.Emulator;
@@ -132,6 +133,7 @@ public sealed class BotTestHost : IAsyncDisposable
             builder.Services.Replace(ServiceDescriptor.Singleton(provider =>
                 new ChannelPostPacer(TimeProvider.System, provider.GetRequiredService<IOptions<SlackPostPacingOptions>>())));
             builder.Services.Replace(ServiceDescriptor.Singleton(provider => ActivatorUtilities.CreateInstance<SocketModeClient>(provider, TimeProvider.System)));
+            builder.Services.Replace(ServiceDescriptor.Singleton(new OutboxClock(TimeProvider.System)));
         }
 
         _options.ConfigureServices?.Invoke(builder.Services);
@@ -196,7 +198,7 @@ public sealed class BotTestHostOptions
 
     /// <summary>
     /// Replaces the bot's clock (and the emulator's), e.g. a FakeTimeProvider. The Slack client's timeouts, retries
-    /// and pacing stay on the real clock.
+    /// and pacing, and the outbox's schedule, stay on the real clock.
     /// </summary>
     public TimeProvider? Time { get; init; }
 

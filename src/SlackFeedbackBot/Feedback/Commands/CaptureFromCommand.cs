@@ -11,7 +11,8 @@ public sealed class CaptureFromCommand(FeedbackService service, FeedbackReplies 
 {
     private const int EchoLength = 2500;
 
-    public async Task<SlackMessage> RunAsync(SlashCommand command, CancellationToken ct)
+    /// <summary>The reply; null for a command handled again after a crash (same trigger_id), which was answered the first time.</summary>
+    public async Task<SlackMessage?> RunAsync(SlashCommand command, CancellationToken ct)
     {
         var fields = InlineFields.Parse(command.Text);
         if (fields.Error is not null)
@@ -19,6 +20,7 @@ public sealed class CaptureFromCommand(FeedbackService service, FeedbackReplies 
             return SlackMessage.Ephemeral($"{fields.Error} Nothing was saved; here is what you wrote:\n```{SlackText.Truncate(command.Text, EchoLength)}```");
         }
 
+        var captureKey = string.IsNullOrEmpty(command.TriggerId) ? null : $"cmd:{command.TriggerId}";
         var outcome = await service.CaptureAsync(new FeedbackCapture
         {
             Text = fields.Text,
@@ -29,10 +31,11 @@ public sealed class CaptureFromCommand(FeedbackService service, FeedbackReplies 
             ReporterId = command.UserId,
             ReporterName = command.UserName,
             CapturePath = CapturePaths.Command,
+            CaptureKey = captureKey,
         }, ct);
         if (outcome.Item is { } item)
         {
-            return replies.Captured(item, outcome.IsNew, 1, fields.LinkNotice);
+            return outcome.IsNew || captureKey is null ? replies.Captured(item, outcome.IsNew, 1, fields.LinkNotice) : null;
         }
 
         if (fields.Text.Length <= service.Options.MaxTextLength)

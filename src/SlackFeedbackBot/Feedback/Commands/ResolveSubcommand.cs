@@ -34,7 +34,7 @@ public sealed class ResolveSubcommand(FeedbackResolver resolver, FeedbackPermiss
         var parts = new List<string> { $":tada: Feedback #{id} is resolved." };
         parts.Add(outcome.Told switch
         {
-            0 when outcome.AlreadyTold == 0 && outcome.Failed == 0 => "Nobody to tell: it has no reporters in Slack.",
+            0 when outcome.AlreadyTold == 0 => "Nobody to tell: it has no reporters in Slack.",
             0 => "Nobody new to tell.",
             1 => "I told its reporter in a DM.",
             _ => $"I told its {outcome.Told} reporters in DMs.",
@@ -42,11 +42,6 @@ public sealed class ResolveSubcommand(FeedbackResolver resolver, FeedbackPermiss
         if (outcome.AlreadyTold > 0)
         {
             parts.Add($"{outcome.AlreadyTold} had been told before.");
-        }
-
-        if (outcome.Failed > 0)
-        {
-            parts.Add($"{outcome.Failed} could not be reached; resolving again will retry them.");
         }
 
         return SlackMessage.Ephemeral(string.Join(' ', parts));

@@ -6,7 +6,7 @@ using SlackFeedbackBot.Slack.Inbound;
 namespace SlackFeedbackBot.Feedback;
 
 /// <summary>The "Capture as feedback" form submitted: saves the message as an item with a permalink back to it.</summary>
-public sealed class CaptureMessageSubmission(FeedbackService service, FeedbackModals modals, SlackMessageReader reader) : IViewSubmissionHandler
+public sealed class CaptureMessageSubmission(FeedbackService service, FeedbackModals modals, MessagePermalinks permalinks) : IViewSubmissionHandler
 {
     public async Task<ViewSubmissionResponse?> HandleAsync(ViewSubmissionPayload submission, CancellationToken ct)
     {
@@ -18,8 +18,6 @@ public sealed class CaptureMessageSubmission(FeedbackService service, FeedbackMo
         }
 
         var context = FeedbackModals.ReadContext(submission.View);
-        var permalink = context is { ChannelId: { } channel, MessageTs: { } ts } ? await reader.PermalinkAsync(channel, ts, ct) : null;
-
         var outcome = await service.CaptureAsync(new FeedbackCapture
         {
             Text = form.Text!,
@@ -32,9 +30,13 @@ public sealed class CaptureMessageSubmission(FeedbackService service, FeedbackMo
             AuthorId = context?.AuthorId,
             ChannelId = context?.ChannelId,
             MessageTs = context?.MessageTs,
-            Permalink = permalink,
             CapturePath = CapturePaths.MessageShortcut,
         }, ct);
+        if (outcome.Item is { } captured && context is { ChannelId: { } channel, MessageTs: { } ts })
+        {
+            await permalinks.RequestAsync(captured.Id, channel, ts, ct);
+        }
+
         return outcome.Item is { } item
             ? ViewSubmissionResponse.Update(modals.Saved(item, outcome.IsNew))
             : ViewSubmissionResponse.WithErrors(new Dictionary<string, string> { [FeedbackModals.TextBlock] = outcome.Problem! });

@@ -1,12 +1,11 @@
-using Microsoft.Extensions.Logging;
-using SlackFeedbackBot.Slack.Api;
 using SlackFeedbackBot.Slack.Dispatch;
 using SlackFeedbackBot.Slack.Inbound;
+using SlackFeedbackBot.Slack.Outbox;
 
 namespace SlackFeedbackBot.Feedback;
 
 /// <summary>A thread reply by the person the follow-up question was put to: kept as the answer, acknowledged with a reaction.</summary>
-public sealed class FollowUpAnswerHandler(FeedbackService service, ISlackApiClient slack, ILogger<FollowUpAnswerHandler> log) : IEventHandler
+public sealed class FollowUpAnswerHandler(FeedbackService service, ISlackOutbox outbox) : IEventHandler
 {
     public const string EventType = "message";
     public const string AnsweredReaction = "memo";
@@ -20,18 +19,11 @@ public sealed class FollowUpAnswerHandler(FeedbackService service, ISlackApiClie
             return;
         }
 
-        if (service.FollowUpAnswered(channel, threadTs, user, evt.Text) is not { } itemId)
+        if (service.FollowUpAnswered(channel, threadTs, user, evt.Text) is null)
         {
             return;
         }
 
-        try
-        {
-            await slack.AddReactionAsync(channel, ts, AnsweredReaction, ct);
-        }
-        catch (SlackApiException ex)
-        {
-            log.LogInformation("Stored the follow-up answer for feedback #{ItemId} but could not react to it: {Error}", itemId, ex.ErrorCode);
-        }
+        await outbox.EnqueueAsync($"answered:{channel}:{ts}", SlackEffects.Reaction(channel, ts, AnsweredReaction), ct);
     }
 }

@@ -1,7 +1,7 @@
-using Microsoft.Extensions.Logging;
 using SlackFeedbackBot.Slack.Api;
 using SlackFeedbackBot.Slack.Dispatch;
 using SlackFeedbackBot.Slack.Inbound;
+using SlackFeedbackBot.Slack.Outbox;
 using SlackFeedbackBot.Slack.Text;
 
 namespace SlackFeedbackBot.Feedback;
@@ -15,10 +15,9 @@ namespace SlackFeedbackBot.Feedback;
 public sealed class MentionCaptureHandler(
     FeedbackService service,
     SlackBotIdentity identity,
-    SlackMessageReader reader,
-    ISlackApiClient slack,
-    MessageCaptureConfirmation confirmation,
-    ILogger<MentionCaptureHandler> log) : IEventHandler
+    MessagePermalinks permalinks,
+    ISlackOutbox outbox,
+    MessageCaptureConfirmation confirmation) : IEventHandler
 {
     public const string EventType = "app_mention";
 
@@ -40,14 +39,14 @@ public sealed class MentionCaptureHandler(
         var threadTs = evt.ThreadTs ?? ts;
         if (text.Length == 0 || text.Equals("help", StringComparison.OrdinalIgnoreCase) || text == "?")
         {
-            await ReplyAsync(channel, threadTs, $"<@{author}> {Help}", ct);
+            await ReplyAsync(channel, ts, threadTs, $"<@{author}> {Help}", ct);
             return;
         }
 
         var fields = InlineFields.Parse(text);
         if (fields.Error is not null)
         {
-            await ReplyAsync(channel, threadTs, $"<@{author}> {fields.Error} Nothing was saved; mention me again with it fixed.", ct);
+            await ReplyAsync(channel, ts, threadTs, $"<@{author}> {fields.Error} Nothing was saved; mention me again with it fixed.", ct);
             return;
         }
 
@@ -62,32 +61,21 @@ public sealed class MentionCaptureHandler(
             AuthorId = author,
             ChannelId = channel,
             MessageTs = ts,
-            Permalink = await reader.PermalinkAsync(channel, ts, ct),
             CapturePath = CapturePaths.Mention,
         }, ct);
         if (outcome.Item is null)
         {
-            await ReplyAsync(channel, threadTs, $"<@{author}> {outcome.Problem}", ct);
+            await ReplyAsync(channel, ts, threadTs, $"<@{author}> {outcome.Problem}", ct);
             return;
         }
 
-        // A redelivered event finds its item and adds nothing: it was confirmed the first time.
-        if (outcome.IsNew || outcome.ReportAdded)
-        {
-            await confirmation.ConfirmMentionAsync(outcome, author, channel, threadTs, askFollowUp: threadTs == ts, ct);
-        }
+        // A redelivered event confirms under the same outbox keys: what the first run did is not done again.
+        await permalinks.RequestAsync(outcome.Item.Id, channel, ts, ct);
+        await confirmation.ConfirmMentionAsync(outcome, author, channel, threadTs, askFollowUp: threadTs == ts, ct);
     }
 
-    private async Task ReplyAsync(string channel, string threadTs, string text, CancellationToken ct)
-    {
-        try
-        {
-            await slack.PostMessageAsync(channel, new SlackMessage { Text = text, ThreadTs = threadTs }, ct);
-        }
-        catch (SlackApiException ex)
-        {
-            log.LogWarning("Could not answer a mention in {Channel}: {Error}", channel, ex.ErrorCode);
-        }
-    }
+    // One answer per mention, keyed by the mention's own message.
+    private Task ReplyAsync(string channel, string ts, string threadTs, string text, CancellationToken ct) =>
+        outbox.EnqueueAsync($"mention:{channel}:{ts}", SlackEffects.ThreadReply(channel, threadTs, new SlackMessage { Text = text }), ct);
 
 }

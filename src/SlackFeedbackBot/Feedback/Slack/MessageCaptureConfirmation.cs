@@ -1,56 +1,49 @@
-using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using SlackFeedbackBot.Slack.Api;
+using SlackFeedbackBot.Slack.Outbox;
 
 namespace SlackFeedbackBot.Feedback;
 
 /// <summary>
 /// What the bot says in Slack after capturing a message: a thread reply (with the follow-up question for a new
-/// item) or just a reaction, as configured. Slack refusing to post never undoes the capture.
+/// item) or just a reaction, as configured. Each goes through the outbox under a key of the item, so a capture handled
+/// again (a replayed event) completes what the first run left undone and never says it twice.
 /// </summary>
 public sealed class MessageCaptureConfirmation(
-    ISlackApiClient slack,
+    ISlackOutbox outbox,
     FeedbackService service,
     FeedbackBuckets buckets,
-    IOptions<FeedbackOptions> options,
-    ILogger<MessageCaptureConfirmation> log)
+    IOptions<FeedbackOptions> options)
 {
+    public static string ConfirmKey(long itemId, string reporter) => $"confirm:{itemId}:{reporter}";
+
+    public static string FollowUpKey(long itemId) => $"followup:{itemId}";
+
     /// <summary>Confirms a reaction capture of the message <paramref name="ts"/> (in the thread <paramref name="threadTs"/>).</summary>
     public async Task ConfirmReactionAsync(CaptureOutcome outcome, string reporter, string channel, string ts, string threadTs, CancellationToken ct)
     {
         var item = outcome.Item!;
         var settings = options.Value;
-        try
+        if (settings.ReactionConfirmation == ReactionConfirmation.Reaction)
         {
-            if (settings.ReactionConfirmation == ReactionConfirmation.Reaction)
-            {
-                await slack.AddReactionAsync(channel, ts, FeedbackOptions.ReactionName(settings.ConfirmationReaction), ct);
-                return;
-            }
+            await outbox.EnqueueAsync(ConfirmKey(item.Id, reporter), SlackEffects.Reaction(channel, ts, FeedbackOptions.ReactionName(settings.ConfirmationReaction)), ct);
+            return;
+        }
 
-            var text = outcome.IsNew
-                ? $"<@{reporter}> captured this as feedback #{item.Id} ({buckets.Display(item.Bucket)})."
-                : $"<@{reporter}> added their report to feedback #{item.Id} ({buckets.Display(item.Bucket)}).";
-            var askFollowUp = outcome.IsNew && settings.FollowUpQuestion;
-            if (askFollowUp)
-            {
-                text += " " + settings.FollowUpText;
-            }
+        // The first reporter made the item, also when this is that capture handled again after a crash.
+        var first = IsFirstReport(outcome, reporter);
+        var text = first
+            ? $"<@{reporter}> captured this as feedback #{item.Id} ({buckets.Display(item.Bucket)})."
+            : $"<@{reporter}> added their report to feedback #{item.Id} ({buckets.Display(item.Bucket)}).";
+        if (first && settings.FollowUpQuestion)
+        {
+            // Noted before it is asked: a reply can arrive before the post's own answer does.
+            service.FollowUpAsked(item.Id, channel, threadTs, reporter);
+            await outbox.EnqueueAsync(FollowUpKey(item.Id), SlackEffects.ThreadReply(channel, threadTs, new SlackMessage { Text = text + " " + settings.FollowUpText }), ct);
+            return;
+        }
 
-            await slack.PostMessageAsync(channel, new SlackMessage { Text = text, ThreadTs = threadTs }, ct);
-            if (askFollowUp)
-            {
-                service.FollowUpAsked(item.Id, channel, threadTs, reporter);
-            }
-        }
-        catch (SlackApiException ex) when (ex.ErrorCode == "already_reacted")
-        {
-            // Someone (or an earlier delivery) confirmed it already.
-        }
-        catch (SlackApiException ex)
-        {
-            log.LogWarning("Captured feedback #{ItemId} but could not confirm it in {Channel}: {Error}", item.Id, channel, ex.ErrorCode);
-        }
+        await outbox.EnqueueAsync(ConfirmKey(item.Id, reporter), SlackEffects.ThreadReply(channel, threadTs, new SlackMessage { Text = text }), ct);
     }
 
     /// <summary>
@@ -61,30 +54,22 @@ public sealed class MessageCaptureConfirmation(
     {
         var item = outcome.Item!;
         var settings = options.Value;
-        askFollowUp = askFollowUp && outcome.IsNew && settings.FollowUpQuestion;
-        var text = outcome.IsNew
+        var first = IsFirstReport(outcome, author);
+        askFollowUp = askFollowUp && first && settings.FollowUpQuestion;
+        var text = first
             ? $"<@{author}> Thanks, saved as feedback #{item.Id} ({buckets.Display(item.Bucket)})."
             : $"<@{author}> This message is feedback #{item.Id} already ({buckets.Display(item.Bucket)}); your report was added.";
         if (askFollowUp)
         {
-            text += " " + settings.FollowUpText;
+            service.FollowUpAsked(item.Id, channel, threadTs, author);
+            await outbox.EnqueueAsync(FollowUpKey(item.Id), SlackEffects.ThreadReply(channel, threadTs, new SlackMessage { Text = text + " " + settings.FollowUpText }), ct);
+            return;
         }
 
-        try
-        {
-            await slack.PostMessageAsync(channel, new SlackMessage { Text = text, ThreadTs = threadTs }, ct);
-            if (askFollowUp)
-            {
-                service.FollowUpAsked(item.Id, channel, threadTs, author);
-            }
-        }
-        catch (SlackApiException ex)
-        {
-            log.LogWarning("Captured feedback #{ItemId} but could not confirm it in {Channel}: {Error}", item.Id, channel, ex.ErrorCode);
-        }
+        await outbox.EnqueueAsync(ConfirmKey(item.Id, author), SlackEffects.ThreadReply(channel, threadTs, new SlackMessage { Text = text }), ct);
     }
 
-    /// <summary>Asks the author of a passively captured message the follow-up question in its thread.</summary>
+    /// <summary>Asks the author of a passively captured message the follow-up question in its thread (once per item).</summary>
     public async Task AskFollowUpAsync(FeedbackItem item, string author, string channel, string ts, CancellationToken ct)
     {
         if (!options.Value.FollowUpQuestion)
@@ -92,15 +77,13 @@ public sealed class MessageCaptureConfirmation(
             return;
         }
 
-        // Noted before it is asked: a reply can arrive before the post's own answer does.
         service.FollowUpAsked(item.Id, channel, ts, author);
-        try
-        {
-            await slack.PostMessageAsync(channel, new SlackMessage { Text = $"<@{author}> Thanks, noted as feedback #{item.Id}. {options.Value.FollowUpText}", ThreadTs = ts }, ct);
-        }
-        catch (SlackApiException ex)
-        {
-            log.LogWarning("Could not ask the follow-up question for feedback #{ItemId} in {Channel}: {Error}", item.Id, channel, ex.ErrorCode);
-        }
+        await outbox.EnqueueAsync(
+            FollowUpKey(item.Id),
+            SlackEffects.ThreadReply(channel, ts, new SlackMessage { Text = $"<@{author}> Thanks, noted as feedback #{item.Id}. {options.Value.FollowUpText}" }),
+            ct);
     }
+
+    private static bool IsFirstReport(CaptureOutcome outcome, string reporter) =>
+        outcome.IsNew || string.Equals(outcome.Item!.ReporterId, reporter, StringComparison.Ordinal);
 }

@@ -28,6 +28,7 @@ public sealed class NewFeedbackSubmission(FeedbackService service, FeedbackModal
             ReporterId = submission.User.Id,
             ReporterName = submission.User.Name ?? submission.User.Username,
             CapturePath = CapturePaths.Modal,
+            CaptureKey = submission.View.Id is { Length: > 0 } viewId ? $"view:{viewId}" : null,
             ShiftKey = FeedbackModals.ReadNewContext(submission.View)?.ShiftKey,
         }, ct);
         return outcome.Item is { } item

@@ -1,6 +1,5 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using SlackFeedbackBot.Slack.Api;
 using SlackFeedbackBot.Slack.Dispatch;
 using SlackFeedbackBot.Slack.Inbound;
 using SlackFeedbackBot.Slack.Text;
@@ -15,7 +14,7 @@ namespace SlackFeedbackBot.Feedback;
 public sealed class PassiveCaptureHandler(
     FeedbackService service,
     SlackBotIdentity identity,
-    SlackMessageReader reader,
+    MessagePermalinks permalinks,
     MessageCaptureConfirmation confirmation,
     IOptions<FeedbackOptions> options) : IEventHandler
 {
@@ -38,8 +37,6 @@ public sealed class PassiveCaptureHandler(
             return;
         }
 
-        var permalink = await reader.PermalinkAsync(channel, ts, ct);
-
         var outcome = await service.CaptureAsync(new FeedbackCapture
         {
             Text = evt.Text!,
@@ -47,11 +44,14 @@ public sealed class PassiveCaptureHandler(
             AuthorId = author,
             ChannelId = channel,
             MessageTs = ts,
-            Permalink = permalink,
             CapturePath = CapturePaths.Passive,
         }, ct);
-        if (outcome.Item is { } item && outcome.IsNew)
+
+        // Also when the item is not new: this may be the same event handled again after a crash, and the outbox keys
+        // make sure the link is fetched and the question asked once.
+        if (outcome.Item is { } item)
         {
+            await permalinks.RequestAsync(item.Id, channel, ts, ct);
             await confirmation.AskFollowUpAsync(item, author, channel, ts, ct);
         }
     }

@@ -10,6 +10,7 @@ namespace SlackFeedbackBot.Feedback;
 public sealed class ReactionCaptureHandler(
     FeedbackService service,
     SlackMessageReader reader,
+    MessagePermalinks permalinks,
     MessageCaptureConfirmation confirmation,
     IOptions<FeedbackOptions> options,
     ILogger<ReactionCaptureHandler> log) : IEventHandler
@@ -39,7 +40,6 @@ public sealed class ReactionCaptureHandler(
             AuthorId = message.User ?? evt.ItemUser,
             ChannelId = channel,
             MessageTs = ts,
-            Permalink = await reader.PermalinkAsync(channel, ts, ct),
             CapturePath = CapturePaths.Reaction,
         }, ct);
         if (outcome.Item is null)
@@ -48,11 +48,9 @@ public sealed class ReactionCaptureHandler(
             return;
         }
 
-        if (outcome.IsNew || outcome.ReportAdded)
-        {
-            var threadTs = message.ThreadTs ?? ts;
-            await confirmation.ConfirmReactionAsync(outcome, evt.User, channel, ts, threadTs, ct);
-        }
+        // A redelivered event confirms again under the same outbox keys, which finish what the first run left undone.
+        await permalinks.RequestAsync(outcome.Item.Id, channel, ts, ct);
+        await confirmation.ConfirmReactionAsync(outcome, evt.User, channel, ts, message.ThreadTs ?? ts, ct);
     }
 
 }

@@ -15,7 +15,7 @@ public sealed class ClickReplies(ISlackApiClient slack, DirectMessenger messenge
         }
         else
         {
-            await messenger.SendAsync(payload.User.Id, new SlackMessage { Text = text }, ct);
+            await messenger.SendAsync($"click:{payload.TriggerId ?? Guid.NewGuid().ToString("N")}", payload.User.Id, new SlackMessage { Text = text }, ct);
         }
     }
 }

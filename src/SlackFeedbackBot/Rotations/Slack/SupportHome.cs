@@ -120,7 +120,7 @@ public sealed class AwaySubmission(TimeAway away, DirectMessenger messenger) : I
             return ViewSubmissionResponse.WithErrors(new Dictionary<string, string> { [HomeAwayAction.FromBlock] = outcome.Text });
         }
 
-        await messenger.SendAsync(submission.User.Id, new SlackMessage { Text = outcome.Text }, ct);
+        await messenger.SendAsync($"away:{submission.View.Id ?? $"{submission.User.Id}:{from:yyyy-MM-dd}:{to:yyyy-MM-dd}"}", submission.User.Id, new SlackMessage { Text = outcome.Text }, ct);
         return null;
     }
 }

@@ -1,0 +1,134 @@
+using System.Text.Json.Nodes;
+using Dapper;
+using Microsoft.Data.Sqlite;
+
+namespace SlackFeedbackBot.Slack.Outbox;
+
+/// <summary>
+/// The outbox table. Each change is one statement: a task is marked done in the same statement that stores its result,
+/// so a restart finds it either pending (and runs it) or done (and leaves it).
+/// </summary>
+public sealed class SqliteSlackOutbox : ISlackOutbox
+{
+    private readonly string _connectionString;
+    private readonly OutboxClock _clock;
+
+    public SqliteSlackOutbox(string connectionString, OutboxClock clock)
+    {
+        _connectionString = connectionString;
+        _clock = clock;
+        using var connection = Open();
+        SlackOutboxSchema.Ensure(connection);
+    }
+
+    /// <summary>Raised after a new task is stored, so the drainer need not wait for its next look.</summary>
+    public event Action? Enqueued;
+
+    public async Task<bool> EnqueueAsync(string key, OutboxTask task, CancellationToken ct = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(key);
+        var now = Now();
+        await using var connection = Open();
+        var added = await connection.ExecuteAsync(new CommandDefinition(
+            """
+            INSERT INTO slack_outbox (idempotency_key, kind, payload, pacing_channel, status, attempts, next_attempt_at, created_at)
+            VALUES (@key, @Kind, @payload, @PacingChannel, 'pending', 0, @now, @now)
+            ON CONFLICT (idempotency_key) DO NOTHING
+            """,
+            new { key, task.Kind, payload = task.Payload.ToJsonString(), task.PacingChannel, now }, cancellationToken: ct)) == 1;
+        if (added)
+        {
+            Enqueued?.Invoke();
+        }
+
+        return added;
+    }
+
+    public async Task<OutboxBacklog> BacklogAsync(CancellationToken ct = default)
+    {
+        await using var connection = Open();
+        var row = await connection.QuerySingleAsync<(long Pending, long? Oldest, long Failed)>(new CommandDefinition(
+            """
+            SELECT
+                (SELECT COUNT(*) FROM slack_outbox WHERE status = 'pending'),
+                (SELECT MIN(created_at) FROM slack_outbox WHERE status = 'pending'),
+                (SELECT COUNT(*) FROM slack_outbox WHERE status = 'failed')
+            """, cancellationToken: ct));
+        return new OutboxBacklog((int)row.Pending, row.Oldest is { } oldest ? DateTimeOffset.FromUnixTimeMilliseconds(oldest) : null, (int)row.Failed);
+    }
+
+    /// <summary>Pending tasks due by now, earliest first, leaving out those already running.</summary>
+    internal async Task<IReadOnlyList<DueTask>> DueAsync(int limit, IReadOnlyCollection<long> running, CancellationToken ct)
+    {
+        await using var connection = Open();
+        var rows = await connection.QueryAsync<DueRow>(new CommandDefinition(
+            """
+            SELECT id AS Id, idempotency_key AS Key, kind AS Kind, payload AS Payload, pacing_channel AS PacingChannel, attempts AS Attempts
+            FROM slack_outbox
+            WHERE status = 'pending' AND next_attempt_at <= @now AND id NOT IN @running
+            ORDER BY next_attempt_at, id
+            LIMIT @limit
+            """,
+            new { now = Now(), running, limit }, cancellationToken: ct));
+        return [.. rows.Select(r => new DueTask(r.Id, r.Key, r.Kind, r.Payload, r.PacingChannel, (int)r.Attempts))];
+    }
+
+    /// <summary>When the next pending task (not running now) is due, or null when none is pending.</summary>
+    internal async Task<DateTimeOffset?> NextDueAsync(IReadOnlyCollection<long> running, CancellationToken ct)
+    {
+        await using var connection = Open();
+        var next = await connection.ExecuteScalarAsync<long?>(new CommandDefinition(
+            "SELECT MIN(next_attempt_at) FROM slack_outbox WHERE status = 'pending' AND id NOT IN @running", new { running }, cancellationToken: ct));
+        return next is { } ms ? DateTimeOffset.FromUnixTimeMilliseconds(ms) : null;
+    }
+
+    internal Task CompleteAsync(long id, string? result) =>
+        ExecuteAsync(
+            "UPDATE slack_outbox SET status = 'done', attempts = attempts + 1, result = @result, last_error = NULL, done_at = @now WHERE id = @id AND status = 'pending'",
+            new { id, result, now = Now() });
+
+    internal Task FailAsync(long id, string error) =>
+        ExecuteAsync(
+            "UPDATE slack_outbox SET status = 'failed', attempts = attempts + 1, last_error = @error, done_at = @now WHERE id = @id AND status = 'pending'",
+            new { id, error, now = Now() });
+
+    /// <summary>Tries again at <paramref name="at"/>; a failed attempt counts, waiting for a posting slot does not.</summary>
+    internal Task RescheduleAsync(long id, DateTimeOffset at, string? error) =>
+        ExecuteAsync(
+            error is null
+                ? "UPDATE slack_outbox SET next_attempt_at = @at WHERE id = @id AND status = 'pending'"
+                : "UPDATE slack_outbox SET next_attempt_at = @at, attempts = attempts + 1, last_error = @error WHERE id = @id AND status = 'pending'",
+            new { id, at = at.ToUnixTimeMilliseconds(), error });
+
+    /// <summary>Forgets finished tasks done before <paramref name="before"/>; until then their keys keep dropping repeats.</summary>
+    internal Task<int> PurgeAsync(DateTimeOffset before) =>
+        ExecuteAsync("DELETE FROM slack_outbox WHERE status IN ('done', 'failed') AND done_at < @before", new { before = before.ToUnixTimeMilliseconds() });
+
+    private async Task<int> ExecuteAsync(string sql, object args)
+    {
+        // Not cancellable: a result Slack already gave must be recorded even while the host stops.
+        await using var connection = Open();
+        return await connection.ExecuteAsync(sql, args);
+    }
+
+    private long Now() => _clock.Time.GetUtcNow().ToUnixTimeMilliseconds();
+
+    private SqliteConnection Open()
+    {
+        var connection = new SqliteConnection(_connectionString);
+        connection.Open();
+        return connection;
+    }
+
+    private sealed record DueRow(long Id, string Key, string Kind, string Payload, string? PacingChannel, long Attempts);
+}
+
+/// <summary>A pending task that is due.</summary>
+internal sealed record DueTask(long Id, string Key, string Kind, string Payload, string? PacingChannel, int Attempts)
+{
+    public OutboxTaskContext Context() => new(Id, Key, Kind, JsonNode.Parse(Payload)!.AsObject(), Attempts + 1);
+}
+
+/// <summary>The outbox's clock: the app's <see cref="TimeProvider"/>, unless a host (a test on a fake clock) keeps the
+/// outbox, like the HTTP client's retries and pacing, on real time.</summary>
+public sealed record OutboxClock(TimeProvider Time);
