@@ -1,3 +1,4 @@
+using System.Diagnostics.Metrics;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -37,7 +38,8 @@ public static class SlackServiceCollectionExtensions
         services.AddSingleton<ISlackInbox>(sp => new SqliteSlackInbox(
             inboxConnectionString(sp),
             sp.GetRequiredService<TimeProvider>(),
-            sp.GetRequiredService<ILogger<SqliteSlackInbox>>()));
+            sp.GetRequiredService<ILogger<SqliteSlackInbox>>(),
+            metrics: sp.GetService<IMeterFactory>() is { } meters ? new SlackInboxMetrics(meters) : null));
         services.AddSingleton<SlackInboxProcessor>();
         services.AddSingleton<ISlackInboundSink>(sp => sp.GetRequiredService<SlackInboxProcessor>());
         services.AddHostedService(sp => sp.GetRequiredService<SlackInboxProcessor>());

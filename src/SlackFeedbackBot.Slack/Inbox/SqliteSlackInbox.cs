@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Threading.Channels;
 using Dapper;
 using Microsoft.Data.Sqlite;
@@ -21,6 +22,7 @@ public sealed class SqliteSlackInbox : ISlackInbox, IAsyncDisposable
     private readonly TimeProvider _time;
     private readonly ILogger<SqliteSlackInbox> _log;
     private readonly long _walThresholdBytes;
+    private readonly SlackInboxMetrics? _metrics;
     private readonly Channel<WriteOp> _writes = Channel.CreateUnbounded<WriteOp>(new UnboundedChannelOptions { SingleReader = true });
     private readonly CancellationTokenSource _stopping = new();
     private readonly Task _writer;
@@ -28,13 +30,20 @@ public sealed class SqliteSlackInbox : ISlackInbox, IAsyncDisposable
     private DateTimeOffset _lastPurge;
 
     /// <param name="walThresholdBytes">The size of the write-ahead log at which the writer resets it.</param>
-    public SqliteSlackInbox(string connectionString, TimeProvider time, ILogger<SqliteSlackInbox> log, long walThresholdBytes = WalSizeGuard.DefaultThresholdBytes)
+    /// <param name="metrics">Where the writer records its waits and commits; none when null.</param>
+    public SqliteSlackInbox(
+        string connectionString,
+        TimeProvider time,
+        ILogger<SqliteSlackInbox> log,
+        long walThresholdBytes = WalSizeGuard.DefaultThresholdBytes,
+        SlackInboxMetrics? metrics = null)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(walThresholdBytes);
         _connectionString = connectionString;
         _time = time;
         _log = log;
         _walThresholdBytes = walThresholdBytes;
+        _metrics = metrics;
         _lastPurge = time.GetUtcNow();
         using (var connection = Open())
         {
@@ -142,6 +151,11 @@ public sealed class SqliteSlackInbox : ISlackInbox, IAsyncDisposable
 
     private void Enqueue(WriteOp op)
     {
+        if (_metrics is { Enabled: true })
+        {
+            op.QueuedTimestamp = Stopwatch.GetTimestamp();
+        }
+
         if (!_writes.Writer.TryWrite(op))
         {
             op.Fail(new ObjectDisposedException(nameof(SqliteSlackInbox), "The inbox is shutting down."));
@@ -167,7 +181,7 @@ public sealed class SqliteSlackInbox : ISlackInbox, IAsyncDisposable
             pragma.ExecuteNonQuery();
         }
 
-        var walGuard = new WalSizeGuard(connection.DataSource, _walThresholdBytes, _log);
+        var walGuard = new WalSizeGuard(connection.DataSource, _walThresholdBytes, _log, _metrics);
 
         using var insert = connection.CreateCommand();
         insert.CommandText =
@@ -207,6 +221,7 @@ public sealed class SqliteSlackInbox : ISlackInbox, IAsyncDisposable
             }
 
             var results = new object?[batch.Count];
+            var started = Stopwatch.GetTimestamp();
             try
             {
                 using var tx = connection.BeginTransaction();
@@ -257,6 +272,8 @@ public sealed class SqliteSlackInbox : ISlackInbox, IAsyncDisposable
                 batch[i].Complete(results[i]);
             }
 
+            RecordCommit(started, batch);
+
             PurgeHandledIfDue(connection);
             KeepWalSmall(walGuard, connection);
         }
@@ -272,8 +289,10 @@ public sealed class SqliteSlackInbox : ISlackInbox, IAsyncDisposable
             {
                 try
                 {
+                    var started = Stopwatch.GetTimestamp();
                     using var connection = Open();
                     connection.Execute("PRAGMA wal_checkpoint(PASSIVE);");
+                    _metrics?.Checkpointed(Stopwatch.GetElapsedTime(started));
                 }
                 catch (SqliteException ex)
                 {
@@ -284,6 +303,23 @@ public sealed class SqliteSlackInbox : ISlackInbox, IAsyncDisposable
         catch (OperationCanceledException)
         {
             // Stopping.
+        }
+    }
+
+    private void RecordCommit(long started, List<WriteOp> batch)
+    {
+        if (_metrics is null)
+        {
+            return;
+        }
+
+        _metrics.Committed(started, batch.Count);
+        foreach (var op in batch)
+        {
+            if (op.QueuedTimestamp != 0)
+            {
+                _metrics.Waited(op.QueuedTimestamp);
+            }
         }
     }
 
@@ -327,6 +363,9 @@ public sealed class SqliteSlackInbox : ISlackInbox, IAsyncDisposable
 
     private abstract class WriteOp
     {
+        /// <summary>When the write was queued (<see cref="Stopwatch"/> ticks); 0 while no one reads the metrics.</summary>
+        public long QueuedTimestamp { get; set; }
+
         public abstract void Complete(object? result);
 
         public abstract void Fail(Exception ex);
