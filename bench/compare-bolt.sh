@@ -9,6 +9,8 @@
 #   BOT_ENV="DOTNET_X=1 ..."  extra environment for the bot.
 #   TRY_ENV="DOTNET_X=1 ..."  also runs a second bot, "try", with this environment on top of BOT_ENV, in the same
 #                            rounds (bot, try, Bolt, bot, try, Bolt...): a setting measured against the build as is.
+#   TRY_DLL=path              the second bot runs this SlackFeedbackBot.dll (e.g. a copy of an earlier build's output)
+#                            instead of the one just built: a code change measured against what it replaces.
 #   WARMUP=seconds            unrecorded load on each before the first round (default 3).
 #   COUNTERS=1                records the bot's runtime and inbox counters with dotnet-counters (installed into
 #                            bench/.tools on first use) and prints what they say about the tail. The counters cost
@@ -57,9 +59,9 @@ emulator=$!
 for _ in $(seq 1 100); do grep -q "Bot token" "$work/emulator.log" && break; sleep 0.2; done
 bot_token=$(sed -n 's/^ *Bot token: *\([^ ]*\).*/\1/p' "$work/emulator.log")
 
-start_bot() { # side extra-env
+start_bot() { # side dll extra-env
   port[$1]=$(free_port)
-  env ${BOT_ENV:-} $2 dotnet src/SlackFeedbackBot/bin/Release/net10.0/SlackFeedbackBot.dll run \
+  env ${BOT_ENV:-} $3 dotnet "$2" run \
     --urls "http://127.0.0.1:${port[$1]}" \
     --Slack:Mode=Http --Slack:SigningSecret="$secret" --Slack:BotToken="$bot_token" \
     --Slack:ApiBaseUrl="http://127.0.0.1:$emu_port/api/" \
@@ -68,10 +70,11 @@ start_bot() { # side extra-env
   pid[$1]=$!
 }
 sides="bot"
-start_bot bot ""
-if [ -n "${TRY_ENV:-}" ]; then
+built=src/SlackFeedbackBot/bin/Release/net10.0/SlackFeedbackBot.dll
+start_bot bot $built ""
+if [ -n "${TRY_ENV:-}${TRY_DLL:-}" ]; then
   sides="bot try"
-  start_bot try "$TRY_ENV"
+  start_bot try "${TRY_DLL:-$built}" "${TRY_ENV:-}"
 fi
 port[bolt]=$(free_port)
 BOLT_PORT=${port[bolt]} BOLT_SIGNING_SECRET=$secret BOLT_DB="$work/bolt.db" node bench/bolt/app.js >"$work/bolt.log" 2>&1 &
@@ -84,7 +87,7 @@ sides="$sides bolt"
 sleep $settle
 declare -A rss_start rss_after
 for side in $sides; do rss_start[$side]=$(rss_mb ${pid[$side]}); done
-[ -n "${TRY_ENV:-}" ] && echo "try: BOT_ENV ${BOT_ENV:-} + $TRY_ENV"
+[ -n "${TRY_ENV:-}${TRY_DLL:-}" ] && echo "try: ${TRY_DLL:-$built} with BOT_ENV ${BOT_ENV:-} + ${TRY_ENV:-}"
 
 if [ "${COUNTERS:-0}" = 1 ]; then
   "$counters_tool" collect -p ${pid[bot]} --format csv -o "$work/counters.csv" --refresh-interval 1 \

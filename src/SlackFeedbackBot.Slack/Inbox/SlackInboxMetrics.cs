@@ -17,6 +17,7 @@ public sealed class SlackInboxMetrics
     private readonly Histogram<double> _commit;
     private readonly Histogram<int> _batch;
     private readonly Histogram<double> _walReset;
+    private readonly Counter<long> _walResets;
     private readonly Histogram<double> _checkpoint;
 
     public SlackInboxMetrics(IMeterFactory meters)
@@ -26,6 +27,7 @@ public sealed class SlackInboxMetrics
         _commit = meter.CreateHistogram<double>("slack.inbox.commit.duration", "ms", "One group commit: its transaction, from begin to commit.");
         _batch = meter.CreateHistogram<int>("slack.inbox.commit.writes", "{write}", "Writes in one group commit.");
         _walReset = meter.CreateHistogram<double>("slack.inbox.wal.reset.duration", "ms", "A TRUNCATE checkpoint run by the writer between two commits.");
+        _walResets = meter.CreateCounter<long>("slack.inbox.wal.resets", "{reset}", "TRUNCATE checkpoints run by the writer.");
         _checkpoint = meter.CreateHistogram<double>("slack.inbox.checkpoint.duration", "ms", "A PASSIVE checkpoint on the background connection (the writer does not wait for it).");
     }
 
@@ -40,8 +42,12 @@ public sealed class SlackInboxMetrics
     internal void Waited(long queuedTimestamp) => _wait.Record(Stopwatch.GetElapsedTime(queuedTimestamp).TotalMilliseconds);
 
     /// <param name="busy">A reader or another checkpoint kept the log from being started over.</param>
-    internal void WalReset(TimeSpan pause, bool busy) =>
-        _walReset.Record(pause.TotalMilliseconds, new KeyValuePair<string, object?>("outcome", busy ? "busy" : "reset"));
+    internal void WalReset(TimeSpan pause, bool busy)
+    {
+        var outcome = new KeyValuePair<string, object?>("outcome", busy ? "busy" : "reset");
+        _walReset.Record(pause.TotalMilliseconds, outcome);
+        _walResets.Add(1, outcome);
+    }
 
     internal void Checkpointed(TimeSpan duration) => _checkpoint.Record(duration.TotalMilliseconds);
 }

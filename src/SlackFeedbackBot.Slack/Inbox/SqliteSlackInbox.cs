@@ -50,8 +50,10 @@ public sealed class SqliteSlackInbox : ISlackInbox, IAsyncDisposable
             SlackInboxSchema.Ensure(connection);
         }
 
-        _writer = Task.Run(WriteLoopAsync);
-        _checkpointer = Task.Run(CheckpointLoopAsync);
+        // Both loops block in SQLite (a commit, a checkpoint's fsync): on threads of their own, so that requests are never
+        // queued behind them on a thread pool that has as few threads as the machine has cores.
+        _writer = Task.Factory.StartNew(WriteLoop, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+        _checkpointer = Task.Factory.StartNew(CheckpointLoop, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
     }
 
     public Task<InboxAdmission> RecordAsync(SlackInboundRequest request, string? secondaryKey, CancellationToken ct)
@@ -169,7 +171,7 @@ public sealed class SqliteSlackInbox : ISlackInbox, IAsyncDisposable
         return connection;
     }
 
-    private async Task WriteLoopAsync()
+    private void WriteLoop()
     {
         var batch = new List<WriteOp>(MaxBatch);
         using var connection = Open();
@@ -212,7 +214,7 @@ public sealed class SqliteSlackInbox : ISlackInbox, IAsyncDisposable
         var uId = update.Parameters.Add("$id", SqliteType.Integer);
 
         var reader = _writes.Reader;
-        while (await WaitToReadAsync(reader))
+        while (WaitToRead(reader))
         {
             batch.Clear();
             while (batch.Count < MaxBatch && reader.TryRead(out var op))
@@ -280,12 +282,12 @@ public sealed class SqliteSlackInbox : ISlackInbox, IAsyncDisposable
     }
 
     // A passive checkpoint copies committed pages into the database file without blocking the writer.
-    private async Task CheckpointLoopAsync()
+    private void CheckpointLoop()
     {
         using var timer = new PeriodicTimer(TimeSpan.FromSeconds(1), _time);
         try
         {
-            while (await timer.WaitForNextTickAsync(_stopping.Token))
+            while (timer.WaitForNextTickAsync(_stopping.Token).AsTask().GetAwaiter().GetResult())
             {
                 try
                 {
@@ -335,11 +337,12 @@ public sealed class SqliteSlackInbox : ISlackInbox, IAsyncDisposable
         }
     }
 
-    private async Task<bool> WaitToReadAsync(ChannelReader<WriteOp> reader)
+    private bool WaitToRead(ChannelReader<WriteOp> reader)
     {
         try
         {
-            return await reader.WaitToReadAsync(_stopping.Token);
+            var wait = reader.WaitToReadAsync(_stopping.Token);
+            return wait.IsCompletedSuccessfully ? wait.Result : wait.AsTask().GetAwaiter().GetResult();
         }
         catch (OperationCanceledException)
         {
