@@ -45,6 +45,8 @@ end
 
 function done(summary, latency, requests)
   io.write(string.format("acked_2xx=%d errors=%d\n", summary.requests - summary.errors.status, summary.errors.status))
-  io.write(string.format("p50=%.2fms p90=%.2fms p99=%.2fms max=%.2fms\n",
-    latency:percentile(50) / 1000, latency:percentile(90) / 1000, latency:percentile(99) / 1000, latency.max / 1000))
+  io.write(string.format("p50=%.2fms p90=%.2fms p99=%.2fms p99.9=%.2fms max=%.2fms\n",
+    latency:percentile(50) / 1000, latency:percentile(90) / 1000, latency:percentile(99) / 1000,
+    latency:percentile(99.9) / 1000, latency.max / 1000))
+  io.write(string.format("rps=%.0f\n", summary.requests / (summary.duration / 1e6)))
 end

@@ -15,16 +15,18 @@ public static class InboundRequestFile
     {
         if (args.Length < 3 || !int.TryParse(args[2], out var count))
         {
-            Console.Error.WriteLine("usage: inbound-requests <signing-secret> <output-file> <count> [team-id] [channel_created|message]");
+            Console.Error.WriteLine("usage: inbound-requests <signing-secret> <output-file> <count> [team-id] [channel_created|message] [first-number]");
             return 2;
         }
 
         var secret = Encoding.UTF8.GetBytes(args[0]);
         var team = args.Length > 3 ? args[3] : "T0LOAD";
         var messages = args.Length > 4 && args[4] == "message";
+        // Runs that feed one bot several files number their events on from where the last file stopped.
+        var first = args.Length > 5 ? int.Parse(args[5], CultureInfo.InvariantCulture) : 0;
         var timestamp = DateTimeOffset.UtcNow.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
         using var output = new StreamWriter(args[1], append: false, new UTF8Encoding(false), 1 << 20);
-        for (var i = 0; i < count; i++)
+        for (var i = first; i < first + count; i++)
         {
             var n = i.ToString("D9", CultureInfo.InvariantCulture);
             var inner = messages

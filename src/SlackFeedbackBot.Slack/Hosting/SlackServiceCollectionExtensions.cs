@@ -1,3 +1,4 @@
+using System.Diagnostics.Metrics;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -42,7 +43,8 @@ public static class SlackServiceCollectionExtensions
             inboxConnectionString(sp),
             sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<ILogger<SqliteSlackInbox>>(),
-            parkedRetention: sp.GetRequiredService<IOptions<SlackOptions>>().Value.ParkedRetention));
+            parkedRetention: sp.GetRequiredService<IOptions<SlackOptions>>().Value.ParkedRetention,
+            metrics: sp.GetService<IMeterFactory>() is { } meters ? new SlackInboxMetrics(meters) : null));
         services.AddSingleton<SlackInboxProcessor>();
         services.AddSingleton<ISlackInboundSink>(sp => sp.GetRequiredService<SlackInboxProcessor>());
         services.AddHostedService(sp => sp.GetRequiredService<SlackInboxProcessor>());

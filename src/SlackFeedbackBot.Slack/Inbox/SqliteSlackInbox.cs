@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Threading.Channels;
 using Dapper;
 using Microsoft.Data.Sqlite;
@@ -25,6 +26,7 @@ public sealed class SqliteSlackInbox : ISlackInbox, IAsyncDisposable
     private readonly ILogger<SqliteSlackInbox> _log;
     private readonly long _walThresholdBytes;
     private readonly TimeSpan _parkedRetention;
+    private readonly SlackInboxMetrics? _metrics;
     private readonly Channel<WriteOp> _writes = Channel.CreateUnbounded<WriteOp>(new UnboundedChannelOptions { SingleReader = true });
     private readonly CancellationTokenSource _stopping = new();
     private readonly Task _writer;
@@ -33,7 +35,14 @@ public sealed class SqliteSlackInbox : ISlackInbox, IAsyncDisposable
 
     /// <param name="walThresholdBytes">The size of the write-ahead log at which the writer resets it.</param>
     /// <param name="parkedRetention">How long a parked request is kept (and counted by <see cref="GetStatsAsync"/>) after it was parked; default 14 days.</param>
-    public SqliteSlackInbox(string connectionString, TimeProvider time, ILogger<SqliteSlackInbox> log, long walThresholdBytes = WalSizeGuard.DefaultThresholdBytes, TimeSpan? parkedRetention = null)
+    /// <param name="metrics">Where the writer records its waits and commits; none when null.</param>
+    public SqliteSlackInbox(
+        string connectionString,
+        TimeProvider time,
+        ILogger<SqliteSlackInbox> log,
+        long walThresholdBytes = WalSizeGuard.DefaultThresholdBytes,
+        TimeSpan? parkedRetention = null,
+        SlackInboxMetrics? metrics = null)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(walThresholdBytes);
         _parkedRetention = parkedRetention ?? DefaultParkedRetention;
@@ -42,14 +51,17 @@ public sealed class SqliteSlackInbox : ISlackInbox, IAsyncDisposable
         _time = time;
         _log = log;
         _walThresholdBytes = walThresholdBytes;
+        _metrics = metrics;
         _lastPurge = time.GetUtcNow();
         using (var connection = Open())
         {
             SlackInboxSchema.Ensure(connection);
         }
 
-        _writer = Task.Run(WriteLoopAsync);
-        _checkpointer = Task.Run(CheckpointLoopAsync);
+        // Both loops block in SQLite (a commit, a checkpoint's fsync): on threads of their own, so that requests are never
+        // queued behind them on a thread pool that has as few threads as the machine has cores.
+        _writer = Task.Factory.StartNew(WriteLoop, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+        _checkpointer = Task.Factory.StartNew(CheckpointLoop, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
     }
 
     public Task<InboxAdmission> RecordAsync(SlackInboundRequest request, string? secondaryKey, CancellationToken ct)
@@ -153,6 +165,11 @@ public sealed class SqliteSlackInbox : ISlackInbox, IAsyncDisposable
 
     private void Enqueue(WriteOp op)
     {
+        if (_metrics is { Enabled: true })
+        {
+            op.QueuedTimestamp = Stopwatch.GetTimestamp();
+        }
+
         if (!_writes.Writer.TryWrite(op))
         {
             op.Fail(new ObjectDisposedException(nameof(SqliteSlackInbox), "The inbox is shutting down."));
@@ -166,7 +183,7 @@ public sealed class SqliteSlackInbox : ISlackInbox, IAsyncDisposable
         return connection;
     }
 
-    private async Task WriteLoopAsync()
+    private void WriteLoop()
     {
         var batch = new List<WriteOp>(MaxBatch);
         using var connection = Open();
@@ -178,7 +195,7 @@ public sealed class SqliteSlackInbox : ISlackInbox, IAsyncDisposable
             pragma.ExecuteNonQuery();
         }
 
-        var walGuard = new WalSizeGuard(connection.DataSource, _walThresholdBytes, _log);
+        var walGuard = new WalSizeGuard(connection.DataSource, _walThresholdBytes, _log, _metrics);
 
         using var insert = connection.CreateCommand();
         insert.CommandText =
@@ -209,7 +226,7 @@ public sealed class SqliteSlackInbox : ISlackInbox, IAsyncDisposable
         var uId = update.Parameters.Add("$id", SqliteType.Integer);
 
         var reader = _writes.Reader;
-        while (await WaitToReadAsync(reader))
+        while (WaitToRead(reader))
         {
             batch.Clear();
             while (batch.Count < MaxBatch && reader.TryRead(out var op))
@@ -218,6 +235,7 @@ public sealed class SqliteSlackInbox : ISlackInbox, IAsyncDisposable
             }
 
             var results = new object?[batch.Count];
+            var started = Stopwatch.GetTimestamp();
             try
             {
                 using var tx = connection.BeginTransaction();
@@ -268,23 +286,27 @@ public sealed class SqliteSlackInbox : ISlackInbox, IAsyncDisposable
                 batch[i].Complete(results[i]);
             }
 
+            RecordCommit(started, batch);
+
             PurgeHandledIfDue(connection);
             KeepWalSmall(walGuard, connection);
         }
     }
 
     // A passive checkpoint copies committed pages into the database file without blocking the writer.
-    private async Task CheckpointLoopAsync()
+    private void CheckpointLoop()
     {
         using var timer = new PeriodicTimer(TimeSpan.FromSeconds(1), _time);
         try
         {
-            while (await timer.WaitForNextTickAsync(_stopping.Token))
+            while (timer.WaitForNextTickAsync(_stopping.Token).AsTask().GetAwaiter().GetResult())
             {
                 try
                 {
+                    var started = Stopwatch.GetTimestamp();
                     using var connection = Open();
                     connection.Execute("PRAGMA wal_checkpoint(PASSIVE);");
+                    _metrics?.Checkpointed(Stopwatch.GetElapsedTime(started));
                 }
                 catch (SqliteException ex)
                 {
@@ -295,6 +317,23 @@ public sealed class SqliteSlackInbox : ISlackInbox, IAsyncDisposable
         catch (OperationCanceledException)
         {
             // Stopping.
+        }
+    }
+
+    private void RecordCommit(long started, List<WriteOp> batch)
+    {
+        if (_metrics is null)
+        {
+            return;
+        }
+
+        _metrics.Committed(started, batch.Count);
+        foreach (var op in batch)
+        {
+            if (op.QueuedTimestamp != 0)
+            {
+                _metrics.Waited(op.QueuedTimestamp);
+            }
         }
     }
 
@@ -310,11 +349,12 @@ public sealed class SqliteSlackInbox : ISlackInbox, IAsyncDisposable
         }
     }
 
-    private async Task<bool> WaitToReadAsync(ChannelReader<WriteOp> reader)
+    private bool WaitToRead(ChannelReader<WriteOp> reader)
     {
         try
         {
-            return await reader.WaitToReadAsync(_stopping.Token);
+            var wait = reader.WaitToReadAsync(_stopping.Token);
+            return wait.IsCompletedSuccessfully ? wait.Result : wait.AsTask().GetAwaiter().GetResult();
         }
         catch (OperationCanceledException)
         {
@@ -345,6 +385,9 @@ public sealed class SqliteSlackInbox : ISlackInbox, IAsyncDisposable
 
     private abstract class WriteOp
     {
+        /// <summary>When the write was queued (<see cref="Stopwatch"/> ticks); 0 while no one reads the metrics.</summary>
+        public long QueuedTimestamp { get; set; }
+
         public abstract void Complete(object? result);
 
         public abstract void Fail(Exception ex);

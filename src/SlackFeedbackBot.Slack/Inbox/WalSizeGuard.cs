@@ -25,14 +25,16 @@ internal sealed class WalSizeGuard
     private readonly string _walPath;
     private readonly long _thresholdBytes;
     private readonly ILogger _log;
+    private readonly SlackInboxMetrics? _metrics;
     private long _busyUntilTimestamp;
 
-    public WalSizeGuard(string databasePath, long thresholdBytes, ILogger log)
+    public WalSizeGuard(string databasePath, long thresholdBytes, ILogger log, SlackInboxMetrics? metrics = null)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(thresholdBytes);
         _walPath = databasePath + "-wal";
         _thresholdBytes = thresholdBytes;
         _log = log;
+        _metrics = metrics;
     }
 
     /// <summary>The longest time a TRUNCATE checkpoint held up the writer so far.</summary>
@@ -59,6 +61,7 @@ internal sealed class WalSizeGuard
             LongestPause = pause;
         }
 
+        _metrics?.WalReset(pause, busy);
         if (busy)
         {
             _busyUntilTimestamp = Stopwatch.GetTimestamp() + (long)(RetryAfterBusy.TotalSeconds * Stopwatch.Frequency);
