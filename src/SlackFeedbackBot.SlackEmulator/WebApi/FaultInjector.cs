@@ -6,6 +6,7 @@ namespace SlackFeedbackBot.Emulator.WebApi;
 public sealed class FaultInjector
 {
     private readonly ConcurrentDictionary<string, ConcurrentQueue<ApiFault>> _queued = new(StringComparer.Ordinal);
+    private volatile ApiFault? _outage;
 
     /// <summary>The next <paramref name="times"/> calls answer HTTP 200 {"ok":false,"error":error}.</summary>
     public void FailNext(string method, string error, int times = 1) => Enqueue(method, new ApiFault.Error(error), times);
@@ -16,10 +17,20 @@ public sealed class FaultInjector
     /// <summary>The next calls answer a bare HTTP error status (e.g. 500, 503).</summary>
     public void ServerErrorNext(string method, int status = 500, int times = 1) => Enqueue(method, new ApiFault.ServerError(status), times);
 
-    public void Clear() => _queued.Clear();
+    /// <summary>Every call of every method answers a bare HTTP error status (503 by default) until <see cref="EndOutage"/>.</summary>
+    public void BeginOutage(int status = 503) => _outage = new ApiFault.ServerError(status);
+
+    public void EndOutage() => _outage = null;
+
+    /// <summary>Forgets the queued failures and ends an outage.</summary>
+    public void Clear()
+    {
+        _queued.Clear();
+        _outage = null;
+    }
 
     internal ApiFault? TakeNext(string method) =>
-        _queued.TryGetValue(method, out var queue) && queue.TryDequeue(out var fault) ? fault : null;
+        _outage ?? (_queued.TryGetValue(method, out var queue) && queue.TryDequeue(out var fault) ? fault : null);
 
     private void Enqueue(string method, ApiFault fault, int times)
     {
