@@ -38,7 +38,7 @@ public sealed class SchedulerHealthTests
         public ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken = default) => ValueTask.CompletedTask;
     }
 
-    private readonly Gate _gate = new();
+    private Gate _gate = null!;
     private FakeTimeProvider _time = null!;
     private BotTestHost _host = null!;
     private IScheduler _scheduler = null!;
@@ -47,7 +47,8 @@ public sealed class SchedulerHealthTests
     public async Task SetUp()
     {
         _time = new FakeTimeProvider(new DateTimeOffset(2026, 11, 24, 10, 0, 0, TimeSpan.Zero));
-        var gate = _gate;
+        // A fresh gate per test: NUnit keeps one fixture instance for all its tests.
+        var gate = _gate = new Gate();
         _host = await BotTestHost.StartAsync(new BotTestHostOptions
         {
             Mode = SlackMode.Http,
@@ -65,8 +66,12 @@ public sealed class SchedulerHealthTests
         });
         _scheduler = await _host.Services.GetRequiredService<ISchedulerFactory>().GetScheduler();
 
-        // The hosted service starts the scheduler once the application has started.
-        await Eventually.ThatAsync(async () => await _scheduler.GetStatus() == SchedulerStatus.Running, "the scheduler runs");
+        // The hosted service starts the scheduler, and stores the declared jobs, once the application has started.
+        await Eventually.ThatAsync(
+            async () => await _scheduler.GetStatus() == SchedulerStatus.Running
+                && await _scheduler.Exists(new JobKey("gate", "health-tests"))
+                && await _scheduler.Exists(new JobKey("noop", "health-tests")),
+            "the scheduler runs with the test's jobs");
     }
 
     [TearDown]
