@@ -20,7 +20,8 @@ namespace SlackFeedbackBot.Slack.Api;
 public sealed class SlackApiClient(
     IHttpClientFactory httpClientFactory,
     IOptions<SlackOptions> options,
-    ILogger<SlackApiClient> logger) : ISlackApiClient
+    ILogger<SlackApiClient> logger,
+    SlackApiObserver? observer = null) : ISlackApiClient
 {
     public const string HttpClientName = "Slack";
 
@@ -337,6 +338,16 @@ public sealed class SlackApiClient(
         try
         {
             var response = await client.SendAsync(request, ct);
+            if ((int)response.StatusCode >= 500)
+            {
+                observer?.Failed(method, "http_5xx");
+            }
+            else
+            {
+                // A rate limit is an answer too: Slack is there, only busy with us.
+                observer?.Answered(method);
+            }
+
             if (response.StatusCode == HttpStatusCode.TooManyRequests || (int)response.StatusCode >= 500)
             {
                 using (response)
@@ -349,17 +360,20 @@ public sealed class SlackApiClient(
         }
         catch (HttpRequestException e)
         {
+            observer?.Failed(method, "network_error");
             logger.LogWarning("Slack {Method} could not be reached ({Failure})", method, e.HttpRequestError);
             throw new SlackApiException(method, "network_error", e.HttpRequestError.ToString(), e);
         }
         catch (TimeoutRejectedException e)
         {
+            observer?.Failed(method, "timed_out");
             logger.LogWarning("Slack {Method} timed out", method);
             throw new SlackApiException(method, "network_error", "timed out", e);
         }
         catch (OperationCanceledException e) when (!ct.IsCancellationRequested)
         {
             // HttpClient.Timeout surfaces as a cancellation nobody asked for.
+            observer?.Failed(method, "timed_out");
             logger.LogWarning("Slack {Method} timed out", method);
             throw new SlackApiException(method, "network_error", "timed out", e);
         }
@@ -392,6 +406,11 @@ public sealed class SlackApiClient(
     private SlackApiException Failure(string method, JsonObject response)
     {
         var error = String(response, "error") ?? "unknown_error";
+        if (SlackApiObserver.IsTokenRefusal(error))
+        {
+            observer?.Failed(method, error);
+        }
+
         logger.LogWarning("Slack {Method} failed: {Error}", method, error);
         return new SlackApiException(method, error, ErrorDetail(response));
     }

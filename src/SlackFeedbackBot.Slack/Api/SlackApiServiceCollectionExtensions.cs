@@ -36,6 +36,7 @@ public static class SlackApiServiceCollectionExtensions
             });
 
         services.TryAddSingleton<ChannelPostPacer>();
+        services.TryAddSingleton<SlackApiObserver>();
         services.TryAddSingleton<ISlackApiClient, SlackApiClient>();
         return services;
     }

@@ -22,6 +22,7 @@ public sealed class FaultInjector
     /// <summary>The next calls answer a bare HTTP error status (e.g. 500, 503).</summary>
     public void ServerErrorNext(string method, int status = 500, int times = 1) => Enqueue(method, new ApiFault.ServerError(status), times);
 
+    /// <summary>Forgets the queued failures and ends an outage.</summary>
     public void Clear()
     {
         _queued.Clear();

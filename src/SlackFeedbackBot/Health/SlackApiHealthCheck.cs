@@ -3,50 +3,45 @@ using SlackFeedbackBot.Slack.Api;
 
 namespace SlackFeedbackBot.Health;
 
-/// <summary>Asks Slack who we are (auth.test), at most once a minute: unhealthy when Slack cannot be reached or refuses the token.</summary>
-public sealed class SlackApiHealthCheck(ISlackApiClient api, TimeProvider time) : IHealthCheck
+/// <summary>
+/// Whether Slack answers, judged from the latest Web API calls (the bot's own and <see cref="SlackProbe"/>'s, every
+/// few seconds): degraded when the latest call got no answer or none has been answered for <see cref="StaleAfter"/>,
+/// because a Slack outage is Slack's and restarting the bot would not end it; unhealthy when Slack refuses the token.
+/// </summary>
+public sealed class SlackApiHealthCheck(SlackApiObserver observer, TimeProvider time) : IHealthCheck
 {
-    private static readonly TimeSpan CacheFor = TimeSpan.FromMinutes(1);
-    private readonly SemaphoreSlim _gate = new(1, 1);
-    private (DateTimeOffset At, HealthCheckResult Result)? _last;
+    public static readonly TimeSpan StaleAfter = 2 * SlackProbe.Interval;
 
-    public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
+    public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default) =>
+        Task.FromResult(Evaluate());
+
+    private HealthCheckResult Evaluate()
     {
-        await _gate.WaitAsync(cancellationToken);
-        try
+        var answered = observer.LastAnswered;
+        var data = new Dictionary<string, object>();
+        if (answered is not null)
         {
-            var now = time.GetUtcNow();
-            if (_last is { } last && now - last.At < CacheFor)
-            {
-                return last.Result;
-            }
+            data["last_answer_at"] = answered.At.ToString("u");
+        }
 
-            var result = await ProbeAsync(cancellationToken);
-            _last = (now, result);
-            return result;
-        }
-        finally
+        if (observer.Latest is not { } latest)
         {
-            _gate.Release();
+            return HealthCheckResult.Degraded("No call to Slack has finished yet.", data: data);
         }
-    }
 
-    private async Task<HealthCheckResult> ProbeAsync(CancellationToken ct)
-    {
-        try
+        if (latest.Error is { } error)
         {
-            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
-            timeout.CancelAfter(TimeSpan.FromSeconds(10));
-            var me = await api.AuthTestAsync(timeout.Token);
-            return HealthCheckResult.Healthy($"Connected to workspace {me.Team ?? me.TeamId} as {me.UserId}");
+            data["last_failure"] = $"{latest.Method}: {error}";
+            return SlackApiObserver.IsTokenRefusal(error)
+                ? HealthCheckResult.Unhealthy($"Slack refuses the bot token ({error} on {latest.Method}): check Slack:BotToken.", data: data)
+                : HealthCheckResult.Degraded($"Slack cannot be reached: {latest.Method} got {error} at {latest.At:u}.", data: data);
         }
-        catch (SlackApiException ex)
+
+        if (time.GetUtcNow() - latest.At > StaleAfter)
         {
-            return HealthCheckResult.Unhealthy($"Slack refused auth.test: {ex.ErrorCode}");
+            return HealthCheckResult.Degraded($"Slack has not answered since {latest.At:u}.", data: data);
         }
-        catch (Exception ex) when (ex is HttpRequestException or OperationCanceledException)
-        {
-            return HealthCheckResult.Unhealthy($"Slack cannot be reached: {ex.Message}");
-        }
+
+        return HealthCheckResult.Healthy($"Slack answered {latest.Method} at {latest.At:u}.", data);
     }
 }

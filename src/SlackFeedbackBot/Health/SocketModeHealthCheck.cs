@@ -3,7 +3,10 @@ using SlackFeedbackBot.Slack.Transports.SocketMode;
 
 namespace SlackFeedbackBot.Health;
 
-/// <summary>In Socket Mode, unhealthy when no connection to Slack is open or the client stopped for good.</summary>
+/// <summary>
+/// In Socket Mode, unhealthy when the client stopped for good; degraded while no connection is open, since it
+/// reconnects by itself once Slack is back.
+/// </summary>
 public sealed class SocketModeHealthCheck(ISocketModeStatus status) : IHealthCheck
 {
     public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
@@ -33,6 +36,6 @@ public sealed class SocketModeHealthCheck(ISocketModeStatus status) : IHealthChe
 
         return Task.FromResult(status.OpenConnections > 0
             ? HealthCheckResult.Healthy($"{status.OpenConnections} Socket Mode connections open", data)
-            : HealthCheckResult.Unhealthy("No Socket Mode connection to Slack is open; reconnecting.", data: data));
+            : HealthCheckResult.Degraded("No Socket Mode connection to Slack is open; reconnecting.", data: data));
     }
 }

@@ -6,6 +6,9 @@ namespace SlackFeedbackBot.Scheduling;
 
 public static class SchedulingServiceCollectionExtensions
 {
+    /// <summary>How late a trigger may fire before Quartz treats it as misfired.</summary>
+    public static readonly TimeSpan MisfireThreshold = TimeSpan.FromSeconds(30);
+
     /// <summary>
     /// Quartz on its persistent ADO job store in the bot's own SQLite file, so scheduled reminders and
     /// digests survive restarts. Jobs re-read the database when they fire: Quartz owns when, the database owns what.
@@ -33,7 +36,7 @@ public static class SchedulingServiceCollectionExtensions
                 store.UseSystemTextJsonSerializer();
                 store.ConfigureStore(o =>
                 {
-                    o.MisfireThreshold = TimeSpan.FromSeconds(30);
+                    o.MisfireThreshold = MisfireThreshold;
                     o.StoreJobDataAsStrings = true;
                 });
             });

@@ -69,4 +69,20 @@ public sealed class FaultInjectionTests
         Assert.That(statuses, Is.EqualTo(new[] { HttpStatusCode.ServiceUnavailable, HttpStatusCode.ServiceUnavailable, HttpStatusCode.OK }));
         Assert.That(_emu.Calls.All.Last().Error, Is.EqualTo("message_not_found"));
     }
+
+    [Test]
+    public async Task OutageAnswersEveryMethodWithTheStatusUntilItEnds()
+    {
+        _emu.Faults.StartOutage(503);
+        var args = new JsonObject { ["channel"] = "C0GENERAL1", ["text"] = "hello" };
+
+        using var post = await _api.SendJsonAsync("chat.postMessage", (JsonObject)args.DeepClone());
+        using var auth = await _api.SendJsonAsync("auth.test", []);
+        _emu.Faults.EndOutage();
+        var after = await _api.PostJsonAsync("chat.postMessage", (JsonObject)args.DeepClone());
+
+        Assert.That(new[] { post.StatusCode, auth.StatusCode }, Is.All.EqualTo(HttpStatusCode.ServiceUnavailable));
+        Assert.That(after["ok"]!.GetValue<bool>(), Is.True);
+        Assert.That(_emu.Workspace.Messages, Has.Count.EqualTo(1));
+    }
 }
