@@ -22,7 +22,7 @@ public sealed class HealthEndpointTests
         var full = await HealthProbe.GetAsync(_host, "/healthz");
 
         Assert.That(ready.StatusCode, Is.EqualTo(200), ready.ToString());
-        Assert.That(ready.CheckNames, Is.EquivalentTo(new[] { "database", "inbox", "scheduler", "slack", "socket_mode" }));
+        Assert.That(ready.CheckNames, Is.EquivalentTo(new[] { "database", "inbox", "outbox", "scheduler", "slack", "socket_mode" }));
         Assert.That(live.StatusCode, Is.EqualTo(200), live.ToString());
         Assert.That(live.Status, Is.EqualTo("Healthy"));
         Assert.That(live.CheckNames, Is.Empty);
