@@ -12,31 +12,7 @@ namespace SlackFeedbackBot.Slack.Inbound;
 public static class SlackCommandText
 {
     public static string AsTyped(string text)
-    {
-        ArgumentNullException.ThrowIfNull(text);
-        var span = text.AsSpan();
-        var typed = new StringBuilder(text.Length);
-        for (var at = 0; at < span.Length; at++)
-        {
-            if (span[at] == '<' && SlackMarkup.TryRead(span, at, out var token))
-            {
-                typed.Append(Typed(span, token));
-                at = token.End - 1;
-            }
-            else if (span[at] == '&' && SlackMarkup.EntityLength(span, at, out var decoded) is > 0 and var length)
-            {
-                // Decoded once, left to right, so a typed "&lt;" (sent as &amp;lt;) stays "&lt;".
-                typed.Append(decoded);
-                at += length - 1;
-            }
-            else
-            {
-                typed.Append(span[at]);
-            }
-        }
-
-        return typed.ToString();
-    }
+        => SlackMarkup.Rewrite(text, static (typed, span, token) => typed.Append(Typed(span, token)));
 
     private static string Typed(ReadOnlySpan<char> text, SlackMarkupToken token)
     {

@@ -133,6 +133,39 @@ public static class SlackMarkup
         return tokens;
     }
 
+    /// <summary>Writes what stands in place of one markup token.</summary>
+    public delegate void TokenWriter(StringBuilder output, ReadOnlySpan<char> text, SlackMarkupToken token);
+
+    /// <summary>
+    /// Slack text read once, left to right: each markup token is written by <paramref name="writeToken"/>, each entity
+    /// decoded (once, so a typed "&amp;lt;" stays "&lt;"), every other character kept.
+    /// </summary>
+    public static string Rewrite(string text, TokenWriter writeToken)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var span = text.AsSpan();
+        var output = new StringBuilder(text.Length);
+        for (var at = 0; at < span.Length; at++)
+        {
+            if (span[at] == '<' && TryRead(span, at, out var token))
+            {
+                writeToken(output, span, token);
+                at = token.End - 1;
+            }
+            else if (span[at] == '&' && EntityLength(span, at, out var decoded) is > 0 and var length)
+            {
+                output.Append(decoded);
+                at += length - 1;
+            }
+            else
+            {
+                output.Append(span[at]);
+            }
+        }
+
+        return output.ToString();
+    }
+
     /// <summary>The length of the entity at <paramref name="at"/> (an '&amp;') and the character it stands for, or 0.</summary>
     public static int EntityLength(ReadOnlySpan<char> text, int at, out char decoded)
     {

@@ -36,63 +36,18 @@ public static class SlackText
 
     /// <summary>What a reader sees, unescaped: markup replaced as in <see cref="Defuse"/> and entities decoded. Not for posting.</summary>
     public static string Readable(string text)
-    {
-        ArgumentNullException.ThrowIfNull(text);
-        var span = text.AsSpan();
-        var readable = new StringBuilder(text.Length);
-        for (var at = 0; at < span.Length; at++)
-        {
-            var c = span[at];
-            if (c == '<' && SlackMarkup.TryRead(span, at, out var token))
-            {
-                AppendReadable(readable, span, token);
-                at = token.End - 1;
-            }
-            else if (c == '&' && SlackMarkup.EntityLength(span, at, out var decoded) is > 0 and var length)
-            {
-                readable.Append(decoded);
-                at += length - 1;
-            }
-            else
-            {
-                readable.Append(c);
-            }
-        }
-
-        return readable.ToString();
-    }
+        => SlackMarkup.Rewrite(text, AppendReadable);
 
     /// <summary>The words a person wrote, without any markup: link labels kept; mentions, channels, bare links and specials dropped.</summary>
     public static string WithoutMarkup(string text)
-    {
-        ArgumentNullException.ThrowIfNull(text);
-        var span = text.AsSpan();
-        var words = new StringBuilder(text.Length);
-        for (var at = 0; at < span.Length; at++)
+        => SlackMarkup.Rewrite(text, static (words, span, token) =>
         {
-            if (span[at] == '<' && SlackMarkup.TryRead(span, at, out var token))
+            words.Append(' ');
+            if (token.Kind == SlackMarkupKind.Link && token.HasLabel)
             {
-                words.Append(' ');
-                if (token.Kind == SlackMarkupKind.Link && token.HasLabel)
-                {
-                    words.Append(SlackMarkup.Decode(token.Label(span))).Append(' ');
-                }
-
-                at = token.End - 1;
+                words.Append(SlackMarkup.Decode(token.Label(span))).Append(' ');
             }
-            else if (span[at] == '&' && SlackMarkup.EntityLength(span, at, out var decoded) is > 0 and var length)
-            {
-                words.Append(decoded);
-                at += length - 1;
-            }
-            else
-            {
-                words.Append(span[at]);
-            }
-        }
-
-        return words.ToString();
-    }
+        });
 
     /// <summary>
     /// At most <paramref name="max"/> characters, ending in an ellipsis when cut. The cut never falls inside a
