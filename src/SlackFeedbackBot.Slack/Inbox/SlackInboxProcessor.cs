@@ -26,6 +26,11 @@ public sealed class SlackInboxProcessor(
 {
     private static readonly TimeSpan PendingSweepInterval = TimeSpan.FromSeconds(5);
 
+    // A request that failed only because Slack could not be reached is fine: it waits out an outage of about an hour
+    // (a retry a minute once the delay reaches its cap) before it is parked for the operator.
+    private const int SlackOutageAttempts = 60;
+    private static readonly TimeSpan MaxRetryDelay = TimeSpan.FromMinutes(1);
+
     private readonly InboxLane _events = new("events", 8);
     private readonly InboxLane _interactive = new("interactive", 4);
     private readonly ConcurrentDictionary<long, byte> _inFlight = new();
@@ -154,7 +159,9 @@ public sealed class SlackInboxProcessor(
     private async Task FailedAsync(InboxRecord record, int attempt, Exception ex, CancellationToken ct)
     {
         var permanent = HandlerFailure.IsPermanent(ex);
-        var park = permanent || attempt >= options.Value.MaxHandlerAttempts;
+        var waitingForSlack = !permanent && HandlerFailure.IsWaitingForSlack(ex);
+        var lastAttempt = options.Value.MaxHandlerAttempts + (waitingForSlack ? SlackOutageAttempts : 0);
+        var park = permanent || attempt >= lastAttempt;
         var error = HandlerFailure.Describe(ex);
         try
         {
@@ -185,7 +192,7 @@ public sealed class SlackInboxProcessor(
             return;
         }
 
-        var delay = TimeSpan.FromSeconds(Math.Pow(4, attempt - 1));
+        var delay = TimeSpan.FromSeconds(Math.Min(Math.Pow(4, attempt - 1), MaxRetryDelay.TotalSeconds));
         log.LogWarning("Handling Slack request {InboxId} ({Kind}) failed (attempt {Attempt}: {Error}); retrying in {Delay}", record.Id, record.Request.Kind, attempt, error, delay);
         _ = RetryLaterAsync(record with { Attempts = attempt }, delay);
     }

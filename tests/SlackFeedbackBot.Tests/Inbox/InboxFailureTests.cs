@@ -34,6 +34,27 @@ public sealed class InboxFailureTests
         };
     }
 
+    /// <summary>Slack is down while <see cref="Down"/> is set.</summary>
+    private sealed class SlackOutage
+    {
+        public volatile bool Down = true;
+        public int Handled;
+    }
+
+    private sealed class PostingCommand(SlackOutage outage) : ISlashCommandHandler
+    {
+        public Task<SlackMessage?> HandleAsync(SlashCommand command, CancellationToken ct)
+        {
+            if (outage.Down)
+            {
+                throw new SlackApiException("chat.postMessage", "network_error", "ConnectionError");
+            }
+
+            Interlocked.Increment(ref outage.Handled);
+            return Task.FromResult<SlackMessage?>(null);
+        }
+    }
+
     private sealed class UserLookup : IEventHandler
     {
         public Task HandleAsync(EventCallback callback, CancellationToken ct) => throw new SlackApiException("users.info", "user_not_found");
@@ -55,6 +76,7 @@ public sealed class InboxFailureTests
     private ServiceProvider _services = null!;
     private ISlackInbox _inbox = null!;
     private int _next;
+    private readonly SlackOutage _outage = new();
 
     // Owned and disposed by the service provider.
     private SlackInboxProcessor Processor => _services.GetRequiredService<SlackInboxProcessor>();
@@ -74,8 +96,10 @@ public sealed class InboxFailureTests
         services.AddOptions<SlackOptions>();
         services.AddSingleton<ISlackInbox>(sp => new SqliteSlackInbox(database.ConnectionString, _time, sp.GetRequiredService<ILogger<SqliteSlackInbox>>()));
         services.AddSingleton<SlackInboxProcessor>();
+        services.AddSingleton(_outage);
         services.AddSlackDispatcher()
             .AddSlashCommand<FailingCommand>("/fail")
+            .AddSlashCommand<PostingCommand>("/post")
             .AddEventHandler<UserLookup>("member_joined_channel")
             .AddBlockAction<Click>("click")
             .AddViewSubmission<Modal>("modal");
@@ -119,6 +143,31 @@ public sealed class InboxFailureTests
         await Eventually.ThatAsync(async () => (await _inbox.GetPendingAsync(10, CancellationToken.None)).SingleOrDefault()?.Attempts == 1, "the first attempt failed and the request waits for its retry");
         Assert.That((await _inbox.GetStatsAsync(CancellationToken.None)).Parked, Is.Zero);
         Assert.That(_api.Responses, Is.Empty);
+    }
+
+    [Test]
+    public async Task SlackUnreachable_FarLongerThanTheUsualAttempts_TheRequestWaitsForSlack_AndIsHandledWhenItIsBack()
+    {
+        var maxAttempts = _services.GetRequiredService<Microsoft.Extensions.Options.IOptions<SlackOptions>>().Value.MaxHandlerAttempts;
+        var command = Command("hello");
+        command["command"] = "/post";
+        await AcceptAsync(SlackRequestKind.SlashCommand, command);
+
+        // Each retry comes at most a minute after the last, however long the outage has lasted.
+        for (var attempt = 1; attempt <= maxAttempts + 5; attempt++)
+        {
+            var expected = attempt;
+            await Eventually.ThatAsync(async () => (await _inbox.GetPendingAsync(10, CancellationToken.None)).SingleOrDefault()?.Attempts == expected, $"attempt {expected} failed and the request waits");
+            Assert.That((await _inbox.GetStatsAsync(CancellationToken.None)).Parked, Is.Zero, $"not parked after {expected} attempts while Slack is down");
+            _time.Advance(TimeSpan.FromSeconds(61));
+        }
+
+        _outage.Down = false;
+        _time.Advance(TimeSpan.FromSeconds(61));
+        await Eventually.ThatAsync(() => Volatile.Read(ref _outage.Handled) == 1, "handled once Slack is back");
+        await Eventually.ThatAsync(async () => (await _inbox.GetStatsAsync(CancellationToken.None)).Pending == 0, "marked handled");
+        Assert.That((await _inbox.GetStatsAsync(CancellationToken.None)).Parked, Is.Zero);
+        Assert.That(_api.Responses, Is.Empty, "nobody is told of a failure that did not happen");
     }
 
     [Test]
