@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
 using SlackFeedbackBot.Slack.BlockKit;
 
@@ -20,6 +21,9 @@ public sealed record SlackMessage
     public bool? DeleteOriginal { get; init; }
     public string? ThreadTs { get; init; }
 
+    /// <summary>Message metadata (chat.postMessage's <c>metadata</c>): hidden from people, returned to apps that ask.</summary>
+    public SlackMessageMetadata? Metadata { get; init; }
+
     [JsonIgnore]
     public bool IsEphemeral => ResponseType is null or "ephemeral";
 
@@ -27,3 +31,6 @@ public sealed record SlackMessage
 
     public static SlackMessage InChannel(string text) => new() { Text = text, ResponseType = "in_channel" };
 }
+
+/// <summary>Slack's message metadata: an <paramref name="EventType"/> of letters, digits and underscores, and a free-form payload.</summary>
+public sealed record SlackMessageMetadata(string EventType, JsonObject EventPayload);

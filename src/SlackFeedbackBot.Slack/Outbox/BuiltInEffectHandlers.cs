@@ -15,11 +15,8 @@ public sealed class PostEffect(ISlackApiClient slack) : IOutboxTaskHandler
 {
     public string Kind => SlackEffects.PostKind;
 
-    public async Task<string?> RunAsync(OutboxTaskContext task, CancellationToken ct)
-    {
-        var response = await slack.PostMessageAsync(BuiltInEffectHandlers.Required(task.Payload, "channel"), StoredMessage.FromJson(task.Payload["message"]), ct);
-        return response.Ts;
-    }
+    public Task<string?> RunAsync(OutboxTaskContext task, CancellationToken ct) =>
+        new OutboxPost(slack).PostOnceAsync(task, BuiltInEffectHandlers.Required(task.Payload, "channel"), StoredMessage.FromJson(task.Payload["message"]), ct);
 }
 
 public sealed class EphemeralEffect(ISlackApiClient slack) : IOutboxTaskHandler
@@ -31,16 +28,25 @@ public sealed class EphemeralEffect(ISlackApiClient slack) : IOutboxTaskHandler
             BuiltInEffectHandlers.Required(task.Payload, "channel"), BuiltInEffectHandlers.Required(task.Payload, "user"), StoredMessage.FromJson(task.Payload["message"]), ct);
 }
 
-public sealed class DirectMessageEffect(ISlackApiClient slack) : IOutboxTaskHandler
+public sealed class DirectMessageEffect(ISlackApiClient slack, SqliteSlackOutbox outbox) : IOutboxTaskHandler
 {
+    private const string ChannelField = "dm_channel";
+
     public string Kind => SlackEffects.DirectMessageKind;
 
     public async Task<string?> RunAsync(OutboxTaskContext task, CancellationToken ct)
     {
-        // conversations.open answers the same DM every time, so a retry after it is harmless.
+        var message = StoredMessage.FromJson(task.Payload["message"]);
+        if ((string?)task.Payload[ChannelField] is { Length: > 0 } known)
+        {
+            return await new OutboxPost(slack).PostOnceAsync(task, known, message, ct);
+        }
+
+        // The DM is kept before the post goes out, so a post in doubt always knows where to look. A task in doubt without
+        // one never reached chat.postMessage. conversations.open answers the same DM every time, so opening again is harmless.
         var channel = await slack.OpenConversationAsync([BuiltInEffectHandlers.Required(task.Payload, "user")], ct);
-        var response = await slack.PostMessageAsync(channel, StoredMessage.FromJson(task.Payload["message"]), ct);
-        return response.Ts;
+        await outbox.RememberAsync(task.Id, ChannelField, channel);
+        return await new OutboxPost(slack).PostOnceAsync(task with { InDoubtSince = null }, channel, message, ct);
     }
 }
 

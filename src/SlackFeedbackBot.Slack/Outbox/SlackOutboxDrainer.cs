@@ -189,6 +189,9 @@ public sealed class SlackOutboxDrainer : BackgroundService
             string? result;
             try
             {
+                // Durable before the call goes out: a crash after Slack took it leaves the task in doubt, not merely pending.
+                await _store.MarkSendingAsync(due.Id);
+
                 // The outbox reschedules a rate limit or a failure itself; nothing waits inside the call.
                 using (SlackCallRetries.Defer())
                 {
@@ -226,7 +229,7 @@ public sealed class SlackOutboxDrainer : BackgroundService
                 }
 
                 _log.LogInformation("Outbox task {Key} was rate limited; it goes again in {Wait}", due.Key, wait);
-                return _store.RescheduleAsync(due.Id, RoundUpToMillisecond(_time.GetUtcNow() + wait), error);
+                return _store.RescheduleAsync(due.Id, RoundUpToMillisecond(_time.GetUtcNow() + wait), error, settled: ex is SlackApiException { Method: "chat.postMessage" });
             }
 
             case OutboxFailureKind.Permanent:

@@ -23,9 +23,16 @@ internal static class SlackOutboxSchema
                 last_error      TEXT,
                 result          TEXT,
                 created_at      INTEGER NOT NULL,
-                done_at         INTEGER
+                done_at         INTEGER,
+                sending_since   INTEGER
             );
             CREATE INDEX IF NOT EXISTS slack_outbox_due ON slack_outbox (status, next_attempt_at);
             """);
+
+        // Tables made before posts were checked after a crash lack sending_since.
+        if (connection.ExecuteScalar<long>("SELECT COUNT(*) FROM pragma_table_info('slack_outbox') WHERE name = 'sending_since'") == 0)
+        {
+            connection.Execute("ALTER TABLE slack_outbox ADD COLUMN sending_since INTEGER");
+        }
     }
 }

@@ -63,14 +63,15 @@ public sealed class SqliteSlackOutbox : ISlackOutbox
         await using var connection = Open();
         var rows = await connection.QueryAsync<DueRow>(new CommandDefinition(
             """
-            SELECT id AS Id, idempotency_key AS Key, kind AS Kind, payload AS Payload, pacing_channel AS PacingChannel, attempts AS Attempts
+            SELECT id AS Id, idempotency_key AS Key, kind AS Kind, payload AS Payload, pacing_channel AS PacingChannel, attempts AS Attempts,
+                   sending_since AS SendingSince
             FROM slack_outbox
             WHERE status = 'pending' AND next_attempt_at <= @now AND id NOT IN @running
             ORDER BY next_attempt_at, id
             LIMIT @limit
             """,
             new { now = Now(), running, limit }, cancellationToken: ct));
-        return [.. rows.Select(r => new DueTask(r.Id, r.Key, r.Kind, r.Payload, r.PacingChannel, (int)r.Attempts))];
+        return [.. rows.Select(r => new DueTask(r.Id, r.Key, r.Kind, r.Payload, r.PacingChannel, (int)r.Attempts, r.SendingSince is { } since ? DateTimeOffset.FromUnixTimeMilliseconds(since) : null))];
     }
 
     /// <summary>When the next pending task (not running now) is due, or null when none is pending.</summary>
@@ -82,6 +83,15 @@ public sealed class SqliteSlackOutbox : ISlackOutbox
         return next is { } ms ? DateTimeOffset.FromUnixTimeMilliseconds(ms) : null;
     }
 
+    /// <summary>Records, before the call goes out, that an attempt started. Until the outcome is known it keeps the
+    /// earliest start, so a later look for what Slack did covers every attempt that may have reached it.</summary>
+    internal Task MarkSendingAsync(long id) =>
+        ExecuteAsync("UPDATE slack_outbox SET sending_since = COALESCE(sending_since, @now) WHERE id = @id AND status = 'pending'", new { id, now = Now() });
+
+    /// <summary>Keeps a value the task learned on the way (a DM's channel) in its payload, for the attempts after this one.</summary>
+    internal Task RememberAsync(long id, string field, string value) =>
+        ExecuteAsync("UPDATE slack_outbox SET payload = json_set(payload, '$.' || @field, @value) WHERE id = @id AND status = 'pending'", new { id, field, value });
+
     internal Task CompleteAsync(long id, string? result) =>
         ExecuteAsync(
             "UPDATE slack_outbox SET status = 'done', attempts = attempts + 1, result = @result, last_error = NULL, done_at = @now WHERE id = @id AND status = 'pending'",
@@ -92,12 +102,15 @@ public sealed class SqliteSlackOutbox : ISlackOutbox
             "UPDATE slack_outbox SET status = 'failed', attempts = attempts + 1, last_error = @error, done_at = @now WHERE id = @id AND status = 'pending'",
             new { id, error, now = Now() });
 
-    /// <summary>Tries again at <paramref name="at"/>; a failed attempt counts, waiting for a posting slot does not.</summary>
-    internal Task RescheduleAsync(long id, DateTimeOffset at, string? error) =>
+    /// <summary>Tries again at <paramref name="at"/>; a failed attempt counts, waiting for a posting slot does not.
+    /// <paramref name="settled"/>: Slack answered that it did nothing (a rate limit), so the task is no longer in doubt.</summary>
+    internal Task RescheduleAsync(long id, DateTimeOffset at, string? error, bool settled = false) =>
         ExecuteAsync(
             error is null
                 ? "UPDATE slack_outbox SET next_attempt_at = @at WHERE id = @id AND status = 'pending'"
-                : "UPDATE slack_outbox SET next_attempt_at = @at, attempts = attempts + 1, last_error = @error WHERE id = @id AND status = 'pending'",
+                : settled
+                    ? "UPDATE slack_outbox SET next_attempt_at = @at, attempts = attempts + 1, last_error = @error, sending_since = NULL WHERE id = @id AND status = 'pending'"
+                    : "UPDATE slack_outbox SET next_attempt_at = @at, attempts = attempts + 1, last_error = @error WHERE id = @id AND status = 'pending'",
             new { id, at = at.ToUnixTimeMilliseconds(), error });
 
     /// <summary>Forgets finished tasks done before <paramref name="before"/>; until then their keys keep dropping repeats.</summary>
@@ -120,13 +133,13 @@ public sealed class SqliteSlackOutbox : ISlackOutbox
         return connection;
     }
 
-    private sealed record DueRow(long Id, string Key, string Kind, string Payload, string? PacingChannel, long Attempts);
+    private sealed record DueRow(long Id, string Key, string Kind, string Payload, string? PacingChannel, long Attempts, long? SendingSince);
 }
 
 /// <summary>A pending task that is due.</summary>
-internal sealed record DueTask(long Id, string Key, string Kind, string Payload, string? PacingChannel, int Attempts)
+internal sealed record DueTask(long Id, string Key, string Kind, string Payload, string? PacingChannel, int Attempts, DateTimeOffset? SendingSince)
 {
-    public OutboxTaskContext Context() => new(Id, Key, Kind, JsonNode.Parse(Payload)!.AsObject(), Attempts + 1);
+    public OutboxTaskContext Context() => new(Id, Key, Kind, JsonNode.Parse(Payload)!.AsObject(), Attempts + 1, SendingSince);
 }
 
 /// <summary>The outbox's clock: the app's <see cref="TimeProvider"/>, unless a host (a test on a fake clock) keeps the

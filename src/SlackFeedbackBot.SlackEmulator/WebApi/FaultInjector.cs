@@ -6,6 +6,7 @@ namespace SlackFeedbackBot.Emulator.WebApi;
 public sealed class FaultInjector
 {
     private readonly ConcurrentDictionary<string, ConcurrentQueue<ApiFault>> _queued = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, TaskCompletionSource> _heldAnswers = new(StringComparer.Ordinal);
     private volatile ApiFault? _outage;
 
     /// <summary>Until <see cref="EndOutage"/>, every Web API call answers a bare HTTP <paramref name="status"/> (Slack is down).</summary>
@@ -22,12 +23,26 @@ public sealed class FaultInjector
     /// <summary>The next calls answer a bare HTTP error status (e.g. 500, 503).</summary>
     public void ServerErrorNext(string method, int status = 500, int times = 1) => Enqueue(method, new ApiFault.ServerError(status), times);
 
-    /// <summary>Forgets the queued failures and ends an outage.</summary>
+    /// <summary>Until <see cref="ReleaseAnswers"/>, calls of <paramref name="method"/> run (a post is stored) but their
+    /// answers are held back: the caller cannot know whether Slack did it, as when a process dies before reading the answer.</summary>
+    public void HoldAnswers(string method) =>
+        _heldAnswers.TryAdd(method, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
+
+    public void ReleaseAnswers(string method)
+    {
+        if (_heldAnswers.TryRemove(method, out var held)) held.TrySetResult();
+    }
+
+    /// <summary>Forgets the queued failures, ends an outage and releases held answers.</summary>
     public void Clear()
     {
         _queued.Clear();
         _outage = null;
+        foreach (var method in _heldAnswers.Keys) ReleaseAnswers(method);
     }
+
+    internal Task AnswerReleased(string method) =>
+        _heldAnswers.TryGetValue(method, out var held) ? held.Task : Task.CompletedTask;
 
     internal ApiFault? TakeNext(string method) =>
         _outage ?? (_queued.TryGetValue(method, out var queue) && queue.TryDequeue(out var fault) ? fault : null);

@@ -13,6 +13,16 @@ internal sealed class WebApiEndpoint(SlackEmulator emu, WebApiMethods methods, I
     {
         var (args, token, parseError) = await ReadRequestAsync(http.Request, method);
         var (status, response, retryAfter) = Answer(method, args, token, parseError);
+        try
+        {
+            await emu.Faults.AnswerReleased(method).WaitAsync(http.RequestAborted);
+        }
+        catch (OperationCanceledException) when (http.RequestAborted.IsCancellationRequested)
+        {
+            // The caller went away before it could read the answer; what the method did stays done.
+            emu.Calls.Add(new ApiCall(method, args, token, response, status, emu.Time.GetUtcNow()));
+            return;
+        }
 
         emu.Calls.Add(new ApiCall(method, args, token, response, status, emu.Time.GetUtcNow()));
         http.Response.StatusCode = status;

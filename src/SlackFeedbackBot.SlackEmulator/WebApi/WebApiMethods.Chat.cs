@@ -12,11 +12,13 @@ internal sealed partial class WebApiMethods
         var channel = ResolveChannelForWriting(args.Str("channel"));
         var (text, blocks) = MessageContent(args);
         var threadTs = args.Str("thread_ts");
+        var metadata = Metadata(args);
         if (!string.IsNullOrEmpty(threadTs) && Workspace.FindMessage(channel.Id, threadTs) is null) throw new SlackApiError("thread_not_found");
         var message = Workspace.AddMessage(new StoredMessage(channel.Id, Workspace.Clock.NextTs(), _emu.BotUserId, _emu.BotId, text)
         {
             Blocks = blocks,
             ThreadTs = string.IsNullOrEmpty(threadTs) ? null : threadTs,
+            Metadata = metadata,
         });
         _emu.EchoBotMessage(message);
         return Ok(new JsonObject { ["channel"] = channel.Id, ["ts"] = message.Ts, ["message"] = BotMessageJson(message) });
@@ -107,6 +109,27 @@ internal sealed partial class WebApiMethods
         var reasons = BlockKitValidator.MessageBlocks(blocks);
         return reasons.Count == 0 ? blocks : throw BlockKitRefusal.InvalidBlocks(reasons);
     }
+
+    /// <summary>The metadata argument, checked as Slack checks it: JSON that is not an object is invalid_metadata_format;
+    /// an object without a string event_type (letters, digits, underscores) and an object event_payload is
+    /// invalid_metadata_schema.</summary>
+    private static JsonObject? Metadata(ApiArgs args)
+    {
+        var node = args.Json("metadata", "invalid_metadata_format");
+        if (node is null) return null;
+        if (node is not JsonObject metadata) throw new SlackApiError("invalid_metadata_format");
+        if (metadata["event_type"] is not JsonValue type || !type.TryGetValue<string>(out var eventType) || !IsEventType(eventType)
+            || metadata["event_payload"] is not JsonObject)
+        {
+            throw new SlackApiError("invalid_metadata_schema");
+        }
+
+        if (metadata.ToJsonString().Length > 8_000) throw new SlackApiError("metadata_too_large");
+        return metadata;
+    }
+
+    private static bool IsEventType(string value) =>
+        value.Length is > 0 and <= 255 && value.All(c => char.IsAsciiLetterOrDigit(c) || c == '_');
 
     private JsonObject BotMessageJson(StoredMessage message)
     {

@@ -86,12 +86,38 @@ internal sealed partial class WebApiMethods
 
     private JsonObject MessagePage(List<StoredMessage> messages, ApiArgs args)
     {
+        // oldest and latest bound the page by ts, both exclusive unless inclusive is set, as Slack reads them.
+        var inclusive = args.Bool("inclusive");
+        if (args.Str("oldest") is { Length: > 0 } oldest)
+        {
+            messages = [.. messages.Where(m => TsOrder(m.Ts, oldest) is var c && (c > 0 || (inclusive && c == 0)))];
+        }
+
+        if (args.Str("latest") is { Length: > 0 } latest)
+        {
+            messages = [.. messages.Where(m => TsOrder(m.Ts, latest) is var c && (c < 0 || (inclusive && c == 0)))];
+        }
+
+        var withMetadata = args.Bool("include_all_metadata");
         var (page, next) = Paginate(messages, m => m.Ts, args, "ts");
         var body = WithCursor(new JsonObject
         {
-            ["messages"] = new JsonArray(page.Select(m => (JsonNode)m.ToJson(_emu.TeamId)).ToArray()),
+            ["messages"] = new JsonArray(page.Select(m => (JsonNode)MessageJson(m, withMetadata)).ToArray()),
             ["has_more"] = next.Length > 0,
         }, next);
         return body;
     }
+
+    private JsonObject MessageJson(StoredMessage message, bool withMetadata)
+    {
+        var json = message.ToJson(_emu.TeamId);
+        if (withMetadata && message.Metadata is not null) json["metadata"] = message.Metadata.DeepClone();
+        return json;
+    }
+
+    private static int TsOrder(string ts, string bound) =>
+        decimal.TryParse(ts, System.Globalization.NumberStyles.AllowDecimalPoint, System.Globalization.CultureInfo.InvariantCulture, out var a)
+        && decimal.TryParse(bound, System.Globalization.NumberStyles.AllowDecimalPoint, System.Globalization.CultureInfo.InvariantCulture, out var b)
+            ? a.CompareTo(b)
+            : throw new SlackApiError("invalid_ts_oldest");
 }

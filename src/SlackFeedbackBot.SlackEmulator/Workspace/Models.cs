@@ -28,6 +28,9 @@ public sealed record StoredMessage(string Channel, string Ts, string? User, stri
     public string? Subtype { get; init; }
     public JsonArray? Files { get; init; }
     public string? EditedTs { get; init; }
+    /// <summary>The app's message metadata ({event_type, event_payload}); conversations.history and .replies return it
+    /// only when asked with include_all_metadata.</summary>
+    public JsonObject? Metadata { get; init; }
 
     public JsonObject ToJson(string? teamId = null)
     {

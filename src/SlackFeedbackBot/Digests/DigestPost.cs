@@ -35,7 +35,8 @@ public sealed class DigestPost(ISlackApiClient slack, ILogger<DigestPost> log) :
     public async Task<string?> RunAsync(OutboxTaskContext task, CancellationToken ct)
     {
         var channel = (string)task.Payload["channel"]!;
-        var post = await slack.PostMessageAsync(channel, StoredMessage.FromJson(task.Payload["message"]), ct);
+        // A digest in doubt after a crash is found by its key rather than posted twice; its chart is uploaded again.
+        var postTs = await new OutboxPost(slack).PostOnceAsync(task, channel, StoredMessage.FromJson(task.Payload["message"]), ct);
         if (task.Payload["chart"] is JsonObject chart)
         {
             try
@@ -45,7 +46,7 @@ public sealed class DigestPost(ISlackApiClient slack, ILogger<DigestPost> log) :
                     Title = (string?)chart["title"],
                     AltText = (string?)chart["alt_text"],
                     ChannelId = channel,
-                    ThreadTs = post.Ts,
+                    ThreadTs = postTs,
                 }, ct);
             }
             catch (SlackApiException ex)
@@ -54,6 +55,6 @@ public sealed class DigestPost(ISlackApiClient slack, ILogger<DigestPost> log) :
             }
         }
 
-        return post.Ts;
+        return postTs;
     }
 }

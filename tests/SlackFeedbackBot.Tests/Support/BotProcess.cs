@@ -20,9 +20,10 @@ public sealed partial class BotProcess : IAsyncDisposable
 
     public int Id => _bot.Id;
 
-    public static async Task<BotProcess> StartHttpModeAsync(SlackEmulator slack, string databasePath)
+    /// <param name="settings">More command-line settings, e.g. <c>--Feedback:PassiveChannels:0=C1</c>.</param>
+    public static async Task<BotProcess> StartHttpModeAsync(SlackEmulator slack, string databasePath, params string[] settings)
     {
-        var bot = BotExecutable.Start(Path.GetDirectoryName(databasePath)!, NoEnvironment, HttpModeArgs(slack, databasePath));
+        var bot = BotExecutable.Start(Path.GetDirectoryName(databasePath)!, NoEnvironment, [.. HttpModeArgs(slack, databasePath), .. settings]);
         try
         {
             var line = await bot.WaitForLineAsync(l => ListeningOn().IsMatch(l), TimeSpan.FromSeconds(60));
