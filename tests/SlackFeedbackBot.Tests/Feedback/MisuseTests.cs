@@ -189,7 +189,9 @@ public sealed class MisuseTests
         Assert.That(again, Does.Contain("told its 2 reporters"), "a new resolution tells everyone again");
         Assert.That(notResolved, Does.Contain("open again"));
         Assert.That(stillResolved, Does.Contain("not resolved"));
-        Assert.That(DirectMessages().Select(c => c.Arg("text")).Count(t => t!.Contains("really added now")), Is.EqualTo(2));
+        // The DMs leave through the outbox, each reporter's DM paced a second after the first resolution's.
+        await Eventually.ThatAsync(() => DirectMessages().Count(c => c.Arg("text")!.Contains("really added now")) == 2, "both reporters are told of the new resolution");
+        Assert.That(DirectMessages().Count(c => c.Arg("text")!.Contains("Invite button added")), Is.EqualTo(2), "and each was told of the first once");
     }
 
     [Test]
