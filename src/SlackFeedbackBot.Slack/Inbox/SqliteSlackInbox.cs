@@ -24,11 +24,12 @@ public sealed class SqliteSlackInbox : ISlackInbox, IAsyncDisposable
     private readonly string _connectionString;
     private readonly TimeProvider _time;
     private readonly ILogger<SqliteSlackInbox> _log;
-    private readonly long _walThresholdBytes;
     private readonly TimeSpan _parkedRetention;
     private readonly SlackInboxMetrics? _metrics;
     private readonly Channel<WriteOp> _writes = Channel.CreateUnbounded<WriteOp>(new UnboundedChannelOptions { SingleReader = true });
     private readonly CancellationTokenSource _stopping = new();
+    private readonly SemaphoreSlim _checkpointWanted = new(0, 1);
+    private readonly WalSizeGuard _walGuard;
     private readonly Task _writer;
     private readonly Task _checkpointer;
     private DateTimeOffset _lastPurge;
@@ -50,12 +51,12 @@ public sealed class SqliteSlackInbox : ISlackInbox, IAsyncDisposable
         _connectionString = connectionString;
         _time = time;
         _log = log;
-        _walThresholdBytes = walThresholdBytes;
         _metrics = metrics;
         _lastPurge = time.GetUtcNow();
         using (var connection = Open())
         {
             SlackInboxSchema.Ensure(connection);
+            _walGuard = new WalSizeGuard(connection.DataSource, walThresholdBytes, log, RequestCheckpoint, metrics);
         }
 
         // Both loops block in SQLite (a commit, a checkpoint's fsync): on threads of their own, so that requests are never
@@ -161,6 +162,7 @@ public sealed class SqliteSlackInbox : ISlackInbox, IAsyncDisposable
         await _checkpointer;
 
         _stopping.Dispose();
+        _checkpointWanted.Dispose();
     }
 
     private void Enqueue(WriteOp op)
@@ -194,8 +196,6 @@ public sealed class SqliteSlackInbox : ISlackInbox, IAsyncDisposable
             pragma.CommandText = $"PRAGMA synchronous=NORMAL; PRAGMA wal_autocheckpoint=0; PRAGMA journal_size_limit={WalSizeGuard.JournalSizeLimitBytes}; PRAGMA busy_timeout=100;";
             pragma.ExecuteNonQuery();
         }
-
-        var walGuard = new WalSizeGuard(connection.DataSource, _walThresholdBytes, _log, _metrics);
 
         using var insert = connection.CreateCommand();
         insert.CommandText =
@@ -289,24 +289,28 @@ public sealed class SqliteSlackInbox : ISlackInbox, IAsyncDisposable
             RecordCommit(started, batch);
 
             PurgeHandledIfDue(connection);
-            KeepWalSmall(walGuard, connection);
+            KeepWalSmall(connection);
         }
     }
 
-    // A passive checkpoint copies committed pages into the database file without blocking the writer.
+    // A passive checkpoint copies committed pages into the database file without blocking the writer: once a second,
+    // and once more when the log nears the reset threshold (the guard asks), so that the writer's reset finds little left to copy.
     private void CheckpointLoop()
     {
-        using var timer = new PeriodicTimer(TimeSpan.FromSeconds(1), _time);
+        using var timer = _time.CreateTimer(_ => RequestCheckpoint(), null, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(1));
+        SqliteConnection? connection = null;
         try
         {
-            while (timer.WaitForNextTickAsync(_stopping.Token).AsTask().GetAwaiter().GetResult())
+            while (true)
             {
+                _checkpointWanted.Wait(_stopping.Token);
                 try
                 {
-                    var started = Stopwatch.GetTimestamp();
-                    using var connection = Open();
-                    connection.Execute("PRAGMA wal_checkpoint(PASSIVE);");
-                    _metrics?.Checkpointed(Stopwatch.GetElapsedTime(started));
+                    connection ??= Open();
+                    if (_walGuard.CheckpointPassive(connection) is { } took)
+                    {
+                        _metrics?.Checkpointed(took);
+                    }
                 }
                 catch (SqliteException ex)
                 {
@@ -317,6 +321,25 @@ public sealed class SqliteSlackInbox : ISlackInbox, IAsyncDisposable
         catch (OperationCanceledException)
         {
             // Stopping.
+        }
+        finally
+        {
+            connection?.Dispose();
+        }
+    }
+
+    private void RequestCheckpoint()
+    {
+        try
+        {
+            if (_checkpointWanted.CurrentCount == 0)
+            {
+                _checkpointWanted.Release();
+            }
+        }
+        catch (SemaphoreFullException)
+        {
+            // Already requested by the timer or the writer at the same moment.
         }
     }
 
@@ -337,11 +360,11 @@ public sealed class SqliteSlackInbox : ISlackInbox, IAsyncDisposable
         }
     }
 
-    private void KeepWalSmall(WalSizeGuard guard, SqliteConnection connection)
+    private void KeepWalSmall(SqliteConnection connection)
     {
         try
         {
-            guard.AfterCommit(connection);
+            _walGuard.AfterCommit(connection);
         }
         catch (SqliteException ex)
         {

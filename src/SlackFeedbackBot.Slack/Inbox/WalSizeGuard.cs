@@ -8,8 +8,11 @@ namespace SlackFeedbackBot.Slack.Inbox;
 /// Keeps the write-ahead log of the inbox's file small. Passive checkpoints copy pages into the database without
 /// blocking anyone, but SQLite only starts the log over once every frame is copied, which never happens while
 /// commits keep arriving: under steady load the log grows until the disk is full. Once the log passes the threshold,
-/// the writer runs a TRUNCATE checkpoint between two of its commits; the passive checkpoints have already copied
-/// most frames by then, so that pause stays short.
+/// the writer runs a TRUNCATE checkpoint between two of its commits, when no passive checkpoint is running. The
+/// once-a-second passive checkpoints alone would leave up to a second of commits for the writer to copy; so when the
+/// log passes three quarters of the threshold, the writer asks for one more passive checkpoint right away, and its
+/// reset copies only what was committed after it. (Passive checkpoints after every commit cost more than they save:
+/// each one ends in an fsync and recopies the pages every commit touches.)
 /// </summary>
 internal sealed class WalSizeGuard
 {
@@ -26,14 +29,19 @@ internal sealed class WalSizeGuard
     private readonly long _thresholdBytes;
     private readonly ILogger _log;
     private readonly SlackInboxMetrics? _metrics;
+    private readonly Lock _checkpointing = new();
+    private readonly Action _requestCheckpoint;
     private long _busyUntilTimestamp;
+    private bool _catchUpRequested;
 
-    public WalSizeGuard(string databasePath, long thresholdBytes, ILogger log, SlackInboxMetrics? metrics = null)
+    /// <param name="requestCheckpoint">Wakes the background checkpointer now (it runs <see cref="CheckpointPassive"/>).</param>
+    public WalSizeGuard(string databasePath, long thresholdBytes, ILogger log, Action requestCheckpoint, SlackInboxMetrics? metrics = null)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(thresholdBytes);
         _walPath = databasePath + "-wal";
         _thresholdBytes = thresholdBytes;
         _log = log;
+        _requestCheckpoint = requestCheckpoint;
         _metrics = metrics;
     }
 
@@ -44,18 +52,45 @@ internal sealed class WalSizeGuard
     public void AfterCommit(SqliteConnection connection)
     {
         var size = WalBytes();
-        if (size < _thresholdBytes || Stopwatch.GetTimestamp() < _busyUntilTimestamp)
+        if (size < _thresholdBytes / 4 * 3)
         {
             return;
         }
 
-        var started = Stopwatch.GetTimestamp();
-        using var checkpoint = connection.CreateCommand();
-        checkpoint.CommandText = "PRAGMA wal_checkpoint(TRUNCATE);";
-        using var reader = checkpoint.ExecuteReader();
-        reader.Read();
-        var busy = reader.GetInt64(0) != 0;
-        var pause = Stopwatch.GetElapsedTime(started);
+        if (size < _thresholdBytes)
+        {
+            if (!_catchUpRequested)
+            {
+                _catchUpRequested = true;
+                _requestCheckpoint();
+            }
+
+            return;
+        }
+
+        // A passive checkpoint in progress holds SQLite's checkpoint lock, and ours would only come back busy: the next commit tries again.
+        if (Stopwatch.GetTimestamp() < _busyUntilTimestamp || !_checkpointing.TryEnter())
+        {
+            return;
+        }
+
+        bool busy;
+        TimeSpan pause;
+        try
+        {
+            var started = Stopwatch.GetTimestamp();
+            using var checkpoint = connection.CreateCommand();
+            checkpoint.CommandText = "PRAGMA wal_checkpoint(TRUNCATE);";
+            using var reader = checkpoint.ExecuteReader();
+            reader.Read();
+            busy = reader.GetInt64(0) != 0;
+            pause = Stopwatch.GetElapsedTime(started);
+        }
+        finally
+        {
+            _checkpointing.Exit();
+        }
+
         if (pause > LongestPause)
         {
             LongestPause = pause;
@@ -69,7 +104,30 @@ internal sealed class WalSizeGuard
             return;
         }
 
+        _catchUpRequested = false;
         _log.LogDebug("Reset the inbox WAL at {Bytes} bytes in {Milliseconds:F1} ms", size, pause.TotalMilliseconds);
+    }
+
+    /// <summary>
+    /// Called by the background checkpointer on its own connection: copies committed frames into the database without
+    /// blocking the writer. Once the log is past the threshold it leaves the rest to the writer's reset.
+    /// </summary>
+    /// <returns>How long the checkpoint took; null when it was left to the writer.</returns>
+    public TimeSpan? CheckpointPassive(SqliteConnection connection)
+    {
+        if (WalBytes() >= _thresholdBytes)
+        {
+            return null;
+        }
+
+        lock (_checkpointing)
+        {
+            var started = Stopwatch.GetTimestamp();
+            using var checkpoint = connection.CreateCommand();
+            checkpoint.CommandText = "PRAGMA wal_checkpoint(PASSIVE);";
+            checkpoint.ExecuteNonQuery();
+            return Stopwatch.GetElapsedTime(started);
+        }
     }
 
     private long WalBytes()

@@ -88,6 +88,29 @@ public sealed class SlackInboxMetricsTests
         Assert.That(Values("slack.inbox.wal.reset.duration"), Has.Count.EqualTo(resets.Count).And.All.GreaterThanOrEqualTo(0));
     }
 
+    [Test]
+    public async Task ALogNearTheThreshold_IsCopiedByTheBackgroundCheckpointer_WithoutWaitingForItsTimer()
+    {
+        // The fake clock never moves: the once-a-second checkpoint never comes, only the writer's request does.
+        var padding = new string('x', 1000);
+        var walPath = _db.Path + "-wal";
+        await using var inbox = NewInbox(walThresholdBytes: 1024 * 1024);
+        var wave = 0;
+        while (!File.Exists(walPath) || new FileInfo(walPath).Length < 800 * 1024)
+        {
+            await Task.WhenAll(Enumerable.Range(0, 100).Select(i => inbox.RecordAsync(Event($"Ev{wave}-{i}", padding), null, CancellationToken.None)));
+            wave++;
+        }
+
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
+        while (Values("slack.inbox.checkpoint.duration").Count == 0 && DateTime.UtcNow < deadline)
+        {
+            await inbox.RecordAsync(Event($"Ev-more-{wave++}", padding), null, CancellationToken.None);
+        }
+
+        Assert.That(Values("slack.inbox.checkpoint.duration"), Is.Not.Empty, "a passive checkpoint ran without a timer tick");
+    }
+
     private SqliteSlackInbox NewInbox(long walThresholdBytes) => new(
         _db.ConnectionString,
         _time,
