@@ -330,6 +330,8 @@ public sealed class SlackDispatcherMiddlewareTests
             Assert.That(stats.LastParkedError, Is.EqualTo("InvalidOperationException: boom in the handler"));
             Assert.That(_seen.Calls.Count(c => c.StartsWith("handler:", StringComparison.Ordinal)), Is.EqualTo(2));
             Assert.That(_log.Messages.Count(m => m.Contains("   at ", StringComparison.Ordinal)), Is.EqualTo(2), "one stack per failed attempt, not one per layer");
+            // The row is parked before the line saying so is written.
+            await Eventually.ThatAsync(() => _log.Messages.Any(m => m.StartsWith("Error: Parked Slack request", StringComparison.Ordinal)), "the parking is logged");
             Assert.That(_log.Messages, Has.One.StartsWith("Error: Parked Slack request"));
         }
         finally
