@@ -70,8 +70,8 @@ public sealed class ReminderSchedulingTests
         Assert.That(swapped!.Assignees, Is.EqualTo(new[] { "UBO" }));
         var ledger = await host.Get<ShiftRepository>().LedgerForShiftAsync(shift.Key);
         Assert.That(ledger, Is.EquivalentTo(new[] { ("UANN", ShiftOutcome.SwappedAway), ("UBO", ShiftOutcome.SwappedIn) }));
+        await Eventually.ThatAsync(() => slack.DmsTo("UANN").Any(m => m.Text.Contains("took your shift", StringComparison.Ordinal)), "the requester hears the outcome");
         await host.EffectsSentAsync();
-        Assert.That(slack.DmsTo("UANN").Last().Text, Does.Contain("took your shift"), "the requester hears the outcome");
 
         var annBefore = slack.DmsTo("UANN").Count;
         await AdvanceToAsync(time, ShiftStart.AddHours(-24));
@@ -196,7 +196,9 @@ public sealed class ReminderSchedulingTests
         Assert.That(ack.Changed, Is.True);
 
         await AdvanceToAsync(time, ShiftStart);
-        await Eventually.ThatAsync(() => slack.GroupUpdates.Count == 1, "the start post, topic and user group");
+        await Eventually.ThatAsync(
+            () => slack.GroupUpdates.Count == 1 && slack.Topics.Count == 1 && slack.Posts.Any(p => p.Channel == RotationTestHost.Channel),
+            "the start post (through the outbox), topic and user group");
         var post = slack.Posts.Single(p => p.Channel == RotationTestHost.Channel);
         Assert.That(post.Message.Text, Does.StartWith("<@UANN> and <@UBO> are on support until 15:00 UTC"));
         Assert.That(slack.Topics.Single(), Is.EqualTo((RotationTestHost.Channel, "On support: @uann, @ubo until 15:00 UTC")));
