@@ -4,6 +4,7 @@ using SlackFeedbackBot.Emulator.Delivery;
 using SlackFeedbackBot.Emulator.WebApi;
 using SlackFeedbackBot.Emulator.Workspace;
 using SlackFeedbackBot.Feedback;
+using SlackFeedbackBot.Storage;
 using SlackFeedbackBot.Tests.Support;
 
 namespace SlackFeedbackBot.Tests.Feedback;
@@ -137,6 +138,8 @@ public sealed class MisuseTests
 
         Assert.That(refused, Does.Contain("Only the people who reported it").And.Contain($"<@{Ciara}>").And.Contain("may resolve feedback #1"));
         Assert.That(Repository.Get(1)!.Status, Is.EqualTo(FeedbackStatus.Open));
+        // DMs leave through the outbox after the reply: nothing may even be queued for a refused resolve.
+        Assert.That(OutboxTable.Rows(_host.Services.GetRequiredService<Database>()).Select(r => r.Key), Has.None.StartsWith("resolve:"));
         Assert.That(DirectMessages(), Is.Empty);
     }
 
