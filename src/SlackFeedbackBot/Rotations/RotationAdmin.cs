@@ -109,11 +109,7 @@ public sealed partial class RotationAdmin(
     }
 
     public static string Describe(RotationSettings s) =>
-        $"shift={RotationSettingsText.FormatDuration(s.ShiftLength)} cadence={RotationSettingsText.FormatCadence(s.Cadence)} people={s.PeoplePerShift} " +
-        $"hours={RotationSettingsText.FormatHours(s.SupportHours)} days={RotationSettingsText.FormatDays(s.WorkingDays)} tz={s.TimeZone} " +
-        $"reminders={(s.ReminderOffsets.Count == 0 ? "none" : RotationSettingsText.FormatDurations(s.ReminderOffsets))} " +
-        $"nudge={RotationSettingsText.FormatDuration(s.NudgeAfter)} escalate={RotationSettingsText.FormatDuration(s.EscalateAfter)} " +
-        $"topic={(s.SetTopic ? "on" : "off")} usergroup={s.UserGroupId ?? "none"}";
+        string.Join(" ", RotationSettingDescriptors.All.Where(d => d.InSummary).Select(d => $"{d.Key}={d.Format(s)}"));
 
     private const string NotAdmin = "Only rotation admins can create or edit rotations; nothing was changed. Ask one of them, or have your ID added under Rotations:Admins in the bot's configuration.";
 

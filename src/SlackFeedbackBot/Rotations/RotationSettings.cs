@@ -19,6 +19,9 @@ public sealed record RotationSettings
     public DailyHours SupportHours { get; init; } = new(new TimeOnly(9, 0), new TimeOnly(17, 0));
     public IReadOnlySet<DayOfWeek> WorkingDays { get; init; } = RotationDefinition.MondayToFriday;
     public IReadOnlySet<DateOnly> Holidays { get; init; } = new HashSet<DateOnly>();
+
+    /// <summary>ISO code of the country whose public holidays get no shifts, for members who set no country of their own.</summary>
+    public string? HolidayCountry { get; init; }
     public IReadOnlyList<string> SupportPros { get; init; } = [];
     public IReadOnlyList<TimeSpan> ReminderOffsets { get; init; } = DefaultReminderOffsets;
     public TimeSpan NudgeAfter { get; init; } = TimeSpan.FromMinutes(5);

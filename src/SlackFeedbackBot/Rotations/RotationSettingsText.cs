@@ -14,11 +14,7 @@ public sealed class RotationSettingException(string message) : Exception(message
 /// </summary>
 public static partial class RotationSettingsText
 {
-    public static readonly IReadOnlyList<string> Keys =
-    [
-        "channel", "owners", "tz", "shift", "cadence", "people", "hours", "days", "holidays", "pros",
-        "reminders", "nudge", "escalate", "topic", "usergroup",
-    ];
+    public static IReadOnlyList<string> Keys => RotationSettingDescriptors.Keys;
 
     private static readonly string[] DayNames = ["sun", "mon", "tue", "wed", "thu", "fri", "sat"];
 
@@ -32,25 +28,9 @@ public static partial class RotationSettingsText
             var key = rawKey.Trim().ToLowerInvariant();
             try
             {
-                settings = key switch
-                {
-                    "channel" => settings with { SupportChannel = ParseChannel(value) },
-                    "owners" => settings with { Owners = ParseUsers(value) },
-                    "tz" or "timezone" => settings with { TimeZone = ParseZone(value) },
-                    "shift" => settings with { ShiftLength = ParsePositiveDuration(value) },
-                    "cadence" => settings with { Cadence = ParseCadence(value) },
-                    "people" => settings with { PeoplePerShift = ParseCount(value) },
-                    "hours" => settings with { SupportHours = ParseHours(value) },
-                    "days" => settings with { WorkingDays = ParseDays(value) },
-                    "holidays" => settings with { Holidays = ParseHolidays(value) },
-                    "pros" => settings with { SupportPros = ParseUsers(value) },
-                    "reminders" => settings with { ReminderOffsets = ParseDurations(value) },
-                    "nudge" => settings with { NudgeAfter = ParsePositiveDuration(value) },
-                    "escalate" => settings with { EscalateAfter = ParsePositiveDuration(value) },
-                    "topic" => settings with { SetTopic = ParseSwitch(value) },
-                    "usergroup" => settings with { UserGroupId = IsNone(value) ? null : value.Trim() },
-                    _ => throw new RotationSettingException($"`{rawKey}` is not a setting. Settings: {string.Join(", ", Keys)}."),
-                };
+                var descriptor = RotationSettingDescriptors.Find(key)
+                    ?? throw new RotationSettingException($"`{rawKey}` is not a setting. Settings: {string.Join(", ", Keys)}.");
+                settings = descriptor.Apply(settings, value);
             }
             catch (RotationSettingException ex)
             {
@@ -291,6 +271,20 @@ public static partial class RotationSettingsText
     public static string FormatHolidays(IReadOnlySet<DateOnly> days) =>
         string.Join(",", days.Order().Select(d => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)));
 
+    /// <summary>An ISO country code whose public holidays the <c>PublicHoliday</c> package knows, or none.</summary>
+    public static string? ParseCountry(string value)
+    {
+        if (IsNone(value))
+        {
+            return null;
+        }
+
+        var code = value.Trim().ToUpperInvariant();
+        return PublicHolidayCalendar.Supports(code)
+            ? code
+            : throw new RotationSettingException($"`{value}` is not a country with known public holidays; use one of {string.Join(", ", PublicHolidayCalendar.Countries)}, or none.");
+    }
+
     public static string FormatDuration(TimeSpan span)
     {
         if (span.TotalMinutes % (24 * 60) == 0 && span.TotalDays >= 2)
@@ -315,7 +309,7 @@ public static partial class RotationSettingsText
         return index >= 0 ? index : throw new RotationSettingException($"`{whole}` is not a list of days; write mon-fri or mon,wed,fri.");
     }
 
-    private static bool IsNone(string value) => value.Trim().ToLowerInvariant() is "" or "none" or "off" or "-";
+    internal static bool IsNone(string value) => value.Trim().ToLowerInvariant() is "" or "none" or "off" or "-";
 
     [GeneratedRegex("""(?<key>[A-Za-z]+)=(?:"(?<quoted>[^"]*)"|(?<value>\S*))|\S+""")]
     private static partial Regex PairPattern();

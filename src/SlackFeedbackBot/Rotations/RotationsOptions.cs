@@ -34,6 +34,7 @@ public sealed class DeclaredRotation
     public string SupportHours { get; set; } = "09:00-17:00";
     public string WorkingDays { get; set; } = "mon-fri";
     public List<string> Holidays { get; set; } = [];
+    public string? HolidayCountry { get; set; }
     public List<string> SupportPros { get; set; } = [];
     /// <summary>
     /// Null (not set) means 24h, 1h and 10m. A default list here would be appended to, not replaced, by the
@@ -50,29 +51,8 @@ public sealed class DeclaredRotation
         AsNamedSettings().Select(s => new KeyValuePair<string, string>(s.Key, s.Value));
 
     /// <summary>Each field as the <c>/support edit</c> key=value it stands for, with the property it comes from.</summary>
-    public IEnumerable<(string Property, string Key, string Value)> AsNamedSettings()
-    {
-        yield return (nameof(SupportChannel), "channel", SupportChannel);
-        yield return (nameof(Owners), "owners", string.Join(",", Owners));
-        yield return (nameof(TimeZone), "tz", TimeZone);
-        yield return (nameof(ShiftLength), "shift", ShiftLength);
-        yield return (nameof(Cadence), "cadence", Cadence);
-        yield return (nameof(PeoplePerShift), "people", PeoplePerShift.ToString(System.Globalization.CultureInfo.InvariantCulture));
-        yield return (nameof(SupportHours), "hours", SupportHours);
-        yield return (nameof(WorkingDays), "days", WorkingDays);
-        yield return (nameof(Holidays), "holidays", string.Join(",", Holidays));
-        yield return (nameof(SupportPros), "pros", string.Join(",", SupportPros));
-        yield return (nameof(ReminderOffsets), "reminders", ReminderOffsets switch
-        {
-            null => RotationSettingsText.FormatDurations(RotationSettings.DefaultReminderOffsets),
-            [] => "none",
-            _ => string.Join(",", ReminderOffsets),
-        });
-        yield return (nameof(NudgeAfter), "nudge", NudgeAfter);
-        yield return (nameof(EscalateAfter), "escalate", EscalateAfter);
-        yield return (nameof(SetTopic), "topic", SetTopic ? "on" : "off");
-        yield return (nameof(UserGroupId), "usergroup", UserGroupId ?? "none");
-    }
+    public IEnumerable<(string Property, string Key, string Value)> AsNamedSettings() =>
+        RotationSettingDescriptors.All.Select(d => (d.Property, d.Key, d.FromDeclared(this)));
 }
 
 public sealed class DeclaredMember
@@ -84,4 +64,7 @@ public sealed class DeclaredMember
 
     public string WorkingHours { get; set; } = "09:00-17:00";
     public string WorkingDays { get; set; } = "mon-fri";
+
+    /// <summary>ISO code of the country whose public holidays the person has off; overrides the rotation's.</summary>
+    public string? HolidayCountry { get; set; }
 }

@@ -26,33 +26,40 @@ public sealed record StoredMember(
 /// <summary>Rotations, their members, people's time off and the stretches already planned (SQL in one place).</summary>
 public sealed class RotationRepository(Database database)
 {
-    private const string RotationColumns =
-        """
-        id AS Id, name AS Name, support_channel AS SupportChannel, owners AS Owners, time_zone AS TimeZone, shift_minutes AS ShiftMinutes,
-        cadence AS Cadence, people_per_shift AS PeoplePerShift, support_hours AS SupportHours, working_days AS WorkingDays,
-        holidays AS Holidays, support_pros AS SupportPros, reminder_offsets AS ReminderOffsets, nudge_after_minutes AS NudgeAfterMinutes,
-        escalate_after_minutes AS EscalateAfterMinutes, set_topic AS SetTopic, user_group_id AS UserGroupId, planned_until AS PlannedUntil
+    private static readonly IReadOnlyList<RotationSettingDescriptor> Settings = RotationSettingDescriptors.All;
+
+    /// <summary>Every setting's column, read by the name of the column itself.</summary>
+    private static readonly string RotationColumns = "id, name, " + string.Join(", ", Settings.Select(d => d.Column));
+
+    private static readonly string UpsertSql =
+        $"""
+        INSERT INTO rotations (name, {string.Join(", ", Settings.Select(d => d.Column))}, declared, created_at, updated_at)
+        VALUES (@name, {string.Join(", ", Settings.Select(d => "@" + d.Column))}, @declared, @now, @now)
+        ON CONFLICT (name) DO UPDATE SET
+            {string.Join(", ", Settings.Select(d => $"{d.Column} = excluded.{d.Column}"))},
+            declared = MAX(rotations.declared, excluded.declared), updated_at = excluded.updated_at
+        RETURNING id
         """;
 
     public async Task<IReadOnlyList<RotationSettings>> ListAsync()
     {
         using var connection = database.Open();
-        var rows = await connection.QueryAsync<RotationRow>($"SELECT {RotationColumns} FROM rotations ORDER BY name");
-        return rows.Select(r => r.ToSettings()).ToList();
+        var rows = await connection.QueryAsync($"SELECT {RotationColumns} FROM rotations ORDER BY name");
+        return rows.Select(ToSettings).ToList();
     }
 
     public async Task<RotationSettings?> FindAsync(string name)
     {
         using var connection = database.Open();
-        var row = await connection.QuerySingleOrDefaultAsync<RotationRow>($"SELECT {RotationColumns} FROM rotations WHERE name = @name", new { name });
-        return row?.ToSettings();
+        var row = await connection.QuerySingleOrDefaultAsync($"SELECT {RotationColumns} FROM rotations WHERE name = @name", new { name });
+        return row is null ? null : ToSettings(row);
     }
 
     public async Task<RotationSettings?> FindAsync(long id)
     {
         using var connection = database.Open();
-        var row = await connection.QuerySingleOrDefaultAsync<RotationRow>($"SELECT {RotationColumns} FROM rotations WHERE id = @id", new { id });
-        return row?.ToSettings();
+        var row = await connection.QuerySingleOrDefaultAsync($"SELECT {RotationColumns} FROM rotations WHERE id = @id", new { id });
+        return row is null ? null : ToSettings(row);
     }
 
     public async Task<DateTimeOffset?> PlannedUntilAsync(long rotationId)
@@ -66,25 +73,13 @@ public sealed class RotationRepository(Database database)
     public async Task<long> UpsertAsync(RotationSettings settings, bool declared, DateTimeOffset now)
     {
         using var connection = database.Open();
-        return await connection.ExecuteScalarAsync<long>(
-            """
-            INSERT INTO rotations (name, support_channel, owners, time_zone, shift_minutes, cadence, people_per_shift, support_hours,
-                working_days, holidays, support_pros, reminder_offsets, nudge_after_minutes, escalate_after_minutes, set_topic,
-                user_group_id, declared, created_at, updated_at)
-            VALUES (@Name, @SupportChannel, @Owners, @TimeZone, @ShiftMinutes, @Cadence, @PeoplePerShift, @SupportHours,
-                @WorkingDays, @Holidays, @SupportPros, @ReminderOffsets, @NudgeAfterMinutes, @EscalateAfterMinutes, @SetTopic,
-                @UserGroupId, @Declared, @Now, @Now)
-            ON CONFLICT (name) DO UPDATE SET
-                support_channel = excluded.support_channel, owners = excluded.owners, time_zone = excluded.time_zone,
-                shift_minutes = excluded.shift_minutes, cadence = excluded.cadence, people_per_shift = excluded.people_per_shift,
-                support_hours = excluded.support_hours, working_days = excluded.working_days, holidays = excluded.holidays,
-                support_pros = excluded.support_pros, reminder_offsets = excluded.reminder_offsets,
-                nudge_after_minutes = excluded.nudge_after_minutes, escalate_after_minutes = excluded.escalate_after_minutes,
-                set_topic = excluded.set_topic, user_group_id = excluded.user_group_id,
-                declared = MAX(rotations.declared, excluded.declared), updated_at = excluded.updated_at
-            RETURNING id
-            """,
-            RotationRow.Parameters(settings, declared, now));
+        var parameters = new DynamicParameters(new { name = settings.Name, declared = declared ? 1 : 0, now = now.ToUnixTimeMilliseconds() });
+        foreach (var setting in Settings)
+        {
+            parameters.Add(setting.Column, setting.ToColumn(settings));
+        }
+
+        return await connection.ExecuteScalarAsync<long>(UpsertSql, parameters);
     }
 
     public async Task<bool> IsDeclaredAsync(long rotationId)
@@ -110,10 +105,10 @@ public sealed class RotationRepository(Database database)
     public async Task<IReadOnlyList<RotationSettings>> RotationsOfAsync(string userId)
     {
         using var connection = database.Open();
-        var rows = await connection.QueryAsync<RotationRow>(
+        var rows = await connection.QueryAsync(
             $"SELECT {RotationColumns} FROM rotations WHERE id IN (SELECT rotation_id FROM rotation_members WHERE user_id = @userId AND left_at IS NULL) ORDER BY name",
             new { userId });
-        return rows.Select(r => r.ToSettings()).ToList();
+        return rows.Select(ToSettings).ToList();
     }
 
     /// <summary>Adds the person, or brings a former member back. Returns false when they are already on it.</summary>
@@ -206,68 +201,16 @@ public sealed class RotationRepository(Database database)
     internal static IReadOnlyList<string> Split(string? ids) =>
         string.IsNullOrWhiteSpace(ids) ? [] : ids.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 
-    private sealed class RotationRow
+    private static RotationSettings ToSettings(dynamic row)
     {
-        public long Id { get; set; }
-        public string Name { get; set; } = "";
-        public string SupportChannel { get; set; } = "";
-        public string Owners { get; set; } = "";
-        public string TimeZone { get; set; } = "";
-        public long ShiftMinutes { get; set; }
-        public string Cadence { get; set; } = "";
-        public long PeoplePerShift { get; set; }
-        public string SupportHours { get; set; } = "";
-        public string WorkingDays { get; set; } = "";
-        public string Holidays { get; set; } = "";
-        public string SupportPros { get; set; } = "";
-        public string ReminderOffsets { get; set; } = "";
-        public long NudgeAfterMinutes { get; set; }
-        public long EscalateAfterMinutes { get; set; }
-        public long SetTopic { get; set; }
-        public string? UserGroupId { get; set; }
-        public long? PlannedUntil { get; set; }
-        public RotationSettings ToSettings() => new()
+        var columns = (IDictionary<string, object?>)row;
+        var settings = new RotationSettings { Id = (long)columns["id"]!, Name = (string)columns["name"]!, SupportChannel = "" };
+        foreach (var setting in Settings)
         {
-            Id = Id,
-            Name = Name,
-            SupportChannel = SupportChannel,
-            Owners = Split(Owners),
-            TimeZone = TimeZone,
-            ShiftLength = TimeSpan.FromMinutes(ShiftMinutes),
-            Cadence = RotationSettingsText.ParseCadence(Cadence),
-            PeoplePerShift = (int)PeoplePerShift,
-            SupportHours = RotationSettingsText.ParseHours(SupportHours),
-            WorkingDays = RotationSettingsText.ParseDays(WorkingDays),
-            Holidays = RotationSettingsText.ParseHolidays(Holidays),
-            SupportPros = Split(SupportPros),
-            ReminderOffsets = Split(ReminderOffsets).Select(m => TimeSpan.FromMinutes(long.Parse(m, System.Globalization.CultureInfo.InvariantCulture))).ToList(),
-            NudgeAfter = TimeSpan.FromMinutes(NudgeAfterMinutes),
-            EscalateAfter = TimeSpan.FromMinutes(EscalateAfterMinutes),
-            SetTopic = SetTopic == 1,
-            UserGroupId = UserGroupId,
-        };
+            settings = setting.FromColumn(settings, columns[setting.Column]);
+        }
 
-        public static object Parameters(RotationSettings s, bool declared, DateTimeOffset now) => new
-        {
-            s.Name,
-            s.SupportChannel,
-            Owners = Join(s.Owners),
-            s.TimeZone,
-            ShiftMinutes = (long)s.ShiftLength.TotalMinutes,
-            Cadence = RotationSettingsText.FormatCadence(s.Cadence),
-            s.PeoplePerShift,
-            SupportHours = RotationSettingsText.FormatHours(s.SupportHours),
-            WorkingDays = RotationSettingsText.FormatDays(s.WorkingDays),
-            Holidays = RotationSettingsText.FormatHolidays(s.Holidays),
-            SupportPros = Join(s.SupportPros),
-            ReminderOffsets = Join(s.ReminderOffsets.Select(o => ((long)o.TotalMinutes).ToString(System.Globalization.CultureInfo.InvariantCulture))),
-            NudgeAfterMinutes = (long)s.NudgeAfter.TotalMinutes,
-            EscalateAfterMinutes = (long)s.EscalateAfter.TotalMinutes,
-            SetTopic = s.SetTopic ? 1 : 0,
-            s.UserGroupId,
-            Declared = declared ? 1 : 0,
-            Now = now.ToUnixTimeMilliseconds(),
-        };
+        return settings;
     }
 
     private sealed class MemberRow
