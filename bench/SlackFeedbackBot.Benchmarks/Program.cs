@@ -16,6 +16,11 @@ public static class BenchmarkEntry
             return OutboxRun.RunAsync(args[1..]).GetAwaiter().GetResult();
         }
 
+        if (args.Length > 0 && args[0] == "spread")
+        {
+            return SpreadFigure.Run(args[1..]);
+        }
+
         BenchmarkSwitcher.FromAssembly(typeof(BenchmarkEntry).Assembly).Run(args);
         return 0;
     }

@@ -38,41 +38,64 @@ internal static class PerMemberScheduler
             .ToArray();
 
         var slotsByPattern = new Dictionary<int, List<int>>();
-        var membersInPattern = new Dictionary<int, int>();
-        var rankInPattern = new int[ranked.Length];
-        for (var i = 0; i < ranked.Length; i++)
+        var membersOfPattern = new Dictionary<int, List<int>>();
+        foreach (var member in ranked)
         {
-            var pattern = availability.PatternOf(ranked[i]);
+            var pattern = availability.PatternOf(member);
             if (!slotsByPattern.ContainsKey(pattern))
             {
                 var fitting = new List<int>();
                 for (var s = first; s < end; s++)
                 {
-                    if (availability.FitsHours(ranked[i], s))
+                    if (availability.FitsHours(member, s))
                         fitting.Add(s);
                 }
                 slotsByPattern[pattern] = fitting;
-                membersInPattern[pattern] = 0;
+                membersOfPattern[pattern] = [];
             }
-            rankInPattern[i] = membersInPattern[pattern]++;
+            membersOfPattern[pattern].Add(member);
+        }
+
+        // The period's days with slots, and the day each request aims at: groups of PeoplePerShift people who share
+        // working hours are numbered across all patterns, round by round, and spread evenly over those days, so
+        // people in different zones land on different days instead of all on the first one.
+        var days = new List<DateOnly>();
+        var dayOfSlot = new int[end - first];
+        for (var s = first; s < end; s++)
+        {
+            if (days.Count == 0 || days[^1] != slots[s].LocalDate)
+                days.Add(slots[s].LocalDate);
+            dayOfSlot[s - first] = days.Count - 1;
         }
 
         var perShift = context.Rotation.PeoplePerShift;
+        var groupOf = new Dictionary<(int Round, int Member), int>();
+        var groupCount = 0;
+        for (var round = 0; round < shiftsEach; round++)
+        {
+            foreach (var members in membersOfPattern.Values)
+            {
+                for (var i = 0; i < members.Count; i++)
+                    groupOf[(round, members[i])] = groupCount + i / perShift;
+                groupCount += (members.Count + perShift - 1) / perShift;
+            }
+        }
+
         var requests = new List<Request>(ranked.Length * shiftsEach);
         for (var round = 0; round < shiftsEach; round++)
         {
-            for (var i = 0; i < ranked.Length; i++)
+            foreach (var member in ranked)
             {
-                var pattern = availability.PatternOf(ranked[i]);
-                var fitting = slotsByPattern[pattern].Count;
-                var group = (round * membersInPattern[pattern] + rankInPattern[i]) / perShift;
-                var groups = (membersInPattern[pattern] * shiftsEach + perShift - 1) / perShift;
-                var target = fitting == 0 ? -1
-                    : groups <= fitting ? (int)((long)group * fitting / groups)
-                    : Math.Min(group, fitting - 1);
-                requests.Add(new Request(ranked[i], pattern, target));
+                var pattern = availability.PatternOf(member);
+                var fitting = slotsByPattern[pattern];
+                var targetDay = (int)((long)groupOf[(round, member)] * days.Count / Math.Max(1, groupCount));
+                requests.Add(new Request(member, pattern, FirstOnOrAfterDay(fitting, targetDay, s => dayOfSlot[s - first])));
             }
         }
+
+        // No day takes more shifts than an even share, while another day can still take one.
+        var dayCap = Math.Max(1, (groupCount + days.Count - 1) / Math.Max(1, days.Count));
+        var shiftsOnDay = new int[days.Count];
 
         // Seats hold request numbers: a lower number is a lower-credit member, who has the better claim.
         var seats = new List<int>[end - first];
@@ -81,14 +104,22 @@ internal static class PerMemberScheduler
         bool Holds(int slot, int member) => seats[slot - first].Exists(r => requests[r].Member == member);
         bool CanTake(int request, int slot) =>
             seats[slot - first].Count < perShift && !Holds(slot, requests[request].Member) && availability.IsFree(requests[request].Member, slot);
+        bool CanTakeEvenly(int request, int slot) =>
+            CanTake(request, slot) && (seats[slot - first].Count > 0 || shiftsOnDay[dayOfSlot[slot - first]] < dayCap);
+        void Seat(int request, int slot)
+        {
+            if (seats[slot - first].Count == 0)
+                shiftsOnDay[dayOfSlot[slot - first]]++;
+            seats[slot - first].Add(request);
+        }
 
         var waiting = new Queue<int>();
         for (var r = 0; r < requests.Count; r++)
         {
             var request = requests[r];
             var slot = request.TargetPosition < 0 ? -1 : slotsByPattern[request.Pattern][request.TargetPosition];
-            if (slot >= 0 && CanTake(r, slot))
-                seats[slot - first].Add(r);
+            if (slot >= 0 && CanTakeEvenly(r, slot))
+                Seat(r, slot);
             else
                 waiting.Enqueue(r);
         }
@@ -97,10 +128,12 @@ internal static class PerMemberScheduler
         {
             var request = requests[r];
             var fitting = slotsByPattern[request.Pattern];
-            var slot = NearestTakeable(fitting, request.TargetPosition, s => CanTake(r, s));
+            var slot = NearestTakeable(fitting, request.TargetPosition, s => CanTakeEvenly(r, s));
+            if (slot < 0)
+                slot = NearestTakeable(fitting, request.TargetPosition, s => CanTake(r, s));
             if (slot >= 0)
             {
-                seats[slot - first].Add(r);
+                Seat(r, slot);
                 continue;
             }
             if (TryBump(fitting, r, request.Member) is { } bumped)
@@ -147,6 +180,24 @@ internal static class PerMemberScheduler
             seats[bestSlot - first].Add(request);
             return weakest;
         }
+    }
+
+    /// <summary>The position in <paramref name="fitting"/> of its first slot on or after the day; the last one when none is.</summary>
+    private static int FirstOnOrAfterDay(List<int> fitting, int day, Func<int, int> dayOf)
+    {
+        if (fitting.Count == 0)
+            return -1;
+        var low = 0;
+        var high = fitting.Count;
+        while (low < high)
+        {
+            var middle = (low + high) / 2;
+            if (dayOf(fitting[middle]) < day)
+                low = middle + 1;
+            else
+                high = middle;
+        }
+        return Math.Min(low, fitting.Count - 1);
     }
 
     private static int NearestTakeable(List<int> fitting, int targetPosition, Func<int, bool> canTake)
