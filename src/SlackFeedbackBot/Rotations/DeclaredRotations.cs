@@ -40,6 +40,11 @@ public sealed class DeclaredRotations(IOptions<RotationsOptions> options, Rotati
                     {
                         RotationSettingsText.ParseZone(member.TimeZone);
                     }
+
+                    if (member.HolidayCountry is not null)
+                    {
+                        RotationSettingsText.ParseCountry(member.HolidayCountry);
+                    }
                 }
             }
             catch (RotationSettingException ex)
@@ -52,14 +57,13 @@ public sealed class DeclaredRotations(IOptions<RotationsOptions> options, Rotati
             {
                 var hours = RotationSettingsText.FormatHours(RotationSettingsText.ParseHours(member.WorkingHours));
                 var days = RotationSettingsText.FormatDays(RotationSettingsText.ParseDays(member.WorkingDays));
-                if (await rotations.HasMemberRecordAsync(id, member.UserId))
-                {
-                    await rotations.UpdateMemberSettingsAsync(id, member.UserId, member.TimeZone, hours, days);
-                }
-                else
+                var country = member.HolidayCountry is null ? null : RotationSettingsText.ParseCountry(member.HolidayCountry);
+                if (!await rotations.HasMemberRecordAsync(id, member.UserId))
                 {
                     await rotations.JoinAsync(id, member.UserId, now, member.TimeZone, hours, days);
                 }
+
+                await rotations.UpdateMemberSettingsAsync(id, member.UserId, member.TimeZone, hours, days, country);
             }
 
             log.LogInformation("Rotation {Rotation} from configuration: {Members} declared members", settings.Name, declared.Members.Count);

@@ -44,6 +44,7 @@ public sealed partial class RotationAdmin(
             var channel = RotationSettingsText.ParseChannel(words[1]);
             members = TakeMembers(pairs);
             settings = RotationSettingsText.Apply(new RotationSettings { Name = words[0], SupportChannel = channel, Owners = [userId] }, pairs);
+            EnsureShiftLengthHonoured(settings, pairs);
         }
         catch (RotationSettingException ex)
         {
@@ -61,7 +62,11 @@ public sealed partial class RotationAdmin(
 
             return members.Count == 0 ? null : settings with { Id = id };
         }, ct);
-        return new SupportOutcome(true, $"Created *{settings.Name}* for {ShiftText.Channel(settings.SupportChannel)}: {Describe(settings)}. {members.Count} member(s); {planned.Count} shift(s) planned. People join with `/support join {settings.Name}`.");
+        var without = members.Where(m => !planned.Any(s => s.IsParticipant(m))).ToList();
+        var withoutNote = without.Count == 0
+            ? ""
+            : $" No shifts for {ShiftText.Mentions(without)}: none of the support hours ({RotationSettingsText.FormatHours(settings.SupportHours)} {settings.TimeZone}) lies whole inside their working hours in their own time zone on a day that is not a holiday for them. They stay members; widen `hours=` or change their hours to give them shifts.";
+        return new SupportOutcome(true, $"Created *{settings.Name}* for {ShiftText.Channel(settings.SupportChannel)}: {Describe(settings)}. {members.Count} member(s); {planned.Count} shift(s) planned.{withoutNote} People join with `/support join {settings.Name}`.");
     }
 
     public async Task<SupportOutcome> EditAsync(string userId, string text, CancellationToken ct)
@@ -89,6 +94,7 @@ public sealed partial class RotationAdmin(
         {
             members = TakeMembers(pairs);
             changed = RotationSettingsText.Apply(current, pairs);
+            EnsureShiftLengthHonoured(changed, pairs);
         }
         catch (RotationSettingException ex)
         {
@@ -110,6 +116,16 @@ public sealed partial class RotationAdmin(
 
     public static string Describe(RotationSettings s) =>
         string.Join(" ", RotationSettingDescriptors.All.Where(d => d.InSummary).Select(d => $"{d.Key}={d.Format(s)}"));
+
+    /// <summary>A continuous rotation's shift is one hand-off's support hours, so a <c>shift=</c> given with it cannot be honoured.</summary>
+    private static void EnsureShiftLengthHonoured(RotationSettings settings, List<KeyValuePair<string, string>> pairs)
+    {
+        if (settings.Cadence is Planning.ContinuousCadence && pairs.Any(p => RotationSettingDescriptors.Find(p.Key)?.Key == "shift"))
+        {
+            throw new RotationSettingException(
+                $"`shift={pairs.Last(p => RotationSettingDescriptors.Find(p.Key)?.Key == "shift").Value}` can't be honoured with cadence={RotationSettingsText.FormatCadence(settings.Cadence)}: each continuous shift covers the day's support hours ({RotationSettingsText.FormatHours(settings.SupportHours)}) whole. Leave `shift=` out, or use a per-person cadence such as `cadence=1/week shift=1h`.");
+        }
+    }
 
     private const string NotAdmin = "Only rotation admins can create or edit rotations; nothing was changed. Ask one of them, or have your ID added under Rotations:Admins in the bot's configuration.";
 

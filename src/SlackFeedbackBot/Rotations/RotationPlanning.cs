@@ -88,7 +88,7 @@ public sealed class RotationPlanning(
         var window = new PlanningPeriod(from, WindowEndAfter(rotation, horizon));
         var inputs = await LoadInputsAsync(rotation, from, ct);
         var history = await shifts.HistoryAsync(rotation.Id, window.From);
-        var plan = ShiftPlanner.Plan(rotation.ToDefinition(), inputs.Members, inputs.TimeOff, history, window);
+        var plan = ShiftPlanner.Plan(DefinitionOf(rotation), inputs.Members, inputs.TimeOff, history, window);
         foreach (var unplaced in plan.Unplaced)
         {
             log.LogInformation("Rotation {Rotation}: {User} could not be placed in the period from {Period} ({Reason})", rotation.Name, unplaced.UserId, unplaced.PeriodStart, unplaced.Reason);
@@ -112,7 +112,7 @@ public sealed class RotationPlanning(
     {
         var members = await zones.CompleteAsync(await rotations.MembersAsync(rotation.Id), ct);
         var timeOff = await rotations.TimeOffAsync(members.Select(m => m.UserId), timeOffAfter);
-        return new PlanInputs(rotation, members.Select(m => m.ToPlanner(rotation.TimeZone)).ToList(), timeOff);
+        return new PlanInputs(rotation, members.Select(m => m.ToPlanner(rotation.TimeZone)).ToList(), [.. timeOff, .. await BusyElsewhereAsync(rotation, members, timeOffAfter)]);
     }
 
     /// <summary>
@@ -157,7 +157,7 @@ public sealed class RotationPlanning(
     {
         try
         {
-            return ShiftPlanner.Plan(inputs.Rotation.ToDefinition(), inputs.Members, inputs.TimeOff, history, window)
+            return ShiftPlanner.Plan(DefinitionOf(inputs.Rotation), inputs.Members, inputs.TimeOff, history, window)
                 .Shifts.Where(s => s.Start > now).ToList();
         }
         catch (RotationValidationException ex)
@@ -166,6 +166,22 @@ public sealed class RotationPlanning(
             return [];
         }
     }
+
+    /// <summary>
+    /// The members' shifts on other rotations, given to the planner as time away: nobody is planned into two shifts at
+    /// once, whichever rotations they are on.
+    /// </summary>
+    private async Task<IReadOnlyList<TimeOff>> BusyElsewhereAsync(RotationSettings rotation, IReadOnlyList<StoredMember> members, DateTimeOffset after)
+    {
+        var ids = members.Select(m => m.UserId).ToHashSet(StringComparer.Ordinal);
+        return (await shifts.OtherRotationsAsync(rotation.Id, after))
+            .SelectMany(s => s.Participants.Where(ids.Contains).Select(user => new TimeOff(user, s.Start, s.End)))
+            .ToList();
+    }
+
+    /// <summary>What the planner is given for the rotation: its own settings plus the company's days off.</summary>
+    public RotationDefinition DefinitionOf(RotationSettings rotation) =>
+        rotation.ToDefinition() with { CompanyDaysOff = options.Value.CompanyDays() };
 
     private async Task TellAboutMovesAsync(RotationSettings rotation, IReadOnlyList<ShiftMove> moves, CancellationToken ct)
     {

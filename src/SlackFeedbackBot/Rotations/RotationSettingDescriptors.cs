@@ -91,7 +91,7 @@ public static class RotationSettingDescriptors
             s => RotationSettingsText.FormatHolidays(s.Holidays),
             (s, c) => s with { Holidays = RotationSettingsText.ParseHolidays(Text(c)) },
             d => string.Join(",", d.Holidays)),
-        new("country", "holiday_country", nameof(DeclaredRotation.HolidayCountry), "Whose public holidays have no shifts (ISO code: DE, IE, US); a member's own country wins; none for no public holidays.",
+        new("country", "holiday_country", nameof(DeclaredRotation.HolidayCountry), "Whose public holidays have no shifts: auto (each person's, from their time zone), an ISO code (DE, IE, US) or none; a member's own country wins.",
             (s, v) => s with { HolidayCountry = RotationSettingsText.ParseCountry(v) },
             s => s.HolidayCountry ?? "none",
             s => s.HolidayCountry,

@@ -21,7 +21,7 @@ public sealed record RotationSettings
     public IReadOnlySet<DateOnly> Holidays { get; init; } = new HashSet<DateOnly>();
 
     /// <summary>ISO code of the country whose public holidays get no shifts, for members who set no country of their own.</summary>
-    public string? HolidayCountry { get; init; }
+    public string? HolidayCountry { get; init; } = RotationDefinition.CountryOfEachZone;
     public IReadOnlyList<string> SupportPros { get; init; } = [];
     public IReadOnlyList<TimeSpan> ReminderOffsets { get; init; } = DefaultReminderOffsets;
     public TimeSpan NudgeAfter { get; init; } = TimeSpan.FromMinutes(5);
@@ -34,7 +34,10 @@ public sealed record RotationSettings
         [TimeSpan.FromHours(24), TimeSpan.FromHours(1), TimeSpan.FromMinutes(10)];
 
     public RotationDefinition ToDefinition() => new(
-        Name, SupportChannel, Owners, TimeZone, ShiftLength, Cadence, PeoplePerShift, SupportHours, WorkingDays, Holidays, SupportPros);
+        Name, SupportChannel, Owners, TimeZone, ShiftLength, Cadence, PeoplePerShift, SupportHours, WorkingDays, Holidays, SupportPros)
+    {
+        HolidayCountry = HolidayCountry,
+    };
 
     public TimeZoneInfo Zone => TimeZoneInfo.TryFindSystemTimeZoneById(TimeZone, out var zone) ? zone : TimeZoneInfo.Utc;
 }

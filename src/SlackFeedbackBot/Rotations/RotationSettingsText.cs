@@ -279,10 +279,15 @@ public static partial class RotationSettingsText
             return null;
         }
 
+        if (value.Trim().Equals(RotationDefinition.CountryOfEachZone, StringComparison.OrdinalIgnoreCase))
+        {
+            return RotationDefinition.CountryOfEachZone;
+        }
+
         var code = value.Trim().ToUpperInvariant();
         return PublicHolidayCalendar.Supports(code)
             ? code
-            : throw new RotationSettingException($"`{value}` is not a country with known public holidays; use one of {string.Join(", ", PublicHolidayCalendar.Countries)}, or none.");
+            : throw new RotationSettingException($"`{value}` is not a country with known public holidays; use one of {string.Join(", ", PublicHolidayCalendar.Countries)}, auto (the country of each person's time zone) or none.");
     }
 
     public static string FormatDuration(TimeSpan span)

@@ -18,7 +18,13 @@ public sealed class RotationsOptions
     /// <summary>Cron expression (UTC) of the daily planning run; planning also runs at every start.</summary>
     public string PlanningCron { get; set; } = "0 0 3 * * ?";
 
+    /// <summary>Days the whole company is off (yyyy-MM-dd, in each rotation's zone): no shifts on any rotation.</summary>
+    public List<string> CompanyDaysOff { get; set; } = [];
+
     public List<DeclaredRotation> Rotations { get; set; } = [];
+
+    /// <summary><see cref="CompanyDaysOff"/> as dates; the validator has refused any that does not parse.</summary>
+    public IReadOnlySet<DateOnly> CompanyDays() => RotationSettingsText.ParseHolidays(string.Join(",", CompanyDaysOff));
 }
 
 /// <summary>A rotation declared in configuration. Text fields use the same words as <c>/support edit</c>.</summary>
@@ -34,7 +40,7 @@ public sealed class DeclaredRotation
     public string SupportHours { get; set; } = "09:00-17:00";
     public string WorkingDays { get; set; } = "mon-fri";
     public List<string> Holidays { get; set; } = [];
-    public string? HolidayCountry { get; set; }
+    public string? HolidayCountry { get; set; } = "auto";
     public List<string> SupportPros { get; set; } = [];
     /// <summary>
     /// Null (not set) means 24h, 1h and 10m. A default list here would be appended to, not replaced, by the

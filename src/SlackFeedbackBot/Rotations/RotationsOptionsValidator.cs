@@ -27,6 +27,11 @@ public sealed class RotationsOptionsValidator : IValidateOptions<RotationsOption
             Parse(checks, $"{nameof(RotationsOptions.Admins)}:{i}", () => RotationSettingsText.ParseUser(options.Admins[i] ?? ""));
         }
 
+        for (var i = 0; i < options.CompanyDaysOff.Count; i++)
+        {
+            Parse(checks, $"{nameof(RotationsOptions.CompanyDaysOff)}:{i}", () => RotationSettingsText.ParseHolidays(options.CompanyDaysOff[i] ?? ""));
+        }
+
         for (var i = 0; i < options.Rotations.Count; i++)
         {
             CheckDeclared(checks, $"{nameof(RotationsOptions.Rotations)}:{i}", options.Rotations[i]);
@@ -67,6 +72,11 @@ public sealed class RotationsOptionsValidator : IValidateOptions<RotationsOption
             if (member.TimeZone is not null)
             {
                 Parse(checks, $"{at}:{nameof(DeclaredMember.TimeZone)}", () => RotationSettingsText.ParseZone(member.TimeZone));
+            }
+
+            if (member.HolidayCountry is not null)
+            {
+                Parse(checks, $"{at}:{nameof(DeclaredMember.HolidayCountry)}", () => RotationSettingsText.ParseCountry(member.HolidayCountry) ?? "none");
             }
         }
     }

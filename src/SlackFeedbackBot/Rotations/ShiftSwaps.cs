@@ -88,10 +88,17 @@ public sealed class ShiftSwaps(
             return new Dictionary<string, string> { [ColleagueBlock] = problem };
         }
 
+        if (await OverlapAsync(colleague, shift) is { } clash)
+        {
+            return new Dictionary<string, string> { [ColleagueBlock] = $"They already have a shift then ({clash}); pick someone else." };
+        }
+
         var rotation = await rotations.FindAsync(shift.RotationId);
         var requestId = await shifts.AddSwapRequestAsync(shift.Key, userId, colleague, now);
         var zone = await zones.ZoneOfAsync(colleague, ct);
-        var text = $"{ShiftText.Mention(userId)} asks if you can take their *{rotation?.Name}* support shift: {ShiftText.When(shift, zone)}.";
+        var outside = ShiftFit.OutsideHours(shift, await MemberAsync(shift.RotationId, colleague), zone);
+        var text = $"{ShiftText.Mention(userId)} asks if you can take their *{rotation?.Name}* support shift: {ShiftText.When(shift, zone)}."
+            + (outside is null ? "" : $"\n:warning: That is {outside}. Accept only if that time works for you.");
         var id = requestId.ToString(CultureInfo.InvariantCulture);
         await messenger.SendAsync($"swap:{id}:ask", colleague, new SlackMessage
         {
@@ -102,7 +109,8 @@ public sealed class ShiftSwaps(
                 SupportBlocks.Actions(SupportBlocks.Button("Accept", AcceptActionId, id, ButtonStyle.Primary), SupportBlocks.Button("Decline", DeclineActionId, id, ButtonStyle.Danger)),
             ],
         }, ct);
-        await messenger.SendAsync($"swap:{id}:asked", userId, new SlackMessage { Text = $"I asked {ShiftText.Mention(colleague)} to take your shift ({ShiftText.When(shift, await zones.ZoneOfAsync(userId, ct))}). I'll tell you what they say." }, ct);
+        var heads = outside is null ? "" : $" Heads up: for them that is {outside}.";
+        await messenger.SendAsync($"swap:{id}:asked", userId, new SlackMessage { Text = $"I asked {ShiftText.Mention(colleague)} to take your shift ({ShiftText.When(shift, await zones.ZoneOfAsync(userId, ct))}).{heads} I'll tell you what they say." }, ct);
         return null;
     }
 
@@ -129,6 +137,13 @@ public sealed class ShiftSwaps(
             return "You declined the swap; I let them know.";
         }
 
+        if (shift is not null && await OverlapAsync(userId, shift) is { } clash)
+        {
+            await shifts.DeclineSwapAsync(request.Id, now);
+            await TellAsync($"swap:{request.Id}:overlap", request.FromUser, $"{ShiftText.Mention(userId)} can't take your shift: they have another shift at the same time. It is still yours.", ct);
+            return $"You can't take this shift: it overlaps your shift {clash}. Nothing changed; I let them know.";
+        }
+
         if (!await shifts.AcceptSwapAsync(request, now))
         {
             await shifts.DeclineSwapAsync(request.Id, now);
@@ -141,6 +156,22 @@ public sealed class ShiftSwaps(
         await TellAsync($"swap:{request.Id}:yours", userId, mine, ct);
         return mine;
     }
+
+    /// <summary>The person's other shift that overlaps this one, as they would read it, or null.</summary>
+    private async Task<string?> OverlapAsync(string userId, Shift shift)
+    {
+        var other = (await shifts.OverlappingForAsync(userId, shift.Start, shift.End, shift.Key)).FirstOrDefault();
+        if (other is null)
+        {
+            return null;
+        }
+
+        var name = (await rotations.FindAsync(other.RotationId))?.Name ?? "support";
+        return $"*{name}* {ShiftText.When(other, await zones.ZoneOfAsync(userId, CancellationToken.None))}";
+    }
+
+    private async Task<StoredMember?> MemberAsync(long rotationId, string userId) =>
+        (await rotations.MembersAsync(rotationId, includeFormer: false)).FirstOrDefault(m => m.UserId == userId);
 
     private static string Describe(Shift? shift, TimeZoneInfo zone) => shift is null ? "" : $" ({ShiftText.When(shift, zone)})";
 

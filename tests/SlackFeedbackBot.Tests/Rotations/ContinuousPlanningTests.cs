@@ -44,14 +44,18 @@ public class ContinuousPlanningTests
     }
 
     [Test]
-    public void DailyHandoff_OnlyMembersWhoseHoursOverlapAreChosen()
+    public void DailyHandoff_OnlyMembersWhoseHoursHoldTheWholeShiftAreChosen()
     {
         var rotation = Continuous(NewYork);
         var members = new[] { Member("UNY", NewYork), Member("ULA", LosAngeles), Member("USYD", Sydney) };
 
         var result = Plan(rotation, members, Month(2026, 2, NewYork));
 
-        Assert.That(ShiftCounts(result.Shifts).Keys, Is.EquivalentTo(new[] { "UNY", "ULA" }));
+        Assert.Multiple(() =>
+        {
+            Assert.That(ShiftCounts(result.Shifts).Keys, Is.EquivalentTo(new[] { "UNY" }), "09:00-17:00 New York is 06:00-14:00 in Los Angeles");
+            Assert.That(result.Unplaced.Select(u => u.UserId).Distinct(), Is.Empty.Or.Not.Contains("UNY"));
+        });
     }
 
     [Test]

@@ -186,6 +186,8 @@ public sealed class RotationEndToEndTests
         settings["Rotations:Rotations:0:WorkingDays"] = "mon";
         settings["Rotations:Rotations:0:SupportHours"] = "10:00-11:00";
         settings["Rotations:Rotations:0:ReminderOffsets:0"] = "10m";
+        // Monday 26 October 2026 is a bank holiday in Ireland; this test is about the clocks, not holidays.
+        settings["Rotations:Rotations:0:HolidayCountry"] = "none";
         await using var host = await StartAsync(time, settings);
         var shift = await FirstShiftAsync(host, time);
         var zone = TimeZoneInfo.FindSystemTimeZoneById(zoneId);

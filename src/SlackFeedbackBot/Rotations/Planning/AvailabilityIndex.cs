@@ -3,7 +3,8 @@ namespace SlackFeedbackBot.Rotations.Planning;
 /// <summary>
 /// Answers "can this member take this slot?". Working-hours fit is computed once per distinct
 /// (zone, hours, days) pattern over all slots, since large rosters share a handful of patterns;
-/// time off and roster dates are checked per member.
+/// time off and roster dates are checked per member. A public holiday of the member's country (in their own zone) is
+/// not a working day for them.
 /// </summary>
 internal sealed class AvailabilityIndex
 {
@@ -14,7 +15,7 @@ internal sealed class AvailabilityIndex
     private readonly bool[][] _fitsByPattern;
 
     /// <param name="wholeSlotInsideHours">true: the slot must lie inside the member's working hours; false: overlapping them is enough.</param>
-    public AvailabilityIndex(ShiftSlot[] slots, RotationMember[] members, IReadOnlyList<TimeOff> timeOff, bool wholeSlotInsideHours)
+    public AvailabilityIndex(ShiftSlot[] slots, RotationMember[] members, IReadOnlyList<TimeOff> timeOff, bool wholeSlotInsideHours, RotationDefinition? rotation = null)
     {
         _slots = slots;
         _members = members;
@@ -30,18 +31,19 @@ internal sealed class AvailabilityIndex
         }
         _timeOff = timeOffLists.Select(l => l.ToArray()).ToArray();
 
-        var patternIds = new Dictionary<(string Zone, DailyHours Hours, int Days), int>();
+        var patternIds = new Dictionary<(string Zone, DailyHours Hours, int Days, string? Country), int>();
         var patterns = new List<bool[]>();
         _patternOfMember = new int[members.Length];
         for (var i = 0; i < members.Length; i++)
         {
             var member = members[i];
-            var key = (member.TimeZoneId, member.WorkingHours, DayMask(member.WorkingDays));
+            var country = rotation is null ? null : member.HolidayCountryOn(rotation);
+            var key = (member.TimeZoneId, member.WorkingHours, DayMask(member.WorkingDays), country);
             if (!patternIds.TryGetValue(key, out var pattern))
             {
                 pattern = patterns.Count;
                 patternIds[key] = pattern;
-                patterns.Add(ComputeFit(member, wholeSlotInsideHours));
+                patterns.Add(ComputeFit(member, wholeSlotInsideHours, country));
             }
             _patternOfMember[i] = pattern;
         }
@@ -68,9 +70,12 @@ internal sealed class AvailabilityIndex
 
     public bool IsAvailable(int member, int slot) => FitsHours(member, slot) && IsFree(member, slot);
 
-    private bool[] ComputeFit(RotationMember member, bool wholeSlotInsideHours)
+    private bool[] ComputeFit(RotationMember member, bool wholeSlotInsideHours, string? country)
     {
         var zone = ZoneCatalog.Find(member.TimeZoneId);
+        var holidays = country is null || _slots.Length == 0
+            ? new Dictionary<DateOnly, string>()
+            : PublicHolidayCalendar.Between(country, _slots[0].LocalDate.AddDays(-2), _slots[^1].LocalDate.AddDays(2));
         var windows = new Dictionary<DateOnly, (DateTimeOffset Start, DateTimeOffset End)>();
         var fits = new bool[_slots.Length];
         for (var s = 0; s < _slots.Length; s++)
@@ -80,7 +85,7 @@ internal sealed class AvailabilityIndex
             var lastDay = wholeSlotInsideHours ? firstDay.AddDays(1) : DateOnly.FromDateTime(LocalTimeResolver.ToLocal(slot.End, zone));
             for (var day = firstDay; day <= lastDay && !fits[s]; day = day.AddDays(1))
             {
-                if (!member.WorkingDays.Contains(day.DayOfWeek))
+                if (!member.WorkingDays.Contains(day.DayOfWeek) || holidays.ContainsKey(day))
                     continue;
                 if (!windows.TryGetValue(day, out var window))
                 {

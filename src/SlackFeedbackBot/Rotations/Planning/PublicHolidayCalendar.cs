@@ -47,6 +47,27 @@ public static class PublicHolidayCalendar
         ["ZA"] = () => new SouthAfricaPublicHoliday(),
     };
 
+    /// <summary>The country of well-known IANA zones (as in tzdata's zone.tab), for <c>country=auto</c>.</summary>
+    private static readonly IReadOnlyDictionary<string, string> CountryByZone = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
+    {
+        ["Europe/Vienna"] = "AT", ["Europe/Brussels"] = "BE", ["Europe/Zurich"] = "CH", ["Europe/Prague"] = "CZ",
+        ["Europe/Berlin"] = "DE", ["Europe/Copenhagen"] = "DK", ["Europe/Tallinn"] = "EE", ["Europe/Madrid"] = "ES",
+        ["Europe/Helsinki"] = "FI", ["Europe/Paris"] = "FR", ["Europe/London"] = "GB", ["Europe/Athens"] = "GR",
+        ["Europe/Zagreb"] = "HR", ["Europe/Budapest"] = "HU", ["Europe/Dublin"] = "IE", ["Europe/Rome"] = "IT",
+        ["Europe/Vilnius"] = "LT", ["Europe/Luxembourg"] = "LU", ["Europe/Riga"] = "LV", ["Europe/Amsterdam"] = "NL",
+        ["Europe/Oslo"] = "NO", ["Europe/Warsaw"] = "PL", ["Europe/Lisbon"] = "PT", ["Europe/Bucharest"] = "RO",
+        ["Europe/Stockholm"] = "SE", ["Europe/Ljubljana"] = "SI", ["Europe/Bratislava"] = "SK",
+        ["America/New_York"] = "US", ["America/Chicago"] = "US", ["America/Denver"] = "US", ["America/Phoenix"] = "US",
+        ["America/Los_Angeles"] = "US", ["America/Anchorage"] = "US", ["Pacific/Honolulu"] = "US",
+        ["America/Toronto"] = "CA", ["America/Vancouver"] = "CA", ["America/Edmonton"] = "CA", ["America/Winnipeg"] = "CA",
+        ["America/Halifax"] = "CA", ["America/Mexico_City"] = "MX", ["America/Sao_Paulo"] = "BR",
+        ["Australia/Sydney"] = "AU", ["Australia/Melbourne"] = "AU", ["Australia/Brisbane"] = "AU", ["Australia/Perth"] = "AU",
+        ["Australia/Adelaide"] = "AU", ["Pacific/Auckland"] = "NZ", ["Asia/Tokyo"] = "JP", ["Africa/Johannesburg"] = "ZA",
+    };
+
+    /// <summary>The country of a time zone whose public holidays are known; null when the zone is not in the list.</summary>
+    public static string? CountryOfZone(string timeZoneId) => CountryByZone.GetValueOrDefault(timeZoneId);
+
     public static IEnumerable<string> Countries => ByCountry.Keys.Order(StringComparer.Ordinal);
 
     public static bool Supports(string country) => ByCountry.ContainsKey(country);

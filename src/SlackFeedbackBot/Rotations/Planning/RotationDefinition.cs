@@ -18,6 +18,17 @@ public sealed record RotationDefinition(
     IReadOnlySet<DateOnly> Holidays,
     IReadOnlyList<string> SupportPros)
 {
+    /// <summary>
+    /// Whose public holidays members without a country of their own have off: an ISO code, <see cref="CountryOfEachZone"/>
+    /// (the country of each member's time zone) or null for none.
+    /// </summary>
+    public string? HolidayCountry { get; init; }
+
+    /// <summary>Days the whole company is off (rotation-local dates): no slots at all.</summary>
+    public IReadOnlySet<DateOnly> CompanyDaysOff { get; init; } = new HashSet<DateOnly>();
+
+    public const string CountryOfEachZone = "auto";
+
     public static IReadOnlySet<DayOfWeek> MondayToFriday { get; } = new HashSet<DayOfWeek>
     {
         DayOfWeek.Monday, DayOfWeek.Tuesday, DayOfWeek.Wednesday, DayOfWeek.Thursday, DayOfWeek.Friday,

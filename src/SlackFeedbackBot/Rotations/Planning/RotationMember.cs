@@ -13,6 +13,15 @@ public sealed record RotationMember(
     DateTimeOffset JoinedAt,
     DateTimeOffset? LeftAt = null)
 {
+    /// <summary>ISO code of the country whose public holidays the person has off; null: the rotation's.</summary>
+    public string? HolidayCountry { get; init; }
+
+    /// <summary>The country whose public holidays this person has off on <paramref name="rotation"/>, if any.</summary>
+    public string? HolidayCountryOn(RotationDefinition rotation) =>
+        HolidayCountry ?? (rotation.HolidayCountry == RotationDefinition.CountryOfEachZone
+            ? PublicHolidayCalendar.CountryOfZone(TimeZoneId)
+            : rotation.HolidayCountry);
+
     public bool IsOnRotationAt(DateTimeOffset instant) =>
         JoinedAt <= instant && (LeftAt is null || instant < LeftAt.Value);
 }

@@ -17,12 +17,13 @@ public static class ShiftPlanner
         RotationValidator.EnsureValid(rotation, members, period);
 
         var zone = ZoneCatalog.Find(rotation.TimeZoneId);
-        var slots = SlotCalendar.Build(rotation, zone, period);
         var roster = members.OrderBy(m => m.UserId, StringComparer.Ordinal).ToArray();
+        var slots = WithoutEveryonesHolidays(SlotCalendar.Build(rotation, zone, period), rotation, roster);
         var proIds = rotation.SupportPros.ToHashSet(StringComparer.Ordinal);
         var isPro = roster.Select(m => proIds.Contains(m.UserId)).ToArray();
         var isContinuous = rotation.Cadence is ContinuousCadence;
-        var availability = new AvailabilityIndex(slots, roster, timeOff, wholeSlotInsideHours: !isContinuous);
+        // A shift lies inside each participant's working hours, continuous or not: overlapping them is not enough.
+        var availability = new AvailabilityIndex(slots, roster, timeOff, wholeSlotInsideHours: true, rotation);
         var ledger = new FairnessLedger(roster, isPro, history, period);
         var context = new PlanningContext(rotation, slots, roster, availability, ledger, isPro);
 
@@ -56,5 +57,15 @@ public static class ShiftPlanner
         }
 
         return new PlanResult(shifts, context.Unplaced, understaffed);
+    }
+
+    /// <summary>A day that is a public holiday for every member has no slots, so a continuous rotation has no empty shift on it.</summary>
+    private static ShiftSlot[] WithoutEveryonesHolidays(ShiftSlot[] slots, RotationDefinition rotation, RotationMember[] roster)
+    {
+        if (slots.Length == 0 || roster.Length == 0)
+            return slots;
+        var everyoneOff = SkippedDays.Between(rotation, roster, slots[0].LocalDate, slots[^1].LocalDate)
+            .Where(d => d.Everyone).Select(d => d.Day).ToHashSet();
+        return everyoneOff.Count == 0 ? slots : slots.Where(s => !everyoneOff.Contains(s.LocalDate)).ToArray();
     }
 }

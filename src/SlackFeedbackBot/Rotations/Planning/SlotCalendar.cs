@@ -5,7 +5,7 @@ namespace SlackFeedbackBot.Rotations.Planning;
 /// hours into back-to-back slots of the shift length, aligned to the start of support hours; continuous
 /// cadences take each working day's support hours whole. Both ends of a slot are wall-clock times resolved
 /// with <see cref="LocalTimeResolver"/>, so a slot lying wholly inside a spring-forward gap comes out
-/// empty and is dropped, and a slot across a fall-back hour is an hour longer.
+/// empty and is dropped, and a slot across a fall-back hour is an hour longer. Holidays and company days off have no slots.
 /// </summary>
 internal static class SlotCalendar
 {
@@ -20,7 +20,7 @@ internal static class SlotCalendar
 
         for (var day = firstDay; day <= lastDay; day = day.AddDays(1))
         {
-            if (!rotation.WorkingDays.Contains(day.DayOfWeek) || rotation.Holidays.Contains(day))
+            if (!rotation.WorkingDays.Contains(day.DayOfWeek) || rotation.Holidays.Contains(day) || rotation.CompanyDaysOff.Contains(day))
                 continue;
 
             var windowEnd = hours.LocalEndOn(day);

@@ -13,14 +13,15 @@ public sealed record StoredMember(
     DailyHours WorkingHours,
     IReadOnlySet<DayOfWeek> WorkingDays,
     DateTimeOffset JoinedAt,
-    DateTimeOffset? LeftAt)
+    DateTimeOffset? LeftAt,
+    string? HolidayCountry = null)
 {
     public string EffectiveTimeZone(string fallback) => TimeZoneOverride ?? SlackTimeZone ?? fallback;
 
     public bool IsActive => LeftAt is null;
 
     public RotationMember ToPlanner(string fallbackZone) =>
-        new(UserId, EffectiveTimeZone(fallbackZone), WorkingHours, WorkingDays, JoinedAt, LeftAt);
+        new(UserId, EffectiveTimeZone(fallbackZone), WorkingHours, WorkingDays, JoinedAt, LeftAt) { HolidayCountry = HolidayCountry };
 }
 
 /// <summary>Rotations, their members, people's time off and the stretches already planned (SQL in one place).</summary>
@@ -94,7 +95,8 @@ public sealed class RotationRepository(Database database)
         var rows = await connection.QueryAsync<MemberRow>(
             """
             SELECT rotation_id AS RotationId, user_id AS UserId, time_zone AS TimeZone, slack_time_zone AS SlackTimeZone,
-                working_hours AS WorkingHours, working_days AS WorkingDays, joined_at AS JoinedAt, left_at AS LeftAt
+                working_hours AS WorkingHours, working_days AS WorkingDays, joined_at AS JoinedAt, left_at AS LeftAt,
+                holiday_country AS HolidayCountry
             FROM rotation_members WHERE rotation_id = @rotationId AND (@includeFormer = 1 OR left_at IS NULL) ORDER BY user_id
             """,
             new { rotationId, includeFormer = includeFormer ? 1 : 0 });
@@ -127,12 +129,12 @@ public sealed class RotationRepository(Database database)
     }
 
     /// <summary>Configuration wins for a declared member's time zone and hours; joining state is left alone.</summary>
-    public async Task UpdateMemberSettingsAsync(long rotationId, string userId, string? timeZoneOverride, string workingHours, string workingDays)
+    public async Task UpdateMemberSettingsAsync(long rotationId, string userId, string? timeZoneOverride, string workingHours, string workingDays, string? holidayCountry = null)
     {
         using var connection = database.Open();
         await connection.ExecuteAsync(
-            "UPDATE rotation_members SET time_zone = @timeZoneOverride, working_hours = @workingHours, working_days = @workingDays WHERE rotation_id = @rotationId AND user_id = @userId",
-            new { rotationId, userId, timeZoneOverride, workingHours, workingDays });
+            "UPDATE rotation_members SET time_zone = @timeZoneOverride, working_hours = @workingHours, working_days = @workingDays, holiday_country = @holidayCountry WHERE rotation_id = @rotationId AND user_id = @userId",
+            new { rotationId, userId, timeZoneOverride, workingHours, workingDays, holidayCountry });
     }
 
     public async Task<bool> HasMemberRecordAsync(long rotationId, string userId)
@@ -223,6 +225,7 @@ public sealed class RotationRepository(Database database)
         public string WorkingDays { get; set; } = "";
         public long JoinedAt { get; set; }
         public long? LeftAt { get; set; }
+        public string? HolidayCountry { get; set; }
         public StoredMember ToMember() => new(
             RotationId,
             UserId,
@@ -231,6 +234,7 @@ public sealed class RotationRepository(Database database)
             RotationSettingsText.ParseHours(WorkingHours),
             RotationSettingsText.ParseDays(WorkingDays),
             DateTimeOffset.FromUnixTimeMilliseconds(JoinedAt),
-            LeftAt is { } left ? DateTimeOffset.FromUnixTimeMilliseconds(left) : null);
+            LeftAt is { } left ? DateTimeOffset.FromUnixTimeMilliseconds(left) : null,
+            HolidayCountry);
     }
 }

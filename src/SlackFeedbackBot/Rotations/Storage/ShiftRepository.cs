@@ -47,6 +47,31 @@ public sealed class ShiftRepository(Database database)
         return rows.Select(r => r.ToShift()).ToList();
     }
 
+    /// <summary>Planned shifts of other rotations than <paramref name="rotationId"/> that have not ended by <paramref name="after"/>.</summary>
+    public async Task<IReadOnlyList<Shift>> OtherRotationsAsync(long rotationId, DateTimeOffset after)
+    {
+        using var connection = database.Open();
+        var rows = await connection.QueryAsync<ShiftRow>(
+            $"SELECT {ShiftColumns} FROM rotation_shifts WHERE rotation_id <> @rotationId AND status = 'planned' AND end_at > @after ORDER BY start_at",
+            new { rotationId, after = after.ToUnixTimeMilliseconds() });
+        return rows.Select(r => r.ToShift()).ToList();
+    }
+
+    /// <summary>The person's planned shifts, in any rotation, that overlap [start, end), other than <paramref name="exceptKey"/>.</summary>
+    public async Task<IReadOnlyList<Shift>> OverlappingForAsync(string userId, DateTimeOffset start, DateTimeOffset end, string? exceptKey = null)
+    {
+        using var connection = database.Open();
+        var rows = await connection.QueryAsync<ShiftRow>(
+            $"""
+             SELECT {ShiftColumns} FROM rotation_shifts
+             WHERE status = 'planned' AND end_at > @start AND start_at < @end AND key <> COALESCE(@exceptKey, '')
+               AND (',' || assignees || ',' LIKE '%,' || @userId || ',%' OR pro = @userId)
+             ORDER BY start_at
+             """,
+            new { userId, start = start.ToUnixTimeMilliseconds(), end = end.ToUnixTimeMilliseconds(), exceptKey });
+        return rows.Select(r => r.ToShift()).ToList();
+    }
+
     /// <summary>Planned shifts the person takes part in that have not ended by <paramref name="after"/>.</summary>
     public async Task<IReadOnlyList<Shift>> UpcomingForAsync(string userId, DateTimeOffset after, int limit = 10)
     {
