@@ -87,6 +87,7 @@ public static class RotationsServiceCollectionExtensions
             .AddBlockAction<HomeSwapAction>(SupportHome.SwapActionId)
             .AddBlockAction<HomeAwayAction>(SupportHome.AwayActionId)
             .AddViewSubmission<SwapSubmission>(ShiftSwaps.ModalCallbackId)
+            .AddViewSubmission<SwapConfirmSubmission>(ShiftSwaps.ConfirmCallbackId)
             .AddViewSubmission<AwaySubmission>(HomeAwayAction.ModalCallbackId)
             .AddEventHandler<SupportHomeOpened>("app_home_opened");
     }

@@ -26,6 +26,7 @@ public sealed class ShiftSwaps(
     public const string ColleagueAction = "colleague";
     public const string AcceptActionId = "support_swap_accept";
     public const string DeclineActionId = "support_swap_decline";
+    public const string ConfirmCallbackId = "support_swap_confirm";
 
     /// <summary>Opens the swap modal; returns a refusal to show instead when there is nothing to swap.</summary>
     public async Task<string?> OpenAsync(string userId, string? triggerId, CancellationToken ct)
@@ -58,8 +59,56 @@ public sealed class ShiftSwaps(
         return null;
     }
 
+    /// <summary>
+    /// What the form says before anyone is asked: inline errors keyed by block id, or a confirmation view when the shift
+    /// lies outside the colleague's working hours (read in their zone); null when the request can go as it is.
+    /// </summary>
+    public async Task<(IReadOnlyDictionary<string, string>? Errors, ModalView? Confirm)> CheckAsync(string userId, string? shiftKey, string? colleague, CancellationToken ct)
+    {
+        var errors = await ProblemsAsync(userId, shiftKey, colleague, ct);
+        if (errors is not null)
+        {
+            return (errors, null);
+        }
+
+        var shift = (await shifts.FindAsync(shiftKey!))!;
+        var outside = ShiftFit.OutsideHours(shift, await MemberAsync(shift.RotationId, colleague!), await zones.ZoneOfAsync(colleague!, ct));
+        if (outside is null)
+        {
+            return (null, null);
+        }
+
+        var view = new ModalBuilder("Swap a shift")
+            .Submit("Ask anyway")
+            .Close("Cancel")
+            .CallbackId(ConfirmCallbackId)
+            .PrivateMetadata($"{shift.Key}\n{colleague}")
+            .Add(SupportBlocks.Section($":warning: For {ShiftText.Mention(colleague!)} this shift is {outside}. Ask them anyway? They see the time in their own zone before they accept."))
+            .Build();
+        return (null, view);
+    }
+
+    /// <summary>The shift key and colleague a confirmation view carries.</summary>
+    public static (string? ShiftKey, string? Colleague) FromConfirmation(string? privateMetadata)
+    {
+        var parts = (privateMetadata ?? "").Split('\n');
+        return parts.Length == 2 ? (parts[0], parts[1]) : (null, null);
+    }
+
     /// <summary>Validates and sends the request. Returns inline errors keyed by block id, or null when the colleague was asked.</summary>
     public async Task<IReadOnlyDictionary<string, string>?> RequestAsync(string userId, string? shiftKey, string? colleague, CancellationToken ct)
+    {
+        if (await ProblemsAsync(userId, shiftKey, colleague, ct) is { } problems)
+        {
+            return problems;
+        }
+
+        var now = time.GetUtcNow();
+        var shift = (await shifts.FindAsync(shiftKey!))!;
+        return await AskAsync(userId, shift, colleague!, now, ct);
+    }
+
+    private async Task<IReadOnlyDictionary<string, string>?> ProblemsAsync(string userId, string? shiftKey, string? colleague, CancellationToken ct)
     {
         var now = time.GetUtcNow();
         var shift = shiftKey is null ? null : await shifts.FindAsync(shiftKey);
@@ -93,6 +142,11 @@ public sealed class ShiftSwaps(
             return new Dictionary<string, string> { [ColleagueBlock] = $"They already have a shift then ({clash}); pick someone else." };
         }
 
+        return null;
+    }
+
+    private async Task<IReadOnlyDictionary<string, string>?> AskAsync(string userId, Shift shift, string colleague, DateTimeOffset now, CancellationToken ct)
+    {
         var rotation = await rotations.FindAsync(shift.RotationId);
         var requestId = await shifts.AddSwapRequestAsync(shift.Key, userId, colleague, now);
         var zone = await zones.ZoneOfAsync(colleague, ct);

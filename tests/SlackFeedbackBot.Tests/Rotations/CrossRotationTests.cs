@@ -3,6 +3,7 @@ using SlackFeedbackBot.Rotations;
 using SlackFeedbackBot.Rotations.Planning;
 using SlackFeedbackBot.Rotations.Slack;
 using SlackFeedbackBot.Rotations.Storage;
+using SlackFeedbackBot.Slack.BlockKit;
 using SlackFeedbackBot.Slack.Inbound;
 using SlackFeedbackBot.Tests.Support;
 
@@ -107,8 +108,18 @@ public sealed class CrossRotationTests
         using var host = await RotationTestHost.StartAsync(dir.File("bot.db"), time, slack, TwoRotations());
         var shift = await host.AddShiftAsync(new DateTimeOffset(2026, 11, 25, 14, 0, 0, TimeSpan.Zero), TimeSpan.FromHours(1), "UANN");
 
-        Assert.That(await host.Get<ShiftSwaps>().RequestAsync("UANN", shift.Key, "UBO", CancellationToken.None), Is.Null);
+        var warning = await new SwapSubmission(host.Get<ShiftSwaps>()).HandleAsync(SwapForm("UANN", shift.Key, "UBO"), CancellationToken.None);
 
+        Assert.That(warning!.ResponseAction, Is.EqualTo("update"), "the form warns before anyone is asked");
+        var warned = string.Join(" ", warning.View!.Blocks.OfType<SectionBlock>().Select(b => b.Text));
+        Assert.That(warned, Does.Contain("06:00–07:00 (America/Los_Angeles)").And.Contain("outside working hours"));
+        Assert.That(await host.CountAsync("rotation_swap_requests"), Is.EqualTo(0));
+
+        var asked = await new SwapConfirmSubmission(host.Get<ShiftSwaps>()).HandleAsync(
+            new ViewSubmissionPayload { User = new IdName { Id = "UANN" }, View = new ViewPayload { CallbackId = ShiftSwaps.ConfirmCallbackId, PrivateMetadata = warning.View.PrivateMetadata } },
+            CancellationToken.None);
+
+        Assert.That(asked, Is.Null, "Ask anyway sends the request and closes the form");
         await Eventually.ThatAsync(() => slack.DmsTo("UBO").Count == 1, "the colleague is asked");
         var ask = slack.DmsTo("UBO").Single().Text;
         Assert.That(ask, Does.Contain("Wed 25 Nov 06:00–07:00 (America/Los_Angeles)").And.Contain("outside working hours of 09:00-17:00"));
@@ -125,7 +136,7 @@ public sealed class CrossRotationTests
         using var host = await RotationTestHost.StartAsync(dir.File("bot.db"), time, slack, TwoRotations());
         var shift = await host.AddShiftAsync(new DateTimeOffset(2026, 11, 25, 14, 0, 0, TimeSpan.Zero), TimeSpan.FromHours(1), "UANN");
 
-        Assert.That(await host.Get<ShiftSwaps>().RequestAsync("UANN", shift.Key, "UBO", CancellationToken.None), Is.Null);
+        Assert.That(await new SwapSubmission(host.Get<ShiftSwaps>()).HandleAsync(SwapForm("UANN", shift.Key, "UBO"), CancellationToken.None), Is.Null, "no warning: the form closes");
 
         await Eventually.ThatAsync(() => slack.DmsTo("UBO").Count == 1, "the colleague is asked");
         Assert.That(slack.DmsTo("UBO").Single().Text, Does.Not.Contain("outside"));

@@ -1,4 +1,5 @@
 using SlackFeedbackBot.Slack.Api;
+using SlackFeedbackBot.Slack.BlockKit;
 using SlackFeedbackBot.Slack.Dispatch;
 using SlackFeedbackBot.Slack.Inbound;
 
@@ -44,7 +45,10 @@ public sealed class SwapDeclineAction(ShiftSwaps swaps, ClickReplies replies) : 
         await replies.ReplyAsync(payload, await swaps.DecideAsync(payload.User.Id, action.Value, accept: false, ct), replaceOriginal: true, ct);
 }
 
-/// <summary>The swap form was submitted: inline errors, or the colleague is asked and the form closes.</summary>
+/// <summary>
+/// The swap form was submitted: inline errors; a warning to confirm when the shift is outside the colleague's hours;
+/// or the colleague is asked and the form closes.
+/// </summary>
 public sealed class SwapSubmission(ShiftSwaps swaps) : IViewSubmissionHandler
 {
     public async Task<ViewSubmissionResponse?> HandleAsync(ViewSubmissionPayload submission, CancellationToken ct)
@@ -52,7 +56,37 @@ public sealed class SwapSubmission(ShiftSwaps swaps) : IViewSubmissionHandler
         var values = submission.View.State?.Values;
         var shiftKey = values?.GetValueOrDefault(ShiftSwaps.ShiftBlock)?.GetValueOrDefault(ShiftSwaps.ShiftAction)?.SelectedOption?.Value;
         var colleague = values?.GetValueOrDefault(ShiftSwaps.ColleagueBlock)?.GetValueOrDefault(ShiftSwaps.ColleagueAction)?.SelectedUser;
-        var errors = await swaps.RequestAsync(submission.User.Id, shiftKey, colleague, ct);
+        var (errors, confirm) = await swaps.CheckAsync(submission.User.Id, shiftKey, colleague, ct);
+        if (errors is not null)
+        {
+            return ViewSubmissionResponse.WithErrors(errors);
+        }
+
+        if (confirm is not null)
+        {
+            return ViewSubmissionResponse.Update(confirm);
+        }
+
+        errors = await swaps.RequestAsync(submission.User.Id, shiftKey, colleague, ct);
         return errors is null ? null : ViewSubmissionResponse.WithErrors(errors);
+    }
+}
+
+/// <summary>"Ask anyway" on the swap form's warning: the colleague is asked, or the form says why not.</summary>
+public sealed class SwapConfirmSubmission(ShiftSwaps swaps) : IViewSubmissionHandler
+{
+    public async Task<ViewSubmissionResponse?> HandleAsync(ViewSubmissionPayload submission, CancellationToken ct)
+    {
+        var (shiftKey, colleague) = ShiftSwaps.FromConfirmation(submission.View.PrivateMetadata);
+        var errors = await swaps.RequestAsync(submission.User.Id, shiftKey, colleague, ct);
+        if (errors is null)
+        {
+            return null;
+        }
+
+        return ViewSubmissionResponse.Update(new ModalBuilder("Swap a shift")
+            .Close("Close")
+            .Add(SupportBlocks.Section($"Nothing was asked: {string.Join(" ", errors.Values)}"))
+            .Build());
     }
 }
