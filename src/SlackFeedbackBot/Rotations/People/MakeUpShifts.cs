@@ -29,8 +29,16 @@ public sealed class MakeUpShifts(
     public async Task<int> OfferAsync(Shift missed, RotationSettings rotation, string userId, CancellationToken ct)
     {
         var now = time.GetUtcNow();
+        var member = await MemberAsync(rotation, userId, ct);
+        if (member is null)
+        {
+            // Not on the rotation (any more): there is no roster place to make up.
+            return 0;
+        }
+
         var zone = await zones.ZoneOfAsync(userId, ct);
-        var slots = await FreeSlotsAsync(missed, rotation, userId, now, ct);
+        var timeOff = await rotations.TimeOffAsync([userId], now);
+        var slots = MakeUpSlots.Find(member, rotation, timeOff, await BusyAsync(userId, missed.Key, now), now);
         await makeUps.OfferAsync(missed.Key, userId, rotation.Id, now);
         var started = $"Your *{rotation.Name}* support shift started at {ShiftText.Time(missed.Start, zone)} ({zone.Id}) and I haven't heard you're on it.";
         SlackMessage message;
@@ -149,18 +157,6 @@ public sealed class MakeUpShifts(
         missedShiftKey = value[..bar];
         start = DateTimeOffset.FromUnixTimeMilliseconds(ms);
         return true;
-    }
-
-    private async Task<IReadOnlyList<DateTimeOffset>> FreeSlotsAsync(Shift missed, RotationSettings rotation, string userId, DateTimeOffset now, CancellationToken ct)
-    {
-        var member = await MemberAsync(rotation, userId, ct);
-        if (member is null)
-        {
-            return [];
-        }
-
-        var timeOff = await rotations.TimeOffAsync([userId], now);
-        return MakeUpSlots.Find(member, rotation, timeOff, await BusyAsync(userId, missed.Key, now), now);
     }
 
     private async Task<RotationMember?> MemberAsync(RotationSettings rotation, string userId, CancellationToken ct)
