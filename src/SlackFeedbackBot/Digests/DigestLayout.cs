@@ -140,8 +140,14 @@ public static class DigestLayout
     public static string NotHeardLine(RotationSummary rotation, IEnumerable<string> names)
     {
         var month = rotation.MonthName.Length > 0 ? $"in {rotation.MonthName}" : "this month";
-        return $"_Still to hear a customer {month}:_ {string.Join(", ", names)}. One support shift, a customer call or a piece of feedback does it, and there's a warm welcome in the support channel.";
+        var all = names.ToList();
+        // A whole company can be a long list: the first names, then a count, keeps the section inside Slack's limit.
+        var shown = string.Join(", ", all.Take(MaxNotHeardNames)) + (all.Count > MaxNotHeardNames ? $" and {all.Count - MaxNotHeardNames} more" : "");
+        return $"_Still to hear a customer {month}:_ {shown}. One support shift, a customer call or a piece of feedback does it, and there's a warm welcome in the support channel.";
     }
+
+    /// <summary>Names the kind line shows before "and N more".</summary>
+    public const int MaxNotHeardNames = 24;
 
     private static string Quiet(QuietPerson person) =>
         person.DisplayName is { Length: > 0 } name ? Name(name) : $"<@{Name(person.UserId)}>";
