@@ -37,6 +37,12 @@ public interface ISlackApiClient
 
     Task UpdateUserGroupUsersAsync(string userGroupId, IReadOnlyList<string> users, CancellationToken ct = default);
 
+    /// <summary>usergroups.users.list: the user ids in the group (disabled groups answer with none).</summary>
+    Task<IReadOnlyList<string>> ListUserGroupMembersAsync(string userGroupId, CancellationToken ct = default);
+
+    /// <summary>conversations.members: every member id of the channel, following every page of the cursor.</summary>
+    Task<IReadOnlyList<string>> ListConversationMembersAsync(string channel, CancellationToken ct = default);
+
     /// <summary>Returns the opened view's id.</summary>
     Task<string> OpenViewAsync(string triggerId, ModalView view, CancellationToken ct = default);
 

@@ -26,6 +26,7 @@ public sealed class SlackApiClient(
     public const string HttpClientName = "Slack";
 
     private const int UsersPageSize = 200;
+    private const int MembersPageSize = 200;
     private const int TopicLength = 250;
 
     // The methods this client calls that Slack documents as taking a JSON body: json_input_supported in Slack's method
@@ -156,6 +157,35 @@ public sealed class SlackApiClient(
         }
 
         await PostAsync("usergroups.users.update", new JsonObject { ["usergroup"] = userGroupId, ["users"] = string.Join(',', users) }, ct);
+    }
+
+    public async Task<IReadOnlyList<string>> ListUserGroupMembersAsync(string userGroupId, CancellationToken ct = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(userGroupId);
+        var response = await PostAsync("usergroups.users.list", new JsonObject { ["usergroup"] = userGroupId }, ct);
+        return Strings(response, "users");
+    }
+
+    public async Task<IReadOnlyList<string>> ListConversationMembersAsync(string channel, CancellationToken ct = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(channel);
+        var members = new List<string>();
+        string? cursor = null;
+        do
+        {
+            var args = new JsonObject { ["channel"] = channel, ["limit"] = MembersPageSize };
+            if (cursor is not null)
+            {
+                args["cursor"] = cursor;
+            }
+
+            var page = await PostAsync("conversations.members", args, ct);
+            members.AddRange(Strings(page, "members"));
+            cursor = NextCursor(page);
+        }
+        while (cursor is not null);
+
+        return members;
     }
 
     public async Task<string> OpenViewAsync(string triggerId, ModalView view, CancellationToken ct = default)

@@ -20,6 +20,9 @@ internal static class SlackResponseReader
     public static JsonObject Object(JsonNode? node, string name, string method) =>
         (node as JsonObject)?[name] as JsonObject ?? throw new SlackApiException(method, "invalid_response", $"the response has no {name}");
 
+    public static IReadOnlyList<string> Strings(JsonNode? node, string name) =>
+        [.. (((node as JsonObject)?[name] as JsonArray) ?? []).OfType<JsonValue>().Select(v => v.TryGetValue<string>(out var s) ? s : null).OfType<string>()];
+
     public static IEnumerable<JsonObject> Objects(JsonNode? node, string name) =>
         ((node as JsonObject)?[name] as JsonArray)?.OfType<JsonObject>() ?? [];
 

@@ -28,7 +28,7 @@ public static class SlackShapes
             ["id"] = user.Id,
             ["team_id"] = teamId,
             ["name"] = user.Name,
-            ["deleted"] = false,
+            ["deleted"] = user.Deleted,
             ["real_name"] = user.RealName,
             ["tz"] = user.Tz,
             ["tz_label"] = label,

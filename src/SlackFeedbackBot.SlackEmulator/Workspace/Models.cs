@@ -5,6 +5,9 @@ namespace SlackFeedbackBot.Emulator.Workspace;
 public sealed record WorkspaceUser(string Id, string Name, string RealName, string Tz, bool IsBot = false, string? BotId = null)
 {
     public string DisplayName { get; init; } = Name;
+
+    /// <summary>A deactivated account: Slack keeps it, with <c>deleted: true</c>.</summary>
+    public bool Deleted { get; init; }
 }
 
 public sealed record WorkspaceChannel(string Id, string Name, bool IsPrivate, IReadOnlyList<string> Members, long Created)

@@ -60,8 +60,12 @@ public sealed record ResolvedSummary(int Items, int ReportersTold, IReadOnlyList
         : $"We closed the loop on {Plural.Of(Items, "item")}; {Plural.Of(ReportersTold, "reporter")} told.";
 }
 
-public sealed record RotationSummary(IReadOnlyList<ShiftSummary> People)
+public sealed record RotationSummary(IReadOnlyList<ShiftSummary> People, IReadOnlyList<QuietPerson>? NotHeard = null, string MonthName = "")
 {
+    public IReadOnlyList<QuietPerson> NotHeardYet => NotHeard ?? [];
+
+    public bool IsEmpty => People.Count == 0 && NotHeardYet.Count == 0;
+
     public int Served => People.Sum(person => person.Served);
     public int Missed => People.Sum(person => person.Missed);
     public int Swapped => People.Sum(person => person.Swapped);

@@ -49,7 +49,12 @@ public sealed class DigestBuilder(KeyPhraseGrouper grouper)
             Rotation = new RotationSummary(input.Shifts
                 .OrderBy(shift => shift.DisplayName ?? shift.UserId, StringComparer.OrdinalIgnoreCase)
                 .ThenBy(shift => shift.UserId, StringComparer.Ordinal)
-                .ToList()),
+                .ToList(),
+                input.NotHeardThisMonth
+                    .OrderBy(person => person.DisplayName ?? person.UserId, StringComparer.OrdinalIgnoreCase)
+                    .ThenBy(person => person.UserId, StringComparer.Ordinal)
+                    .ToList(),
+                input.MonthName),
             Chart = Chart(input, buckets, inArea),
         };
     }

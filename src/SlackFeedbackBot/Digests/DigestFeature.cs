@@ -27,6 +27,8 @@ public static class DigestFeature
         services.TryAddSingleton<DigestBucketCatalog>();
         services.TryAddSingleton<DigestInputLoader>();
         services.TryAddSingleton<DigestPeopleNames>();
+        services.TryAddSingleton<DigestQuietPeople>();
+        services.TryAddSingleton<ICustomerContactLookup, NoCustomerContactLookup>();
         services.TryAddSingleton<DigestPublisher>();
         services.AddOutboxTaskHandler<DigestPost>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IFeedbackCaptureHook, ProductAreaCaptureHook>());

@@ -123,4 +123,9 @@ public sealed record DigestInput
     public string? ProductArea { get; init; }
 
     public DigestSettings Settings { get; init; } = new();
+
+    /// <summary>Rotation members who have not heard a customer yet in <see cref="MonthName"/> (<see cref="DigestQuietPeople"/>).</summary>
+    public IReadOnlyList<QuietPerson> NotHeardThisMonth { get; init; } = [];
+
+    public string MonthName { get; init; } = "";
 }

@@ -95,7 +95,7 @@ public static class DigestLayout
             parts.AddRange(Sections(thresholds));
         }
 
-        if (digest.Rotation.People.Count > 0)
+        if (!digest.Rotation.IsEmpty)
         {
             var rotation = digest.Rotation;
             var lines = new List<string>
@@ -105,6 +105,11 @@ public static class DigestLayout
             };
             lines.AddRange(rotation.People.Select(person =>
                 $"• {Person(person)}: {person.Served} served, {person.Missed} missed, {person.Swapped} swapped, {person.FeedbackCaptured} captured"));
+            if (rotation.NotHeardYet.Count > 0)
+            {
+                lines.Add(NotHeardLine(rotation, rotation.NotHeardYet.Select(Quiet)));
+            }
+
             parts.AddRange(Sections(lines));
         }
 
@@ -130,6 +135,22 @@ public static class DigestLayout
         var note = line.Note is null ? "" : $" → {Said(line.Note)}";
         return $"• {Said(line.Quote)}{note}{Link(line.Permalink)}";
     }
+
+    /// <summary>Kind words for the people who have not heard a customer yet this month: an invitation, not a list of shame.</summary>
+    public static string NotHeardLine(RotationSummary rotation, IEnumerable<string> names)
+    {
+        var month = rotation.MonthName.Length > 0 ? $"in {rotation.MonthName}" : "this month";
+        var all = names.ToList();
+        // A whole company can be a long list: the first names, then a count, keeps the section inside Slack's limit.
+        var shown = string.Join(", ", all.Take(MaxNotHeardNames)) + (all.Count > MaxNotHeardNames ? $" and {all.Count - MaxNotHeardNames} more" : "");
+        return $"_Still to hear a customer {month}:_ {shown}. One support shift, a customer call or a piece of feedback does it, and there's a warm welcome in the support channel.";
+    }
+
+    /// <summary>Names the kind line shows before "and N more".</summary>
+    public const int MaxNotHeardNames = 24;
+
+    private static string Quiet(QuietPerson person) =>
+        person.DisplayName is { Length: > 0 } name ? Name(name) : $"<@{Name(person.UserId)}>";
 
     private static string Person(ShiftSummary person) =>
         person.DisplayName is { Length: > 0 } name ? Name(name) : $"<@{Name(person.UserId)}>";

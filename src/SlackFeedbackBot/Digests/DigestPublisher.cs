@@ -14,6 +14,7 @@ public sealed class DigestPublisher(
     DigestInputLoader loader,
     DigestBuilder builder,
     DigestPeopleNames names,
+    DigestQuietPeople quiet,
     ISlackOutbox outbox,
     ILogger<DigestPublisher> log)
 {
@@ -26,7 +27,7 @@ public sealed class DigestPublisher(
     {
         var filter = new DigestFilter(subscription.Bucket, subscription.ProductArea);
         var query = DigestQuery.LastComplete(subscription.PeriodKind, subscription.Zone, intendedFireUtc, filter);
-        var input = await names.AddNamesAsync(loader.Load(query), ct);
+        var input = await quiet.AddAsync(await names.AddNamesAsync(loader.Load(query), ct), query.Zone, ct);
         var digest = builder.Build(input);
         var message = DigestBlockRenderer.Render(digest);
         if (late)

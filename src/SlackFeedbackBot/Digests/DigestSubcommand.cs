@@ -24,6 +24,7 @@ public sealed class DigestSubcommand(
     DigestInputLoader loader,
     DigestBuilder builder,
     DigestPeopleNames names,
+    DigestQuietPeople quiet,
     ISlackApiClient slack,
     IOptions<DigestOptions> options,
     TimeProvider time) : Subcommand<DigestSubcommand.Arguments>, IFeedbackSubcommand
@@ -79,7 +80,8 @@ public sealed class DigestSubcommand(
         }
 
         var zone = DigestSubscriptionRules.FindZone(await ZoneOfAsync(command.UserId, ct)) ?? TimeZoneInfo.Utc;
-        var input = await names.AddNamesAsync(loader.Load(DigestQuery.LastComplete(kind, zone, time.GetUtcNow(), filter)), ct);
+        var query = DigestQuery.LastComplete(kind, zone, time.GetUtcNow(), filter);
+        var input = await quiet.AddAsync(await names.AddNamesAsync(loader.Load(query), ct), zone, ct);
         return DigestBlockRenderer.Render(builder.Build(input)) with { ResponseType = "ephemeral" };
     }
 

@@ -53,7 +53,7 @@ public static class DigestTextRenderer
             }
         }
 
-        if (digest.Rotation.People.Count > 0)
+        if (!digest.Rotation.IsEmpty)
         {
             var rotation = digest.Rotation;
             text.AppendLine().AppendLine("Support rotation");
@@ -61,6 +61,11 @@ public static class DigestTextRenderer
             foreach (var person in rotation.People)
             {
                 text.AppendLine($"  {person.DisplayName ?? person.UserId}: {person.Served} served, {person.Missed} missed, {person.Swapped} swapped, {person.FeedbackCaptured} captured");
+            }
+
+            if (rotation.NotHeardYet.Count > 0)
+            {
+                text.AppendLine("  " + DigestLayout.NotHeardLine(rotation, rotation.NotHeardYet.Select(p => p.DisplayName ?? p.UserId)).Replace("_", "", StringComparison.Ordinal));
             }
         }
         return text.ToString();

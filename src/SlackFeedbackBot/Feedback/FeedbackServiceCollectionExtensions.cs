@@ -38,6 +38,7 @@ public static class FeedbackServiceCollectionExtensions
         services.TryAddSingleton<FeedbackExporter>();
         services.TryAddSingleton<SlackMessageReader>();
         services.TryAddSingleton<FeedbackDigestQueries>();
+        services.TryAddSingleton<FeedbackPeopleQueries>();
         services.TryAddSingleton<FeedbackReplies>();
         services.TryAddSingleton<FeedbackModals>();
         services.TryAddSingleton<MessageCaptureConfirmation>();

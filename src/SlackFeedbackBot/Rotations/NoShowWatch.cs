@@ -1,3 +1,4 @@
+using SlackFeedbackBot.Rotations.People;
 using SlackFeedbackBot.Rotations.Slack;
 using SlackFeedbackBot.Rotations.Storage;
 using SlackFeedbackBot.Slack.Api;
@@ -6,10 +7,11 @@ using SlackFeedbackBot.Slack.BlockKit;
 namespace SlackFeedbackBot.Rotations;
 
 /// <summary>
-/// After the start: whoever has not said "I'm on it" gets one nudge (default +5 minutes); if someone still has not at
-/// the escalation point (default +30 minutes), the rotation's owners are told so someone covers.
+/// After the start: whoever has not said "I'm on it" gets one nudge (default +5 minutes), in their own time zone; if
+/// someone still has not at the escalation point (default +30 minutes), the rotation's owners are told so someone
+/// covers, and the person is offered free times to make the shift up (<see cref="MakeUpShifts"/>).
 /// </summary>
-public sealed class NoShowWatch(ShiftContext context, ShiftRepository shifts, DirectMessenger messenger, TimeProvider time)
+public sealed class NoShowWatch(ShiftContext context, ShiftRepository shifts, DirectMessenger messenger, PeopleZones zones, MakeUpShifts makeUps, TimeProvider time)
 {
     /// <summary>Returns the people nudged.</summary>
     public async Task<IReadOnlyList<string>> NudgeAsync(string shiftKey, CancellationToken ct)
@@ -23,7 +25,8 @@ public sealed class NoShowWatch(ShiftContext context, ShiftRepository shifts, Di
         var nudged = new List<string>();
         foreach (var user in missing)
         {
-            var text = $"Your *{rotation.Name}* support shift started at {ShiftText.Time(shift.Start, TimeZoneInfo.Utc)} UTC. Customers are waiting in {ShiftText.Channel(rotation.SupportChannel)}: head there and press \"I'm on it\".";
+            var zone = await zones.ZoneOfAsync(user, ct);
+            var text = $"Your *{rotation.Name}* support shift started at {ShiftText.Time(shift.Start, zone)} ({zone.Id}). Customers are waiting in {ShiftText.Channel(rotation.SupportChannel)}: head there and press \"I'm on it\".";
             var message = new SlackMessage
             {
                 Text = text,
@@ -47,11 +50,17 @@ public sealed class NoShowWatch(ShiftContext context, ShiftRepository shifts, Di
         }
 
         var (shift, rotation, missing) = found;
-        var text = $"{ShiftText.Mentions(missing)} {(missing.Count == 1 ? "has" : "have")} not shown up for the *{rotation.Name}* support shift that started at {ShiftText.Time(shift.Start, TimeZoneInfo.Utc)} UTC (until {ShiftText.Time(shift.End, TimeZoneInfo.Utc)} UTC). Can someone cover {ShiftText.Channel(rotation.SupportChannel)}?";
         var told = false;
         foreach (var owner in rotation.Owners)
         {
+            var zone = await zones.ZoneOfAsync(owner, ct);
+            var text = $"{ShiftText.Mentions(missing)} {(missing.Count == 1 ? "has" : "have")} not shown up for the *{rotation.Name}* support shift that started at {ShiftText.Time(shift.Start, zone)} (until {ShiftText.Time(shift.End, zone)}, {zone.Id}). Can someone cover {ShiftText.Channel(rotation.SupportChannel)}?";
             told |= await messenger.SendAsync($"escalate:{shift.Key}:{owner}", owner, new SlackMessage { Text = text, Blocks = [SupportBlocks.Section(text)] }, ct);
+        }
+
+        foreach (var user in missing)
+        {
+            await makeUps.OfferAsync(shift, rotation, user, ct);
         }
 
         return told;

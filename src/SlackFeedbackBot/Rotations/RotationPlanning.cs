@@ -119,7 +119,11 @@ public sealed class RotationPlanning(
     /// Re-plans the rotation's open windows for a change in its inputs, rewrites only the shifts that moved (from now on)
     /// and DMs the people whose shifts moved, with before and after. Returns the moves.
     /// </summary>
-    public async Task<IReadOnlyList<ShiftMove>> ReplanAsync(PlanInputs before, PlanInputs after, CancellationToken ct)
+    public Task<IReadOnlyList<ShiftMove>> ReplanAsync(PlanInputs before, PlanInputs after, CancellationToken ct) =>
+        ReplanAsync(before, after, new HashSet<string>(), ct);
+
+    /// <summary>As above, telling nobody in <paramref name="notTold"/> (a deactivated account cannot read a DM).</summary>
+    public async Task<IReadOnlyList<ShiftMove>> ReplanAsync(PlanInputs before, PlanInputs after, IReadOnlySet<string> notTold, CancellationToken ct)
     {
         var rotation = after.Rotation;
         var now = time.GetUtcNow();
@@ -149,7 +153,7 @@ public sealed class RotationPlanning(
             moves.AddRange(windowMoves);
         }
 
-        await TellAboutMovesAsync(rotation, moves, ct);
+        await TellAboutMovesAsync(rotation, moves.Where(m => !notTold.Contains(m.UserId)).ToList(), ct);
         return moves;
     }
 

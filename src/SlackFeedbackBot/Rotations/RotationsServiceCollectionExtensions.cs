@@ -1,9 +1,11 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Quartz;
+using SlackFeedbackBot.Digests;
 using SlackFeedbackBot.Feedback;
 using SlackFeedbackBot.Hosting;
 using SlackFeedbackBot.Rotations.Jobs;
+using SlackFeedbackBot.Rotations.People;
 using SlackFeedbackBot.Rotations.Scheduling;
 using SlackFeedbackBot.Rotations.Slack;
 using SlackFeedbackBot.Rotations.Storage;
@@ -33,6 +35,14 @@ public static class RotationsServiceCollectionExtensions
         services.AddSingleton<ShiftReminders>();
         services.AddSingleton<ShiftStart>();
         services.AddSingleton<NoShowWatch>();
+        services.AddSingleton<MakeUpRepository>();
+        services.AddSingleton<MakeUpShifts>();
+        services.TryAddSingleton<FeedbackPeopleQueries>();
+        services.AddSingleton<CustomerContacts>();
+        services.AddSingleton<FollowRepository>();
+        services.AddSingleton<FollowTargets>();
+        services.AddSingleton<FollowRequests>();
+        services.AddSingleton<MemberSync>();
         services.AddSingleton<ShiftFeedbackSummary>();
         services.AddSingleton<ShiftWrapUp>();
         services.AddSingleton<TimeAway>();
@@ -47,12 +57,14 @@ public static class RotationsServiceCollectionExtensions
         // Replaces the feedback feature's "nobody is on shift" default, whichever of the two is registered first.
         services.RemoveAll<ICurrentShiftLookup>();
         services.AddSingleton<ICurrentShiftLookup, RotationShiftLookup>();
+        services.RemoveAll<ICustomerContactLookup>();
+        services.AddSingleton<ICustomerContactLookup>(sp => sp.GetRequiredService<CustomerContacts>());
 
         foreach (var subcommand in new[]
         {
             typeof(NowSubcommand), typeof(ScheduleSubcommand), typeof(JoinSubcommand), typeof(LeaveSubcommand), typeof(AwaySubcommand),
             typeof(SwapSubcommand), typeof(AckSubcommand), typeof(HandoffSubcommand), typeof(CreateSubcommand), typeof(EditSubcommand),
-            typeof(HelpSubcommand),
+            typeof(StatsSubcommand), typeof(FollowSubcommand), typeof(UnfollowSubcommand), typeof(HelpSubcommand),
         })
         {
             services.AddScoped(typeof(ISupportSubcommand), subcommand);
@@ -72,12 +84,20 @@ public static class RotationsServiceCollectionExtensions
             q.AddJob<ShiftNoShowJob>(j => j.WithIdentity(ShiftScheduler.NoShowJob).StoreDurably());
             q.AddJob<ShiftEndJob>(j => j.WithIdentity(ShiftScheduler.EndJob).StoreDurably());
             q.AddJob<RotationPlanningJob>(j => j.WithIdentity(ShiftScheduler.PlanningJob).StoreDurably());
+            q.AddJob<MemberSyncJob>(j => j.WithIdentity(MemberSyncJob.Key).StoreDurably());
+            q.AddTrigger(t => t.WithIdentity("rotation-member-sync-daily", ShiftScheduler.JobGroup).ForJob(MemberSyncJob.Key)
+                .WithCronSchedule(MemberSync.DailyCron, c => c.InTimeZone(TimeZoneInfo.Utc).WithMisfireInstruction(CronTriggerMisfireInstruction.FireAndProceed)));
             q.AddTrigger(t => t.WithIdentity("rotation-planning-daily", ShiftScheduler.JobGroup).ForJob(ShiftScheduler.PlanningJob)
                 .WithCronSchedule(planningCron, c => c.InTimeZone(TimeZoneInfo.Utc).WithMisfireInstruction(CronTriggerMisfireInstruction.FireAndProceed)));
             // Declared, so every start replaces it and it fires again: planning "at start".
             q.AddTrigger(t => t.WithIdentity("rotation-planning-at-start", ShiftScheduler.JobGroup).ForJob(ShiftScheduler.PlanningJob)
                 .StartNow().WithSimpleSchedule(s => s.WithMisfireInstruction(SimpleTriggerMisfireInstruction.FireNow)));
         });
+
+        foreach (var slotActionId in MakeUpShifts.SlotActionIds)
+        {
+            slack.AddBlockAction<MakeUpSlotAction>(slotActionId);
+        }
 
         return slack
             .AddSlashCommand<SupportCommand>(SupportCommand.Command)
@@ -89,6 +109,10 @@ public static class RotationsServiceCollectionExtensions
             .AddViewSubmission<SwapSubmission>(ShiftSwaps.ModalCallbackId)
             .AddViewSubmission<SwapConfirmSubmission>(ShiftSwaps.ConfirmCallbackId)
             .AddViewSubmission<AwaySubmission>(HomeAwayAction.ModalCallbackId)
-            .AddEventHandler<SupportHomeOpened>("app_home_opened");
+            .AddEventHandler<SupportHomeOpened>("app_home_opened")
+            .AddEventHandler<UserGroupMembersChanged>(UserGroupMembersChanged.EventType)
+            .AddEventHandler<ChannelMembershipChanged>(ChannelMembershipChanged.JoinedEventType)
+            .AddEventHandler<ChannelMembershipChanged>(ChannelMembershipChanged.LeftEventType)
+            .AddEventHandler<UserChanged>(UserChanged.EventType);
     }
 }

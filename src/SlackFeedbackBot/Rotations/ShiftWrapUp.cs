@@ -1,3 +1,4 @@
+using SlackFeedbackBot.Rotations.People;
 using SlackFeedbackBot.Rotations.Planning;
 using SlackFeedbackBot.Rotations.Slack;
 using SlackFeedbackBot.Rotations.Storage;
@@ -8,8 +9,9 @@ using SlackFeedbackBot.Slack.Text;
 namespace SlackFeedbackBot.Rotations;
 
 /// <summary>
-/// At a shift's end: settles the ledger (acknowledged = served, otherwise missed, so the person still owes one), asks
-/// each person "What did you hear?" with a button that opens the feedback modal, and hands the next people on shift the
+/// At a shift's end: settles the ledger (acknowledged = served, otherwise missed, so the person still owes one), thanks
+/// those who served and asks them "What did you hear?" with a button that opens the feedback modal, tells anyone who
+/// did not turn up, gently, that the shift was missed and how to make it up, and hands the next people on shift the
 /// hand-off notes and a summary of what was captured.
 /// </summary>
 public sealed class ShiftWrapUp(
@@ -17,6 +19,8 @@ public sealed class ShiftWrapUp(
     ShiftRepository shifts,
     ShiftFeedbackSummary feedback,
     DirectMessenger messenger,
+    MakeUpShifts makeUps,
+    PeopleZones zones,
     TimeProvider time)
 {
     /// <summary>The feedback feature's action: opens its capture modal for the shift key in the button's value.</summary>
@@ -33,18 +37,32 @@ public sealed class ShiftWrapUp(
         var now = time.GetUtcNow();
         await SettleLedgerAsync(shift, now);
 
+        var acked = await shifts.AckedAsync(shift.Key);
         foreach (var user in shift.Participants)
         {
-            var text = $"Thanks for taking the *{rotation.Name}* support shift! What did you hear? Capture it while it is fresh: feedback heard on support is the point of the whole exercise.";
-            var message = new SlackMessage
-            {
-                Text = text,
-                Blocks = [SupportBlocks.Section(text), SupportBlocks.Actions(SupportBlocks.Button("Capture what I heard", OpenFeedbackActionId, shift.Key, ButtonStyle.Primary))],
-            };
+            var message = acked.Contains(user) ? ThanksFor(shift, rotation) : await MissedAsync(shift, rotation, user, ct);
             await messenger.SendAsync($"wrapup:{shift.Key}:{user}", user, message, ct);
         }
 
         await HandOffAsync(shift, rotation, ct);
+    }
+
+    private static SlackMessage ThanksFor(Shift shift, RotationSettings rotation)
+    {
+        var text = $"Thanks for taking the *{rotation.Name}* support shift! What did you hear? Capture it while it is fresh: feedback heard on support is the point of the whole exercise.";
+        return new SlackMessage
+        {
+            Text = text,
+            Blocks = [SupportBlocks.Section(text), SupportBlocks.Actions(SupportBlocks.Button("Capture what I heard", OpenFeedbackActionId, shift.Key, ButtonStyle.Primary))],
+        };
+    }
+
+    private async Task<SlackMessage> MissedAsync(Shift shift, RotationSettings rotation, string user, CancellationToken ct)
+    {
+        var zone = await zones.ZoneOfAsync(user, ct);
+        var next = await makeUps.NextStepForAsync(shift, rotation, user, ct);
+        var text = $"Your *{rotation.Name}* support shift ({ShiftText.When(shift, zone)}) was missed. That happens, and it's alright. {next}";
+        return new SlackMessage { Text = text, Blocks = [SupportBlocks.Section(text)] };
     }
 
     private async Task SettleLedgerAsync(Shift shift, DateTimeOffset now)
@@ -64,6 +82,8 @@ public sealed class ShiftWrapUp(
                 await shifts.RecordAsync(shift.RotationId, shift.Key, user, shift.Start, ShiftOutcome.Missed, now);
             }
         }
+
+        await makeUps.SettleAsync(shift, acked, now);
     }
 
     private async Task HandOffAsync(Shift shift, RotationSettings rotation, CancellationToken ct)

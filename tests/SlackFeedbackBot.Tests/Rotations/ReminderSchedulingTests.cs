@@ -217,6 +217,9 @@ public sealed class ReminderSchedulingTests
         await Eventually.ThatAsync(() => slack.DmsTo("UBO").Count == 1 && slack.DmsTo("UANN").Count == 2, "both are asked what they heard");
         var question = slack.DmsTo("UBO")[0];
         Assert.That(question.Text, Does.Contain("What did you hear?"));
+        var missed = slack.DmsTo("UANN")[1];
+        Assert.That(missed.Text, Does.StartWith("Your *support* support shift (Wed 25 Nov 14:00–15:00 (UTC)) was missed.").And.Not.Contain("Thanks"));
+        Assert.That(RotationSlackFake.Buttons(missed), Is.Empty, "only those who served are asked what they heard");
         Assert.That(RotationSlackFake.Buttons(question), Is.EqualTo(new[] { ("open_feedback_modal", shift.Key) }));
         var ledger = await host.Get<ShiftRepository>().LedgerForShiftAsync(shift.Key);
         Assert.That(ledger, Is.EquivalentTo(new[] { ("UANN", ShiftOutcome.Missed), ("UBO", ShiftOutcome.Served) }));

@@ -235,6 +235,8 @@ public sealed class RotationEndToEndTests
         Assert.That(slack.Workspace.GetUserGroup(EmulatorIds.SupportNowGroupId)!.Users, Is.EqualTo(new[] { holder }), "@support-now is the person on shift");
         Assert.That(group.Time, Is.EqualTo(shift.Start));
 
+        // Only those who served are thanked and asked: the holder says "I'm on it".
+        Assert.That((await host.Services.GetRequiredService<ShiftAcknowledgements>().AckAsync(holder, shift.Key, CancellationToken.None)).Changed, Is.True);
         time.SetUtcNow(shift.End);
         var question = await DmAsync(slack, holder, c => c.Arg("text")!.Contains("What did you hear?", StringComparison.Ordinal));
         Assert.That(question.Time, Is.EqualTo(shift.End));

@@ -94,6 +94,16 @@ public sealed class RotationSlackFake : ISlackApiClient
     public Task<ConversationInfo> GetConversationInfoAsync(string channel, CancellationToken ct = default) => Unused<ConversationInfo>();
     public Task<IReadOnlyList<SlackUser>> ListUsersAsync(CancellationToken ct = default) => Unused<IReadOnlyList<SlackUser>>();
     public Task<IReadOnlyList<UserGroup>> ListUserGroupsAsync(bool includeUsers = false, CancellationToken ct = default) => Unused<IReadOnlyList<UserGroup>>();
+
+    /// <summary>Members of user groups and channels, as the test sets them.</summary>
+    public ConcurrentDictionary<string, IReadOnlyList<string>> SourceMembers { get; } = new();
+
+    public Task<IReadOnlyList<string>> ListUserGroupMembersAsync(string userGroupId, CancellationToken ct = default) => Members(userGroupId, "usergroups.users.list", "no_such_subteam");
+
+    public Task<IReadOnlyList<string>> ListConversationMembersAsync(string channel, CancellationToken ct = default) => Members(channel, "conversations.members", "channel_not_found");
+
+    private Task<IReadOnlyList<string>> Members(string id, string method, string error) =>
+        SourceMembers.TryGetValue(id, out var members) ? Task.FromResult(members) : throw new SlackApiException(method, error);
     public Task<string> UpdateViewAsync(string viewId, ModalView view, string? hash = null, CancellationToken ct = default) => Unused<string>();
     public Task AddReactionAsync(string channel, string timestamp, string name, CancellationToken ct = default) => Unused<bool>();
     public Task<string> UploadFileAsync(FileUpload upload, CancellationToken ct = default) => Unused<string>();

@@ -66,6 +66,8 @@ public sealed class FakeSlackApi : ISlackApiClient
     public Task<IReadOnlyList<SlackUser>> ListUsersAsync(CancellationToken ct = default) => Unused<IReadOnlyList<SlackUser>>();
     public Task<IReadOnlyList<UserGroup>> ListUserGroupsAsync(bool includeUsers = false, CancellationToken ct = default) => Unused<IReadOnlyList<UserGroup>>();
     public Task UpdateUserGroupUsersAsync(string userGroupId, IReadOnlyList<string> users, CancellationToken ct = default) => Unused<bool>();
+    public Task<IReadOnlyList<string>> ListUserGroupMembersAsync(string userGroupId, CancellationToken ct = default) => Unused<IReadOnlyList<string>>();
+    public Task<IReadOnlyList<string>> ListConversationMembersAsync(string channel, CancellationToken ct = default) => Unused<IReadOnlyList<string>>();
     public Task PublishHomeViewAsync(string userId, IReadOnlyList<Block> blocks, CancellationToken ct = default) => Unused<bool>();
     public Task<Uri> OpenSocketConnectionAsync(CancellationToken ct = default) => Unused<Uri>();
 
