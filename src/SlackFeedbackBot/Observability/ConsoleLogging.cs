@@ -14,6 +14,9 @@ public static class ConsoleLogging
     {
         // AddConsole binds Logging:Console (FormatterName among it); AddSimpleConsole would force the simple formatter.
         logging.AddConsole();
+
+        // Without a name the console logger falls back to its obsolete options and ignores the formatter options below.
+        logging.Services.PostConfigure<ConsoleLoggerOptions>(o => o.FormatterName ??= ConsoleFormatterNames.Simple);
         logging.Services.Configure<SimpleConsoleFormatterOptions>(o =>
         {
             o.SingleLine = true;
