@@ -42,57 +42,58 @@ public sealed class SlackInboxProcessor(
 
     public async Task<SlackAck> AcceptAsync(SlackInboundRequest request, CancellationToken ct)
     {
+        // Ack latency as the transport sees it: from here to the ack being ready (stored, and the reply when one goes in it).
         var started = Stopwatch.GetTimestamp();
-        var ack = await AdmitAsync(request, ct).ConfigureAwait(false);
-        metrics?.Acked(request.Kind, started);
-        return ack;
-    }
-
-    private async Task<SlackAck> AdmitAsync(SlackInboundRequest request, CancellationToken ct)
-    {
-        string? secondaryKey = null;
-        if (request.Kind == SlackRequestKind.Event)
+        try
         {
-            var triage = dispatcher.TriageEvent(request.PayloadJson);
-            if (!triage.Wanted)
+            string? secondaryKey = null;
+            if (request.Kind == SlackRequestKind.Event)
             {
-                await inbox.RecordHandledAsync(request, ct).ConfigureAwait(false);
-                metrics?.Request(request.Kind, InboxOutcomes.NoHandler);
-                if (log.IsEnabled(LogLevel.Debug))
+                var triage = dispatcher.TriageEvent(request.PayloadJson);
+                if (!triage.Wanted)
                 {
-                    // The dispatcher never sees it, so the request log's line for it is written here.
-                    log.LogDebug("Slack {Kind} {Id}, handler -: no handler, stored as handled", request.Kind, request.DedupeKey);
+                    await inbox.RecordHandledAsync(request, ct).ConfigureAwait(false);
+                    metrics?.Request(request.Kind, InboxOutcomes.NoHandler);
+                    if (log.IsEnabled(LogLevel.Debug))
+                    {
+                        // The dispatcher never sees it, so the request log's line for it is written here.
+                        log.LogDebug("Slack {Kind} {Id}, handler -: no handler, stored as handled", request.Kind, request.DedupeKey);
+                    }
+
+                    return SlackAck.Empty;
                 }
 
+                secondaryKey = triage.SecondaryKey;
+            }
+
+            var admission = await inbox.RecordAsync(request, secondaryKey, ct).ConfigureAwait(false);
+            if (admission.IsDuplicate)
+            {
+                metrics?.Request(request.Kind, InboxOutcomes.Duplicate);
+                log.LogDebug("Dropped a repeated delivery {DedupeKey} (retry {RetryNum})", request.DedupeKey, request.RetryNum);
                 return SlackAck.Empty;
             }
 
-            secondaryKey = triage.SecondaryKey;
-        }
+            // The sweep for pending rows can see the row between its commit and this line; then it is queued already.
+            if (!_inFlight.TryAdd(admission.Id, request.ReceivedAt))
+            {
+                return SlackAck.Empty;
+            }
 
-        var admission = await inbox.RecordAsync(request, secondaryKey, ct).ConfigureAwait(false);
-        if (admission.IsDuplicate)
+            var wantsReply = request.Kind is SlackRequestKind.SlashCommand or SlackRequestKind.ViewSubmission;
+            var slot = wantsReply ? new AckSlot() : null;
+            Enqueue(new InboxWork(new InboxRecord(admission.Id, request, 0), slot));
+            if (slot is null)
+            {
+                return SlackAck.Empty;
+            }
+
+            return new SlackAck(await slot.WaitAsync(options.Value.AckPayloadWait, time, ct).ConfigureAwait(false));
+        }
+        finally
         {
-            metrics?.Request(request.Kind, InboxOutcomes.Duplicate);
-            log.LogDebug("Dropped a repeated delivery {DedupeKey} (retry {RetryNum})", request.DedupeKey, request.RetryNum);
-            return SlackAck.Empty;
+            metrics?.Acked(request.Kind, started);
         }
-
-        // The sweep for pending rows can see the row between its commit and this line; then it is queued already.
-        if (!_inFlight.TryAdd(admission.Id, request.ReceivedAt))
-        {
-            return SlackAck.Empty;
-        }
-
-        var wantsReply = request.Kind is SlackRequestKind.SlashCommand or SlackRequestKind.ViewSubmission;
-        var slot = wantsReply ? new AckSlot() : null;
-        Enqueue(new InboxWork(new InboxRecord(admission.Id, request, 0), slot));
-        if (slot is null)
-        {
-            return SlackAck.Empty;
-        }
-
-        return new SlackAck(await slot.WaitAsync(options.Value.AckPayloadWait, time, ct).ConfigureAwait(false));
     }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text.Json;
 using Microsoft.Extensions.Logging;
 
@@ -6,13 +5,13 @@ namespace SlackFeedbackBot.Slack.Dispatch.Middleware;
 
 /// <summary>
 /// One Debug line per request: its kind, id, handler, how long it took and how it ended; and the same duration on
-/// <see cref="SlackDispatchMetrics"/>. Durations are real time (a stopwatch), whatever clock the app runs on.
+/// <see cref="SlackDispatchMetrics"/>, both timed on the app's clock.
 /// </summary>
-public sealed partial class LogRequestsMiddleware(ILogger<LogRequestsMiddleware> log, SlackDispatchMetrics? metrics = null) : ISlackMiddleware
+public sealed partial class LogRequestsMiddleware(TimeProvider time, ILogger<LogRequestsMiddleware> log, SlackDispatchMetrics? metrics = null) : ISlackMiddleware
 {
     public async Task InvokeAsync(SlackRequestContext context, Func<Task> next)
     {
-        var started = Stopwatch.GetTimestamp();
+        var started = time.GetTimestamp();
         var outcome = "";
         try
         {
@@ -31,7 +30,7 @@ public sealed partial class LogRequestsMiddleware(ILogger<LogRequestsMiddleware>
         }
         finally
         {
-            var seconds = Stopwatch.GetElapsedTime(started).TotalSeconds;
+            var seconds = time.GetElapsedTime(started).TotalSeconds;
             metrics?.Handled(context.Kind, context.Handler, outcome, seconds);
             if (log.IsEnabled(LogLevel.Debug))
             {
