@@ -21,7 +21,8 @@ public sealed class SlackApiClient(
     IHttpClientFactory httpClientFactory,
     IOptions<SlackOptions> options,
     ILogger<SlackApiClient> logger,
-    SlackApiObserver? observer = null) : ISlackApiClient
+    SlackApiObserver? observer = null,
+    SlackApiMetrics? metrics = null) : ISlackApiClient
 {
     public const string HttpClientName = "Slack";
 
@@ -365,6 +366,8 @@ public sealed class SlackApiClient(
     private async Task<HttpResponseMessage> SendAsync(string method, HttpRequestMessage request, CancellationToken ct)
     {
         var client = httpClientFactory.CreateClient(HttpClientName);
+        request.Options.Set(SlackApiMetrics.MethodOption, method);
+        metrics?.Called(method);
         try
         {
             var response = await client.SendAsync(request, ct);
@@ -391,12 +394,14 @@ public sealed class SlackApiClient(
         catch (HttpRequestException e)
         {
             observer?.Failed(method, "network_error");
+            metrics?.Failed(method, "network_error");
             logger.LogWarning("Slack {Method} could not be reached ({Failure})", method, e.HttpRequestError);
             throw new SlackApiException(method, "network_error", e.HttpRequestError.ToString(), e);
         }
         catch (TimeoutRejectedException e)
         {
             observer?.Failed(method, "timed_out");
+            metrics?.Failed(method, "timed_out");
             logger.LogWarning("Slack {Method} timed out", method);
             throw new SlackApiException(method, "network_error", "timed out", e);
         }
@@ -404,6 +409,7 @@ public sealed class SlackApiClient(
         {
             // HttpClient.Timeout surfaces as a cancellation nobody asked for.
             observer?.Failed(method, "timed_out");
+            metrics?.Failed(method, "timed_out");
             logger.LogWarning("Slack {Method} timed out", method);
             throw new SlackApiException(method, "network_error", "timed out", e);
         }
@@ -418,6 +424,7 @@ public sealed class SlackApiClient(
             _ when status >= 500 && method != "response_url" => ("http_5xx", $"HTTP {status}"),
             _ => ($"http_{status}", (string?)null),
         };
+        metrics?.Failed(method, code);
         logger.LogWarning("Slack {Method} failed: {Error}", method, code);
         return new SlackApiException(method, code, detail) { RetryAfter = RetryAfter(response) };
     }
@@ -441,6 +448,7 @@ public sealed class SlackApiClient(
             observer?.Failed(method, error);
         }
 
+        metrics?.Failed(method, error);
         logger.LogWarning("Slack {Method} failed: {Error}", method, error);
         return new SlackApiException(method, error, ErrorDetail(response));
     }

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Http;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Polly;
@@ -34,6 +35,13 @@ public static class SlackApiServiceCollectionExtensions
                     provider.GetRequiredService<IOptions<SlackApiRetryOptions>>().Value,
                     provider.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(SlackResiliencePipeline).FullName!));
             });
+
+        // Appended after every other configuration of the client, so it stays innermost (below the retries) even when a
+        // host swaps the resilience handler later.
+        services.AddMetrics();
+        services.TryAddSingleton<SlackApiMetrics>();
+        services.PostConfigure<HttpClientFactoryOptions>(SlackApiClient.HttpClientName, o => o.HttpMessageHandlerBuilderActions.Add(
+            handlers => handlers.AdditionalHandlers.Add(new SlackApiMetrics.RateLimitCounter(handlers.Services.GetRequiredService<SlackApiMetrics>()))));
 
         services.TryAddSingleton<ChannelPostPacer>();
         services.TryAddSingleton<SlackApiObserver>();

@@ -19,6 +19,8 @@ public static class SlackDispatchServiceCollectionExtensions
         services.AddSingleton<SlackBotIdentity>();
         services.AddSingleton<SlashCommandReplies>();
         services.AddSingleton<SlackDispatcher>();
+        services.AddMetrics();
+        services.TryAddSingleton<SlackDispatchMetrics>();
         services.AddSingleton<ISlackMiddleware, LogRequestsMiddleware>();
         services.AddSingleton<ISlackMiddleware, CatchFailuresMiddleware>();
         services.AddSingleton<ISlackMiddleware, IgnoreSelfMiddleware>();

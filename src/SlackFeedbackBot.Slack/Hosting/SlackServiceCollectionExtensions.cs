@@ -1,4 +1,3 @@
-using System.Diagnostics.Metrics;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -38,13 +37,15 @@ public static class SlackServiceCollectionExtensions
         services.AddSlackRequestVerifier();
         services.AddSlackTransports();
 
+        services.AddMetrics();
+        services.TryAddSingleton<SlackInboxMetrics>();
         var handlers = services.AddSlackDispatcher();
         services.AddSingleton<ISlackInbox>(sp => new SqliteSlackInbox(
             inboxConnectionString(sp),
             sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<ILogger<SqliteSlackInbox>>(),
             parkedRetention: sp.GetRequiredService<IOptions<SlackOptions>>().Value.ParkedRetention,
-            metrics: sp.GetService<IMeterFactory>() is { } meters ? new SlackInboxMetrics(meters) : null));
+            metrics: sp.GetRequiredService<SlackInboxMetrics>()));
         services.AddSingleton<SlackInboxProcessor>();
         services.AddSingleton<ISlackInboundSink>(sp => sp.GetRequiredService<SlackInboxProcessor>());
         services.AddHostedService(sp => sp.GetRequiredService<SlackInboxProcessor>());

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Diagnostics;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -22,7 +23,8 @@ public sealed class SlackInboxProcessor(
     ISlackApiClient api,
     IOptions<SlackOptions> options,
     TimeProvider time,
-    ILogger<SlackInboxProcessor> log) : BackgroundService, ISlackInboundSink
+    ILogger<SlackInboxProcessor> log,
+    SlackInboxMetrics? metrics = null) : BackgroundService, ISlackInboundSink
 {
     private static readonly TimeSpan PendingSweepInterval = TimeSpan.FromSeconds(5);
 
@@ -33,47 +35,65 @@ public sealed class SlackInboxProcessor(
 
     private readonly InboxLane _events = new("events", 8);
     private readonly InboxLane _interactive = new("interactive", 4);
-    private readonly ConcurrentDictionary<long, byte> _inFlight = new();
+    // Every request received and not yet handled, with when Slack delivered it: the queue's gauges read it.
+    private readonly ConcurrentDictionary<long, DateTimeOffset> _inFlight = Observed(new(), metrics, time);
     private readonly FailureNotice _notice = new(api, log);
     private CancellationToken _stopping = CancellationToken.None;
 
     public async Task<SlackAck> AcceptAsync(SlackInboundRequest request, CancellationToken ct)
     {
-        string? secondaryKey = null;
-        if (request.Kind == SlackRequestKind.Event)
+        // Ack latency as the transport sees it: from here to the ack being ready (stored, and the reply when one goes in it).
+        var started = Stopwatch.GetTimestamp();
+        try
         {
-            var triage = dispatcher.TriageEvent(request.PayloadJson);
-            if (!triage.Wanted)
+            string? secondaryKey = null;
+            if (request.Kind == SlackRequestKind.Event)
             {
-                await inbox.RecordHandledAsync(request, ct).ConfigureAwait(false);
+                var triage = dispatcher.TriageEvent(request.PayloadJson);
+                if (!triage.Wanted)
+                {
+                    await inbox.RecordHandledAsync(request, ct).ConfigureAwait(false);
+                    metrics?.Request(request.Kind, InboxOutcomes.NoHandler);
+                    if (log.IsEnabled(LogLevel.Debug))
+                    {
+                        // The dispatcher never sees it, so the request log's line for it is written here.
+                        log.LogDebug("Slack {Kind} {Id}, handler -: no handler, stored as handled", request.Kind, request.DedupeKey);
+                    }
+
+                    return SlackAck.Empty;
+                }
+
+                secondaryKey = triage.SecondaryKey;
+            }
+
+            var admission = await inbox.RecordAsync(request, secondaryKey, ct).ConfigureAwait(false);
+            if (admission.IsDuplicate)
+            {
+                metrics?.Request(request.Kind, InboxOutcomes.Duplicate);
+                log.LogDebug("Dropped a repeated delivery {DedupeKey} (retry {RetryNum})", request.DedupeKey, request.RetryNum);
                 return SlackAck.Empty;
             }
 
-            secondaryKey = triage.SecondaryKey;
-        }
+            // The sweep for pending rows can see the row between its commit and this line; then it is queued already.
+            if (!_inFlight.TryAdd(admission.Id, request.ReceivedAt))
+            {
+                return SlackAck.Empty;
+            }
 
-        var admission = await inbox.RecordAsync(request, secondaryKey, ct).ConfigureAwait(false);
-        if (admission.IsDuplicate)
+            var wantsReply = request.Kind is SlackRequestKind.SlashCommand or SlackRequestKind.ViewSubmission;
+            var slot = wantsReply ? new AckSlot() : null;
+            Enqueue(new InboxWork(new InboxRecord(admission.Id, request, 0), slot));
+            if (slot is null)
+            {
+                return SlackAck.Empty;
+            }
+
+            return new SlackAck(await slot.WaitAsync(options.Value.AckPayloadWait, time, ct).ConfigureAwait(false));
+        }
+        finally
         {
-            log.LogDebug("Dropped a repeated delivery {DedupeKey} (retry {RetryNum})", request.DedupeKey, request.RetryNum);
-            return SlackAck.Empty;
+            metrics?.Acked(request.Kind, started);
         }
-
-        // The sweep for pending rows can see the row between its commit and this line; then it is queued already.
-        if (!_inFlight.TryAdd(admission.Id, 0))
-        {
-            return SlackAck.Empty;
-        }
-
-        var wantsReply = request.Kind is SlackRequestKind.SlashCommand or SlackRequestKind.ViewSubmission;
-        var slot = wantsReply ? new AckSlot() : null;
-        Enqueue(new InboxWork(new InboxRecord(admission.Id, request, 0), slot));
-        if (slot is null)
-        {
-            return SlackAck.Empty;
-        }
-
-        return new SlackAck(await slot.WaitAsync(options.Value.AckPayloadWait, time, ct).ConfigureAwait(false));
     }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -92,7 +112,7 @@ public sealed class SlackInboxProcessor(
     private async Task QueuePendingAsync(bool atStart, CancellationToken ct)
     {
         var pending = await inbox.GetPendingAsync(int.MaxValue, ct);
-        var fresh = pending.Where(r => _inFlight.TryAdd(r.Id, 0)).ToList();
+        var fresh = pending.Where(r => _inFlight.TryAdd(r.Id, r.Request.ReceivedAt)).ToList();
         if (fresh.Count > 0)
         {
             log.LogInformation(
@@ -144,6 +164,7 @@ public sealed class SlackInboxProcessor(
             await dispatcher.DispatchAsync(record.Request, work.Slot, ct);
             await inbox.MarkHandledAsync(record.Id, ct);
             _inFlight.TryRemove(record.Id, out _);
+            metrics?.Request(record.Request.Kind, InboxOutcomes.Handled);
         }
         catch (OperationCanceledException) when (ct.IsCancellationRequested)
         {
@@ -188,13 +209,38 @@ public sealed class SlackInboxProcessor(
             }
 
             _inFlight.TryRemove(record.Id, out _);
+            metrics?.Request(record.Request.Kind, InboxOutcomes.Parked);
             await _notice.TellAsync(record.Request, ct);
             return;
         }
 
+        metrics?.Request(record.Request.Kind, InboxOutcomes.Retried);
+
         var delay = TimeSpan.FromSeconds(Math.Min(Math.Pow(4, attempt - 1), MaxRetryDelay.TotalSeconds));
         log.LogWarning("Handling Slack request {InboxId} ({Kind}) failed (attempt {Attempt}: {Error}); retrying in {Delay}", record.Id, record.Request.Kind, attempt, error, delay);
         _ = RetryLaterAsync(record with { Attempts = attempt }, delay);
+    }
+
+    private static ConcurrentDictionary<long, DateTimeOffset> Observed(
+        ConcurrentDictionary<long, DateTimeOffset> inFlight, SlackInboxMetrics? meters, TimeProvider clock)
+    {
+        meters?.ObserveQueue(() => inFlight.Count, () => OldestAgeSeconds(inFlight, clock));
+        return inFlight;
+    }
+
+    // A scan at collection time (every scrape), never on a request's path.
+    private static double OldestAgeSeconds(ConcurrentDictionary<long, DateTimeOffset> inFlight, TimeProvider clock)
+    {
+        var oldest = DateTimeOffset.MaxValue;
+        foreach (var (_, receivedAt) in inFlight)
+        {
+            if (receivedAt < oldest)
+            {
+                oldest = receivedAt;
+            }
+        }
+
+        return oldest == DateTimeOffset.MaxValue ? 0 : Math.Max(0, (clock.GetUtcNow() - oldest).TotalSeconds);
     }
 
     private async Task RetryLaterAsync(InboxRecord record, TimeSpan delay)

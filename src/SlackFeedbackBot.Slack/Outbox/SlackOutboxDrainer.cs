@@ -25,6 +25,7 @@ public sealed class SlackOutboxDrainer : BackgroundService
     private readonly TimeProvider _time;
     private readonly IOptions<SlackOutboxOptions> _options;
     private readonly ILogger<SlackOutboxDrainer> _log;
+    private readonly SlackOutboxMetrics? _metrics;
     private readonly ConcurrentDictionary<long, Task> _running = new();
     private readonly ConcurrentDictionary<long, DateTimeOffset> _slots = new();
     private readonly Lock _signalLock = new();
@@ -37,8 +38,10 @@ public sealed class SlackOutboxDrainer : BackgroundService
         ChannelPostPacer pacer,
         OutboxClock clock,
         IOptions<SlackOutboxOptions> options,
-        ILogger<SlackOutboxDrainer> log)
+        ILogger<SlackOutboxDrainer> log,
+        SlackOutboxMetrics? metrics = null)
     {
+        _metrics = metrics;
         _store = store;
         _pacer = pacer;
         _time = clock.Time;
@@ -183,6 +186,7 @@ public sealed class SlackOutboxDrainer : BackgroundService
             {
                 _log.LogError("Outbox task {Key} failed for good: no handler takes its kind {Kind}", due.Key, due.Kind);
                 await RecordAsync(() => _store.FailAsync(due.Id, $"unknown kind {due.Kind}"));
+                _metrics?.Failed(due.Kind, due.Key);
                 return;
             }
 
@@ -205,6 +209,7 @@ public sealed class SlackOutboxDrainer : BackgroundService
             }
 
             await RecordAsync(() => _store.CompleteAsync(due.Id, result));
+            _metrics?.Sent(due.Kind, due.Key);
         }
         finally
         {
@@ -229,16 +234,19 @@ public sealed class SlackOutboxDrainer : BackgroundService
                 }
 
                 _log.LogInformation("Outbox task {Key} was rate limited; it goes again in {Wait}", due.Key, wait);
+                _metrics?.Retried(due.Kind, due.Key, "rate_limited");
                 return _store.RescheduleAsync(due.Id, RoundUpToMillisecond(_time.GetUtcNow() + wait), error, settled: ex is SlackApiException { Method: "chat.postMessage" });
             }
 
             case OutboxFailureKind.Permanent:
                 _log.LogWarning("Outbox task {Key} ({Kind}) failed for good: {Error}", due.Key, due.Kind, error);
+                _metrics?.Failed(due.Kind, due.Key);
                 return _store.FailAsync(due.Id, error);
 
             default:
             {
                 var wait = Backoff(attempt);
+                _metrics?.Retried(due.Kind, due.Key, "transient");
                 if (attempt == 1 || attempt % 10 == 0)
                 {
                     _log.LogWarning("Outbox task {Key} failed ({Error}, attempt {Attempt}); it goes again in {Wait}", due.Key, error, attempt, wait);

@@ -32,6 +32,8 @@ public static class SlackOutboxServiceCollectionExtensions
         services.AddOutboxTaskHandler<ReactionEffect>();
         services.AddOutboxTaskHandler<UpdateEffect>();
         services.AddOutboxTaskHandler<RespondEffect>();
+        services.AddMetrics();
+        services.TryAddSingleton<SlackOutboxMetrics>();
         services.AddSingleton<SlackOutboxDrainer>();
         services.AddHostedService(sp => sp.GetRequiredService<SlackOutboxDrainer>());
         return services;

@@ -44,18 +44,28 @@ public sealed class SqliteSlackOutbox : ISlackOutbox
         return added;
     }
 
+    private const string BacklogSql = """
+        SELECT
+            (SELECT COUNT(*) FROM slack_outbox WHERE status = 'pending'),
+            (SELECT MIN(created_at) FROM slack_outbox WHERE status = 'pending'),
+            (SELECT COUNT(*) FROM slack_outbox WHERE status = 'failed')
+        """;
+
     public async Task<OutboxBacklog> BacklogAsync(CancellationToken ct = default)
     {
         await using var connection = Open();
-        var row = await connection.QuerySingleAsync<(long Pending, long? Oldest, long Failed)>(new CommandDefinition(
-            """
-            SELECT
-                (SELECT COUNT(*) FROM slack_outbox WHERE status = 'pending'),
-                (SELECT MIN(created_at) FROM slack_outbox WHERE status = 'pending'),
-                (SELECT COUNT(*) FROM slack_outbox WHERE status = 'failed')
-            """, cancellationToken: ct));
-        return new OutboxBacklog((int)row.Pending, row.Oldest is { } oldest ? DateTimeOffset.FromUnixTimeMilliseconds(oldest) : null, (int)row.Failed);
+        return ToBacklog(await connection.QuerySingleAsync<(long Pending, long? Oldest, long Failed)>(new CommandDefinition(BacklogSql, cancellationToken: ct)));
     }
+
+    /// <summary>The same, synchronously: for metric gauges, which are read by a callback that cannot await.</summary>
+    internal OutboxBacklog Backlog()
+    {
+        using var connection = Open();
+        return ToBacklog(connection.QuerySingle<(long Pending, long? Oldest, long Failed)>(BacklogSql));
+    }
+
+    private static OutboxBacklog ToBacklog((long Pending, long? Oldest, long Failed) row) =>
+        new((int)row.Pending, row.Oldest is { } oldest ? DateTimeOffset.FromUnixTimeMilliseconds(oldest) : null, (int)row.Failed);
 
     /// <summary>Pending tasks due by now, earliest first, leaving out those already running.</summary>
     internal async Task<IReadOnlyList<DueTask>> DueAsync(int limit, IReadOnlyCollection<long> running, CancellationToken ct)

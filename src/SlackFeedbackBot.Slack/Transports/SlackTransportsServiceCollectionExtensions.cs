@@ -42,6 +42,8 @@ public static class SlackTransportsServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.AddOptions<SocketModeOptions>().BindConfiguration(SocketModeOptions.Section).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<SocketModeOptions>, SocketModeOptionsValidator>());
+        services.AddMetrics();
+        services.TryAddSingleton<SocketModeMetrics>();
         services.TryAddSingleton<SocketModeClient>();
         services.TryAddSingleton<ISocketModeStatus>(provider => provider.GetRequiredService<SocketModeClient>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, SocketModeClient>(provider => provider.GetRequiredService<SocketModeClient>()));

@@ -35,7 +35,8 @@ public sealed class FeedbackService(
     IOptions<FeedbackOptions> options,
     TimeProvider time,
     ILogger<FeedbackService> log,
-    IEnumerable<IFeedbackCaptureHook>? captureHooks = null)
+    IEnumerable<IFeedbackCaptureHook>? captureHooks = null,
+    FeedbackMetrics? metrics = null)
 {
     public FeedbackBuckets Buckets => buckets;
 
@@ -95,6 +96,7 @@ public sealed class FeedbackService(
             record.Item.Id, record.IsNew ? "captured" : record.ReportAdded ? "reported again" : "seen again", capture.CapturePath, record.Item.Bucket);
         if (record.IsNew)
         {
+            metrics?.Captured(capture.CapturePath, record.Item.Bucket);
             foreach (var hook in captureHooks ?? [])
             {
                 hook.Captured(record.Item);

@@ -32,6 +32,8 @@ public static class FeedbackServiceCollectionExtensions
         services.TryAddSingleton<FeedbackRepository>();
         services.TryAddSingleton<FeedbackBuckets>();
         services.TryAddSingleton<FeedbackAlerts>();
+        services.AddMetrics();
+        services.TryAddSingleton<FeedbackMetrics>();
         services.TryAddSingleton<FeedbackService>();
         services.TryAddSingleton<FeedbackResolver>();
         services.TryAddSingleton<FeedbackImporter>();

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using SlackFeedbackBot.Health;
+using SlackFeedbackBot.Observability;
 using SlackFeedbackBot.Slack;
 using SlackFeedbackBot.Slack.Configuration;
 using SlackFeedbackBot.Slack.Transports.Http;
@@ -27,11 +28,7 @@ public static class BotHost
         overrides?.Invoke(builder.Configuration);
 
         builder.Logging.ClearProviders();
-        builder.Logging.AddSimpleConsole(o =>
-        {
-            o.SingleLine = true;
-            o.TimestampFormat = "HH:mm:ss ";
-        });
+        builder.Logging.AddBotConsole();
 
         builder.Services.AddStorage(builder.Configuration);
         builder.Services.AddOptions<LocalModeOptions>().Bind(builder.Configuration.GetSection(LocalModeOptions.Section)).ValidateOnStart();
@@ -41,6 +38,7 @@ public static class BotHost
             .AddSlack(builder.Configuration, sp => sp.GetRequiredService<Database>().ConnectionString)
             .AddBotFeatures(builder.Configuration);
         builder.Services.AddBotHealthChecks();
+        builder.Services.AddBotMetrics(builder.Configuration);
         return builder;
     }
 
@@ -62,6 +60,7 @@ public static class BotHost
         }
 
         app.MapBotHealth();
+        app.MapBotMetrics();
         if (app.Services.GetRequiredService<IOptions<SlackOptions>>().Value.Mode == SlackMode.Http)
         {
             app.MapSlackEvents();

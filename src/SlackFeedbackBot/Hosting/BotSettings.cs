@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Options;
 using SlackFeedbackBot.Digests;
 using SlackFeedbackBot.Feedback;
+using SlackFeedbackBot.Observability;
 using SlackFeedbackBot.Rotations;
 using SlackFeedbackBot.Slack;
 using SlackFeedbackBot.Slack.Api;
@@ -57,6 +58,7 @@ public static class BotSettings
         new SettingsSection<ProductAreaOptions>(ProductAreaOptions.SectionName),
         new SettingsSection<DigestOptions>(DigestOptions.Section),
         new SettingsSection<RotationsOptions>(RotationsOptions.Section),
+        new SettingsSection<MetricsOptions>(MetricsOptions.Section),
     ];
 
     public static SettingsSection? Find(string path) =>

@@ -26,6 +26,7 @@ public static class SchedulingServiceCollectionExtensions
 
         // The file must exist in WAL mode before Quartz opens it; hosted services start in registration order.
         services.AddHostedService<DatabaseWarmUp>();
+        services.AddMetrics();
         services.AddQuartz(q =>
         {
             q.ConfigureScheduler(o => o.InstanceName = "slackfeedbackbot");
@@ -41,6 +42,7 @@ public static class SchedulingServiceCollectionExtensions
                 });
             });
             q.UseDefaultThreadPool(4);
+            q.AddTriggerListener<SchedulerMetrics>([GroupMatcher<TriggerKey>.AnyGroup()]);
         });
         services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
         return services;

@@ -64,10 +64,10 @@ public sealed class SlackInboxMetricsTests
             await Task.WhenAll(admissions.Take(20).Select(a => inbox.MarkHandledAsync(a.Id, CancellationToken.None)));
         }
 
-        Assert.That(Values("slack.inbox.commit.writes").Sum(), Is.EqualTo(70), "writes carried by the group commits");
-        Assert.That(Values("slack.inbox.write.wait"), Has.Count.EqualTo(70).And.All.GreaterThanOrEqualTo(0), "one wait per write");
-        Assert.That(Values("slack.inbox.commit.duration"), Has.Count.EqualTo(Values("slack.inbox.commit.writes").Count), "one duration per commit");
-        Assert.That(Values("slack.inbox.wal.resets"), Is.Empty, "no reset below the threshold");
+        Assert.That(Values("slackfeedbackbot.inbox.commit.writes").Sum(), Is.EqualTo(70), "writes carried by the group commits");
+        Assert.That(Values("slackfeedbackbot.inbox.write.wait"), Has.Count.EqualTo(70).And.All.GreaterThanOrEqualTo(0), "one wait per write");
+        Assert.That(Values("slackfeedbackbot.inbox.commit.duration"), Has.Count.EqualTo(Values("slackfeedbackbot.inbox.commit.writes").Count), "one duration per commit");
+        Assert.That(Values("slackfeedbackbot.inbox.wal.resets"), Is.Empty, "no reset below the threshold");
     }
 
     [Test]
@@ -82,10 +82,10 @@ public sealed class SlackInboxMetricsTests
             }
         }
 
-        var resets = _measurements.Where(m => m.Instrument == "slack.inbox.wal.resets").ToList();
+        var resets = _measurements.Where(m => m.Instrument == "slackfeedbackbot.inbox.wal.resets").ToList();
         Assert.That(resets, Is.Not.Empty);
         Assert.That(resets.All(r => r.Outcome is "reset" or "busy"), Is.True);
-        Assert.That(Values("slack.inbox.wal.reset.duration"), Has.Count.EqualTo(resets.Count).And.All.GreaterThanOrEqualTo(0));
+        Assert.That(Values("slackfeedbackbot.inbox.wal.reset.duration"), Has.Count.EqualTo(resets.Count).And.All.GreaterThanOrEqualTo(0));
     }
 
     [Test]
@@ -103,12 +103,12 @@ public sealed class SlackInboxMetricsTests
         }
 
         var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
-        while (Values("slack.inbox.checkpoint.duration").Count == 0 && DateTime.UtcNow < deadline)
+        while (Values("slackfeedbackbot.inbox.checkpoint.duration").Count == 0 && DateTime.UtcNow < deadline)
         {
             await inbox.RecordAsync(Event($"Ev-more-{wave++}", padding), null, CancellationToken.None);
         }
 
-        Assert.That(Values("slack.inbox.checkpoint.duration"), Is.Not.Empty, "a passive checkpoint ran without a timer tick");
+        Assert.That(Values("slackfeedbackbot.inbox.checkpoint.duration"), Is.Not.Empty, "a passive checkpoint ran without a timer tick");
     }
 
     private SqliteSlackInbox NewInbox(long walThresholdBytes) => new(

@@ -26,6 +26,9 @@ public sealed class BotExecutable : IAsyncDisposable
 
     public string Error => string.Join(Environment.NewLine, _error);
 
+    /// <summary>Every line written to stdout so far.</summary>
+    public IReadOnlyList<string> OutputLines => [.. _output];
+
     public static BotExecutable Start(string workingDirectory, IReadOnlyDictionary<string, string?> environment, params IEnumerable<string> args)
     {
         var start = new ProcessStartInfo("dotnet")

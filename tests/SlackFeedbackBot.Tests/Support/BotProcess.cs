@@ -20,6 +20,14 @@ public sealed partial class BotProcess : IAsyncDisposable
 
     public int Id => _bot.Id;
 
+    /// <summary>Every line written to stdout so far.</summary>
+    public IReadOnlyList<string> OutputLines => _bot.OutputLines;
+
+    public string Output => _bot.Output;
+
+    /// <summary>Waits for a line of output (stdout or stderr) that satisfies <paramref name="match"/>.</summary>
+    public Task<string> WaitForLineAsync(Func<string, bool> match, TimeSpan timeout) => _bot.WaitForLineAsync(match, timeout);
+
     /// <param name="settings">More command-line settings, e.g. <c>--Feedback:PassiveChannels:0=C1</c>.</param>
     public static async Task<BotProcess> StartHttpModeAsync(SlackEmulator slack, string databasePath, params string[] settings)
     {

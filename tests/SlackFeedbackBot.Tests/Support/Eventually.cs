@@ -19,14 +19,14 @@ public static class Eventually
         }
     }
 
-    public static async Task ThatAsync(Func<Task<bool>> condition, string what, TimeSpan? timeout = null)
+    public static async Task ThatAsync(Func<Task<bool>> condition, string what, TimeSpan? timeout = null, Func<string>? detail = null)
     {
         var deadline = DateTime.UtcNow + (timeout ?? DefaultTimeout);
         while (!await condition())
         {
             if (DateTime.UtcNow > deadline)
             {
-                Assert.Fail($"Timed out waiting until {what}.");
+                Assert.Fail($"Timed out waiting until {what}. {detail?.Invoke()}");
             }
 
             await Task.Delay(20);

@@ -3,8 +3,11 @@ using Microsoft.Extensions.Logging;
 
 namespace SlackFeedbackBot.Slack.Dispatch.Middleware;
 
-/// <summary>One Debug line per request: its kind, id, handler, how long it took and how it ended.</summary>
-public sealed partial class LogRequestsMiddleware(TimeProvider time, ILogger<LogRequestsMiddleware> log) : ISlackMiddleware
+/// <summary>
+/// One Debug line per request: its kind, id, handler, how long it took and how it ended; and the same duration on
+/// <see cref="SlackDispatchMetrics"/>, both timed on the app's clock.
+/// </summary>
+public sealed partial class LogRequestsMiddleware(TimeProvider time, ILogger<LogRequestsMiddleware> log, SlackDispatchMetrics? metrics = null) : ISlackMiddleware
 {
     public async Task InvokeAsync(SlackRequestContext context, Func<Task> next)
     {
@@ -13,7 +16,7 @@ public sealed partial class LogRequestsMiddleware(TimeProvider time, ILogger<Log
         try
         {
             await next();
-            outcome = context.Outcome == SlackRequestOutcome.Ignored ? $"ignored ({context.IgnoredBecause})" : "handled";
+            outcome = context.Outcome == SlackRequestOutcome.Ignored ? "ignored" : "handled";
         }
         catch (OperationCanceledException) when (context.Cancellation.IsCancellationRequested)
         {
@@ -27,9 +30,12 @@ public sealed partial class LogRequestsMiddleware(TimeProvider time, ILogger<Log
         }
         finally
         {
+            var seconds = time.GetElapsedTime(started).TotalSeconds;
+            metrics?.Handled(context.Kind, context.Handler, outcome, seconds);
             if (log.IsEnabled(LogLevel.Debug))
             {
-                LogRequest(log, context.Kind.ToString(), context.Id, KeyOf(context), context.Handler ?? "-", time.GetElapsedTime(started).TotalMilliseconds, outcome);
+                var described = outcome == "ignored" ? $"ignored ({context.IgnoredBecause})" : outcome;
+                LogRequest(log, context.Kind.ToString(), context.Id, KeyOf(context), context.Handler ?? "-", seconds * 1000, described);
             }
         }
     }

@@ -39,6 +39,7 @@ public sealed partial class SocketModeClient : BackgroundService, ISocketModeSta
     private string? _stoppedReason;
     private CancellationTokenSource? _run;
     private int _appConnections = -1;
+    private readonly SocketModeMetrics? _metrics;
 
     public SocketModeClient(
         IOptions<SlackOptions> slack,
@@ -46,7 +47,8 @@ public sealed partial class SocketModeClient : BackgroundService, ISocketModeSta
         ISlackApiClient api,
         ISlackInboundSink sink,
         TimeProvider time,
-        ILogger<SocketModeClient> logger)
+        ILogger<SocketModeClient> logger,
+        SocketModeMetrics? metrics = null)
     {
         _slack = slack.Value;
         _options = options.Value;
@@ -55,6 +57,8 @@ public sealed partial class SocketModeClient : BackgroundService, ISocketModeSta
         _time = time;
         _logger = logger;
         _backoff = new ReconnectBackoff(_options.ReconnectBaseDelay, _options.ReconnectMaxDelay, Random.Shared.NextDouble);
+        _metrics = metrics;
+        metrics?.Observe(() => OpenConnections);
     }
 
     public bool IsEnabled => _slack.Mode == SlackMode.Socket;
@@ -107,6 +111,7 @@ public sealed partial class SocketModeClient : BackgroundService, ISocketModeSta
                 if (!current.DisconnectRequested.IsCompletedSuccessfully)
                 {
                     // Dropped without notice: reopen after a short backoff so a flapping link cannot hammer Slack.
+                    _metrics?.Reconnecting("dropped");
                     await DisposeAsync(current);
                     current = null;
                     failures = 1;
@@ -121,6 +126,7 @@ public sealed partial class SocketModeClient : BackgroundService, ISocketModeSta
                 }
 
                 // warning, refresh_requested and the like: the replacement is ready before the old one goes, so no gap.
+                _metrics?.Reconnecting(reason);
                 var replacement = await ConnectWithRetryAsync(slot, 0, stop);
                 await CloseAsync(current);
                 current = replacement;
@@ -197,6 +203,7 @@ public sealed partial class SocketModeClient : BackgroundService, ISocketModeSta
             {
                 Interlocked.Exchange(ref _lastConnectedTicks, _time.GetUtcNow().UtcTicks);
                 LogConnected(_logger, id);
+                _metrics?.Connected();
                 CheckForOtherCopies(connection);
                 return connection;
             }
