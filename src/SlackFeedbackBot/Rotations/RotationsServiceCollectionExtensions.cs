@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using Quartz;
 using SlackFeedbackBot.Feedback;
 using SlackFeedbackBot.Hosting;
+using SlackFeedbackBot.Privacy;
 using SlackFeedbackBot.Rotations.Jobs;
 using SlackFeedbackBot.Rotations.Scheduling;
 using SlackFeedbackBot.Rotations.Slack;
@@ -25,6 +26,7 @@ public static class RotationsServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<RotationRepository>();
         services.AddSingleton<ShiftRepository>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IPersonalDataEraser, HandoffNoteErasure>());
         services.AddSingleton<ShiftContext>();
         services.AddSingleton<PeopleZones>();
         services.AddSingleton<DirectMessenger>();
