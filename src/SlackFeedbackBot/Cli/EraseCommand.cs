@@ -46,7 +46,7 @@ public static partial class EraseCommand
         return user is not null ? ErasureSubject.ForUser(user) : ErasureSubject.ForCustomer(customer!);
     }
 
-    private static async Task<int> RunAsync(IServiceProvider services, ErasureSubject subject, bool yes, TextReader input, TextWriter output, CancellationToken ct)
+    internal static async Task<int> RunAsync(IServiceProvider services, ErasureSubject subject, bool yes, TextReader input, TextWriter output, CancellationToken ct)
     {
         var erasers = services.GetServices<IPersonalDataEraser>().ToList();
         if (!yes)
