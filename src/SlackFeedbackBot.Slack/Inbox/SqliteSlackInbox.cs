@@ -33,7 +33,8 @@ public sealed class SqliteSlackInbox : ISlackInbox, IAsyncDisposable
     private readonly Task _checkpointer;
 
     /// <param name="walThresholdBytes">The size of the write-ahead log at which the writer resets it.</param>
-    /// <param name="parkedRetention">How long a parked request is kept (and counted by <see cref="GetStatsAsync"/>) after it was parked; default 14 days.</param>
+    /// <param name="parkedRetention">How long after it was parked a request is counted by <see cref="GetStatsAsync"/>; default 14 days
+    /// (the retention sweep deletes it then, through <see cref="PurgeAsync"/>).</param>
     /// <param name="metrics">Where the writer records its waits and commits; none when null.</param>
     public SqliteSlackInbox(
         string connectionString,
