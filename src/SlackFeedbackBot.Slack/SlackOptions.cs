@@ -39,6 +39,9 @@ public sealed class SlackOptions
     /// <summary>How long a parked request is kept for the operator (and keeps /healthz degraded) after it was parked.</summary>
     public TimeSpan ParkedRetention { get; set; } = TimeSpan.FromDays(14);
 
+    /// <summary>How long handled requests are kept after they arrived, so that Slack's retries of them are recognised and dropped.</summary>
+    public TimeSpan HandledRetention { get; set; } = TimeSpan.FromDays(2);
+
     /// <summary>Workspace (team id) the bot serves; requests from other workspaces are refused. Empty: learned from auth.test.</summary>
     public string? TeamId { get; set; }
 }

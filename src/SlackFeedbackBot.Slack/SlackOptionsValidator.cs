@@ -58,6 +58,8 @@ public sealed partial class SlackOptionsValidator : IValidateOptions<SlackOption
         checks.Positive(nameof(SlackOptions.AckPayloadWait), options.AckPayloadWait, LongestAckPayloadWait);
         checks.Between(nameof(SlackOptions.MaxHandlerAttempts), options.MaxHandlerAttempts, 1, 100);
         checks.Between(nameof(SlackOptions.ParkedRetention), options.ParkedRetention, TimeSpan.FromHours(1), TimeSpan.FromDays(365));
+        // Slack retries an event for up to an hour (a day with delayed events): a shorter memory would handle a retry twice.
+        checks.Between(nameof(SlackOptions.HandledRetention), options.HandledRetention, TimeSpan.FromHours(2), TimeSpan.FromDays(365));
         return checks.Result();
     }
 

@@ -9,6 +9,7 @@ using SlackFeedbackBot.Slack.Dispatch;
 using SlackFeedbackBot.Slack.Inbound;
 using SlackFeedbackBot.Slack.Inbox;
 using SlackFeedbackBot.Slack.Outbox;
+using SlackFeedbackBot.Slack.Retention;
 using SlackFeedbackBot.Slack.Transports;
 using SlackFeedbackBot.Slack.Verification;
 
@@ -49,6 +50,8 @@ public static class SlackServiceCollectionExtensions
         services.AddSingleton<SlackInboxProcessor>();
         services.AddSingleton<ISlackInboundSink>(sp => sp.GetRequiredService<SlackInboxProcessor>());
         services.AddHostedService(sp => sp.GetRequiredService<SlackInboxProcessor>());
+        services.AddRetentionSweep();
+        services.AddRetentionPurge<InboxRetention>();
         return handlers;
     }
 }

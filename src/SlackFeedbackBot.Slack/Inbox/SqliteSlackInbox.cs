@@ -16,7 +16,6 @@ namespace SlackFeedbackBot.Slack.Inbox;
 public sealed class SqliteSlackInbox : ISlackInbox, IAsyncDisposable
 {
     private const int MaxBatch = 1024;
-    private static readonly TimeSpan HandledRetention = TimeSpan.FromDays(2);
 
     /// <summary>How long a parked request is kept for the operator when the host does not say.</summary>
     public static readonly TimeSpan DefaultParkedRetention = TimeSpan.FromDays(14);
@@ -32,10 +31,10 @@ public sealed class SqliteSlackInbox : ISlackInbox, IAsyncDisposable
     private readonly WalSizeGuard _walGuard;
     private readonly Task _writer;
     private readonly Task _checkpointer;
-    private DateTimeOffset _lastPurge;
 
     /// <param name="walThresholdBytes">The size of the write-ahead log at which the writer resets it.</param>
-    /// <param name="parkedRetention">How long a parked request is kept (and counted by <see cref="GetStatsAsync"/>) after it was parked; default 14 days.</param>
+    /// <param name="parkedRetention">How long after it was parked a request is counted by <see cref="GetStatsAsync"/>; default 14 days
+    /// (the retention sweep deletes it then, through <see cref="PurgeAsync"/>).</param>
     /// <param name="metrics">Where the writer records its waits and commits; none when null.</param>
     public SqliteSlackInbox(
         string connectionString,
@@ -52,7 +51,6 @@ public sealed class SqliteSlackInbox : ISlackInbox, IAsyncDisposable
         _time = time;
         _log = log;
         _metrics = metrics;
-        _lastPurge = time.GetUtcNow();
         using (var connection = Open())
         {
             SlackInboxSchema.Ensure(connection);
@@ -288,7 +286,6 @@ public sealed class SqliteSlackInbox : ISlackInbox, IAsyncDisposable
 
             RecordCommit(started, batch);
 
-            PurgeHandledIfDue(connection);
             KeepWalSmall(connection);
         }
     }
@@ -385,25 +382,19 @@ public sealed class SqliteSlackInbox : ISlackInbox, IAsyncDisposable
         }
     }
 
-    // Handled rows stay long enough to recognise Slack's retries (up to ~1 h, or 24 h with delayed events), then go;
-    // parked rows stay for the operator for the parked retention after they were parked.
-    private void PurgeHandledIfDue(SqliteConnection connection)
+    /// <summary>
+    /// Deletes handled rows received before <paramref name="handledBefore"/> (until then they recognise Slack's retries:
+    /// up to ~1 h, or 24 h with delayed events) and parked rows parked before <paramref name="parkedBefore"/>. A short
+    /// statement beside the writer, as `inbox drop` is.
+    /// </summary>
+    public async Task<(int Handled, int Parked)> PurgeAsync(DateTimeOffset handledBefore, DateTimeOffset parkedBefore, CancellationToken ct)
     {
-        var now = _time.GetUtcNow();
-        if (now - _lastPurge < TimeSpan.FromHours(1))
-        {
-            return;
-        }
-
-        _lastPurge = now;
-        var cutoff = (now - HandledRetention).ToUnixTimeMilliseconds();
-        connection.Execute("DELETE FROM slack_inbox WHERE status = 1 AND received_at < @cutoff", new { cutoff });
-        var parkedCutoff = (now - _parkedRetention).ToUnixTimeMilliseconds();
-        var aged = connection.Execute("DELETE FROM slack_inbox WHERE status = 2 AND handled_at < @parkedCutoff", new { parkedCutoff });
-        if (aged > 0)
-        {
-            _log.LogInformation("Dropped {Count} parked Slack requests older than the parked retention ({Retention})", aged, _parkedRetention);
-        }
+        await using var connection = Open();
+        var handled = await connection.ExecuteAsync(new CommandDefinition(
+            "DELETE FROM slack_inbox WHERE status = 1 AND received_at < @cutoff", new { cutoff = handledBefore.ToUnixTimeMilliseconds() }, cancellationToken: ct));
+        var parked = await connection.ExecuteAsync(new CommandDefinition(
+            "DELETE FROM slack_inbox WHERE status = 2 AND handled_at < @cutoff", new { cutoff = parkedBefore.ToUnixTimeMilliseconds() }, cancellationToken: ct));
+        return (handled, parked);
     }
 
     private abstract class WriteOp

@@ -15,7 +15,6 @@ public sealed class SlackOutboxDrainer : BackgroundService
 {
     private const int DueBatch = 256;
     private static readonly TimeSpan LongestIdle = TimeSpan.FromSeconds(1);
-    private static readonly TimeSpan PurgeEvery = TimeSpan.FromHours(1);
     private static readonly TimeSpan DefaultRetryAfter = TimeSpan.FromSeconds(1);
     private static readonly TimeSpan LongestRetryAfter = TimeSpan.FromMinutes(10);
 
@@ -30,7 +29,6 @@ public sealed class SlackOutboxDrainer : BackgroundService
     private readonly ConcurrentDictionary<long, DateTimeOffset> _slots = new();
     private readonly Lock _signalLock = new();
     private TaskCompletionSource _signal = NewSignal();
-    private DateTimeOffset _lastPurge = DateTimeOffset.MinValue;
 
     public SlackOutboxDrainer(
         SqliteSlackOutbox store,
@@ -88,7 +86,6 @@ public sealed class SlackOutboxDrainer : BackgroundService
                 try
                 {
                     await StartDueAsync(stoppingToken);
-                    await PurgeIfDueAsync();
                     idle = await IdleTimeAsync(stoppingToken);
                 }
                 catch (Exception ex) when (ex is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
@@ -303,22 +300,6 @@ public sealed class SlackOutboxDrainer : BackgroundService
         }
 
         return Clamp(due - _time.GetUtcNow(), TimeSpan.Zero, LongestIdle);
-    }
-
-    private async Task PurgeIfDueAsync()
-    {
-        var now = _time.GetUtcNow();
-        if (now - _lastPurge < PurgeEvery)
-        {
-            return;
-        }
-
-        _lastPurge = now;
-        var purged = await _store.PurgeAsync(now - _options.Value.KeepFinished);
-        if (purged > 0)
-        {
-            _log.LogDebug("Purged {Count} finished outbox tasks", purged);
-        }
     }
 
     private void Wake()

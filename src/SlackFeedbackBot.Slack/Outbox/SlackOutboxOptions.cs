@@ -19,6 +19,9 @@ public sealed class SlackOutboxOptions
     /// <summary>How long finished tasks are kept, so their keys keep dropping repeats (a replayed event, a second fire).</summary>
     public TimeSpan KeepFinished { get; set; } = TimeSpan.FromDays(2);
 
+    /// <summary>How long tasks Slack refused for good are kept (counted by the outbox health check, read by operators).</summary>
+    public TimeSpan KeepFailed { get; set; } = TimeSpan.FromDays(14);
+
     /// <summary>A pending task older than this makes the outbox health check degraded.</summary>
     public TimeSpan BacklogDegradedAfter { get; set; } = TimeSpan.FromMinutes(5);
 }
@@ -37,6 +40,7 @@ public sealed class SlackOutboxOptionsValidator : IValidateOptions<SlackOutboxOp
         }
 
         checks.Between(nameof(SlackOutboxOptions.KeepFinished), options.KeepFinished, TimeSpan.FromMinutes(1), TimeSpan.FromDays(365));
+        checks.Between(nameof(SlackOutboxOptions.KeepFailed), options.KeepFailed, TimeSpan.FromMinutes(1), TimeSpan.FromDays(365));
         checks.Between(nameof(SlackOutboxOptions.BacklogDegradedAfter), options.BacklogDegradedAfter, TimeSpan.FromSeconds(1), TimeSpan.FromDays(1));
         return checks.Result();
     }

@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using SlackFeedbackBot.Slack.Api;
+using SlackFeedbackBot.Slack.Retention;
 
 namespace SlackFeedbackBot.Slack.Outbox;
 
@@ -36,6 +37,7 @@ public static class SlackOutboxServiceCollectionExtensions
         services.TryAddSingleton<SlackOutboxMetrics>();
         services.AddSingleton<SlackOutboxDrainer>();
         services.AddHostedService(sp => sp.GetRequiredService<SlackOutboxDrainer>());
+        services.AddRetentionPurge<OutboxRetention>();
         return services;
     }
 

@@ -123,9 +123,12 @@ public sealed class SqliteSlackOutbox : ISlackOutbox
                     : "UPDATE slack_outbox SET next_attempt_at = @at, attempts = attempts + 1, last_error = @error WHERE id = @id AND status = 'pending'",
             new { id, at = at.ToUnixTimeMilliseconds(), error });
 
-    /// <summary>Forgets finished tasks done before <paramref name="before"/>; until then their keys keep dropping repeats.</summary>
-    internal Task<int> PurgeAsync(DateTimeOffset before) =>
-        ExecuteAsync("DELETE FROM slack_outbox WHERE status IN ('done', 'failed') AND done_at < @before", new { before = before.ToUnixTimeMilliseconds() });
+    /// <summary>Forgets tasks done before <paramref name="doneBefore"/> and tasks failed before <paramref name="failedBefore"/>;
+    /// until then their keys keep dropping repeats.</summary>
+    internal Task<int> PurgeAsync(DateTimeOffset doneBefore, DateTimeOffset failedBefore) =>
+        ExecuteAsync(
+            "DELETE FROM slack_outbox WHERE (status = 'done' AND done_at < @doneBefore) OR (status = 'failed' AND done_at < @failedBefore)",
+            new { doneBefore = doneBefore.ToUnixTimeMilliseconds(), failedBefore = failedBefore.ToUnixTimeMilliseconds() });
 
     private async Task<int> ExecuteAsync(string sql, object args)
     {

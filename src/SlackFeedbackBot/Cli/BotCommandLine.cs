@@ -1,5 +1,6 @@
 using System.CommandLine;
 using SlackFeedbackBot.Hosting;
+using SlackFeedbackBot.Scheduling;
 using SlackFeedbackBot.Storage;
 
 namespace SlackFeedbackBot.Cli;
@@ -20,6 +21,10 @@ public static class BotCommandLine
         root.Add(DoctorCommand.Create());
         root.Add(DigestCommand.Create());
         root.Add(InboxCommand.Create());
+        root.Add(HealthCommand.Create());
+        root.Add(BackupCommands.Backup());
+        root.Add(BackupCommands.Restore());
+        root.Add(EraseCommand.Create());
 
         // With no command (or only host settings such as --urls) the bot runs; a word that names no command is a typo,
         // and running the whole bot on it would start a second one on the same database.
@@ -59,8 +64,8 @@ public static class BotCommandLine
     private static Command MigrateCommand()
     {
         var db = DbOption();
-        var migrate = new Command("migrate", "Create the database or bring its schema up to date, then exit.") { db };
-        migrate.SetAction(result => CliDatabase.Run(result.GetValue(db), database =>
+        var migrate = new Command("migrate", "Create the database or bring its schema up to date (Quartz's tables included), then exit.") { db };
+        migrate.SetAction((result, ct) => CliDatabase.RunAsIsAsync(result.GetValue(db), async database =>
         {
             // Held while migrating, so the bot cannot start on a half-changed schema either.
             if (!DatabaseLock.TryAcquire(database.Path, out var held, out var holder))
@@ -71,7 +76,13 @@ public static class BotCommandLine
 
             using (held)
             {
-                Console.WriteLine($"Database {database.Path} is at schema version {database.Initialize()}.");
+                var version = database.Initialize();
+                if (await QuartzSchema.CreateAsync(result.GetValue(db), ct) is not { } quartz)
+                {
+                    return StartupFailure.ConfigurationExitCode;
+                }
+
+                Console.WriteLine($"Database {database.Path} is at schema version {version}; Quartz's {quartz} tables are in place.");
             }
 
             return 0;

@@ -47,6 +47,19 @@ public static class CliDatabase
         }
     }
 
+    /// <summary>For commands that create or prepare the file themselves (under the database lock).</summary>
+    public static async Task<int> RunAsIsAsync(FileInfo? db, Func<Database, Task<int>> action)
+    {
+        try
+        {
+            return await action(Resolve(db));
+        }
+        catch (Exception ex) when (StartupFailure.TryExplain(ex, Console.Error))
+        {
+            return StartupFailure.ConfigurationExitCode;
+        }
+    }
+
     public static int Run(FileInfo? db, Func<Database, int> action)
     {
         try

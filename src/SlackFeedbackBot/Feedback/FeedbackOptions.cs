@@ -40,6 +40,10 @@ public sealed class FeedbackOptions
     /// <summary>A Slack user group (handle or id) whose members are feedback admins too.</summary>
     public string? AdminGroup { get; set; }
 
+    /// <summary>How long an item keeps the key of the request it was captured from (a slash command's trigger id), so that
+    /// the request handled again finds the item instead of saving it twice; longer than Slack:HandledRetention.</summary>
+    public TimeSpan CaptureKeyRetention { get; set; } = TimeSpan.FromDays(7);
+
     /// <summary>The sources in force (configuration binding appends to lists, so the defaults live here).</summary>
     public IReadOnlyList<string> EffectiveSources => Sources.Count == 0 ? DefaultSources : Sources;
 

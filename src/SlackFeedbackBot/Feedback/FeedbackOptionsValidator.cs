@@ -51,6 +51,11 @@ public sealed partial class FeedbackOptionsValidator : IValidateOptions<Feedback
             problems.Add($"{SettingName.Of("Feedback:Sources")} entries must be single words (they are typed as source:NAME).");
         }
 
+        if (options.CaptureKeyRetention < TimeSpan.FromHours(2) || options.CaptureKeyRetention > TimeSpan.FromDays(365))
+        {
+            problems.Add($"{SettingName.Of("Feedback:CaptureKeyRetention")} is {Duration.Format(options.CaptureKeyRetention)}; write a duration between 2h and 365d (a request handled again after it would be saved twice).");
+        }
+
         var thresholds = options.Thresholds;
         if (thresholds.ReportCount < 2)
         {

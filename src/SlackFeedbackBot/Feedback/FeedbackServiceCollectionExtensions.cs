@@ -1,7 +1,9 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using SlackFeedbackBot.Slack.Dispatch;
+using SlackFeedbackBot.Privacy;
 using SlackFeedbackBot.Slack.Outbox;
+using SlackFeedbackBot.Slack.Retention;
 using SlackFeedbackBot.Spotlight;
 
 namespace SlackFeedbackBot.Feedback;
@@ -30,6 +32,8 @@ public static class FeedbackServiceCollectionExtensions
         services.TryAddSingleton<FeedbackAdmins>();
         services.TryAddSingleton<FeedbackPermissions>();
         services.TryAddSingleton<FeedbackRepository>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IPersonalDataEraser, FeedbackErasure>());
+        services.AddRetentionPurge<CaptureKeyRetention>();
         services.TryAddSingleton<FeedbackBuckets>();
         services.TryAddSingleton<FeedbackAlerts>();
         services.AddMetrics();

@@ -24,12 +24,18 @@ public static class BotHost
             ContentRootPath = AppContext.BaseDirectory,
         });
         builder.Configuration.AddSlackEnvironmentVariables();
+        SecretsOptions.AddTo(builder.Configuration);
         builder.Configuration.AddCommandLine(args);
         overrides?.Invoke(builder.Configuration);
 
         builder.Logging.ClearProviders();
         builder.Logging.AddBotConsole();
 
+        // Under systemd (Type=notify) the unit is ready once the host has started, after every start-up check passed;
+        // elsewhere this does nothing.
+        builder.Host.UseSystemd();
+        builder.Services.AddOptions<SecretsOptions>().Bind(builder.Configuration.GetSection(SecretsOptions.Section)).ValidateOnStart();
+        builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<SecretsOptions>, SecretsOptionsValidator>());
         builder.Services.AddStorage(builder.Configuration);
         builder.Services.AddOptions<LocalModeOptions>().Bind(builder.Configuration.GetSection(LocalModeOptions.Section)).ValidateOnStart();
         builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<LocalModeOptions>, LocalModeOptionsValidator>());

@@ -52,6 +52,7 @@ public static class BotSettings
         new SettingsSection<SlackPostPacingOptions>(SlackPostPacingOptions.Section),
         new SettingsSection<SlackOutboxOptions>(SlackOutboxOptions.Section),
         new SettingsSection<StorageOptions>(StorageOptions.Section),
+        new SettingsSection<SecretsOptions>(SecretsOptions.Section),
         new SettingsSection<LocalModeOptions>(LocalModeOptions.Section),
         new SettingsSection<SpotlightOptions>(SpotlightOptions.SectionName),
         new SettingsSection<FeedbackOptions>(FeedbackOptions.Section),

@@ -4,6 +4,7 @@ using Quartz;
 using SlackFeedbackBot.Digests;
 using SlackFeedbackBot.Feedback;
 using SlackFeedbackBot.Hosting;
+using SlackFeedbackBot.Privacy;
 using SlackFeedbackBot.Rotations.Jobs;
 using SlackFeedbackBot.Rotations.People;
 using SlackFeedbackBot.Rotations.Scheduling;
@@ -27,6 +28,7 @@ public static class RotationsServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<RotationRepository>();
         services.AddSingleton<ShiftRepository>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IPersonalDataEraser, HandoffNoteErasure>());
         services.AddSingleton<ShiftContext>();
         services.AddSingleton<PeopleZones>();
         services.AddSingleton<DirectMessenger>();

@@ -23,11 +23,17 @@ public sealed class DatabaseLock : IDisposable
     public static bool TryAcquire(string databasePath, [NotNullWhen(true)] out DatabaseLock? held, out int? holderPid)
     {
         var path = PathFor(databasePath);
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        Database.CreateFolderFor(path);
         try
         {
             // FileShare.None is an exclusive flock on Linux and macOS and a share-mode lock on Windows.
-            var file = new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+            var options = new FileStreamOptions { Mode = FileMode.OpenOrCreate, Access = FileAccess.ReadWrite, Share = FileShare.None };
+            if (!OperatingSystem.IsWindows())
+            {
+                options.UnixCreateMode = Database.FileMode;
+            }
+
+            var file = new FileStream(path, options);
             WritePid(file);
             held = new DatabaseLock(file);
             holderPid = null;

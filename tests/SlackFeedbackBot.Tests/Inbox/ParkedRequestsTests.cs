@@ -1,8 +1,10 @@
 using Dapper;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 using SlackFeedbackBot.Health;
+using SlackFeedbackBot.Slack;
 using SlackFeedbackBot.Slack.Inbound;
 using SlackFeedbackBot.Slack.Inbox;
 using SlackFeedbackBot.Storage;
@@ -69,14 +71,12 @@ public sealed class ParkedRequestsTests
         var young = await ParkAsync(inbox, "EvYOUNG");
 
         _time.Advance(TimeSpan.FromDays(5));
-        // The purge runs after the writer's next commit once an hour has passed.
-        await Eventually.ThatAsync(
-            async () =>
-            {
-                await ParkAsync(inbox, $"EvNEXT{_time.GetUtcNow().ToUnixTimeMilliseconds()}");
-                return RowCount("dedupe_key = 'ev:EvOLD'") == 0;
-            },
-            "the old parked request ages out");
+        // What the retention sweep runs every hour on the app's clock.
+        var retention = new InboxRetention(inbox, Options.Create(new SlackOptions { ParkedRetention = Retention }), NullLogger<InboxRetention>.Instance);
+        var purged = await retention.PurgeAsync(_time.GetUtcNow(), CancellationToken.None);
+
+        Assert.That(purged, Is.EqualTo(1));
+        Assert.That(RowCount("dedupe_key = 'ev:EvOLD'"), Is.Zero, "the old parked request aged out");
 
         var left = await new ParkedRequests(_db.ConnectionString).ListAsync(CancellationToken.None);
         Assert.That(left.Select(r => r.Id), Does.Contain(young));

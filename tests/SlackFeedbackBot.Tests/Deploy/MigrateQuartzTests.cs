@@ -1,0 +1,33 @@
+using Dapper;
+using Microsoft.Data.Sqlite;
+using SlackFeedbackBot.Storage;
+using SlackFeedbackBot.Tests.Support;
+
+namespace SlackFeedbackBot.Tests.Deploy;
+
+/// <summary>`migrate` prepares the whole schema, Quartz's tables included, without starting the bot or its scheduler.</summary>
+public sealed class MigrateQuartzTests
+{
+    [Test]
+    public async Task Migrate_OnANewFile_CreatesTheBotsAndQuartzsTables()
+    {
+        using var dir = new TempDirectory();
+        var databasePath = dir.File("bot.db");
+
+        var (code, output) = await BotProcess.RunToExitAsync(dir.Path, "migrate", "--db", databasePath);
+
+        Assert.That(code, Is.Zero, output);
+        Assert.That(output, Does.Contain($"is at schema version {Migrator.LatestVersion}; Quartz's 15 tables are in place."));
+        using var connection = new SqliteConnection($"Data Source={databasePath};Pooling=False");
+        connection.Open();
+        var tables = connection.Query<string>("SELECT name FROM sqlite_master WHERE type = 'table'").ToList();
+        Assert.That(tables, Does.Contain("QRTZ_TRIGGERS").And.Contain("QRTZ_JOB_DETAILS").And.Contain("QRTZ_LOCKS").And.Contain("feedback_items"));
+        // Quartz stores the jobs and triggers the bot declares when its scheduler is built, as at a start; started, it
+        // would have fired the planning trigger that is due at once.
+        Assert.That(connection.Query<string>("SELECT trigger_name FROM QRTZ_TRIGGERS"), Is.EquivalentTo(new[] { "rotation-planning-daily", "rotation-planning-at-start" }));
+        Assert.That(connection.ExecuteScalar<long>("SELECT COUNT(*) FROM QRTZ_FIRED_TRIGGERS"), Is.Zero, "the scheduler was not started");
+
+        var (again, secondOutput) = await BotProcess.RunToExitAsync(dir.Path, "migrate", "--db", databasePath);
+        Assert.That(again, Is.Zero, secondOutput);
+    }
+}
