@@ -26,8 +26,8 @@ public sealed class SlackInboxMetrics
         _wait = meter.CreateHistogram<double>("slack.inbox.write.wait", "ms", "From a write being queued to its commit (what an ack waits for).");
         _commit = meter.CreateHistogram<double>("slack.inbox.commit.duration", "ms", "One group commit: its transaction, from begin to commit.");
         _batch = meter.CreateHistogram<int>("slack.inbox.commit.writes", "{write}", "Writes in one group commit.");
-        _walReset = meter.CreateHistogram<double>("slack.inbox.wal.reset.duration", "ms", "A TRUNCATE checkpoint run by the writer between two commits.");
-        _walResets = meter.CreateCounter<long>("slack.inbox.wal.resets", "{reset}", "TRUNCATE checkpoints run by the writer.");
+        _walReset = meter.CreateHistogram<double>("slack.inbox.wal.reset.duration", "ms", "A RESTART checkpoint run by the writer between two commits (it starts the log over).");
+        _walResets = meter.CreateCounter<long>("slack.inbox.wal.resets", "{reset}", "RESTART checkpoints run by the writer.");
         _checkpoint = meter.CreateHistogram<double>("slack.inbox.checkpoint.duration", "ms", "A PASSIVE checkpoint on the background connection (the writer does not wait for it).");
     }
 
