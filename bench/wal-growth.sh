@@ -4,6 +4,8 @@
 # size of the database's -wal file every second while they arrive and for a while after, and prints the largest
 # size seen, the size at the end and the longest pause the inbox writer took to reset the log.
 #   bench/wal-growth.sh [events=100000] [connections=64] [settle_seconds=10]
+#   BOT_DLL=path runs that SlackFeedbackBot.dll (a copy of an earlier build's output) instead of the one just built;
+#   KIND=message sends message events (the handlers run) instead of channel_created (stored as handled).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 count=${1:-100000}
@@ -26,9 +28,9 @@ bot=
 trap 'kill -9 $emulator 2>/dev/null || true; kill $bot 2>/dev/null || true; [ -n "$sampler" ] && kill $sampler 2>/dev/null; rm -rf "$work"' EXIT
 for _ in $(seq 1 100); do grep -q "Bot token" "$work/emulator.log" && break; sleep 0.2; done
 bot_token=$(sed -n 's/^ *Bot token: *\([^ ]*\).*/\1/p' "$work/emulator.log")
-dotnet bench/SlackFeedbackBot.Benchmarks/bin/Release/net10.0/SlackFeedbackBot.Benchmarks.dll inbound-requests "$secret" "$work/requests.txt" "$count" T0EMU00001 channel_created
+dotnet bench/SlackFeedbackBot.Benchmarks/bin/Release/net10.0/SlackFeedbackBot.Benchmarks.dll inbound-requests "$secret" "$work/requests.txt" "$count" T0EMU00001 "${KIND:-channel_created}"
 
-dotnet src/SlackFeedbackBot/bin/Release/net10.0/SlackFeedbackBot.dll run \
+dotnet "${BOT_DLL:-src/SlackFeedbackBot/bin/Release/net10.0/SlackFeedbackBot.dll}" run \
   --urls "http://127.0.0.1:$port" \
   --Slack:Mode=Http --Slack:SigningSecret="$secret" --Slack:BotToken="$bot_token" \
   --Slack:ApiBaseUrl="http://127.0.0.1:$emu_port/api/" \
@@ -86,6 +88,9 @@ print(f"wal_max_while_sending={mb(during):.1f} MB wal_max_overall={mb(overall):.
 if pauses:
     pauses.sort()
     print(f"wal_resets={len(pauses)} reset_pause_median={pauses[len(pauses)//2]:.1f} ms reset_pause_max={pauses[-1]:.1f} ms")
+    # The log reaches about the file's size when the writer resets it: what the resets started over, per stored event.
+    logged = sum(int(m.group(1)) for m in re.finditer(r"Reset the inbox WAL at (\d+) bytes", open(sys.argv[6]).read()))
+    print(f"log_bytes_per_event={logged / max(rows, 1):.0f} (through the resets)")
 limit = 64 * 1024 * 1024
 print("WAL stayed under 64 MB" if overall < limit and after_stop < limit else "WAL WENT OVER 64 MB")
 PY

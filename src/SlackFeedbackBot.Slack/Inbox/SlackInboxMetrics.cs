@@ -34,8 +34,8 @@ public sealed class SlackInboxMetrics
         _wait = _meter.CreateHistogram<double>("slackfeedbackbot.inbox.write.wait", "ms", "From a write being queued to its commit (what an ack waits for).");
         _commit = _meter.CreateHistogram<double>("slackfeedbackbot.inbox.commit.duration", "ms", "One group commit: its transaction, from begin to commit.");
         _batch = _meter.CreateHistogram<int>("slackfeedbackbot.inbox.commit.writes", "{write}", "Writes in one group commit.");
-        _walReset = _meter.CreateHistogram<double>("slackfeedbackbot.inbox.wal.reset.duration", "ms", "A TRUNCATE checkpoint run by the writer between two commits.");
-        _walResets = _meter.CreateCounter<long>("slackfeedbackbot.inbox.wal.resets", "{reset}", "TRUNCATE checkpoints run by the writer.");
+        _walReset = _meter.CreateHistogram<double>("slackfeedbackbot.inbox.wal.reset.duration", "ms", "A RESTART checkpoint run by the writer between two commits (it starts the log over).");
+        _walResets = _meter.CreateCounter<long>("slackfeedbackbot.inbox.wal.resets", "{reset}", "RESTART checkpoints run by the writer.");
         _checkpoint = _meter.CreateHistogram<double>("slackfeedbackbot.inbox.checkpoint.duration", "ms", "A PASSIVE checkpoint on the background connection (the writer does not wait for it).");
     }
 

@@ -286,7 +286,7 @@ public sealed class SqliteSlackInbox : ISlackInbox, IAsyncDisposable
 
             RecordCommit(started, batch);
 
-            KeepWalSmall(connection);
+            KeepWalSmall(connection, batch.Count);
         }
     }
 
@@ -357,11 +357,11 @@ public sealed class SqliteSlackInbox : ISlackInbox, IAsyncDisposable
         }
     }
 
-    private void KeepWalSmall(SqliteConnection connection)
+    private void KeepWalSmall(SqliteConnection connection, int writes)
     {
         try
         {
-            _walGuard.AfterCommit(connection);
+            _walGuard.AfterCommit(connection, writes);
         }
         catch (SqliteException ex)
         {
