@@ -24,7 +24,7 @@ public sealed class MigrateQuartzTests
         Assert.That(tables, Does.Contain("QRTZ_TRIGGERS").And.Contain("QRTZ_JOB_DETAILS").And.Contain("QRTZ_LOCKS").And.Contain("feedback_items"));
         // Quartz stores the jobs and triggers the bot declares when its scheduler is built, as at a start; started, it
         // would have fired the planning trigger that is due at once.
-        Assert.That(connection.Query<string>("SELECT trigger_name FROM QRTZ_TRIGGERS"), Is.EquivalentTo(new[] { "rotation-planning-daily", "rotation-planning-at-start" }));
+        Assert.That(connection.Query<string>("SELECT trigger_name FROM QRTZ_TRIGGERS"), Is.EquivalentTo(new[] { "rotation-planning-daily", "rotation-planning-at-start", "rotation-member-sync-daily" }));
         Assert.That(connection.ExecuteScalar<long>("SELECT COUNT(*) FROM QRTZ_FIRED_TRIGGERS"), Is.Zero, "the scheduler was not started");
 
         var (again, secondOutput) = await BotProcess.RunToExitAsync(dir.Path, "migrate", "--db", databasePath);
