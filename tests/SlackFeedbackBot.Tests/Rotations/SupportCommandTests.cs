@@ -244,6 +244,57 @@ public sealed class SupportCommandTests
     }
 
     [Test]
+    public async Task Support_WordsPeopleUseForASubcommand_NameItWithItsUsage_NotTheWholeHelp()
+    {
+        var (dir, host, _, _) = await StartAsync("UANN");
+        using (dir)
+        using (host)
+        {
+            var done = await host.SupportAsync("UANN", "done");
+            var vacation = await host.SupportAsync("UANN", "vacation next week");
+
+            Assert.That(done!.Text, Does.Contain("I don't know `/support done`. Did you mean `handoff`?\n`/support handoff <note>`"));
+            Assert.That(done.Text, Does.Not.Contain("/support create"), "one usage line, not the whole help");
+            Assert.That(done.Text, Does.EndWith("```/support done```"));
+            Assert.That(vacation!.Text, Does.Contain("Did you mean `away`?"));
+            await host.StopAsync();
+        }
+    }
+
+    [Test]
+    public async Task Support_Next_AnswersWhoIsNext()
+    {
+        var (dir, host, _, _) = await StartAsync();
+        using (dir)
+        using (host)
+        {
+            await host.AddShiftAsync(Monday.AddDays(1), TimeSpan.FromHours(1), "UBO");
+
+            var next = await host.SupportAsync("UCY", "next");
+
+            Assert.That(next!.Text, Does.Contain("Next: <@UBO>"));
+            Assert.That(next.Text, Does.Not.Contain("Everyone does support"));
+            await host.StopAsync();
+        }
+    }
+
+    [Test]
+    public async Task Support_ARefusedRequest_GivesTheTypedTextBack()
+    {
+        var (dir, host, _, _) = await StartAsync("UANN");
+        using (dir)
+        using (host)
+        {
+            var away = await host.SupportAsync("UANN", "away someday <@UBO|bo>");
+            var create = await host.SupportAsync("UCY", "create triage #support shift=1h");
+
+            Assert.That(away!.Text, Does.Contain("couldn't read").And.EndWith("```/support away someday @bo```"));
+            Assert.That(create!.Text, Does.Contain("Only rotation admins").And.EndWith("```/support create triage #support shift=1h```"));
+            await host.StopAsync();
+        }
+    }
+
+    [Test]
     public async Task JoinAndLeave_UpdateMembership_LeavingHandsShiftsToOthers()
     {
         var (dir, host, _, time) = await StartAsync("UANN", "UBO");

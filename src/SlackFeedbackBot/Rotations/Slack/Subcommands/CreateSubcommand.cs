@@ -11,8 +11,10 @@ public sealed class CreateSubcommand(RotationAdmin admin) : Subcommand<RawArgume
 
     public override string Usage => "`/support create <name> #channel [key=value...] [members=@a,@b]`: new rotation (admins)";
 
+    public override IReadOnlyList<string> Hints => ["new", "add-rotation"];
+
     public override RawArguments? TryParse(string arguments) => SupportArguments.Any(arguments);
 
     public override async Task<SlackMessage?> RunAsync(SlashCommand command, RawArguments arguments, CancellationToken ct) =>
-        SlackMessage.Ephemeral((await admin.CreateAsync(command.UserId, arguments.Text, ct)).Text);
+        SupportReply.To(command, await admin.CreateAsync(command.UserId, arguments.Text, ct));
 }

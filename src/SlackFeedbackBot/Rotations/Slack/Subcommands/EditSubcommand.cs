@@ -11,8 +11,10 @@ public sealed class EditSubcommand(RotationAdmin admin) : Subcommand<RawArgument
 
     public override string Usage => "`/support edit <name> key=value...`: change a rotation (admins)";
 
+    public override IReadOnlyList<string> Hints => ["change", "update", "set"];
+
     public override RawArguments? TryParse(string arguments) => SupportArguments.Any(arguments);
 
     public override async Task<SlackMessage?> RunAsync(SlashCommand command, RawArguments arguments, CancellationToken ct) =>
-        SlackMessage.Ephemeral((await admin.EditAsync(command.UserId, arguments.Text, ct)).Text);
+        SupportReply.To(command, await admin.EditAsync(command.UserId, arguments.Text, ct));
 }

@@ -12,6 +12,8 @@ public sealed class LeaveSubcommand(RotationChooser chooser, RotationRepository 
 
     public override string Usage => "`/support leave [rotation]`: stop taking part; your upcoming shifts go to others";
 
+    public override IReadOnlyList<string> Hints => ["quit", "unsubscribe", "exit"];
+
     public override RawArguments? TryParse(string arguments) => SupportArguments.OptionalRotation(arguments);
 
     public override async Task<SlackMessage?> RunAsync(SlashCommand command, RawArguments arguments, CancellationToken ct)
