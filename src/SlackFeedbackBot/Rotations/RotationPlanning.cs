@@ -117,9 +117,10 @@ public sealed class RotationPlanning(
 
     /// <summary>
     /// Re-plans the rotation's open windows for a change in its inputs, rewrites only the shifts that moved (from now on)
-    /// and DMs the people whose shifts moved, with before and after. Returns the moves.
+    /// and DMs the people whose shifts moved, with before and after (except <paramref name="notTold"/>, who is told
+    /// another way: someone leaving gets a summary). Returns the moves.
     /// </summary>
-    public async Task<IReadOnlyList<ShiftMove>> ReplanAsync(PlanInputs before, PlanInputs after, CancellationToken ct)
+    public async Task<IReadOnlyList<ShiftMove>> ReplanAsync(PlanInputs before, PlanInputs after, CancellationToken ct, string? notTold = null)
     {
         var rotation = after.Rotation;
         var now = time.GetUtcNow();
@@ -149,7 +150,7 @@ public sealed class RotationPlanning(
             moves.AddRange(windowMoves);
         }
 
-        await TellAboutMovesAsync(rotation, moves, ct);
+        await TellAboutMovesAsync(rotation, moves.Where(m => m.UserId != notTold).ToList(), ct);
         return moves;
     }
 

@@ -30,6 +30,7 @@ public static class RotationsServiceCollectionExtensions
         services.AddSingleton<DirectMessenger>();
         services.AddSingleton<ShiftScheduler>();
         services.AddSingleton<RotationPlanning>();
+        services.AddSingleton<LeaverHandover>();
         services.AddSingleton<ShiftReminders>();
         services.AddSingleton<ShiftStart>();
         services.AddSingleton<NoShowWatch>();
