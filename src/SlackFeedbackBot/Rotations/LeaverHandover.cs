@@ -22,6 +22,7 @@ public sealed class LeaverHandover(
     ShiftScheduler scheduler,
     PeopleZones zones,
     DirectMessenger messenger,
+    SupportHomeRefresh homes,
     TimeProvider time)
 {
     private const int NextShown = 3;
@@ -42,6 +43,7 @@ public sealed class LeaverHandover(
         await planning.ReplanAsync(before, after, ct, notTold: leaver);
         var handover = await HandOverAsync(rotation, leaver, theirs, after, now, ct);
         var summary = Summary(rotation, handover, await zones.ZoneOfAsync(leaver, ct));
+        await homes.RefreshAsync(handover.Covered.Select(c => c.TakenBy).Append(leaver), $"left:{rotation.Id}:{leaver}:{now.ToUnixTimeMilliseconds()}", ct);
         await messenger.SendAsync($"left:{rotation.Id}:{leaver}:{now.ToUnixTimeMilliseconds()}", leaver, new SlackMessage { Text = summary, Blocks = [SupportBlocks.Section(summary)] }, ct);
         return summary;
     }

@@ -22,6 +22,7 @@ public sealed class RotationPlanning(
     ShiftScheduler scheduler,
     PeopleZones zones,
     DirectMessenger messenger,
+    SupportHomeRefresh homes,
     IOptions<RotationsOptions> options,
     TimeProvider time,
     ILogger<RotationPlanning> log)
@@ -178,6 +179,7 @@ public sealed class RotationPlanning(
             // The same moves told again (a planning run repeated after a crash) are the same key.
             var key = $"moved:{rotation.Id}:{group.Key}:{Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(text)))[..16]}";
             await messenger.SendAsync(key, group.Key, new SlackMessage { Text = text, Blocks = [SupportBlocks.Section(text)] }, ct);
+            await homes.RefreshAsync([group.Key], key, ct);
         }
     }
 

@@ -8,6 +8,7 @@ using SlackFeedbackBot.Rotations.Scheduling;
 using SlackFeedbackBot.Rotations.Slack;
 using SlackFeedbackBot.Rotations.Storage;
 using SlackFeedbackBot.Slack.Dispatch;
+using SlackFeedbackBot.Slack.Outbox;
 
 namespace SlackFeedbackBot.Rotations;
 
@@ -42,6 +43,8 @@ public static class RotationsServiceCollectionExtensions
         services.AddSingleton<RotationAdmin>();
         services.AddSingleton<RotationChooser>();
         services.AddSingleton<SupportHome>();
+        services.AddSingleton<SupportHomeRefresh>();
+        services.AddOutboxTaskHandler<PublishSupportHome>();
         services.AddSingleton<ClickReplies>();
         services.AddHostedService<DeclaredRotations>();
 
