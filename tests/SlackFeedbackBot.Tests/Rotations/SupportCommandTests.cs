@@ -364,6 +364,29 @@ public sealed class SupportCommandTests
         }
     }
 
+    [TestCase("U02ANN")]
+    [TestCase("ana")]
+    public async Task IcsForSomeoneWhoIsNoMember_ExitsWith2_NamingThemAndTheMembers(string member)
+    {
+        var (dir, host, _, time) = await StartAsync("UANN", "UBO");
+        using (dir)
+        using (host)
+        {
+            await host.WaitForPlanAsync();
+            var output = new StringWriter();
+            var error = new StringWriter();
+
+            var code = await RotationCli.IcsAsync(host.Get<SlackFeedbackBot.Storage.Database>(), "support", member, output, time, error);
+            var known = await RotationCli.IcsAsync(host.Get<SlackFeedbackBot.Storage.Database>(), "support", "uann", new StringWriter(), time, new StringWriter());
+
+            Assert.That(code, Is.EqualTo(2));
+            Assert.That(error.ToString(), Does.Contain($"There is no member '{member}' on rotation 'support'").And.Contain("UANN, UBO"));
+            Assert.That(output.ToString(), Is.Empty, "no empty calendar that looks like \"no shifts\"");
+            Assert.That(known, Is.Zero, "a member's id in any case is found");
+            await host.StopAsync();
+        }
+    }
+
     private static ViewSubmissionPayload SwapForm(string user, string shiftKey, string colleague) => new()
     {
         User = new IdName { Id = user },
