@@ -38,6 +38,7 @@ public static class SlackApiServiceCollectionExtensions
         services.TryAddSingleton<ChannelPostPacer>();
         services.TryAddSingleton<SlackApiObserver>();
         services.TryAddSingleton<ISlackApiClient, SlackApiClient>();
+        services.TryAddSingleton<Directory.WorkspaceDirectory>();
         return services;
     }
 

@@ -42,6 +42,8 @@ public static class RotationsServiceCollectionExtensions
         services.AddSingleton<ShiftSwaps>();
         services.AddSingleton<RotationAdmin>();
         services.AddSingleton<RotationChooser>();
+        services.AddSingleton<SlackFeedbackBot.Commands.PlainNames>();
+        services.TryAddSingleton<SlackFeedbackBot.Slack.Directory.WorkspaceDirectory>();
         services.AddSingleton<SupportHome>();
         services.AddSingleton<SupportHomeRefresh>();
         services.AddOutboxTaskHandler<PublishSupportHome>();
