@@ -253,6 +253,13 @@ public sealed class FeedbackRepository(Database database)
         return AddReportResult.Added;
     }
 
+    /// <summary>Links a report known only by its reporter's name to that person's Slack user id; false when it was linked already.</summary>
+    public bool LinkReporter(long reportId, string userId)
+    {
+        using var connection = database.Open();
+        return connection.Execute("UPDATE feedback_reports SET reporter_id = @userId WHERE id = @reportId AND reporter_id IS NULL", new { reportId, userId }) == 1;
+    }
+
     /// <summary>Moves an item to another bucket and records who did it. Returns the bucket it was in, or null if there is no such item.</summary>
     public string? ChangeBucket(long itemId, string toBucket, string changedBy, DateTimeOffset now)
     {
