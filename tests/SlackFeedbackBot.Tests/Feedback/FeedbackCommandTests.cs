@@ -97,6 +97,7 @@ public sealed class FeedbackCommandTests
             Assert.That(help!.Text, Does.Contain(usage));
         }
 
+        Assert.That(help!.Text, Does.Contain("in a channel I'm in").And.Contain("/invite @feedback-bot"), "Slack sends no reactions from other channels, so the help says it");
         Assert.That(unknown!.Text, Does.Contain("I don't know `/feedback lsit`").And.Contain("/feedback list"));
         Assert.That(_h.Repository.Count(), Is.Zero);
     }
