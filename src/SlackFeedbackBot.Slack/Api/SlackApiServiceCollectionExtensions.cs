@@ -46,6 +46,7 @@ public static class SlackApiServiceCollectionExtensions
         services.TryAddSingleton<ChannelPostPacer>();
         services.TryAddSingleton<SlackApiObserver>();
         services.TryAddSingleton<ISlackApiClient, SlackApiClient>();
+        services.TryAddSingleton<Directory.WorkspaceDirectory>();
         return services;
     }
 

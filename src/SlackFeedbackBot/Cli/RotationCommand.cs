@@ -20,7 +20,7 @@ public static class RotationCommand
         var icsName = new Argument<string>("name") { Description = "The rotation's name." };
         var member = new Option<string?>("--member") { Description = "Only this person's shifts (Slack user id)." };
         var ics = new Command("ics", "Print the rotation's shifts as an iCalendar feed (Google Calendar, Outlook).") { icsName, member, icsDb };
-        ics.SetAction((result, ct) => CliDatabase.RunAsync(result.GetValue(icsDb), database => RotationCli.IcsAsync(database, result.GetValue(icsName)!, result.GetValue(member), Console.Out)));
+        ics.SetAction((result, ct) => CliDatabase.RunAsync(result.GetValue(icsDb), database => RotationCli.IcsAsync(database, result.GetValue(icsName)!, result.GetValue(member), Console.Out, error: Console.Error)));
         rotation.Add(ics);
         return rotation;
     }

@@ -18,6 +18,12 @@ public interface ISubcommand
 
     string Usage { get; }
 
+    /// <summary>
+    /// Words people use for this subcommand that do not run it ("done" for handoff): a text starting with one is
+    /// answered with this subcommand's usage, never run as it.
+    /// </summary>
+    IReadOnlyList<string> Hints => [];
+
     /// <summary>The run for these arguments, or null when they are not this subcommand's form ("not mine").</summary>
     SubcommandRun? Bind(string arguments);
 }
@@ -34,6 +40,8 @@ public abstract class Subcommand<TArguments> : ISubcommand
     public virtual IReadOnlyList<string> Aliases => [];
 
     public abstract string Usage { get; }
+
+    public virtual IReadOnlyList<string> Hints => [];
 
     /// <summary>The arguments read from the text after the name, or null when the text is not this subcommand's form.</summary>
     public abstract TArguments? TryParse(string arguments);

@@ -18,6 +18,7 @@ public sealed class SubcommandRouter
     private const int EchoLength = 1500;
 
     private readonly Dictionary<string, ISubcommand> _byWord = new(StringComparer.OrdinalIgnoreCase);
+    private readonly Dictionary<string, ISubcommand> _byHint = new(StringComparer.OrdinalIgnoreCase);
 
     public SubcommandRouter(string command, IEnumerable<ISubcommand> subcommands)
     {
@@ -31,6 +32,11 @@ public sealed class SubcommandRouter
                 {
                     throw new InvalidOperationException($"`{command} {word}` names both {_byWord[word].GetType().Name} and {subcommand.GetType().Name}.");
                 }
+            }
+
+            foreach (var hint in subcommand.Hints)
+            {
+                _byHint.TryAdd(hint, subcommand);
             }
         }
     }
@@ -48,7 +54,10 @@ public sealed class SubcommandRouter
             : null;
     }
 
-    /// <summary>The subcommand a word most likely meant: the one it names, else one it starts, else one a slip of the keys away.</summary>
+    /// <summary>
+    /// The subcommand a word most likely meant: the one it names, else one it is a hint for ("done": handoff), else
+    /// one it starts, else one a slip of the keys away.
+    /// </summary>
     public ISubcommand? Closest(string word)
     {
         if (word.Length == 0)
@@ -56,7 +65,7 @@ public sealed class SubcommandRouter
             return null;
         }
 
-        if (_byWord.TryGetValue(word, out var named))
+        if (_byWord.TryGetValue(word, out var named) || _byHint.TryGetValue(word, out named))
         {
             return named;
         }
@@ -84,7 +93,29 @@ public sealed class SubcommandRouter
     {
         var typed = text.Trim();
         var (word, rest) = CommandWords.SplitFirst(typed);
-        var closest = Closest(word);
+        return NotUnderstood(typed, word, rest, Closest(word), footer);
+    }
+
+    /// <summary>
+    /// The answer to a first word that is a slip of the keys away from a subcommand ("lsit 7") whose arguments the
+    /// rest fits, or null when it is not: text like that was meant as the command, not as anything else.
+    /// </summary>
+    public SlackMessage? Misspelt(string text, string? footer = null)
+    {
+        var typed = text.Trim();
+        var (word, rest) = CommandWords.SplitFirst(typed);
+        return !_byWord.ContainsKey(word) && word.Length >= 3 && Closest(word) is { } closest
+            && !closest.Name.StartsWith(word, StringComparison.OrdinalIgnoreCase) && closest.Bind(rest) is not null
+            ? NotUnderstood(typed, word, rest, closest, footer)
+            : null;
+    }
+
+    /// <summary>The typed text, to fix and send again: the last lines of every refusal of a command.</summary>
+    public static string TypedBack(string command, string typed) =>
+        $"Here is what you wrote, to fix and send again:\n```{command} {Echo(typed.Trim())}```";
+
+    private SlackMessage NotUnderstood(string typed, string word, string rest, ISubcommand? closest, string? footer)
+    {
         var answer = new StringBuilder();
         if (closest is not null && _byWord.ContainsKey(word))
         {
@@ -105,7 +136,7 @@ public sealed class SubcommandRouter
             answer.Append('\n').Append(footer);
         }
 
-        answer.Append($"\nHere is what you wrote, to fix and send again:\n```{Command} {Echo(typed)}```");
+        answer.Append('\n').Append(TypedBack(Command, typed));
         return SlackMessage.Ephemeral(answer.ToString());
     }
 

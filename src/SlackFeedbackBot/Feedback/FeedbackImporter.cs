@@ -158,7 +158,9 @@ public sealed class FeedbackImporter(
             Text = text,
             Customer = customer,
             Source = source,
-            ReporterName = reporter,
+            // A Slack user id in the reporter column is that person; a name is linked to one when the item is resolved.
+            ReporterId = IsSlackUserId(reporter) ? reporter : null,
+            ReporterName = IsSlackUserId(reporter) ? null : reporter,
             CapturePath = CapturePaths.Import,
             CreatedAt = createdAt,
             ImportKey = ImportKey(text, createdAt, customer, reporter, source),
@@ -175,6 +177,9 @@ public sealed class FeedbackImporter(
     }
 
     /// <summary>The same row imported again, even with other spacing or capitals, gets the same key.</summary>
+    private static bool IsSlackUserId(string? value) =>
+        value is { Length: >= 7 } && value[0] is 'U' or 'W' && value.Any(char.IsAsciiDigit) && value.All(c => char.IsAsciiDigit(c) || char.IsAsciiLetterUpper(c));
+
     internal static string ImportKey(string text, DateTimeOffset? createdAt, string? customer, string? reporter, string? source)
     {
         var normalized = string.Join('\u001f', Normalize(text), createdAt?.ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture) ?? "", Normalize(customer), Normalize(reporter), Normalize(source));

@@ -8,6 +8,14 @@ namespace SlackFeedbackBot.Feedback;
 /// <summary>The result of storing a capture: the item (new or the one that message already was) and whether a report was added.</summary>
 public sealed record CaptureRecord(FeedbackItem Item, bool IsNew, bool ReportAdded);
 
+/// <summary>What adding a "me too" report did.</summary>
+public enum AddReportResult
+{
+    Added,
+    AlreadyThere,
+    NoSuchItem,
+}
+
 /// <summary>Feedback items, their reports, bucket history, notifications, follow-ups and alerts in SQLite.</summary>
 public sealed class FeedbackRepository(Database database)
 {
@@ -143,6 +151,18 @@ public sealed class FeedbackRepository(Database database)
         }
 
         var reporter = capture.ReporterId ?? capture.AuthorId;
+        if (!isNew && capture.IsMessageCapture && reporter is not null && reporter == capture.AuthorId
+            && connection.ExecuteScalar<long>("""
+                SELECT COUNT(*) FROM feedback_reports
+                WHERE item_id = @id AND channel_id = @ChannelId AND message_ts = @MessageTs AND lower(trim(text)) = lower(trim(@Text))
+                  AND lower(COALESCE(customer, '')) = lower(COALESCE(@Customer, ''))
+                """, new { id, capture.ChannelId, capture.MessageTs, capture.Text, capture.Customer }, tx) > 0)
+        {
+            // The author flagging their own message, as others have: the same words, the same conversation, counted once.
+            var captured = connection.QuerySingle<FeedbackItem>($"SELECT {ItemColumns} FROM feedback_items WHERE id = @id", new { id }, tx);
+            return new CaptureRecord(captured, false, false);
+        }
+
         var added = connection.Execute(InsertReport, new
         {
             ItemId = id,
@@ -202,15 +222,42 @@ public sealed class FeedbackRepository(Database database)
             new { itemId }).AsList();
     }
 
-    /// <summary>"Me too": another conversation on an existing item. False when the item does not exist.</summary>
-    public bool AddReport(long itemId, FeedbackReport report)
+    /// <summary>
+    /// "Me too": another conversation on an existing item. The same person giving the same words (and customer)
+    /// again is one conversation, not two: nothing is added.
+    /// </summary>
+    public AddReportResult AddReport(long itemId, FeedbackReport report)
     {
         using var connection = database.Open();
-        return connection.Execute("""
+        using var tx = connection.BeginTransaction();
+        if (connection.ExecuteScalar<long>("SELECT COUNT(*) FROM feedback_items WHERE id = @itemId", new { itemId }, tx) == 0)
+        {
+            return AddReportResult.NoSuchItem;
+        }
+
+        var repeated = connection.ExecuteScalar<long>("""
+            SELECT COUNT(*) FROM feedback_reports
+            WHERE item_id = @itemId AND reporter_id = @ReporterId AND lower(trim(text)) = lower(trim(@Text))
+              AND lower(COALESCE(customer, '')) = lower(COALESCE(@Customer, ''))
+            """, new { itemId, report.ReporterId, report.Text, report.Customer }, tx) > 0;
+        if (repeated)
+        {
+            return AddReportResult.AlreadyThere;
+        }
+
+        connection.Execute("""
             INSERT INTO feedback_reports (item_id, reporter_id, reporter_name, text, customer, source, channel_id, message_ts, permalink, created_at)
-            SELECT id, @ReporterId, @ReporterName, @Text, @Customer, @Source, @ChannelId, @MessageTs, @Permalink, @CreatedAtMs
-            FROM feedback_items WHERE id = @itemId
-            """, new { itemId, report.ReporterId, report.ReporterName, report.Text, report.Customer, report.Source, report.ChannelId, report.MessageTs, report.Permalink, report.CreatedAtMs }) == 1;
+            VALUES (@itemId, @ReporterId, @ReporterName, @Text, @Customer, @Source, @ChannelId, @MessageTs, @Permalink, @CreatedAtMs)
+            """, new { itemId, report.ReporterId, report.ReporterName, report.Text, report.Customer, report.Source, report.ChannelId, report.MessageTs, report.Permalink, report.CreatedAtMs }, tx);
+        tx.Commit();
+        return AddReportResult.Added;
+    }
+
+    /// <summary>Links a report known only by its reporter's name to that person's Slack user id; false when it was linked already.</summary>
+    public bool LinkReporter(long reportId, string userId)
+    {
+        using var connection = database.Open();
+        return connection.Execute("UPDATE feedback_reports SET reporter_id = @userId WHERE id = @reportId AND reporter_id IS NULL", new { reportId, userId }) == 1;
     }
 
     /// <summary>Moves an item to another bucket and records who did it. Returns the bucket it was in, or null if there is no such item.</summary>

@@ -13,7 +13,7 @@ public sealed record ResolveOutcome(FeedbackItem? Item, int Told, int AlreadyTol
 /// with a link to what they said. Each reporter is told once per resolution: resolving a resolved item again tells
 /// only those not reached yet; reopening it starts a new resolution, which tells everyone again.
 /// </summary>
-public sealed class FeedbackResolver(FeedbackRepository repository, ISlackOutbox outbox, TimeProvider time)
+public sealed class FeedbackResolver(FeedbackRepository repository, ReporterLinks links, ISlackOutbox outbox, TimeProvider time)
 {
     public async Task<ResolveOutcome> ResolveAsync(long itemId, string resolvedBy, string whatChanged, CancellationToken ct)
     {
@@ -28,6 +28,7 @@ public sealed class FeedbackResolver(FeedbackRepository repository, ISlackOutbox
         }
 
         var item = repository.Get(itemId)!;
+        await links.LinkAsync(itemId, ct);
         int told = 0, before = 0;
         var notified = repository.NotifiedReporters(itemId).ToHashSet(StringComparer.Ordinal);
         var round = repository.ResolutionRound(itemId);

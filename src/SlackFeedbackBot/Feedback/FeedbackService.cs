@@ -16,6 +16,9 @@ public sealed record CaptureOutcome(FeedbackItem? Item, bool IsNew, bool ReportA
 /// <summary>The answer to a request about one item: the item when it worked, else a sentence saying why not.</summary>
 public sealed record ItemOutcome(FeedbackItem? Item, string? Problem)
 {
+    /// <summary>Set when the request repeated what was already recorded, so nothing changed.</summary>
+    public bool AlreadyRecorded { get; init; }
+
     public static ItemOutcome Failed(string problem) => new(null, problem);
 }
 
@@ -157,9 +160,12 @@ public sealed class FeedbackService(
 
         var now = time.GetUtcNow();
         var report = new FeedbackReport { ReporterId = userId, Text = words.Trim(), Customer = Blank(customer), CreatedAtMs = now.ToUnixTimeMilliseconds() };
-        if (!repository.AddReport(id, report))
+        switch (repository.AddReport(id, report))
         {
-            return ItemOutcome.Failed(NoSuchItem(id));
+            case AddReportResult.NoSuchItem:
+                return ItemOutcome.Failed(NoSuchItem(id));
+            case AddReportResult.AlreadyThere:
+                return new ItemOutcome(repository.Get(id), null) { AlreadyRecorded = true };
         }
 
         var item = repository.Get(id)!;

@@ -40,6 +40,8 @@ public static class FeedbackServiceCollectionExtensions
         services.TryAddSingleton<FeedbackMetrics>();
         services.TryAddSingleton<FeedbackService>();
         services.TryAddSingleton<FeedbackResolver>();
+        services.TryAddSingleton<ReporterLinks>();
+        services.TryAddSingleton<SlackFeedbackBot.Slack.Directory.WorkspaceDirectory>();
         services.TryAddSingleton<FeedbackImporter>();
         services.TryAddSingleton<FeedbackExporter>();
         services.TryAddSingleton<SlackMessageReader>();

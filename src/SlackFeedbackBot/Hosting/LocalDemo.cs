@@ -13,10 +13,15 @@ namespace SlackFeedbackBot.Hosting;
 public static class LocalDemo
 {
     private const string Ana = "U0ANA00001";
+    private const string Ben = "U0BEN00002";
+    private const string Dieter = "U0DIETER04";
+    private const string Ciara = "U0CIARA003";
+    private const string Priya = "U0PRIYA005";
+    private const string Sam = "U0SAM00006";
     private const string FeedbackChannel = "C0FEEDBK01";
     private const string SupportChannel = "C0SUPPORT1";
     private const string SupportNowGroup = "S0SUPNOW01";
-    private static readonly string[] People = [Ana, "U0BEN00002", "U0CIARA003", "U0DIETER04", "U0PRIYA005", "U0SAM00006"];
+    private static readonly string[] People = [Ana, Ben, Ciara, Dieter, Priya, Sam];
 
     public static IReadOnlyDictionary<string, string?> Settings()
     {
@@ -54,26 +59,26 @@ public static class LocalDemo
     {
         private static readonly (int DaysAgo, string Customer, string Reporter, string Source, string Text)[] Rows =
         [
-            (2, "Acme", "ana", "support", "How do I integrate this with Trello?"),
-            (3, "Globex", "ben", "sales", "Can you guys integrate with Trello?"),
-            (4, "Initech", "ciara", "support", "how do i connect my trello board"),
-            (5, "Umbrella", "dieter", "success", "How do I export my reports to Excel?"),
-            (6, "Acme", "priya", "support", "How do I invite my whole team at once?"),
-            (8, "Hooli", "sam", "sales", "Can I use this with Salesforce?"),
-            (9, "Globex", "ana", "research", "I'm probably not your target customer, but can I use it to plan weddings?"),
-            (10, "Stark", "ben", "support", "The export button does nothing in Safari"),
-            (12, "Wayne", "ciara", "support", "How do I change the owner of a workspace?"),
-            (13, "Initech", "dieter", "sales", "Do you support single sign-on with Okta?"),
-            (15, "Acme", "priya", "support", "How can I integrate this with Trello automatically?"),
-            (17, "Soylent", "sam", "success", "I'm sure I'm wrong about this, but I thought this was a CRM"),
-            (19, "Hooli", "ana", "support", "What do I do when the sync gets stuck?"),
-            (22, "Umbrella", "ben", "sales", "Is it possible to host it on our own servers?"),
-            (26, "Wayne", "ciara", "support", "How do I export to Excel with the custom fields?"),
-            (30, "Stark", "dieter", "success", "Love the new dashboard, thanks!"),
-            (34, "Globex", "priya", "support", "How do I set up reminders for my team?"),
-            (40, "Soylent", "sam", "sales", "Can you send invoices in euros?"),
-            (47, "Acme", "ana", "support", "How do I integrate with Trello and keep the labels?"),
-            (55, "Initech", "ben", "research", "Maybe this isn't for us, we are a team of two"),
+            (2, "Acme", Ana, "support", "How do I integrate this with Trello?"),
+            (3, "Globex", Ben, "sales", "Can you guys integrate with Trello?"),
+            (4, "Initech", Ciara, "support", "how do i connect my trello board"),
+            (5, "Umbrella", Dieter, "success", "How do I export my reports to Excel?"),
+            (6, "Acme", Priya, "support", "How do I invite my whole team at once?"),
+            (8, "Hooli", Sam, "sales", "Can I use this with Salesforce?"),
+            (9, "Globex", Ana, "research", "I'm probably not your target customer, but can I use it to plan weddings?"),
+            (10, "Stark", Ben, "support", "The export button does nothing in Safari"),
+            (12, "Wayne", Ciara, "support", "How do I change the owner of a workspace?"),
+            (13, "Initech", Dieter, "sales", "Do you support single sign-on with Okta?"),
+            (15, "Acme", Priya, "support", "How can I integrate this with Trello automatically?"),
+            (17, "Soylent", Sam, "success", "I'm sure I'm wrong about this, but I thought this was a CRM"),
+            (19, "Hooli", Ana, "support", "What do I do when the sync gets stuck?"),
+            (22, "Umbrella", Ben, "sales", "Is it possible to host it on our own servers?"),
+            (26, "Wayne", Ciara, "support", "How do I export to Excel with the custom fields?"),
+            (30, "Stark", Dieter, "success", "Love the new dashboard, thanks!"),
+            (34, "Globex", Priya, "support", "How do I set up reminders for my team?"),
+            (40, "Soylent", Sam, "sales", "Can you send invoices in euros?"),
+            (47, "Acme", Ana, "support", "How do I integrate with Trello and keep the labels?"),
+            (55, "Initech", Ben, "research", "Maybe this isn't for us, we are a team of two"),
         ];
 
         public Task StartAsync(CancellationToken cancellationToken)

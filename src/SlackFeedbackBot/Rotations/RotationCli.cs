@@ -39,7 +39,8 @@ public static class RotationCli
         return 0;
     }
 
-    public static async Task<int> IcsAsync(Database database, string name, string? member, TextWriter output, TimeProvider? time = null)
+    /// <summary>Exit 2 (the fix on <paramref name="error"/>) when <paramref name="member"/> is no member of the rotation.</summary>
+    public static async Task<int> IcsAsync(Database database, string name, string? member, TextWriter output, TimeProvider? time = null, TextWriter? error = null)
     {
         var now = (time ?? TimeProvider.System).GetUtcNow();
         database.Initialize();
@@ -48,6 +49,23 @@ public static class RotationCli
         {
             await output.WriteLineAsync($"There is no rotation called '{name}'.");
             return 1;
+        }
+
+        if (member is not null)
+        {
+            // An empty calendar for a name that is no member would look like "no shifts": say so instead.
+            var members = await new RotationRepository(database).MembersAsync(rotation.Id);
+            var found = members.FirstOrDefault(m => m.UserId.Equals(member.Trim().TrimStart('@'), StringComparison.OrdinalIgnoreCase));
+            if (found is null)
+            {
+                var ids = members.Select(m => m.UserId).Distinct(StringComparer.Ordinal).ToList();
+                await (error ?? output).WriteLineAsync(
+                    $"There is no member '{member}' on rotation '{rotation.Name}'. --member takes a member's Slack user id" +
+                    (ids.Count == 0 ? "; the rotation has no members yet." : $": {string.Join(", ", ids)}."));
+                return 2;
+            }
+
+            member = found.UserId;
         }
 
         var shifts = await new ShiftRepository(database).ListAsync(rotation.Id, now.AddDays(-30), now + Ahead);

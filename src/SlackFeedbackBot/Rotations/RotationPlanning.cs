@@ -22,6 +22,7 @@ public sealed class RotationPlanning(
     ShiftScheduler scheduler,
     PeopleZones zones,
     DirectMessenger messenger,
+    SupportHomeRefresh homes,
     IOptions<RotationsOptions> options,
     TimeProvider time,
     ILogger<RotationPlanning> log)
@@ -122,7 +123,8 @@ public sealed class RotationPlanning(
     public Task<IReadOnlyList<ShiftMove>> ReplanAsync(PlanInputs before, PlanInputs after, CancellationToken ct) =>
         ReplanAsync(before, after, new HashSet<string>(), ct);
 
-    /// <summary>As above, telling nobody in <paramref name="notTold"/> (a deactivated account cannot read a DM).</summary>
+    /// <summary>As above, telling nobody in <paramref name="notTold"/>: someone leaving gets a summary instead, and a
+    /// deactivated account cannot read a DM.</summary>
     public async Task<IReadOnlyList<ShiftMove>> ReplanAsync(PlanInputs before, PlanInputs after, IReadOnlySet<string> notTold, CancellationToken ct)
     {
         var rotation = after.Rotation;
@@ -197,6 +199,7 @@ public sealed class RotationPlanning(
             // The same moves told again (a planning run repeated after a crash) are the same key.
             var key = $"moved:{rotation.Id}:{group.Key}:{Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(text)))[..16]}";
             await messenger.SendAsync(key, group.Key, new SlackMessage { Text = text, Blocks = [SupportBlocks.Section(text)] }, ct);
+            await homes.RefreshAsync([group.Key], key, ct);
         }
     }
 

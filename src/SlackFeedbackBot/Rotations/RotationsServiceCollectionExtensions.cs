@@ -11,6 +11,7 @@ using SlackFeedbackBot.Rotations.Scheduling;
 using SlackFeedbackBot.Rotations.Slack;
 using SlackFeedbackBot.Rotations.Storage;
 using SlackFeedbackBot.Slack.Dispatch;
+using SlackFeedbackBot.Slack.Outbox;
 
 namespace SlackFeedbackBot.Rotations;
 
@@ -34,6 +35,7 @@ public static class RotationsServiceCollectionExtensions
         services.AddSingleton<DirectMessenger>();
         services.AddSingleton<ShiftScheduler>();
         services.AddSingleton<RotationPlanning>();
+        services.AddSingleton<LeaverHandover>();
         services.AddSingleton<ShiftReminders>();
         services.AddSingleton<ShiftStart>();
         services.AddSingleton<NoShowWatch>();
@@ -52,7 +54,11 @@ public static class RotationsServiceCollectionExtensions
         services.AddSingleton<ShiftSwaps>();
         services.AddSingleton<RotationAdmin>();
         services.AddSingleton<RotationChooser>();
+        services.AddSingleton<SlackFeedbackBot.Commands.PlainNames>();
+        services.TryAddSingleton<SlackFeedbackBot.Slack.Directory.WorkspaceDirectory>();
         services.AddSingleton<SupportHome>();
+        services.AddSingleton<SupportHomeRefresh>();
+        services.AddOutboxTaskHandler<PublishSupportHome>();
         services.AddSingleton<ClickReplies>();
         services.AddHostedService<DeclaredRotations>();
 

@@ -61,7 +61,7 @@ public sealed class ShiftReminders(ShiftContext context, DirectMessenger messeng
             ? $"starts {ShiftText.Until(shift.Start - now)}"
             : $"started at {ShiftText.Time(shift.Start, zone)}";
         var lateNote = late ? " (sent late: the bot was offline)" : "";
-        var headline = $"Reminder: your *{rotation.Name}* support shift {when}: {ShiftText.When(shift, zone)}.{lateNote}";
+        var headline = $"Reminder: your {ShiftText.ShiftOf(rotation.Name)} {when}: {ShiftText.When(shift, zone)}.{lateNote}";
         var purpose = $"*What it's for:* answer customers in {channel}, capture what you hear with `/feedback`.\n*Where to go:* {channel}.";
         return new SlackMessage
         {

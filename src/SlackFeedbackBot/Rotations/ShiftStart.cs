@@ -25,15 +25,21 @@ public sealed class ShiftStart(ShiftContext context, ISlackApiClient slack, ISla
 
         var (shift, rotation) = found;
         var people = shift.Participants.ToList();
+        // Each person is named once; their local end times follow, once per zone that is not UTC itself.
         var localTimes = new List<string>();
         foreach (var user in people)
         {
             var zone = await zones.ZoneOfAsync(user, ct);
-            localTimes.Add($"{ShiftText.Mention(user)} {ShiftText.Time(shift.End, zone)} {zone.Id}");
+            var local = $"{ShiftText.Time(shift.End, zone)} {zone.Id}";
+            var isUtc = zone.BaseUtcOffset == TimeSpan.Zero && !zone.SupportsDaylightSavingTime;
+            if (!isUtc && !localTimes.Contains(local))
+            {
+                localTimes.Add(local);
+            }
         }
 
         var verb = people.Count == 1 ? "is" : "are";
-        var text = $"{ShiftText.Mentions(people)} {verb} on support until {ShiftText.Time(shift.End, TimeZoneInfo.Utc)} UTC ({string.Join(", ", localTimes)}).";
+        var text = $"{ShiftText.Mentions(people)} {verb} on support until {ShiftText.Time(shift.End, TimeZoneInfo.Utc)} UTC{(localTimes.Count == 0 ? "" : $" ({string.Join(", ", localTimes)})")}.";
         // Once per shift, through the outbox; the topic and user group are set only by the run that enqueued it.
         if (!await outbox.EnqueueAsync($"start:{shift.Key}", SlackEffects.Post(rotation.SupportChannel, new SlackMessage { Text = text }), ct))
         {

@@ -16,6 +16,7 @@ public sealed class ShiftSwaps(
     RotationRepository rotations,
     ISlackApiClient slack,
     DirectMessenger messenger,
+    SupportHomeRefresh homes,
     PeopleZones zones,
     TimeProvider time)
 {
@@ -205,10 +206,10 @@ public sealed class ShiftSwaps(
             return "That shift changed or already started, so the swap could not be made. Nothing changed.";
         }
 
+        await homes.RefreshAsync([request.FromUser, userId], $"swap:{request.Id}", ct);
         await TellAsync($"swap:{request.Id}:taken", request.FromUser, $"{ShiftText.Mention(userId)} took your shift{Describe(shift, await zones.ZoneOfAsync(request.FromUser, ct))}. You're off the hook.", ct);
-        var mine = $"Swap done: the shift{Describe(shift, await zones.ZoneOfAsync(userId, ct))} is yours now. You'll get the reminders.";
-        await TellAsync($"swap:{request.Id}:yours", userId, mine, ct);
-        return mine;
+        // Said once, by the answer to the click (in place of the question, or by DM when Slack gave no response_url).
+        return $"Swap done: the shift{Describe(shift, await zones.ZoneOfAsync(userId, ct))} is yours now. You'll get the reminders.";
     }
 
     /// <summary>The person's other shift that overlaps this one, as they would read it, or null.</summary>

@@ -26,6 +26,10 @@ public static class ShiftText
 
     public static string Mention(string userId) => $"<@{userId}>";
 
+    /// <summary>"*triage* support shift", but "*support* shift" (not "*support* support shift") when the name says it already.</summary>
+    public static string ShiftOf(string rotationName) =>
+        rotationName.Contains("support", StringComparison.OrdinalIgnoreCase) ? $"*{rotationName}* shift" : $"*{rotationName}* support shift";
+
     public static string Mentions(IEnumerable<string> userIds) => Join(userIds.Select(Mention).ToList());
 
     public static string Channel(string channelId) => $"<#{channelId}>";

@@ -7,7 +7,10 @@ namespace SlackFeedbackBot.Rotations;
 /// <summary>The answer to a request: whether anything changed, and what to tell the person.</summary>
 public sealed record SupportOutcome(bool Changed, string Text)
 {
-    public static SupportOutcome Refused(string text) => new(false, text);
+    /// <summary>Set when the request was refused as written, so the answer gives the typed text back to fix.</summary>
+    public bool IsRefusal { get; init; }
+
+    public static SupportOutcome Refused(string text) => new(false, text) { IsRefusal = true };
 }
 
 /// <summary>

@@ -97,6 +97,7 @@ public sealed class FeedbackCommandTests
             Assert.That(help!.Text, Does.Contain(usage));
         }
 
+        Assert.That(help!.Text, Does.Contain("in a channel I'm in").And.Contain("/invite @feedback-bot"), "Slack sends no reactions from other channels, so the help says it");
         Assert.That(unknown!.Text, Does.Contain("I don't know `/feedback lsit`").And.Contain("/feedback list"));
         Assert.That(_h.Repository.Count(), Is.Zero);
     }
@@ -273,7 +274,40 @@ public sealed class FeedbackCommandTests
     {
         var typo = await _h.CommandAsync("serach");
 
-        Assert.That(typo!.Text, Does.Contain("I don't know `/feedback serach`. Did you mean `search`? `/feedback search export csv`"));
+        Assert.That(typo!.Text, Does.Contain("I don't know `/feedback serach`. Did you mean `search`?\n`/feedback search export csv`"));
+        Assert.That(typo.Text, Does.Not.Contain("/feedback reclassify"), "the closest subcommand's line, not the whole help");
+        Assert.That(typo.Text, Does.EndWith("```/feedback serach```"), "the typed text back");
         Assert.That(_h.Repository.Count(), Is.Zero);
+    }
+
+    [TestCase("lsit 7", "list")]
+    [TestCase("shwo 12", "show")]
+    [TestCase("reslove #3 fixed in 2.1", "resolve")]
+    public async Task MisspeltSubcommand_FollowedByANumber_NamesTheClosestOne_AndSavesNothing(string text, string meant)
+    {
+        var answer = await _h.CommandAsync(text);
+
+        Assert.That(answer!.Text, Does.Contain($"Did you mean `{meant}`?\n`/feedback {meant}"));
+        Assert.That(answer.Text, Does.EndWith($"```/feedback {text}```"));
+        Assert.That(_h.Repository.Count(), Is.Zero);
+    }
+
+    [Test]
+    public async Task MisspeltWord_InACustomerSentence_IsStillFeedback()
+    {
+        await _h.CommandAsync("Serach is broken for accented names");
+
+        Assert.That(_h.Repository.Count(), Is.EqualTo(1));
+    }
+
+    [TestCase("list -5", "-5")]
+    [TestCase("list 0", "0")]
+    public async Task List_WithANumberOutOfRange_SaysWhatTheNumberMeans_NotThatThereIsNoBucket(string text, string number)
+    {
+        var answer = await _h.CommandAsync(text);
+
+        Assert.That(answer!.Text, Does.Contain($"how many days back to look, from 1 to 3650 (`{number}` is not)"));
+        Assert.That(answer.Text, Does.Not.Contain("no bucket"));
+        Assert.That(answer.Text, Does.EndWith($"```/feedback {text}```"));
     }
 }

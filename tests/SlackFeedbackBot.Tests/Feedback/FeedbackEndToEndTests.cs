@@ -256,4 +256,40 @@ public sealed class FeedbackEndToEndTests
         var opened = Slack.Calls.All.Where(c => c.Method == "conversations.open").Select(c => c.Args.ToJsonString()).ToList();
         Assert.That(opened, Has.Some.Contains(Ana).And.Some.Contains(Ben));
     }
+
+    [Test]
+    public async Task Resolve_AnImportedItem_LinksReportersNamedLikeWorkspaceUsers_AndTellsThem()
+    {
+        const string Dieter = "U0DIETER04";
+        var importer = _host.Services.GetRequiredService<FeedbackImporter>();
+        var imported = importer.Import(new StringReader(
+            "created_at,customer,reporter,source,text\n" +
+            "2026-03-01,Acme,ben,sales,How do I export to Excel?\n" +
+            "2026-03-01,Hooli,Dieter Wolf,sales,How do I export to Excel?\n" +
+            "2026-03-01,Stark,Nobody Here,sales,How do I export to Excel?\n"));
+        Assert.That(imported.Added, Is.EqualTo(3));
+        var ids = Repository.List(null, null, 10).Select(i => i.Id).ToList();
+
+        foreach (var id in ids)
+        {
+            await _host.Services.GetRequiredService<FeedbackResolver>().ResolveAsync(id, Ana, "Export to Excel is in the menu now", CancellationToken.None);
+        }
+
+        var reporters = ids.SelectMany(id => Repository.Reports(id)).Select(r => (r.ReporterName, r.ReporterId)).ToList();
+        Assert.That(reporters, Is.EquivalentTo(new[] { ((string?)"ben", (string?)Ben), ("Dieter Wolf", Dieter), ("Nobody Here", null) }));
+        await Eventually.ThatAsync(() => Slack.Calls.All.Count(c => c.Method == "conversations.open" && c.Ok) >= 2, "Ben and Dieter are told", Wait);
+        var opened = Slack.Calls.All.Where(c => c.Method == "conversations.open").Select(c => c.Args.ToJsonString()).ToList();
+        Assert.That(opened, Has.Some.Contains(Ben).And.Some.Contains(Dieter));
+    }
+
+    [Test]
+    public void Import_ASlackUserIdAsReporter_IsThatPerson()
+    {
+        var importer = _host.Services.GetRequiredService<FeedbackImporter>();
+
+        importer.Import(new StringReader($"customer,reporter,text\nAcme,{Ben},How do I export to Excel?\nAcme,WILLIAMS,Can I pay yearly?\n"));
+
+        var reports = Repository.List(null, null, 10).SelectMany(i => Repository.Reports(i.Id)).ToList();
+        Assert.That(reports.Select(r => (r.ReporterId, r.ReporterName)), Is.EquivalentTo(new[] { ((string?)Ben, (string?)null), (null, "WILLIAMS") }));
+    }
 }

@@ -282,4 +282,30 @@ public sealed class FeedbackInteractionTests
         var item = _h.Repository.Get(1)!;
         Assert.That((item.Customer, item.Source, item.Link), Is.EqualTo(("Acme", "support", "https://crm.example/acme")));
     }
+
+    [Test]
+    public async Task AddDetails_Saved_UpdatesTheCaptureReplyItWasOpenedFrom_WithTheNewImportance()
+    {
+        await _h.CommandAsync("How do I add a user?");
+        await _h.Dispatch(SlackRequestKind.BlockActions, new
+        {
+            type = "block_actions",
+            trigger_id = "3.3.t",
+            response_url = "https://hooks.example/a/9",
+            user = new { id = "U1" },
+            team = new { id = "T1" },
+            actions = new[] { new { action_id = FeedbackReplies.AddDetailsAction, type = "button", value = "1" } },
+        }, null);
+        var view = _h.Api.OpenedViews.Single().View;
+        var state = State(null, "Acme");
+        state[FeedbackModals.ImportanceBlock] = new Dictionary<string, object> { ["importance"] = new { type = "static_select", selected_option = new { value = "high" } } };
+
+        var ack = await SubmitAsync(FeedbackModals.DetailsCallback, state, view.PrivateMetadata);
+
+        Assert.That(ack, Is.Null);
+        var (url, message) = _h.Api.Responses.Single();
+        Assert.That(url, Is.EqualTo("https://hooks.example/a/9"));
+        Assert.That(message.ReplaceOriginal, Is.True, "the original confirmation is updated, not a second one posted");
+        Assert.That(System.Text.Json.JsonSerializer.Serialize(message), Does.Contain("Importance: high").And.Contain("Acme").And.Contain(FeedbackReplies.AddDetailsAction));
+    }
 }

@@ -171,6 +171,37 @@ public sealed class FeedbackServiceTests
     }
 
     [Test]
+    public async Task Same_BySamePersonWithTheSameWordsTwice_CountsOnce_AndRaisesNoAlert()
+    {
+        var item = (await _h.CaptureAsync("Can I pay by invoice?")).Item!;
+
+        await _h.CommandAsync($"same {item.Id} They also asked about invoices", user: "U2");
+        var again = await _h.CommandAsync($"same {item.Id} they also asked about invoices ", user: "U2");
+        await _h.DrainOutboxAsync();
+
+        Assert.That(_h.Repository.Reports(item.Id), Has.Count.EqualTo(2), "the first capture and one me-too");
+        Assert.That(again!.Text, Does.Contain("already added those words").And.Contain("it has 2 reports"));
+        Assert.That(_h.Api.Posts, Is.Empty, "no \"heard 3 times\" alert");
+    }
+
+    [Test]
+    public async Task AuthorsOwnReaction_OnAMessageOthersCaptured_AddsNoSecondReport_AndRaisesNoAlert()
+    {
+        var first = await _h.CaptureAsync("Can I export to Excel?", reporter: "U1", channel: "C9", ts: "1700.01", path: CapturePaths.Reaction);
+        var second = await _h.CaptureAsync("Can I export to Excel?", reporter: "U2", channel: "C9", ts: "1700.01", path: CapturePaths.Reaction);
+        var byAuthor = await _h.Service.CaptureAsync(new FeedbackCapture
+        {
+            Text = "Can I export to Excel?", ReporterId = "UAUTHOR", AuthorId = "UAUTHOR", ChannelId = "C9", MessageTs = "1700.01", CapturePath = CapturePaths.Reaction,
+        }, CancellationToken.None);
+        await _h.DrainOutboxAsync();
+
+        Assert.That(byAuthor.ReportAdded, Is.False);
+        Assert.That(_h.Repository.Reports(first.Item!.Id), Has.Count.EqualTo(2));
+        Assert.That(_h.Api.Posts.Where(p => p.Channel == "CALERTS"), Is.Empty, "no \"heard 3 times\" alert");
+        _ = second;
+    }
+
+    [Test]
     public async Task Thresholds_OldReportsOutsideTheWindow_DoNotCount()
     {
         var item = (await _h.CaptureAsync("Can I pay by invoice?")).Item!;

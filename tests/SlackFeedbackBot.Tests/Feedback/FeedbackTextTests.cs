@@ -35,6 +35,43 @@ public sealed class FeedbackTextTests
     public void PassiveFilter_SkipsOnlyNoise(string text, bool expected) =>
         Assert.That(PassiveMessageFilter.IsWorthCapturing(text), Is.EqualTo(expected));
 
+    // What passive capture skips: acknowledgements, chatter and short messages with no question or customer signal.
+    [TestCase("ok")]
+    [TestCase("OK!")]
+    [TestCase("okay.")]
+    [TestCase("lol")]
+    [TestCase("lol same")]
+    [TestCase("haha")]
+    [TestCase("+1")]
+    [TestCase(":+1:")]
+    [TestCase("👍")]
+    [TestCase("🎉 🎉")]
+    [TestCase("sounds good")]
+    [TestCase("Sounds good!")]
+    [TestCase("on it")]
+    [TestCase("ok, on it")]
+    [TestCase("got it, thanks")]
+    [TestCase("will do")]
+    [TestCase("lgtm")]
+    [TestCase("nice one")]
+    [TestCase("see you tomorrow")]
+    [TestCase("<@U0ANA> done")]
+    public void PassiveFilter_SkipsChatter(string text) =>
+        Assert.That(PassiveMessageFilter.IsWorthCapturing(text), Is.False, text);
+
+    // What it keeps: questions, customer signals, and anything of a few words or more.
+    [TestCase("export?")]
+    [TestCase("ok but where is the export button?")]
+    [TestCase("export is broken")]
+    [TestCase("customer wants SSO")]
+    [TestCase("Acme asked for yearly billing")]
+    [TestCase("csv export keeps timing out")]
+    [TestCase("lol the export button is hidden behind the settings menu")]
+    [TestCase("can't log in")]
+    [TestCase("dark mode please, my eyes hurt")]
+    public void PassiveFilter_KeepsWhatSaysSomething(string text) =>
+        Assert.That(PassiveMessageFilter.IsWorthCapturing(text), Is.True, text);
+
     [TestCase("export csv", "\"export\" \"csv\"")]
     [TestCase("\"foo", "\"\"\"foo\"")]
     [TestCase("NEAR(a b)", "\"NEAR(a\" \"b)\"")]

@@ -96,4 +96,28 @@ public sealed class EscapedSlashCommandTests
         var reply = await ReplyTextAsync(result);
         Assert.That(reply, Does.Contain("Created *triage*").And.Contain("1 member(s)"));
     }
+
+    [Test]
+    public async Task Support_create_reads_a_plain_channel_and_plain_members_sent_unescaped()
+    {
+        await _host.DisposeAsync();
+        _host = await BotTestHost.StartAsync(new BotTestHostOptions
+        {
+            Time = new FakeTimeProvider(new DateTimeOffset(2026, 3, 2, 9, 0, 0, TimeSpan.Zero)),
+            Settings = new Dictionary<string, string?> { ["Rotations:Admins:0"] = Ana },
+            SlashCommandEscaping = new(StringComparer.Ordinal) { ["/support"] = false },
+        });
+
+        var created = await ReplyTextAsync(await Slack.SendSlashCommandAsync(Ana, Support, "/support", "create sales-help #support shift=1h cadence=1/month members=@ben,@Ciara"));
+        var unknown = await ReplyTextAsync(await Slack.SendSlashCommandAsync(Ana, Support, "/support", "create other #nowhere members=@ben,@zed"));
+
+        Assert.That(created, Does.Contain("Created *sales-help*").And.Contain($"<#{Support}>").And.Contain("2 member(s)"));
+        var rotations = _host.Services.GetRequiredService<RotationRepository>();
+        var rotation = await rotations.FindAsync("sales-help");
+        Assert.That(rotation?.SupportChannel, Is.EqualTo(Support));
+        Assert.That((await rotations.MembersAsync(rotation!.Id)).Select(m => m.UserId), Is.EquivalentTo(new[] { Ben, Ciara }));
+        Assert.That(unknown, Does.Contain("I can't find a channel called `#nowhere`").And.Contain("I can't find anyone called `@zed`").And.Contain("Nothing was changed"));
+        Assert.That(unknown, Does.EndWith("```/support create other #nowhere members=@ben,@zed```"));
+        Assert.That(await rotations.FindAsync("other"), Is.Null);
+    }
 }

@@ -72,11 +72,37 @@ public sealed class ReminderSchedulingTests
         Assert.That(ledger, Is.EquivalentTo(new[] { ("UANN", ShiftOutcome.SwappedAway), ("UBO", ShiftOutcome.SwappedIn) }));
         await Eventually.ThatAsync(() => slack.DmsTo("UANN").Any(m => m.Text.Contains("took your shift", StringComparison.Ordinal)), "the requester hears the outcome");
         await host.EffectsSentAsync();
+        Assert.That(slack.Responses.Count(r => r.Message.Text.StartsWith("Swap done", StringComparison.Ordinal)) + slack.DmsTo("UBO").Count(m => m.Text.StartsWith("Swap done", StringComparison.Ordinal)),
+            Is.EqualTo(1), "\"Swap done\" is said once, in place of the question");
+        Assert.That(HomeText(slack, "UBO"), Does.Contain(ShiftText.When(swapped, TimeZoneInfo.Utc)), "the new holder's Home tab is republished with the shift");
+        Assert.That(HomeText(slack, "UANN"), Does.Contain("No upcoming shifts"), "and the old holder's without it");
 
         var annBefore = slack.DmsTo("UANN").Count;
         await AdvanceToAsync(time, ShiftStart.AddHours(-24));
         await Eventually.ThatAsync(() => slack.DmsTo("UBO").Any(m => m.Text.StartsWith("Reminder", StringComparison.Ordinal)), "the new holder is reminded");
         Assert.That(slack.DmsTo("UANN").Count, Is.EqualTo(annBefore), "the old holder is not");
+        await host.StopAsync();
+    }
+
+    [Test]
+    public async Task SwapAccept_WithoutAResponseUrl_SaysSwapDoneInOneDm()
+    {
+        using var dir = new TempDirectory();
+        var time = new FakeTimeProvider(Monday);
+        var slack = new RotationSlackFake();
+        using var host = await RotationTestHost.StartAsync(dir.File("bot.db"), time, slack, RotationTestHost.Config());
+        var shift = await host.AddShiftAsync(ShiftStart, TimeSpan.FromHours(1), "UANN");
+        await host.Get<ShiftSwaps>().RequestAsync("UANN", shift.Key, "UBO", CancellationToken.None);
+        await Eventually.ThatAsync(() => slack.DmsTo("UBO").Count == 1, "the colleague is asked");
+        var accept = RotationSlackFake.Buttons(slack.DmsTo("UBO").Single()).First(b => b.ActionId == ShiftSwaps.AcceptActionId);
+
+        await new SwapAcceptAction(host.Get<ShiftSwaps>(), host.Get<ClickReplies>()).HandleAsync(
+            new BlockActionsPayload { User = new IdName { Id = "UBO" }, TriggerId = "trigger-1" },
+            new BlockAction { ActionId = accept.ActionId, Value = accept.Value },
+            CancellationToken.None);
+        await host.EffectsSentAsync();
+
+        Assert.That(slack.DmsTo("UBO").Count(m => m.Text.StartsWith("Swap done", StringComparison.Ordinal)), Is.EqualTo(1));
         await host.StopAsync();
     }
 
@@ -245,4 +271,8 @@ public sealed class ReminderSchedulingTests
         Assert.That(logger.Messages.Count(m => m.Contains("not_in_channel", StringComparison.Ordinal)), Is.EqualTo(1));
         await host.StopAsync();
     }
+
+    private static string HomeText(RotationSlackFake slack, string user) =>
+        string.Join("\n", (slack.HomeViews.Where(v => v.User == user).Select(v => v.Blocks).LastOrDefault() ?? []).Select(b =>
+            System.Text.Json.JsonSerializer.Serialize((object)b, new System.Text.Json.JsonSerializerOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping })));
 }

@@ -207,8 +207,9 @@ public sealed class RotationEndToEndTests
 
         Assert.That(reminder.Time, Is.EqualTo(shift.Start.AddMinutes(-10)));
         Assert.That(reminder.Arg("text"), Does.Contain("starts in 10 minutes").And.Contain("10:00–11:00"));
+        Assert.That(reminder.Arg("text"), Does.StartWith("Reminder: your *support* shift starts"), "the rotation's name is not followed by \"support\" again");
         Assert.That(post.Time, Is.EqualTo(expectedStart), "announced at 10:00 local");
-        Assert.That(post.Arg("text"), Is.EqualTo($"<@{member}> is on support until {expectedStart.AddHours(1):HH:mm} UTC (<@{member}> 11:00 {zoneId})."));
+        Assert.That(post.Arg("text"), Is.EqualTo($"<@{member}> is on support until {expectedStart.AddHours(1):HH:mm} UTC (11:00 {zoneId})."), "the person is named once");
         Assert.That(RemindersTo(host.Slack, member), Has.Count.EqualTo(1), "only the declared 10-minute reminder");
     }
 

@@ -244,23 +244,145 @@ public sealed class SupportCommandTests
     }
 
     [Test]
-    public async Task JoinAndLeave_UpdateMembership_LeavingHandsShiftsToOthers()
+    public async Task Support_WordsPeopleUseForASubcommand_NameItWithItsUsage_NotTheWholeHelp()
     {
-        var (dir, host, _, time) = await StartAsync("UANN", "UBO");
+        var (dir, host, _, _) = await StartAsync("UANN");
+        using (dir)
+        using (host)
+        {
+            var done = await host.SupportAsync("UANN", "done");
+            var vacation = await host.SupportAsync("UANN", "vacation next week");
+
+            Assert.That(done!.Text, Does.Contain("I don't know `/support done`. Did you mean `handoff`?\n`/support handoff <note>`"));
+            Assert.That(done.Text, Does.Not.Contain("/support create"), "one usage line, not the whole help");
+            Assert.That(done.Text, Does.EndWith("```/support done```"));
+            Assert.That(vacation!.Text, Does.Contain("Did you mean `away`?"));
+            await host.StopAsync();
+        }
+    }
+
+    [Test]
+    public async Task Support_Next_AnswersWhoIsNext()
+    {
+        var (dir, host, _, _) = await StartAsync();
+        using (dir)
+        using (host)
+        {
+            await host.AddShiftAsync(Monday.AddDays(1), TimeSpan.FromHours(1), "UBO");
+
+            var next = await host.SupportAsync("UCY", "next");
+
+            Assert.That(next!.Text, Does.Contain("Next: <@UBO>"));
+            Assert.That(next.Text, Does.Not.Contain("Everyone does support"));
+            await host.StopAsync();
+        }
+    }
+
+    [Test]
+    public async Task Support_ARefusedRequest_GivesTheTypedTextBack()
+    {
+        var (dir, host, _, _) = await StartAsync("UANN");
+        using (dir)
+        using (host)
+        {
+            var away = await host.SupportAsync("UANN", "away someday <@UBO|bo>");
+            var create = await host.SupportAsync("UCY", "create triage #support shift=1h");
+
+            Assert.That(away!.Text, Does.Contain("couldn't read").And.EndWith("```/support away someday @bo```"));
+            Assert.That(create!.Text, Does.Contain("Only rotation admins").And.EndWith("```/support create triage #support shift=1h```"));
+            await host.StopAsync();
+        }
+    }
+
+    [Test]
+    public async Task JoinAndLeave_UpdateMembership_LeavingHandsShiftsToOthers_WhoAreTold()
+    {
+        var (dir, host, slack, time) = await StartAsync("UANN", "UBO");
         using (dir)
         using (host)
         {
             await host.WaitForPlanAsync();
             Assert.That((await host.SupportAsync("UCY", "join"))!.Text, Does.Contain("Welcome to *support*"));
             Assert.That((await host.SupportAsync("UCY", "join"))!.Text, Does.Contain("already on"));
+            var now = time.GetUtcNow();
+            // A shift outside the plan (the re-plan never fills it): it is given to whoever can take it.
+            var extra = await host.AddShiftAsync(Monday.AddDays(3).AddHours(7), TimeSpan.FromHours(1), "UANN");
+            var annsShifts = (await AllShiftsAsync(host, time)).Where(s => s.Start > now && s.IsParticipant("UANN")).ToList();
 
             var left = await host.SupportAsync("UANN", "leave support");
 
-            Assert.That(left!.Text, Does.Contain("You've left *support*"));
-            Assert.That((await host.Get<ShiftRepository>().UpcomingForAsync("UANN", time.GetUtcNow())).Where(s => s.Start > time.GetUtcNow()), Is.Empty,
-                "every shift not yet started went to someone else");
+            Assert.That(left!.Text, Does.StartWith($"You've left *support*. Of your {annsShifts.Count} upcoming shift(s):"));
+            Assert.That(left.Text, Does.Contain($"• {annsShifts.Count} went to").And.Contain("who have been told").And.Not.Contain("uncovered"));
+            Assert.That(left.Text.Split('\n'), Has.Length.LessThanOrEqualTo(6), "a summary, not a line per shift");
+            Assert.That((await host.Get<ShiftRepository>().UpcomingForAsync("UANN", now)).Where(s => s.Start > now), Is.Empty);
+            var holders = new List<(Shift Shift, string Holder)>();
+            foreach (var old in annsShifts)
+            {
+                var stored = await host.Get<ShiftRepository>().FindAsync(old.Key);
+                Assert.That(stored!.Status, Is.EqualTo(ShiftStatus.Planned), $"{old.Key} still happens");
+                Assert.That(stored.Participants, Has.Some.AnyOf("UBO", "UCY").And.None.EqualTo("UANN"));
+                holders.AddRange(stored.Participants.Select(p => (stored, p)));
+            }
+
+            await host.EffectsSentAsync();
+            foreach (var (shift, holder) in holders)
+            {
+                // The re-plan tells whom it moved; a shift it left empty is given to someone, who is told that.
+                Assert.That(slack.DmsTo(holder).Select(m => m.Text), Has.Some.Contains(ShiftText.When(shift, TimeZoneInfo.Utc)), $"{holder} is told about {shift.Key}");
+            }
+
+            var taker = (await host.Get<ShiftRepository>().FindAsync(extra.Key))!.Assignees.Single();
+            Assert.That(slack.DmsTo(taker).Select(m => m.Text), Has.Some.Contains($"<@UANN> left *support*, so you now have their *support* shift: {ShiftText.When(extra, TimeZoneInfo.Utc)}"));
+            Assert.That(slack.DmsTo("UANN"), Has.Count.EqualTo(1), "one summary DM for the leaver");
+            Assert.That(slack.DmsTo("UANN").Single().Text, Is.EqualTo(left.Text));
             Assert.That((await host.Get<RotationRepository>().MembersAsync((await host.RotationAsync()).Id, includeFormer: false)).Select(m => m.UserId),
                 Is.EquivalentTo(new[] { "UBO", "UCY" }));
+            await host.StopAsync();
+        }
+    }
+
+    [Test]
+    public async Task Leave_WhenNobodyCanTakeTheShifts_SaysTheyAreUncovered_AndTellsTheOwners()
+    {
+        var (dir, host, slack, time) = await StartAsync("UANN");
+        using (dir)
+        using (host)
+        {
+            await host.WaitForPlanAsync();
+            var now = time.GetUtcNow();
+            var count = (await AllShiftsAsync(host, time)).Count(s => s.Start > now && s.IsParticipant("UANN"));
+            Assert.That(count, Is.GreaterThan(0));
+
+            var left = await host.SupportAsync("UANN", "leave");
+
+            Assert.That(left!.Text, Does.Contain($"• {count} could not be given to anyone and").And.Contain("*uncovered* (<@ULEAD> has been told)"));
+            Assert.That(left.Text, Does.Not.Contain("went to"));
+            await host.EffectsSentAsync();
+            Assert.That(slack.DmsTo(RotationTestHost.Lead), Has.Count.EqualTo(count));
+            Assert.That(slack.DmsTo(RotationTestHost.Lead)[0].Text, Does.Contain("<@UANN> left *support* and nobody on it can take their shift").And.Contain("*uncovered*"));
+            await host.StopAsync();
+        }
+    }
+
+    [TestCase("U02ANN")]
+    [TestCase("ana")]
+    public async Task IcsForSomeoneWhoIsNoMember_ExitsWith2_NamingThemAndTheMembers(string member)
+    {
+        var (dir, host, _, time) = await StartAsync("UANN", "UBO");
+        using (dir)
+        using (host)
+        {
+            await host.WaitForPlanAsync();
+            var output = new StringWriter();
+            var error = new StringWriter();
+
+            var code = await RotationCli.IcsAsync(host.Get<SlackFeedbackBot.Storage.Database>(), "support", member, output, time, error);
+            var known = await RotationCli.IcsAsync(host.Get<SlackFeedbackBot.Storage.Database>(), "support", "uann", new StringWriter(), time, new StringWriter());
+
+            Assert.That(code, Is.EqualTo(2));
+            Assert.That(error.ToString(), Does.Contain($"There is no member '{member}' on rotation 'support'").And.Contain("UANN, UBO"));
+            Assert.That(output.ToString(), Is.Empty, "no empty calendar that looks like \"no shifts\"");
+            Assert.That(known, Is.Zero, "a member's id in any case is found");
             await host.StopAsync();
         }
     }

@@ -60,6 +60,7 @@ public sealed class BotTestHost : IAsyncDisposable
             SeedDemoWorkspace = options.SeedDemoWorkspace,
             TimeProvider = options.Time ?? TimeProvider.System,
             RecordPath = options.RecordPath,
+            SlashCommandEscaping = options.SlashCommandEscaping,
         });
         var host = new BotTestHost(slack, dir, options.Directory is null, options);
         try
@@ -212,6 +213,9 @@ public sealed class BotTestHostOptions
 
     /// <summary>A JSONL file the emulator records its traffic to; when null, SLACK_EMULATOR_RECORD_DIR (if set) gets a file per emulator.</summary>
     public string? RecordPath { get; init; }
+
+    /// <summary>should_escape per slash command, over the manifest's (off: Slack sends names as typed).</summary>
+    public Dictionary<string, bool> SlashCommandEscaping { get; init; } = new(StringComparer.Ordinal);
 
     /// <summary>A directory kept by the caller (to restart on the same files); a fresh one when null.</summary>
     public TempDirectory? Directory { get; init; }

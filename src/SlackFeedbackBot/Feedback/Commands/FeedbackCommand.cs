@@ -44,6 +44,12 @@ public sealed class FeedbackCommand(
             return LoneWord(text);
         }
 
+        // "shwo 12", "lsit 7": a misspelt subcommand followed by a number is a command, not a customer's words.
+        if (StartsWithNumber(CommandWords.SplitFirst(text).After) && _router.Misspelt(text, CaptureHint(CommandWords.SplitFirst(text).Word)) is { } misspelt)
+        {
+            return misspelt;
+        }
+
         return await capture.RunAsync(command with { Text = text }, ct);
     }
 
@@ -66,14 +72,25 @@ public sealed class FeedbackCommand(
         }
     }
 
+    /// <summary>
+    /// A lone word: a subcommand it names or nearly names gets its usage line (and the word back); a word close to
+    /// nothing gets the whole help.
+    /// </summary>
     private SlackMessage LoneWord(string word)
     {
         var shown = SlackText.Defuse(word);
         var closest = _router.Closest(word);
-        var before = closest is null || closest.Name.Equals(word, StringComparison.OrdinalIgnoreCase)
-            ? $"I don't know `/feedback {shown}`."
-            : $"I don't know `/feedback {shown}`. Did you mean `{closest.Name}`? {closest.Usage}.";
-        before += $"\nTo record feedback, write what the customer said: `/feedback How do I {shown}…?`";
-        return FeedbackHelp.Render(_router.Subcommands, options.Value, before);
+        if (closest is not null)
+        {
+            return _router.NotUnderstood(word, CaptureHint(word));
+        }
+
+        return FeedbackHelp.Render(_router.Subcommands, options.Value, $"I don't know `/feedback {shown}`.\n{CaptureHint(word)}");
     }
+
+    private static string CaptureHint(string word) =>
+        $"To record feedback, write what the customer said: `/feedback How do I {SlackText.Defuse(word)}…?`";
+
+    private static bool StartsWithNumber(string text) =>
+        ItemNumber.TryParse(CommandWords.SplitFirst(text).Word, out _) || int.TryParse(CommandWords.SplitFirst(text).Word, out _);
 }

@@ -41,7 +41,8 @@ public static class FeedbackHelp
         help.Append("`/feedback customer:\"Big Co\" source:sales importance:high Can I pay yearly?`: with context (`customer:`, `source:`, `importance:`, `link:`; quote values with spaces)\n");
         help.Append("`/feedback`: open a form\n");
         help.Append("`@feedback-bot How do I export?` in a channel: save the message, with a link back to it\n");
-        help.Append($"You can also react with :{options.CaptureReactionName}: to a message, or use the *Capture as feedback* message shortcut.\n");
+        // Slack sends the bot no reactions from channels it is not in, so the bot cannot answer those: say it here.
+        help.Append($"You can also react with :{options.CaptureReactionName}: to a message in a channel I'm in (elsewhere I don't see it: invite me with `/invite @feedback-bot`), or use the *Capture as feedback* message shortcut, which works anywhere.\n");
         help.Append("Text that starts like a command (`Show me…`, `Search is…`) is saved as feedback unless it fits the command.\n\n*Work with feedback*\n");
         var all = subcommands.ToList();
         foreach (var subcommand in all.Where(s => s.Name != FeedbackHelpSubcommand.SubcommandName))

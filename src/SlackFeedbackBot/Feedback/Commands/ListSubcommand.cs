@@ -24,7 +24,8 @@ public sealed class ListSubcommand(FeedbackService service, FeedbackReplies repl
         var words = new List<string>();
         foreach (var token in CommandWords.Split(arguments))
         {
-            if (int.TryParse(token.TrimEnd('d', 'D'), NumberStyles.None, CultureInfo.InvariantCulture, out var n))
+            // "-5" and "0" are numbers too (a wrong one, answered with the range), not a bucket's name.
+            if (int.TryParse(token.TrimEnd('d', 'D'), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var n))
             {
                 if (days is not null)
                 {
@@ -47,7 +48,9 @@ public sealed class ListSubcommand(FeedbackService service, FeedbackReplies repl
     {
         if (arguments.Days is < 1 or > 3650)
         {
-            return Task.FromResult<SlackMessage?>(SlackMessage.Ephemeral("The number of days must be between 1 and 3650."));
+            return Task.FromResult<SlackMessage?>(SlackMessage.Ephemeral(
+                $"The number after `list` is how many days back to look, from 1 to 3650 (`{arguments.Days}` is not), e.g. `/feedback list 7` or `/feedback list user_experience 30`. " +
+                $"The list shows the latest {Shown} items.\n" + SubcommandRouter.TypedBack(FeedbackCommand.Name, command.Text)));
         }
 
         string? bucket = null;

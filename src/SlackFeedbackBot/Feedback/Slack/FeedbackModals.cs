@@ -14,6 +14,12 @@ public sealed record CaptureContext(string? ChannelId, string? MessageTs, string
 /// <summary>What a new-feedback modal carries to its submission: the support shift it was opened from, if any.</summary>
 public sealed record NewFeedbackContext(string? ShiftKey);
 
+/// <summary>
+/// What the details modal carries to its submission: the item, and the response_url of the capture reply it was
+/// opened from, so that reply can show the new details.
+/// </summary>
+public sealed record DetailsContext(long ItemId, string? ResponseUrl);
+
 /// <summary>The fields of a feedback modal as submitted, and the errors to show next to them.</summary>
 public sealed record FeedbackForm(string? Text, string? Customer, string? Source, string? Importance, string? Link);
 
@@ -56,10 +62,10 @@ public sealed class FeedbackModals(FeedbackBuckets buckets, IOptions<FeedbackOpt
         return Form(builder, message.Text, null, includeText: true).Build();
     }
 
-    public ModalView Details(FeedbackItem item)
+    public ModalView Details(FeedbackItem item, string? replyUrl = null)
     {
         var builder = new ModalBuilder($"Feedback #{item.Id}").CallbackId(DetailsCallback).Submit("Save")
-            .PrivateMetadata(item.Id.ToString(CultureInfo.InvariantCulture));
+            .PrivateMetadata(JsonSerializer.Serialize(new DetailsContext(item.Id, replyUrl)));
         builder.Section(SlackText.QuoteDefused(item.Text, 1000));
         return Form(builder, null, item, includeText: false).Build();
     }
@@ -112,6 +118,10 @@ public sealed class FeedbackModals(FeedbackBuckets buckets, IOptions<FeedbackOpt
     public static CaptureContext? ReadContext(ViewPayload view) => ReadMetadata<CaptureContext>(view);
 
     public static NewFeedbackContext? ReadNewContext(ViewPayload view) => ReadMetadata<NewFeedbackContext>(view);
+
+    /// <summary>The details form's context; a bare item number is what forms opened before it carried more.</summary>
+    public static DetailsContext? ReadDetailsContext(ViewPayload view) =>
+        long.TryParse(view.PrivateMetadata, NumberStyles.None, CultureInfo.InvariantCulture, out var id) ? new DetailsContext(id, null) : ReadMetadata<DetailsContext>(view);
 
     private static T? ReadMetadata<T>(ViewPayload view)
         where T : class

@@ -11,8 +11,10 @@ public sealed class AckSubcommand(ShiftAcknowledgements acknowledgements) : Subc
 
     public override string Usage => "`/support ack`: say you're on it (current shift, or the next within 24 hours)";
 
+    public override IReadOnlyList<string> Hints => ["here", "start", "onit", "ok"];
+
     public override NoArguments? TryParse(string arguments) => NoArguments.From(arguments);
 
     public override async Task<SlackMessage?> RunAsync(SlashCommand command, NoArguments arguments, CancellationToken ct) =>
-        SlackMessage.Ephemeral((await acknowledgements.AckAsync(command.UserId, null, ct)).Text);
+        SupportReply.To(command, await acknowledgements.AckAsync(command.UserId, null, ct));
 }

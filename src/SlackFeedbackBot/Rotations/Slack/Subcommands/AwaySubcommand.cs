@@ -11,6 +11,8 @@ public sealed class AwaySubcommand(TimeAway away) : Subcommand<RawArguments>, IS
 
     public override string Usage => $"{TimeAway.Usage}: time off (whole days, your time zone); shifts that clash are re-planned";
 
+    public override IReadOnlyList<string> Hints => ["off", "vacation", "holiday", "holidays", "pto", "timeoff", "sick"];
+
     public override RawArguments? TryParse(string arguments) => SupportArguments.Any(arguments);
 
     public override async Task<SlackMessage?> RunAsync(SlashCommand command, RawArguments arguments, CancellationToken ct)
@@ -20,6 +22,6 @@ public sealed class AwaySubcommand(TimeAway away) : Subcommand<RawArguments>, IS
             return SlackMessage.Ephemeral($"When are you away? {TimeAway.Usage}.");
         }
 
-        return SlackMessage.Ephemeral((await away.RequestAsync(command.UserId, arguments.Text, ct)).Text);
+        return SupportReply.To(command, await away.RequestAsync(command.UserId, arguments.Text, ct));
     }
 }

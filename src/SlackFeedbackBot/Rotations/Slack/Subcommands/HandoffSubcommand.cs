@@ -11,8 +11,10 @@ public sealed class HandoffSubcommand(ShiftAcknowledgements acknowledgements) : 
 
     public override string Usage => "`/support handoff <note>`: leave a note for the next people on shift";
 
+    public override IReadOnlyList<string> Hints => ["done", "end", "finish", "finished", "note"];
+
     public override RawArguments? TryParse(string arguments) => SupportArguments.Any(arguments);
 
     public override async Task<SlackMessage?> RunAsync(SlashCommand command, RawArguments arguments, CancellationToken ct) =>
-        SlackMessage.Ephemeral((await acknowledgements.AddHandoffAsync(command.UserId, arguments.Text, ct)).Text);
+        SupportReply.To(command, await acknowledgements.AddHandoffAsync(command.UserId, arguments.Text, ct));
 }

@@ -12,6 +12,8 @@ public sealed class JoinSubcommand(RotationChooser chooser, RotationRepository r
 
     public override string Usage => "`/support join [rotation]`: take part in a rotation (working hours 09:00-17:00 Mon-Fri in your Slack time zone)";
 
+    public override IReadOnlyList<string> Hints => ["add", "subscribe", "signup"];
+
     public override RawArguments? TryParse(string arguments) => SupportArguments.OptionalRotation(arguments);
 
     public override async Task<SlackMessage?> RunAsync(SlashCommand command, RawArguments arguments, CancellationToken ct)

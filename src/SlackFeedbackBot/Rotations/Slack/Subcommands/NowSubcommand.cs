@@ -12,7 +12,11 @@ public sealed class NowSubcommand(RotationRepository rotations, ShiftRepository 
 
     public override string Name => SubcommandName;
 
-    public override string Usage => "`/support` or `/support now [rotation]`: who is on support now, and who is next";
+    public override IReadOnlyList<string> Aliases => ["next"];
+
+    public override string Usage => "`/support`, `/support now [rotation]` or `/support next`: who is on support now, and who is next";
+
+    public override IReadOnlyList<string> Hints => ["who", "current", "today"];
 
     public override RawArguments? TryParse(string arguments) => SupportArguments.OptionalRotation(arguments);
 

@@ -19,6 +19,8 @@ public sealed class ScheduleSubcommand(RotationChooser chooser, ShiftRepository 
 
     public override string Usage => "`/support schedule [me] [rotation]`: upcoming shifts (yours only with `me`)";
 
+    public override IReadOnlyList<string> Hints => ["shifts", "mine", "calendar", "when", "upcoming"];
+
     /// <summary>Nothing, <c>me</c>, a rotation name, or both.</summary>
     public override RawArguments? TryParse(string arguments)
     {

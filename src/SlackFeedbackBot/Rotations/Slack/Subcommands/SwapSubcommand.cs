@@ -11,6 +11,8 @@ public sealed class SwapSubcommand(ShiftSwaps swaps) : Subcommand<NoArguments>, 
 
     public override string Usage => "`/support swap`: ask a colleague to take one of your shifts";
 
+    public override IReadOnlyList<string> Hints => ["trade", "switch", "cover", "exchange"];
+
     public override NoArguments? TryParse(string arguments) => NoArguments.From(arguments);
 
     public override async Task<SlackMessage?> RunAsync(SlashCommand command, NoArguments arguments, CancellationToken ct)
