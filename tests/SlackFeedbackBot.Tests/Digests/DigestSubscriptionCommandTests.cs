@@ -117,6 +117,28 @@ public sealed class DigestSubscriptionCommandTests
         Assert.That(_host.Slack.Calls.All.Where(c => c.Method == "chat.postMessage"), Is.Empty, "nothing posted to the channel");
     }
 
+    [Test]
+    public async Task DigestWeek_OnDemand_IsThisWeekSoFar_WithWhatWasJustCaptured_InTheAskersDates()
+    {
+        // Wednesday 2 Dec 2026, 03:00 UTC: still Tuesday 1 Dec in New York, Ana's zone.
+        await _host.DisposeAsync();
+        _host = await BotTestHost.StartAsync(new BotTestHostOptions
+        {
+            Time = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(new DateTimeOffset(2026, 12, 2, 3, 0, 0, TimeSpan.Zero)),
+        });
+        await ReplyTextAsync("How do I export my reports to Excel?");
+
+        var soFar = await ReplyAsync("digest week");
+        var lastWeek = await ReplyAsync("digest last week");
+
+        var context = soFar["blocks"]!.AsArray()[1]!["elements"]![0]!["text"]!.ToString();
+        Assert.That(soFar["text"]!.ToString(), Does.StartWith("Feedback digest 2026-W49 so far").And.Contain("1 report"), "the item just captured is in it");
+        Assert.That(context, Does.Contain("Mon 30 Nov – Tue 1 Dec 2026 (so far)"), "the period is shown as dates in the asker's zone");
+        Assert.That(context, Does.Contain("change since the same days last week"));
+        Assert.That(lastWeek["text"]!.ToString(), Does.Not.Contain("so far").And.Contain("0 reports"), "last week is the complete one before");
+        Assert.That(lastWeek["blocks"]!.AsArray()[1]!["elements"]![0]!["text"]!.ToString(), Does.Contain("change since the previous week"));
+    }
+
     [TestCase("Digest emails arrive too late on Mondays")]
     [TestCase("DIGEST week view is confusing for our managers")]
     [TestCase("digest subscribe doesn't work for private channels")]
