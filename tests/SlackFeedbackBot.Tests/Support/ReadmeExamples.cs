@@ -33,6 +33,20 @@ public static partial class ReadmeExamples
         SlashCommands(start.Split(' ')[0]).FirstOrDefault(line => line.StartsWith(start, StringComparison.Ordinal))
         ?? throw new AssertionException($"The README shows no example that starts with `{start}`.");
 
+    /// <summary>The text of the README's <c>## title</c> section, up to the next heading of that level.</summary>
+    public static string SectionText(string title)
+    {
+        var text = Text;
+        var start = text.IndexOf("\n## " + title + "\n", StringComparison.Ordinal);
+        if (start < 0)
+        {
+            throw new AssertionException($"The README has no section \"## {title}\".");
+        }
+
+        var end = text.IndexOf("\n## ", start + title.Length + 4, StringComparison.Ordinal);
+        return end < 0 ? text[start..] : text[start..end];
+    }
+
     private static string WithoutComment(string line)
     {
         var comment = line.IndexOf(" #", StringComparison.Ordinal);
