@@ -189,6 +189,10 @@ public sealed class FeedbackService(
     public IReadOnlyList<FeedbackItem> List(string? bucket, int? days, int limit) =>
         repository.List(bucket, days is { } d ? time.GetUtcNow().AddDays(-d) : null, limit);
 
+    /// <summary>How many items a list without its limit would show.</summary>
+    public int CountListed(string? bucket, int? days) =>
+        repository.CountListed(bucket, days is { } d ? time.GetUtcNow().AddDays(-d) : null);
+
     /// <summary>Full-text search; null when the words hold nothing searchable.</summary>
     public IReadOnlyList<FeedbackItem>? Search(string words, int limit) =>
         FeedbackSearchQuery.ToFts(words) is { } query ? repository.Search(query, limit) : null;

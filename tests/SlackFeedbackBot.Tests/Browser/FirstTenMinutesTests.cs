@@ -70,6 +70,7 @@ public sealed partial class FirstTenMinutesTests
         var address = new Uri(Regex.Match(banner, @"http://[0-9.:]+/").Value);
         await _bot.WaitForLineAsync(line => line.Contains("The bot itself listens on", StringComparison.Ordinal), TimeSpan.FromMinutes(1));
         var database = Path.Combine(_dir.Path, "data", "slackfeedbackbot.db");
+        Assert.That(_bot.Output, Does.Not.Contain("Now listening on"), "the bot's own address is named for what it is, not as a page to open");
         Assert.That(_bot.Output, Does.Contain($"The database is {database}"), "the banner says where the database is, as the README does");
         Assert.That(steps, Does.Contain("data/slackfeedbackbot.db").Or.Not.Contain("database"), "the README names the same file");
         await WaitForTheBotToConnectAsync(address);

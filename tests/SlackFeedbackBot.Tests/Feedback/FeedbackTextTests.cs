@@ -35,7 +35,8 @@ public sealed class FeedbackTextTests
     public void PassiveFilter_SkipsOnlyNoise(string text, bool expected) =>
         Assert.That(PassiveMessageFilter.IsWorthCapturing(text), Is.EqualTo(expected));
 
-    [TestCase("export csv", "\"export\" \"csv\"")]
+    [TestCase("export csv", "\"export\"* \"csv\"")]
+    [TestCase("Exporting integrations", "\"export\"* \"integration\"*")]
     [TestCase("\"foo", "\"\"\"foo\"")]
     [TestCase("NEAR(a b)", "\"NEAR(a\" \"b)\"")]
     [TestCase("* - \"", null)]

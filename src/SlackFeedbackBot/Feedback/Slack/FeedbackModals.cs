@@ -68,7 +68,7 @@ public sealed class FeedbackModals(FeedbackBuckets buckets, IOptions<FeedbackOpt
         new ModalBuilder("Feedback saved").Close("Done")
             .CallbackId("feedback_saved")
             .Section(isNew
-                ? $":white_check_mark: Saved as feedback *#{item.Id}* in *{buckets.Display(item.Bucket)}*.\n{(item.Rule is null ? "No rule matched, so someone will triage it." : $"Rule that matched: `{item.Rule}`")}"
+                ? $":white_check_mark: Saved as feedback *#{item.Id}* in *{buckets.Display(item.Bucket)}*.\n{(item.Rule is null ? "No rule matched, so someone will triage it." : $"Rule that matched: `{FeedbackReplies.RuleText(item)}`")}"
                 : $":white_check_mark: This message is feedback *#{item.Id}* already; your report was added to it.")
             .Context($"Change the bucket with `/feedback reclassify {item.Id} <bucket>`.")
             .Build();

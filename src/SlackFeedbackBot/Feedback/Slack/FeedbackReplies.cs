@@ -19,7 +19,7 @@ public sealed class FeedbackReplies(FeedbackBuckets buckets)
         var headline = isNew
             ? $":white_check_mark: Saved as feedback *#{item.Id}* in *{buckets.Display(item.Bucket)}*"
             : $":white_check_mark: This message is feedback *#{item.Id}* already ({buckets.Display(item.Bucket)}); your report was added ({reports} reports now)";
-        var why = item.Rule is null ? "No rule matched, so someone will triage it." : $"Rule that matched: `{item.Rule}`";
+        var why = item.Rule is null ? "No rule matched, so someone will triage it." : $"Rule that matched: `{RuleText(item)}`";
         var options = buckets.All.Select(b => new SelectOption(b.DisplayName, $"{item.Id}:{b.Id}")).ToList();
         var current = options.First(o => o.Value == $"{item.Id}:{item.Bucket}");
         return new MessageBuilder()
@@ -67,7 +67,7 @@ public sealed class FeedbackReplies(FeedbackBuckets buckets)
             .Context(Context(item));
         if (item.Rule is not null)
         {
-            builder.Context($"Rule that matched: `{item.Rule}`");
+            builder.Context($"Rule that matched: `{RuleText(item)}`");
         }
 
         if (details.FollowUp?.Answer is { } answer)
@@ -100,9 +100,13 @@ public sealed class FeedbackReplies(FeedbackBuckets buckets)
     public string Line(FeedbackItem item)
     {
         var customer = item.Customer is null ? "" : $" · {SlackText.Defuse(item.Customer)}";
-        var status = item.Status == FeedbackStatus.Open ? "" : $" · {item.Status}";
-        return $"*#{item.Id}* {buckets.Display(item.Bucket)}{customer} · {FeedbackFormat.Date(item.CreatedAt)}{status}\n{SlackText.Truncate(SlackText.Defuse(item.Text).ReplaceLineEndings(" "), ListTextLength)}";
+        var reports = item.ReportCount > 0 ? $" · {item.ReportCount} report{(item.ReportCount == 1 ? "" : "s")}" : "";
+        return $"*#{item.Id}* {buckets.Display(item.Bucket)}{customer} · {FeedbackFormat.Date(item.CreatedAt)} · {item.Status}{reports}\n{SlackText.Truncate(SlackText.Defuse(item.Text).ReplaceLineEndings(" "), ListTextLength)}";
     }
+
+    /// <summary>The rule as the phrase it matched in the item's words, never the pattern syntax.</summary>
+    public static string RuleText(FeedbackItem item) =>
+        item.Rule is null ? "" : SlackText.Escape(Spotlight.SpotlightRuleText.ForPeople(item.Rule, item.Text).Replace('`', '\''));
 
     private static string Context(FeedbackItem item)
     {
