@@ -111,6 +111,9 @@ public sealed class FeedbackService(
 
     public FeedbackItem? Get(long id) => repository.Get(id);
 
+    /// <summary>How many conversations raised the item: the first capture and every "me too".</summary>
+    public int ReportCount(long id) => repository.Reports(id).Count;
+
     public FeedbackDetails? Show(long id) =>
         repository.Get(id) is { } item
             ? new FeedbackDetails(item, repository.Reports(id), repository.BucketChanges(id), repository.GetFollowUp(id))

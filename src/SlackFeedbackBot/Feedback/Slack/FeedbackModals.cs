@@ -35,7 +35,7 @@ public sealed class FeedbackModals(FeedbackBuckets buckets, IOptions<FeedbackOpt
 
     /// <summary>
     /// The new-feedback form. Opened from the end of a support shift, it carries the shift's key, so what is submitted
-    /// later is still tagged with that shift.
+    /// later is still tagged with that shift, and its source is preset to "support" (where it was heard).
     /// </summary>
     public ModalView New(string? initialText = null, string? shiftKey = null)
     {
@@ -45,7 +45,7 @@ public sealed class FeedbackModals(FeedbackBuckets buckets, IOptions<FeedbackOpt
             builder.PrivateMetadata(JsonSerializer.Serialize(new NewFeedbackContext(shiftKey))).Context("What you heard on your support shift.");
         }
 
-        return Form(builder, initialText, null, includeText: true).Build();
+        return Form(builder, initialText, null, includeText: true, initialSource: shiftKey is null ? null : SupportSource).Build();
     }
 
     public ModalView Capture(SlackMessageItem message, string channelId)
@@ -126,7 +126,9 @@ public sealed class FeedbackModals(FeedbackBuckets buckets, IOptions<FeedbackOpt
         }
     }
 
-    private ModalBuilder Form(ModalBuilder builder, string? initialText, FeedbackItem? item, bool includeText)
+    private const string SupportSource = "support";
+
+    private ModalBuilder Form(ModalBuilder builder, string? initialText, FeedbackItem? item, bool includeText, string? initialSource = null)
     {
         if (includeText)
         {
@@ -137,7 +139,7 @@ public sealed class FeedbackModals(FeedbackBuckets buckets, IOptions<FeedbackOpt
 
         builder.Input("Customer or account", new PlainTextInputElement("customer", initialValue: item?.Customer, placeholder: "Acme Inc."), CustomerBlock, optional: true);
         var sources = options.Value.EffectiveSources.Select(s => new SelectOption(s, s)).ToList();
-        builder.Input("Source", new StaticSelectElement("source", sources, sources.FirstOrDefault(o => o.Value == item?.Source), "Where was it heard?"), SourceBlock, optional: true);
+        builder.Input("Source", new StaticSelectElement("source", sources, sources.FirstOrDefault(o => o.Value == (item?.Source ?? initialSource)), "Where was it heard?"), SourceBlock, optional: true);
         var importances = FeedbackOptions.Importances.Select(s => new SelectOption(s, s)).ToList();
         builder.Input("Importance to the customer", new StaticSelectElement("importance", importances, importances.FirstOrDefault(o => o.Value == item?.Importance), "How much does it matter?"), ImportanceBlock, optional: true);
         builder.Input("Link", new PlainTextInputElement("link", initialValue: item?.Link, placeholder: "https://… (ticket, call notes, CRM)"), LinkBlock, optional: true);
