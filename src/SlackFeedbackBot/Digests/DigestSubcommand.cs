@@ -44,7 +44,7 @@ public sealed class DigestSubcommand(
         var fits = verb switch
         {
             "week" or "weekly" or "month" or "monthly" => restWords <= 1 || rules.ParseFilter(rest, out _) is not null,
-            "last" => CommandWords.SplitFirst(rest) is var (period, filter) && period.ToLowerInvariant() is "week" or "month"
+            "last" => restWords <= 1 || CommandWords.SplitFirst(rest) is var (period, filter) && period.ToLowerInvariant() is "week" or "month"
                 && (CommandWords.Count(filter) <= 1 || rules.ParseFilter(filter, out _) is not null),
             "subscribe" => restWords <= 2 || DigestSubscriptionRules.TryParseChannelId(CommandWords.SplitFirst(rest).Word, out _) || rest.StartsWith('#'),
             "unsubscribe" => restWords <= 1 || DigestSubscriptionRules.TryParseChannelId(CommandWords.SplitFirst(rest).Word, out _),
@@ -61,9 +61,7 @@ public sealed class DigestSubcommand(
         {
             "week" or "weekly" => await ShowAsync(command, DigestPeriodKind.Week, soFar: true, rest, ct),
             "month" or "monthly" => await ShowAsync(command, DigestPeriodKind.Month, soFar: true, rest, ct),
-            "last" => CommandWords.SplitFirst(rest) is var (period, filter)
-                ? await ShowAsync(command, period.Equals("month", StringComparison.OrdinalIgnoreCase) ? DigestPeriodKind.Month : DigestPeriodKind.Week, soFar: false, filter, ct)
-                : null,
+            "last" => await ShowLastAsync(command, rest, ct),
             "subscribe" => await SubscribeAsync(command, rest, ct),
             "unsubscribe" => await UnsubscribeAsync(rest, ct),
             "list" => await ListAsync(ct),
@@ -75,6 +73,17 @@ public sealed class DigestSubcommand(
     /// <param name="Typed">The sub-word as typed.</param>
     /// <param name="Rest">What follows it, as typed.</param>
     public sealed record Arguments(string Verb, string Typed, string Rest);
+
+    private async Task<SlackMessage> ShowLastAsync(SlashCommand command, string rest, CancellationToken ct)
+    {
+        var (period, filter) = CommandWords.SplitFirst(rest);
+        return period.ToLowerInvariant() switch
+        {
+            "week" => await ShowAsync(command, DigestPeriodKind.Week, soFar: false, filter, ct),
+            "month" => await ShowAsync(command, DigestPeriodKind.Month, soFar: false, filter, ct),
+            _ => SlackMessage.Ephemeral("Say which complete period: `/feedback digest last week` or `/feedback digest last month`."),
+        };
+    }
 
     private async Task<SlackMessage> ShowAsync(SlashCommand command, DigestPeriodKind kind, bool soFar, string filterText, CancellationToken ct)
     {

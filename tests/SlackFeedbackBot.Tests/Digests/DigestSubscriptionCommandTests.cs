@@ -60,6 +60,8 @@ public sealed class DigestSubscriptionCommandTests
     [TestCase("unsubscribe", "Say which channel")]
     [TestCase("week nonsense", "`nonsense` is neither a bucket nor a product area")]
     [TestCase("frobnicate", "I don't know `/feedback digest frobnicate`")]
+    [TestCase("last", "`/feedback digest last week` or `/feedback digest last month`")]
+    [TestCase("last year", "`/feedback digest last week` or `/feedback digest last month`")]
     public async Task BadInput_GetsAClearAnswer_AndChangesNothing(string command, string answer)
     {
         var reply = await ReplyTextAsync("digest " + command);
