@@ -57,6 +57,15 @@ public sealed class EmulatorOptions
     /// </summary>
     public string? RecordPath { get; set; }
 
+    /// <summary>
+    /// A JSON file that keeps the workspace's channels and messages across restarts (<see cref="Workspace.WorkspaceFile"/>);
+    /// null keeps them in memory only.
+    /// </summary>
+    public string? WorkspacePath { get; set; }
+
+    /// <summary>A note in mrkdwn the web page shows on a person's first visit (who is who, what to try); none when null.</summary>
+    public string? Welcome { get; set; }
+
     /// <summary>Where the emulator logs (errors in emulated methods, odd socket messages); silent when null.</summary>
     public Microsoft.Extensions.Logging.ILoggerFactory? LoggerFactory { get; set; }
 }

@@ -117,6 +117,51 @@ public sealed partial class SlackEmulator
         return await DeliverEventAsync(inner, null, 0, ct);
     }
 
+    /// <summary>Takes a user's reaction away and delivers reaction_removed, shaped like reaction_added.</summary>
+    public async Task<DeliveryResult?> RemoveReactionAsync(string userId, string channelId, string ts, string reaction, CancellationToken ct = default)
+    {
+        var user = HumanUser(userId);
+        var channel = Channel(channelId);
+        var message = Workspace.FindMessage(channel.Id, ts) ?? throw new EmulatorActionException($"There is no message {ts} in {channel.Id}.");
+        var name = reaction.Trim(':');
+        if (!Workspace.RemoveReaction(channel.Id, ts, name, user.Id)) throw new EmulatorActionException($"{user.Id} has no :{name}: reaction on {ts} to remove.");
+        if (!BotSees(channel)) return null;
+        var inner = new JsonObject
+        {
+            ["type"] = "reaction_removed",
+            ["user"] = user.Id,
+            ["reaction"] = name,
+            ["item"] = new JsonObject { ["type"] = "message", ["channel"] = channel.Id, ["ts"] = ts },
+            ["event_ts"] = Workspace.Clock.NextTs(),
+        };
+        if (message.User is not null && message.BotId is null) inner["item_user"] = message.User;
+        return await DeliverEventAsync(inner, null, 0, ct);
+    }
+
+    /// <summary>Edits <paramref name="userId"/>'s own message; anyone else's is refused, as Slack's client does.</summary>
+    public Task<DeliveryResult?> EditOwnMessageAsync(string userId, string channelId, string ts, string newText, CancellationToken ct = default)
+    {
+        OwnMessage(userId, channelId, ts);
+        if (string.IsNullOrWhiteSpace(newText)) throw new EmulatorActionException("A message can't be empty: delete it instead.");
+        return EditUserMessageAsync(channelId, ts, newText, ct);
+    }
+
+    /// <summary>Deletes <paramref name="userId"/>'s own message; anyone else's is refused.</summary>
+    public Task<DeliveryResult?> DeleteOwnMessageAsync(string userId, string channelId, string ts, CancellationToken ct = default)
+    {
+        OwnMessage(userId, channelId, ts);
+        return DeleteUserMessageAsync(channelId, ts, ct);
+    }
+
+    private void OwnMessage(string userId, string channelId, string ts)
+    {
+        var user = HumanUser(userId);
+        var channel = Channel(channelId);
+        var message = Workspace.FindMessage(channel.Id, ts) ?? throw new EmulatorActionException($"There is no message {ts} in {channel.Id}.");
+        if (message.User != user.Id || message.BotId is not null || message.EphemeralFor is not null)
+            throw new EmulatorActionException("You can only edit or delete your own messages.");
+    }
+
     /// <summary>Delivers any inner event wrapped in an event_callback. Re-use <paramref name="eventId"/> to test de-duplication; <paramref name="retryNum"/> marks it as a retry.</summary>
     public Task<DeliveryResult> SendEventAsync(JsonObject innerEvent, string? eventId = null, int retryNum = 0, CancellationToken ct = default) =>
         DeliverEventAsync(innerEvent, eventId, retryNum, ct);

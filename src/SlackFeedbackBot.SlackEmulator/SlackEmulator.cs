@@ -24,6 +24,7 @@ public sealed partial class SlackEmulator : IAsyncDisposable
     private readonly HttpClient _http;
     private WebApplication? _app;
     private Deliverer _deliverer = null!;
+    private readonly WorkspaceFile? _workspaceFile;
 
     private SlackEmulator(EmulatorOptions options, ILoggerFactory loggerFactory)
     {
@@ -39,6 +40,7 @@ public sealed partial class SlackEmulator : IAsyncDisposable
         Triggers = new TriggerIds(Time, options.TriggerIdLifetime);
         SlashCommands = SlashCommandEscaping.From(options);
         Logger = loggerFactory.CreateLogger("SlackEmulator");
+        _workspaceFile = options.WorkspacePath is null ? null : WorkspaceFile.Attach(Workspace, options.WorkspacePath, Logger);
         var recordPath = TrafficRecorder.ResolvePath(options.RecordPath, Environment.GetEnvironmentVariable(TrafficRecorder.DirectoryVariable));
         Recorder = recordPath is null ? null : new TrafficRecorder(recordPath, Logger);
         Calls = new(Recorder is null ? null : Recorder.Api);
@@ -186,6 +188,7 @@ public sealed partial class SlackEmulator : IAsyncDisposable
             await _app.DisposeAsync();
         }
         _http.Dispose();
+        _workspaceFile?.Dispose();
         if (Recorder is not null) await Recorder.DisposeAsync();
         _lifetime.Dispose();
     }

@@ -39,6 +39,12 @@ internal static class UiEndpoints
         }));
         ui.MapPost("/reaction", (HttpRequest request) => Act(request, async (body, ct) =>
             Delivery(await emu.AddReactionAsync(Required(body, "userId"), Required(body, "channelId"), Required(body, "ts"), Required(body, "reaction"), ct))));
+        ui.MapPost("/reaction-remove", (HttpRequest request) => Act(request, async (body, ct) =>
+            Delivery(await emu.RemoveReactionAsync(Required(body, "userId"), Required(body, "channelId"), Required(body, "ts"), Required(body, "reaction"), ct))));
+        ui.MapPost("/message-edit", (HttpRequest request) => Act(request, async (body, ct) =>
+            Delivery(await emu.EditOwnMessageAsync(Required(body, "userId"), Required(body, "channelId"), Required(body, "ts"), body["text"]?.ToString() ?? "", ct))));
+        ui.MapPost("/message-delete", (HttpRequest request) => Act(request, async (body, ct) =>
+            Delivery(await emu.DeleteOwnMessageAsync(Required(body, "userId"), Required(body, "channelId"), Required(body, "ts"), ct))));
         ui.MapPost("/shortcut", (HttpRequest request) => Act(request, async (body, ct) =>
         {
             var user = Required(body, "userId");
@@ -97,6 +103,7 @@ internal static class UiEndpoints
             ["bot"] = new JsonObject { ["userId"] = emu.BotUserId, ["botId"] = emu.BotId, ["appId"] = emu.AppId },
             ["sockets"] = emu.OpenSocketCount,
             ["httpDeliveryUrl"] = emu.HttpDeliveryUrl?.ToString(),
+            ["welcome"] = emu.Options.Welcome,
             ["users"] = new JsonArray(ws.Users.Select(u => (JsonNode)SlackShapes.User(u, emu.TeamId, now)).ToArray()),
             ["channels"] = new JsonArray(ws.Channels.Select(c =>
             {

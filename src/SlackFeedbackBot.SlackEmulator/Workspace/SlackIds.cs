@@ -55,5 +55,13 @@ public sealed class MessageClock(TimeProvider time)
         }
     }
 
+    /// <summary>Makes every later ts come after <paramref name="ts"/> (a message restored from a file).</summary>
+    public void Observe(string ts)
+    {
+        var parts = ts.Split('.');
+        if (parts.Length != 2 || !long.TryParse(parts[0], out var seconds) || !long.TryParse(parts[1], out var micros)) return;
+        lock (_gate) _lastMicros = Math.Max(_lastMicros, seconds * 1_000_000 + micros);
+    }
+
     public static string Format(long micros) => $"{micros / 1_000_000}.{micros % 1_000_000:D6}";
 }

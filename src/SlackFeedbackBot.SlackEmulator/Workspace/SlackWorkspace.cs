@@ -62,6 +62,23 @@ public sealed class SlackWorkspace
         return channel;
     }
 
+    /// <summary>Puts back a channel as it was saved (<see cref="WorkspaceFile"/>), over a seeded one with the same id.</summary>
+    public void RestoreChannel(WorkspaceChannel channel)
+    {
+        lock (_gate) _channels[channel.Id] = channel;
+    }
+
+    /// <summary>Puts back a saved message, in ts order; later messages get a later ts.</summary>
+    public void RestoreMessage(StoredMessage message)
+    {
+        lock (_gate)
+        {
+            var at = _messages.FindIndex(m => string.CompareOrdinal(m.Ts, message.Ts) > 0);
+            _messages.Insert(at < 0 ? _messages.Count : at, message);
+        }
+        Clock.Observe(message.Ts);
+    }
+
     public WorkspaceUser? GetUser(string id) { lock (_gate) return _users.GetValueOrDefault(id); }
 
     public WorkspaceChannel? GetChannel(string id) { lock (_gate) return _channels.GetValueOrDefault(id); }
@@ -156,6 +173,26 @@ public sealed class SlackWorkspace
             _messages[index] = message with { Reactions = reactions };
         }
         Raise("reaction", new JsonObject { ["channel"] = channel, ["ts"] = ts, ["reaction"] = reaction, ["user"] = userId });
+        return true;
+    }
+
+    /// <summary>Takes <paramref name="userId"/>'s reaction away; false when that user had not reacted with that emoji.</summary>
+    public bool RemoveReaction(string channel, string ts, string reaction, string userId)
+    {
+        lock (_gate)
+        {
+            var index = _messages.FindIndex(m => m.Channel == channel && m.Ts == ts);
+            if (index < 0) return false;
+            var message = _messages[index];
+            var existing = message.Reactions.FirstOrDefault(r => r.Name == reaction);
+            if (existing is null || !existing.Users.Contains(userId)) return false;
+            var others = existing.Users.Where(u => u != userId).ToList();
+            _messages[index] = message with
+            {
+                Reactions = message.Reactions.Select(r => r.Name == reaction ? r with { Users = others } : r).Where(r => r.Users.Count > 0).ToList(),
+            };
+        }
+        Raise("reaction", new JsonObject { ["channel"] = channel, ["ts"] = ts, ["reaction"] = reaction, ["user"] = userId, ["removed"] = true });
         return true;
     }
 

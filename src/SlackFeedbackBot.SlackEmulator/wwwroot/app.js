@@ -14,6 +14,7 @@ const EMOJI = {
 const QUICK_REACTIONS = ['bulb', '+1', 'eyes', 'white_check_mark'];
 const STORAGE_USER = 'emulator.actingUser';
 const STORAGE_CONVERSATION = 'emulator.conversation';
+const STORAGE_WELCOMED = 'emulator.welcomed';
 
 const ui = {
   data: null,
@@ -23,6 +24,8 @@ const ui = {
   collapsedThreads: new Set(),
   modalKey: null,
   homeOpenedFor: null,
+  editingTs: null,
+  welcomed: localStorage.getItem(STORAGE_WELCOMED) === 'yes',
 };
 
 const $ = id => document.getElementById(id);
@@ -138,7 +141,7 @@ function tokenHtml(inner) {
   const [target, label] = splitOnce(inner, '|');
   if (target.startsWith('@')) {
     const u = user(target.slice(1));
-    return `<span class="mention">@${escapeHtml(label || (u ? u.name : target.slice(1)))}</span>`;
+    return `<span class="mention">@${escapeHtml(label || (u ? displayName(u) : target.slice(1)))}</span>`;
   }
   if (target.startsWith('#')) {
     const c = channel(target.slice(1));
@@ -166,14 +169,15 @@ function mrkdwn(text) {
     .replace(/`([^`\n]+)`/g, (_, code) => keep(`<code>${escapeHtml(decodeSlack(code))}</code>`))
     .replace(/<([^<>\n]+)>/g, (_, inner) => keep(tokenHtml(inner)));
   s = escapeHtml(decodeSlack(s));
-  const edge = '(^|[\\s(\\u0000>])';
+  const edge = '(^|[\\s(\\u0000>;])';
   const end = '(?=$|[\\s).,!?:;\\u0000<])';
   s = s
     .replace(new RegExp(edge + '\\*([^*\\n]+?)\\*' + end, 'g'), '$1<strong>$2</strong>')
     .replace(new RegExp(edge + '_([^_\\n]+?)_' + end, 'g'), '$1<em>$2</em>')
     .replace(new RegExp(edge + '~([^~\\n]+?)~' + end, 'g'), '$1<del>$2</del>')
     .replace(EMOJI_CODE, (whole, name) => isEmojiName(name) ? emojiHtml(name) : whole);
-  s = s.split('\n').map(line => line.startsWith('&gt; ') || line === '&gt;'
+  // Slack quotes a line that starts with ">", with or without a space after it.
+  s = s.split('\n').map(line => line.startsWith('&gt;')
     ? `<blockquote>${line.replace(/^&gt; ?/, '')}</blockquote>` : line).join('\n')
     .replace(/<\/blockquote>\n<blockquote>/g, '<br>')
     .replace(/\n/g, '<br>');
@@ -467,6 +471,8 @@ function renderConversation(scrollToEnd) {
   }
   const top = visible.filter(m => !m.thread_ts || m.thread_ts === m.ts || !visible.some(p => p.ts === m.thread_ts));
   const nodes = top.map(m => renderMessage(m, replies.get(m.ts) || []));
+  const welcome = renderWelcome();
+  if (welcome) nodes.unshift(welcome);
   if (nodes.length === 0) nodes.push(h('div', { class: 'empty' }, 'No messages yet. Say something, or try a slash command.'));
   list.replaceChildren(...nodes);
   if (scrollToEnd || atEnd) list.scrollTop = list.scrollHeight;
@@ -483,7 +489,8 @@ function renderMessage(m, threadReplies, isReply) {
       isBot ? h('span', { class: 'app-badge' }, 'APP') : null,
       h('span', { class: 'msg-time', title: m.ts }, formatTime(m.ts)),
       m.edited ? h('span', { class: 'msg-edited' }, '(edited)') : null),
-    m.blocks && m.blocks.length ? renderBlocks(m.blocks, where) : h('div', { class: 'msg-text', html: mrkdwn(m.text) }),
+    ui.editingTs === m.ts && isMine(m) ? editBox(m)
+      : m.blocks && m.blocks.length ? renderBlocks(m.blocks, where) : h('div', { class: 'msg-text', html: mrkdwn(m.text) }),
     renderFiles(m.files),
     m.ephemeral_for ? h('div', { class: 'ephemeral-note' }, '👁 Only visible to you') : null,
     renderReactions(m),
@@ -496,6 +503,18 @@ function renderMessage(m, threadReplies, isReply) {
     h('div', { class: 'avatar' + (isBot ? ' bot' : ''), 'aria-hidden': 'true' }, isBot ? '🤖' : initials),
     body,
     m.ephemeral_for ? null : messageActions(m, isReply));
+}
+
+/** The note whoever started the emulator left for a first visit (the bot's local mode: who is who, what to try). */
+function renderWelcome() {
+  if (ui.welcomed || !ui.data.welcome) return null;
+  return h('section', { class: 'welcome', id: 'welcome', 'aria-label': 'Welcome' },
+    h('div', { class: 'msg-text', html: mrkdwn(ui.data.welcome) }),
+    h('button', { type: 'button', class: 'b-button primary', id: 'welcome-dismiss', onclick: () => {
+      ui.welcomed = true;
+      localStorage.setItem(STORAGE_WELCOMED, 'yes');
+      renderConversation(false);
+    } }, 'Got it'));
 }
 
 function renderThread(parent, threadReplies) {
@@ -526,8 +545,39 @@ function renderReactions(m) {
     type: 'button',
     class: 'reaction' + (r.users.includes(ui.me) ? ' mine' : ''),
     title: `:${r.name}: by ${r.users.map(id => displayName(user(id))).join(', ')}`,
-    onclick: () => react(m, r.name),
+    'aria-pressed': r.users.includes(ui.me) ? 'true' : 'false',
+    // Clicking your own reaction takes it away, as in Slack; anyone else's adds yours.
+    onclick: () => (r.users.includes(ui.me) ? unreact(m, r.name) : react(m, r.name)),
   }, h('span', { html: emojiHtml(r.name) }), ` ${r.count}`)));
+}
+
+/** A person's own message (not the app's, not an ephemeral reply): the one they may edit or delete. */
+const isMine = m => m.user === ui.me && !m.bot_id && !m.ephemeral_for && !m.subtype;
+
+function editBox(m) {
+  const box = h('textarea', { class: 'input edit-box', rows: 2, 'aria-label': 'Edit message' }, m.text);
+  const save = async () => {
+    const text = box.value.trim();
+    if (!text) { toast('A message can\'t be empty: delete it instead.'); return; }
+    ui.editingTs = null;
+    if (text !== m.text) await act('message-edit', { userId: ui.me, channelId: m.channel, ts: m.ts, text }, 'editing your message');
+    renderConversation(false);
+  };
+  const cancel = () => { ui.editingTs = null; renderConversation(false); };
+  box.addEventListener('keydown', event => {
+    if (event.key === 'Enter' && !event.shiftKey && !event.isComposing) { event.preventDefault(); save(); }
+    if (event.key === 'Escape') { event.preventDefault(); cancel(); }
+  });
+  setTimeout(() => box.focus(), 0);
+  return h('div', { class: 'edit' }, box,
+    h('div', { class: 'edit-buttons' },
+      h('button', { type: 'button', class: 'b-button', onclick: cancel }, 'Cancel'),
+      h('button', { type: 'button', class: 'b-button primary', onclick: save }, 'Save')));
+}
+
+async function deleteMessage(m) {
+  if (!confirm('Delete this message? This can\'t be undone.')) return;
+  await act('message-delete', { userId: ui.me, channelId: m.channel, ts: m.ts }, 'deleting your message');
 }
 
 function messageActions(m, isReply) {
@@ -538,7 +588,11 @@ function messageActions(m, isReply) {
       onclick: () => { ui.threadTs = m.ts; renderConversation(false); $('message-box').focus(); } }, '💬'),
     h('button', { type: 'button', class: 'icon-button shortcut', title: 'Message shortcut capture_feedback',
       onclick: () => act('shortcut', { userId: ui.me, channelId: m.channel, messageTs: m.ts, callbackId: 'capture_feedback' }, 'Capture as feedback') },
-    '⚡ Capture as feedback'));
+    '⚡ Capture as feedback'),
+    isMine(m) && ui.editingTs !== m.ts ? h('button', { type: 'button', class: 'icon-button', title: 'Edit message', 'aria-label': 'Edit message',
+      onclick: () => { ui.editingTs = m.ts; renderConversation(false); } }, '✏️') : null,
+    isMine(m) ? h('button', { type: 'button', class: 'icon-button', title: 'Delete message', 'aria-label': 'Delete message',
+      onclick: () => deleteMessage(m) }, '🗑') : null);
 }
 
 function openReactionPicker(anchor, m) {
@@ -565,7 +619,13 @@ function closeReactionPicker() {
 }
 
 function react(m, name) {
+  const mine = (m.reactions || []).some(r => r.name === name && r.users.includes(ui.me));
+  if (mine) return unreact(m, name);
   return act('reaction', { userId: ui.me, channelId: m.channel, ts: m.ts, reaction: name }, `the :${name}: reaction`);
+}
+
+function unreact(m, name) {
+  return act('reaction-remove', { userId: ui.me, channelId: m.channel, ts: m.ts, reaction: name }, `removing the :${name}: reaction`);
 }
 
 async function send() {
@@ -687,6 +747,10 @@ function render(scrollToEnd) {
 }
 
 function wire() {
+  $('sidebar-toggle').addEventListener('click', () => document.body.classList.toggle('sidebar-open'));
+  $('channel-list').addEventListener('click', () => document.body.classList.remove('sidebar-open'));
+  $('dm-list').addEventListener('click', () => document.body.classList.remove('sidebar-open'));
+  $('app-list').addEventListener('click', () => document.body.classList.remove('sidebar-open'));
   $('acting-user').addEventListener('change', event => {
     ui.me = event.target.value;
     localStorage.setItem(STORAGE_USER, ui.me);

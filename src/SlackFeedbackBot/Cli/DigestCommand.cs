@@ -19,7 +19,7 @@ public static class DigestCommand
     {
         var db = BotCommandLine.DbOption();
         var from = new Option<string?>("--from") { Description = $"First day of the digest ({DateFormat})." };
-        var to = new Option<string?>("--to") { Description = $"Last day of the digest, included ({DateFormat})." };
+        var to = new Option<string?>("--to") { Description = $"Last day of the digest, included: --from 2026-11-16 --to 2026-11-22 is one week ({DateFormat})." };
         var json = new Option<bool>("--json") { Description = "Print the chat.postMessage body: {\"text\":…,\"blocks\":[…]}." };
         var text = new Option<bool>("--text") { Description = "Print plain text (the default)." };
         var area = new Option<string?>("--area") { Description = "Only this product area's feedback." };

@@ -6,10 +6,17 @@ public enum DigestPeriodKind
     Month,
 }
 
-/// <summary>A digest's reporting window, <c>[From, To)</c> in UTC, with the label people see ("2026-W48", "2026-11").</summary>
-public sealed record DigestPeriod(DateTimeOffset From, DateTimeOffset To, string Label, DigestPeriodKind Kind)
+/// <summary>
+/// A digest's reporting window, <c>[From, To)</c> in UTC, with the label people see ("2026-W48", "2026-11").
+/// <paramref name="Zone"/> is the zone its days are counted in (shown as dates in it); <paramref name="SoFar"/> marks a
+/// week or month that has not ended yet (it ends "now" and is compared with the same days of the period before).
+/// </summary>
+public sealed record DigestPeriod(DateTimeOffset From, DateTimeOffset To, string Label, DigestPeriodKind Kind, TimeZoneInfo? Zone = null, bool SoFar = false)
 {
     public bool Contains(DateTimeOffset instant) => instant >= From && instant < To;
+
+    /// <summary>How many local days it spans (a week across a DST change is still 7).</summary>
+    public int Days => (int)Math.Round((To - From).TotalHours / 24, MidpointRounding.AwayFromZero);
 }
 
 /// <summary>One conversation in which a customer raised an item ("me too" is another report, with its own customer).</summary>

@@ -42,7 +42,7 @@ public static class DigestLayout
             new(DigestPartKind.Header, SlackText.Truncate(digest.Title, MaxHeader)),
             new(DigestPartKind.Context, SlackText.Truncate(
                 $"{DigestTextRenderer.PeriodRange(digest.Period)} · {Plural.Of(digest.TotalReports, "report")} · "
-                + $"change since the previous {DigestTextRenderer.PeriodNoun(digest.Period)} in brackets", MaxSection)),
+                + $"change since {DigestTextRenderer.Comparison(digest.Period)} in brackets", MaxSection)),
         };
 
         if (digest.Buckets.Count > 0)

@@ -30,22 +30,49 @@ public static class DigestPeriods
         return Month(zone, firstOfThisMonth.AddMonths(-1));
     }
 
-    /// <summary>The period just before <paramref name="period"/>, for the deltas.</summary>
+    /// <summary>
+    /// The week or month that contains <paramref name="now"/>, from its first local midnight to the end of today: nothing
+    /// later exists yet, and whole days show as the reader's dates.
+    /// </summary>
+    public static DigestPeriod SoFar(DigestPeriodKind kind, TimeZoneInfo zone, DateTimeOffset now)
+    {
+        var today = LocalDate(zone, now);
+        var whole = kind switch
+        {
+            DigestPeriodKind.Week => Week(zone, today.AddDays(-DaysSinceMonday(today))),
+            DigestPeriodKind.Month => Month(zone, new DateOnly(today.Year, today.Month, 1)),
+            _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Unknown digest period kind."),
+        };
+        var endOfToday = StartOfDay(zone, today.AddDays(1));
+        return whole with { To = endOfToday < whole.To ? endOfToday : whole.To, Label = $"{whole.Label} so far", SoFar = true };
+    }
+
+    /// <summary>
+    /// The period just before <paramref name="period"/>, for the deltas. For a period so far, the same stretch of the
+    /// period before (Monday to Wednesday 14:00 against last Monday to Wednesday 14:00), so the change is fair.
+    /// </summary>
     public static DigestPeriod Previous(DigestPeriod period, TimeZoneInfo zone)
     {
         var start = LocalDate(zone, period.From);
-        return period.Kind switch
+        var before = period.Kind switch
         {
             DigestPeriodKind.Week => Week(zone, start.AddDays(-7)),
             DigestPeriodKind.Month => Month(zone, start.AddMonths(-1)),
             _ => throw new ArgumentOutOfRangeException(nameof(period), period.Kind, "Unknown digest period kind."),
         };
+        if (!period.SoFar)
+        {
+            return before;
+        }
+
+        var sameStretch = before.From + (period.To - period.From);
+        return before with { To = sameStretch < before.To ? sameStretch : before.To };
     }
 
     /// <summary>The Mondays of the <paramref name="count"/> weeks that end with the period's last week, oldest first.</summary>
     public static IReadOnlyList<DateOnly> ChartWeeks(DigestPeriod period, TimeZoneInfo zone, int count = 12)
     {
-        var lastDay = LocalDate(zone, period.To).AddDays(-1);
+        var lastDay = LocalDate(zone, period.To.AddTicks(-1));
         var lastMonday = lastDay.AddDays(-DaysSinceMonday(lastDay));
         return Enumerable.Range(0, Math.Max(1, count)).Select(offset => lastMonday.AddDays(-7 * offset)).Reverse().ToList();
     }
@@ -66,12 +93,12 @@ public static class DigestPeriods
     private static DigestPeriod Week(TimeZoneInfo zone, DateOnly monday)
     {
         var label = $"{ISOWeek.GetYear(monday.ToDateTime(TimeOnly.MinValue))}-W{ISOWeek.GetWeekOfYear(monday.ToDateTime(TimeOnly.MinValue)):00}";
-        return new DigestPeriod(StartOfDay(zone, monday), StartOfDay(zone, monday.AddDays(7)), label, DigestPeriodKind.Week);
+        return new DigestPeriod(StartOfDay(zone, monday), StartOfDay(zone, monday.AddDays(7)), label, DigestPeriodKind.Week, zone);
     }
 
     private static DigestPeriod Month(TimeZoneInfo zone, DateOnly first) =>
         new(StartOfDay(zone, first), StartOfDay(zone, first.AddMonths(1)),
-            first.ToString("yyyy-MM", CultureInfo.InvariantCulture), DigestPeriodKind.Month);
+            first.ToString("yyyy-MM", CultureInfo.InvariantCulture), DigestPeriodKind.Month, zone);
 
     private static DateOnly LocalDate(TimeZoneInfo zone, DateTimeOffset instant) =>
         DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(instant, zone).DateTime);

@@ -10,6 +10,13 @@ public sealed record DigestQuery(DigestPeriod Period, DigestPeriod Previous, Tim
         return new DigestQuery(period, DigestPeriods.Previous(period, zone), zone, filter ?? DigestFilter.None);
     }
 
+    /// <summary>The week or month that contains <paramref name="now"/>, up to now: what someone asking on demand wants to see.</summary>
+    public static DigestQuery SoFar(DigestPeriodKind kind, TimeZoneInfo zone, DateTimeOffset now, DigestFilter? filter = null)
+    {
+        var period = DigestPeriods.SoFar(kind, zone, now);
+        return new DigestQuery(period, DigestPeriods.Previous(period, zone), zone, filter ?? DigestFilter.None);
+    }
+
     /// <summary>
     /// Whole local days <paramref name="first"/> to <paramref name="last"/> (inclusive). A Monday-to-Sunday week is labelled
     /// like a weekly digest ("2026-W48") and a calendar month like a monthly one ("2026-11"); any other range by its dates,
@@ -38,8 +45,8 @@ public sealed record DigestQuery(DigestPeriod Period, DigestPeriod Previous, Tim
         var days = last.DayNumber - first.DayNumber + 1;
         var kind = days <= 7 ? DigestPeriodKind.Week : DigestPeriodKind.Month;
         var label = $"{Day(first)} to {Day(last)}";
-        var period = new DigestPeriod(StartOf(zone, first), StartOf(zone, last.AddDays(1)), label, kind);
-        var previous = new DigestPeriod(StartOf(zone, first.AddDays(-days)), period.From, $"{Day(first.AddDays(-days))} to {Day(first.AddDays(-1))}", kind);
+        var period = new DigestPeriod(StartOf(zone, first), StartOf(zone, last.AddDays(1)), label, kind, zone);
+        var previous = new DigestPeriod(StartOf(zone, first.AddDays(-days)), period.From, $"{Day(first.AddDays(-days))} to {Day(first.AddDays(-1))}", kind, zone);
         return new DigestQuery(period, previous, zone, filter);
     }
 

@@ -11,7 +11,8 @@ using SlackFeedbackBot.Slack.Text;
 namespace SlackFeedbackBot.Digests;
 
 /// <summary>
-/// <c>/feedback digest ...</c>: <c>week</c> / <c>month</c> show the last complete period to the asker only;
+/// <c>/feedback digest ...</c>: <c>week</c> / <c>month</c> show this week or month so far to the asker only (what was just
+/// captured is in it), <c>last week</c> / <c>last month</c> the last complete one, as the scheduled digests post it;
 /// <c>subscribe #channel weekly|monthly [bucket or product area]</c>, <c>unsubscribe #channel</c> and <c>list</c>
 /// manage the channels that get a digest on schedule. Bad input gets a sentence saying what to type, and changes nothing.
 /// Takes its own sub-words only with arguments of their shape (or one word the answer can explain); a sentence
@@ -32,7 +33,7 @@ public sealed class DigestSubcommand(
     public override string Name => "digest";
 
     public override string Usage =>
-        "`/feedback digest [week|month] [bucket or product area]`: the last complete week or month, just for you\n"
+        "`/feedback digest [week|month] [bucket or product area]`: this week or month so far, just for you (`last week`, `last month`: the last complete one)\n"
         + "`/feedback digest subscribe #channel weekly|monthly [bucket or product area]`: post it to a channel on schedule (Mondays or the 1st, 09:00 your time)\n"
         + "`/feedback digest unsubscribe #channel` · `/feedback digest list`";
 
@@ -44,6 +45,8 @@ public sealed class DigestSubcommand(
         var fits = verb switch
         {
             "week" or "weekly" or "month" or "monthly" => restWords <= 1 || rules.ParseFilter(rest, out _) is not null,
+            "last" => restWords <= 1 || CommandWords.SplitFirst(rest) is var (period, filter) && period.ToLowerInvariant() is "week" or "month"
+                && (CommandWords.Count(filter) <= 1 || rules.ParseFilter(filter, out _) is not null),
             "subscribe" => restWords <= 2 || DigestSubscriptionRules.TryParseChannelId(CommandWords.SplitFirst(rest).Word, out _) || rest.StartsWith('#'),
             "unsubscribe" => restWords <= 1 || DigestSubscriptionRules.TryParseChannelId(CommandWords.SplitFirst(rest).Word, out _),
             "list" => restWords == 0,
@@ -57,8 +60,9 @@ public sealed class DigestSubcommand(
         var rest = arguments.Rest;
         return arguments.Verb switch
         {
-            "week" or "weekly" => await ShowAsync(command, DigestPeriodKind.Week, rest, ct),
-            "month" or "monthly" => await ShowAsync(command, DigestPeriodKind.Month, rest, ct),
+            "week" or "weekly" => await ShowAsync(command, DigestPeriodKind.Week, soFar: true, rest, ct),
+            "month" or "monthly" => await ShowAsync(command, DigestPeriodKind.Month, soFar: true, rest, ct),
+            "last" => await ShowLastAsync(command, rest, ct),
             "subscribe" => await SubscribeAsync(command, rest, ct),
             "unsubscribe" => await UnsubscribeAsync(rest, ct),
             "list" => await ListAsync(ct),
@@ -71,7 +75,18 @@ public sealed class DigestSubcommand(
     /// <param name="Rest">What follows it, as typed.</param>
     public sealed record Arguments(string Verb, string Typed, string Rest);
 
-    private async Task<SlackMessage> ShowAsync(SlashCommand command, DigestPeriodKind kind, string filterText, CancellationToken ct)
+    private async Task<SlackMessage> ShowLastAsync(SlashCommand command, string rest, CancellationToken ct)
+    {
+        var (period, filter) = CommandWords.SplitFirst(rest);
+        return period.ToLowerInvariant() switch
+        {
+            "week" => await ShowAsync(command, DigestPeriodKind.Week, soFar: false, filter, ct),
+            "month" => await ShowAsync(command, DigestPeriodKind.Month, soFar: false, filter, ct),
+            _ => SlackMessage.Ephemeral("Say which complete period: `/feedback digest last week` or `/feedback digest last month`."),
+        };
+    }
+
+    private async Task<SlackMessage> ShowAsync(SlashCommand command, DigestPeriodKind kind, bool soFar, string filterText, CancellationToken ct)
     {
         var filter = rules.ParseFilter(filterText, out var problem);
         if (filter is null)
@@ -80,7 +95,8 @@ public sealed class DigestSubcommand(
         }
 
         var zone = DigestSubscriptionRules.FindZone(await ZoneOfAsync(command.UserId, ct)) ?? TimeZoneInfo.Utc;
-        var query = DigestQuery.LastComplete(kind, zone, time.GetUtcNow(), filter);
+        var now = time.GetUtcNow();
+        var query = soFar ? DigestQuery.SoFar(kind, zone, now, filter) : DigestQuery.LastComplete(kind, zone, now, filter);
         var input = await quiet.AddAsync(await names.AddNamesAsync(loader.Load(query), ct), zone, ct);
         return DigestBlockRenderer.Render(builder.Build(input)) with { ResponseType = "ephemeral" };
     }

@@ -13,7 +13,7 @@ public static class DigestTextRenderer
         text.AppendLine(digest.Title);
         text.AppendLine(PeriodRange(digest.Period));
 
-        text.AppendLine().AppendLine($"Reports by bucket (change since the previous {PeriodNoun(digest.Period)})");
+        text.AppendLine().AppendLine($"Reports by bucket (change since {Comparison(digest.Period)})");
         foreach (var bucket in digest.Buckets)
         {
             text.AppendLine($"  {bucket.DisplayName}: {bucket.Delta.Current} ({bucket.Delta.Text})");
@@ -71,11 +71,44 @@ public static class DigestTextRenderer
         return text.ToString();
     }
 
-    internal static string PeriodRange(DigestPeriod period) =>
-        $"{period.From.UtcDateTime.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)} to " +
-        $"{period.To.UtcDateTime.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)} UTC";
+    /// <summary>The period as the reader's dates ("Mon 23 – Sun 29 Nov 2026"); as UTC times when it has no zone.</summary>
+    internal static string PeriodRange(DigestPeriod period)
+    {
+        if (period.Zone is not { } zone)
+        {
+            return $"{period.From.UtcDateTime.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)} to " +
+                $"{period.To.UtcDateTime.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)} UTC";
+        }
 
-    internal static string PeriodNoun(DigestPeriod period) => period.Kind == DigestPeriodKind.Week ? "week" : "month";
+        var first = TimeZoneInfo.ConvertTime(period.From, zone).DateTime;
+        var last = TimeZoneInfo.ConvertTime(period.To.AddTicks(-1), zone).DateTime;
+        var start = first.Year != last.Year ? "ddd d MMM yyyy" : first.Month != last.Month ? "ddd d MMM" : "ddd d";
+        var range = first.Date == last.Date
+            ? last.ToString("ddd d MMM yyyy", CultureInfo.InvariantCulture)
+            : $"{first.ToString(start, CultureInfo.InvariantCulture)} – {last.ToString("ddd d MMM yyyy", CultureInfo.InvariantCulture)}";
+        return period.SoFar ? $"{range} (so far)" : range;
+    }
+
+    /// <summary>What the deltas compare with, named by the period's real length: "the previous week", "the previous 10 days".</summary>
+    internal static string Comparison(DigestPeriod period)
+    {
+        if (period.SoFar)
+        {
+            return period.Kind == DigestPeriodKind.Week ? "the same days last week" : "the same days last month";
+        }
+
+        var wholeMonth = period.Kind == DigestPeriodKind.Month && period.Zone is { } zone
+            && TimeZoneInfo.ConvertTime(period.From, zone).Day == 1
+            && TimeZoneInfo.ConvertTime(period.To, zone) is var end && end.Day == 1 && end.Hour == 0
+            && TimeZoneInfo.ConvertTime(period.From, zone).AddMonths(1).Date == end.Date;
+        return period.Days switch
+        {
+            7 => "the previous week",
+            _ when wholeMonth || period.Zone is null && period.Kind == DigestPeriodKind.Month => "the previous month",
+            1 => "the day before",
+            var days => $"the previous {days} days",
+        };
+    }
 
     private static void AppendLines(StringBuilder text, IReadOnlyList<DigestItemLine> lines, int notShown)
     {

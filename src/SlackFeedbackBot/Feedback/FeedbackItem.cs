@@ -26,6 +26,8 @@ public sealed record FeedbackItem
     public string? Resolution { get; init; }
     public string? ShiftKey { get; init; }
     public string? ImportKey { get; init; }
+    /// <summary>How many conversations raised it (the first capture and each "me too"); filled only where a list shows it.</summary>
+    public int ReportCount { get; init; }
 
     public DateTimeOffset CreatedAt => DateTimeOffset.FromUnixTimeMilliseconds(CreatedAtMs);
 
@@ -102,6 +104,8 @@ public sealed record FeedbackCapture
     public DateTimeOffset? CreatedAt { get; init; }
 
     public string? ImportKey { get; init; }
+    /// <summary>How many conversations raised it (the first capture and each "me too"); filled only where a list shows it.</summary>
+    public int ReportCount { get; init; }
 
     /// <summary>The request this capture came from (<c>cmd:&lt;trigger_id&gt;</c>, <c>view:&lt;view id&gt;</c>): the same request again finds its item.</summary>
     public string? CaptureKey { get; init; }

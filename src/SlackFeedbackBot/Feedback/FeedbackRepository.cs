@@ -431,21 +431,33 @@ public sealed class FeedbackRepository(Database database)
     {
         using var connection = database.Open();
         return connection.Query<FeedbackItem>($"""
-            SELECT {ItemColumns} FROM feedback_items
+            SELECT {ItemColumns}, {ReportCountColumn} FROM feedback_items
             WHERE status <> 'deleted' AND (@bucket IS NULL OR bucket = @bucket) AND created_at >= @sinceMs
             ORDER BY created_at DESC, id DESC LIMIT @limit
             """, new { bucket, sinceMs = since?.ToUnixTimeMilliseconds() ?? long.MinValue, limit }).AsList();
     }
+
+    /// <summary>How many items <see cref="List"/> would show without its limit.</summary>
+    public int CountListed(string? bucket, DateTimeOffset? since)
+    {
+        using var connection = database.Open();
+        return connection.ExecuteScalar<int>("""
+            SELECT COUNT(*) FROM feedback_items
+            WHERE status <> 'deleted' AND (@bucket IS NULL OR bucket = @bucket) AND created_at >= @sinceMs
+            """, new { bucket, sinceMs = since?.ToUnixTimeMilliseconds() ?? long.MinValue });
+    }
+
+    private const string ReportCountColumn = "(SELECT COUNT(*) FROM feedback_reports r WHERE r.item_id = feedback_items.id) AS ReportCount";
 
     /// <summary>Full-text search (an FTS5 query, already made safe by the caller), best matches first.</summary>
     public IReadOnlyList<FeedbackItem> Search(string ftsQuery, int limit)
     {
         using var connection = database.Open();
         return connection.Query<FeedbackItem>($"""
-            SELECT {ItemColumns} FROM feedback_items
+            SELECT {ItemColumns}, {ReportCountColumn} FROM feedback_items
             JOIN (SELECT rowid AS hit, bm25(feedback_fts) AS score FROM feedback_fts WHERE feedback_fts MATCH @ftsQuery) m ON m.hit = feedback_items.id
             WHERE status <> 'deleted'
-            ORDER BY m.score, id DESC LIMIT @limit
+            ORDER BY m.score, created_at DESC, id DESC LIMIT @limit
             """, new { ftsQuery, limit }).AsList();
     }
 

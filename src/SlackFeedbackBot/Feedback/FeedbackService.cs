@@ -116,6 +116,9 @@ public sealed class FeedbackService(
 
     public FeedbackItem? Get(long id) => repository.Get(id);
 
+    /// <summary>How many conversations raised the item: the first capture and every "me too".</summary>
+    public int ReportCount(long id) => repository.Reports(id).Count;
+
     public FeedbackDetails? Show(long id) =>
         repository.Get(id) is { } item
             ? new FeedbackDetails(item, repository.Reports(id), repository.BucketChanges(id), repository.GetFollowUp(id))
@@ -196,6 +199,10 @@ public sealed class FeedbackService(
 
     public IReadOnlyList<FeedbackItem> List(string? bucket, int? days, int limit) =>
         repository.List(bucket, days is { } d ? time.GetUtcNow().AddDays(-d) : null, limit);
+
+    /// <summary>How many items a list without its limit would show.</summary>
+    public int CountListed(string? bucket, int? days) =>
+        repository.CountListed(bucket, days is { } d ? time.GetUtcNow().AddDays(-d) : null);
 
     /// <summary>Full-text search; null when the words hold nothing searchable.</summary>
     public IReadOnlyList<FeedbackItem>? Search(string words, int limit) =>

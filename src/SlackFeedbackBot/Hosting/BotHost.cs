@@ -114,6 +114,11 @@ public static class BotHost
             }
 
             await app.StartAsync(ct);
+            if (local is not null)
+            {
+                Console.Out.WriteLine(LocalSlack.BotEndpointLine(app.Urls));
+            }
+
             _ = ConfiguredSlackIds.WarnAsync(app.Services, app.Lifetime.ApplicationStopping);
             await app.WaitForShutdownAsync(ct);
             return 0;

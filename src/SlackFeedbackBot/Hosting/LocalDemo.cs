@@ -28,6 +28,7 @@ public static class LocalDemo
         var settings = new Dictionary<string, string?>
         {
             ["Feedback:PassiveChannels:0"] = FeedbackChannel,
+            ["Feedback:Admins:0"] = Ana,
             ["Feedback:Thresholds:AlertChannel"] = SupportChannel,
             ["Feedback:Thresholds:ReportCount"] = "3",
             ["Feedback:Thresholds:HighValueCustomers:0"] = "Acme",

@@ -1,4 +1,5 @@
 using SlackFeedbackBot.Emulator;
+using SlackFeedbackBot.Storage;
 
 namespace SlackFeedbackBot.Hosting;
 
@@ -28,7 +29,19 @@ public sealed class LocalSlack : IAsyncDisposable
         ["Slack:SigningSecret"] = Emulator.SigningSecret,
         ["Slack:TeamId"] = Emulator.TeamId,
         ["Slack:SocketConnectionStagger"] = "00:00:01",
+        // ASP.NET's "Now listening on" names the bot's own endpoint, which is no page to open; the banner says what it is.
+        ["Logging:LogLevel:Microsoft.Hosting.Lifetime"] = "Warning",
     };
+
+    /// <summary>The note the page shows on a first visit: who is who, where the past feedback is, three things to try.</summary>
+    public const string Welcome =
+        "*Welcome to the local try-out of feedback-bot.* You are acting as *Ana Ortiz* (@ana), the demo's admin: she owns the "
+        + "`support` rotation and may resolve, reopen and reclassify any feedback. Change person with *Acting as* on the left.\n"
+        + ">A few weeks of past feedback are already stored: `/feedback list` shows them, `/feedback digest last week` sums them up.\n"
+        + "*Three things to try*\n"
+        + "1. Type `/feedback How do I export to Excel?` below, then use *Change bucket* or *Add details* on the answer.\n"
+        + "2. Write a message in <#C0FEEDBK01>: everything said there is captured. Edit or delete it and the feedback follows.\n"
+        + "3. Type `/support` to see who is on support now and next, and open *feedback-bot · Home* under Apps.";
 
     /// <summary>Settings that stand in for the emulator's while the other settings are checked, before it is started.</summary>
     public static readonly IReadOnlyDictionary<string, string?> Placeholders = new Dictionary<string, string?>
@@ -51,12 +64,12 @@ public sealed class LocalSlack : IAsyncDisposable
         SlackEmulator emulator;
         try
         {
-            emulator = await SlackEmulator.StartAsync(OptionsFor(options.Port, options.RecordPath), ct);
+            emulator = await SlackEmulator.StartAsync(OptionsFor(options.Port, options.RecordPath, WorkspacePath(configuration)), ct);
         }
         catch (IOException)
         {
             // The usual port is taken (another copy running?): any free port still gives a working try-out.
-            emulator = await SlackEmulator.StartAsync(OptionsFor(0, options.RecordPath), ct);
+            emulator = await SlackEmulator.StartAsync(OptionsFor(0, options.RecordPath, WorkspacePath(configuration)), ct);
         }
 
         output.WriteLine($"""
@@ -66,6 +79,8 @@ public sealed class LocalSlack : IAsyncDisposable
               emulator on this machine, not against Slack.
 
               Try it in your browser:  {emulator.BaseUrl}
+              The database is {DatabasePath(configuration)}
+              (the local workspace's messages are kept beside it, in {Path.GetFileName(WorkspacePath(configuration))}).
 
               To connect a real workspace, create the app from deploy/slack/manifest.yml and set
               SLACK_BOT_TOKEN (xoxb-...) and SLACK_APP_TOKEN (xapp-...); see README.md.
@@ -78,10 +93,24 @@ public sealed class LocalSlack : IAsyncDisposable
 
     public ValueTask DisposeAsync() => Emulator.DisposeAsync();
 
+    /// <summary>The line that says what the bot's own address is, once it listens: not a page, but its health checks.</summary>
+    public static string BotEndpointLine(IEnumerable<string> addresses) =>
+        $"The bot itself listens on {string.Join(", ", addresses)} (its health checks, e.g. /healthz; no page). Open the emulator's address above instead.";
+
+    private static string DatabasePath(IConfiguration configuration) =>
+        Path.GetFullPath((configuration.GetSection(StorageOptions.Section).Get<StorageOptions>() ?? new StorageOptions()).DatabasePath);
+
+    // Beside the database, so the history and the "Original message" links stored with feedback live and go together.
+    private static string WorkspacePath(IConfiguration configuration) => DatabasePath(configuration) + ".workspace.json";
+
     // The bot ships its Slack manifest beside itself, so the emulator escapes slash commands as the real app would.
-    private static EmulatorOptions OptionsFor(int port, string? recordPath)
+    private static EmulatorOptions OptionsFor(int port, string? recordPath, string workspacePath)
     {
         var manifest = Path.Combine(AppContext.BaseDirectory, "slack-manifest.yml");
-        return new EmulatorOptions { Port = port, SeedDemoWorkspace = true, AppManifestPath = File.Exists(manifest) ? manifest : null, RecordPath = recordPath };
+        return new EmulatorOptions
+        {
+            Port = port, SeedDemoWorkspace = true, AppManifestPath = File.Exists(manifest) ? manifest : null, RecordPath = recordPath,
+            WorkspacePath = workspacePath, Welcome = Welcome,
+        };
     }
 }

@@ -39,7 +39,8 @@ public sealed class DigestJobCliTests
         var (code, output, error) = await RunAsync("digest", "--from", "2026-11-23", "--to", "2026-11-29", "--text", "--db", _db);
 
         Assert.That(code, Is.EqualTo(0), error);
-        Assert.That(output, Does.StartWith("Feedback digest 2026-W48" + Environment.NewLine + "2026-11-23 00:00 to 2026-11-30 00:00 UTC"));
+        Assert.That(output, Does.StartWith("Feedback digest 2026-W48" + Environment.NewLine + "Mon 23 – Sun 29 Nov 2026"));
+        Assert.That(output, Does.Contain("Reports by bucket (change since the previous week)"));
         Assert.That(output, Does.Contain("User experience: 2 (+1)").And.Contain("Product marketing: 1 (new)").And.Contain("Waiting for triage: 1 unclassified item"));
         Assert.That(output, Does.Contain("\"How do I export my reports to Excel?\""));
     }
@@ -55,6 +56,32 @@ public sealed class DigestJobCliTests
         Assert.That(body["text"]!.ToString(), Does.StartWith("Feedback digest 2026-W48: billing: 2 reports"));
         Assert.That(body["blocks"]!.AsArray()[0]!["text"]!["text"]!.ToString(), Is.EqualTo("Feedback digest 2026-W48: billing"));
         Assert.That(output, Does.Not.Contain("Trello"), "other areas are left out");
+    }
+
+    [TestCase("2026-11-23", "2026-11-29", "Mon 23 – Sun 29 Nov 2026", "the previous week")]
+    [TestCase("2026-11-24", "2026-11-30", "Tue 24 – Mon 30 Nov 2026", "the previous week")]
+    [TestCase("2026-11-20", "2026-11-29", "Fri 20 – Sun 29 Nov 2026", "the previous 10 days")]
+    [TestCase("2026-11-01", "2026-11-30", "Sun 1 – Mon 30 Nov 2026", "the previous month")]
+    [TestCase("2026-11-29", "2026-11-29", "Sun 29 Nov 2026", "the day before")]
+    public async Task Digest_ToIsIncluded_AndTheChangeIsNamedByThePeriodsRealLength(string from, string to, string dates, string comparison)
+    {
+        var (code, output, error) = await RunAsync("digest", "--from", from, "--to", to, "--text", "--db", _db);
+
+        Assert.That(code, Is.EqualTo(0), error);
+        Assert.That(output.Split(Environment.NewLine)[1], Is.EqualTo(dates), "--to is the last day shown");
+        Assert.That(output, Does.Contain($"(change since {comparison})"));
+    }
+
+    [Test]
+    public async Task Digest_TheReadmesWeekExample_IsOneWeek()
+    {
+        var example = ReadmeExamples.Cli().Single(line => line.StartsWith("digest ", StringComparison.Ordinal));
+        var args = example.Split(' ', StringSplitOptions.RemoveEmptyEntries).Append("--db").Append(_db).ToArray();
+
+        var (code, output, error) = await RunAsync(args);
+
+        Assert.That(code, Is.EqualTo(0), error);
+        Assert.That(output, Does.Contain("(change since the previous week)"), example);
     }
 
     [TestCase("2026-11-31", "2026-12-06", "--from '2026-11-31' is not a date: expected yyyy-MM-dd, e.g. --from 2026-11-23.")]

@@ -15,7 +15,7 @@ public class DigestPeriodsTests
     {
         var period = DigestPeriods.LastCompleteWeek(Berlin, Utc(2026, 12, 2, 9));
 
-        Assert.That(period, Is.EqualTo(new DigestPeriod(Utc(2026, 11, 22, 23), Utc(2026, 11, 29, 23), "2026-W48", DigestPeriodKind.Week)));
+        Assert.That(period, Is.EqualTo(new DigestPeriod(Utc(2026, 11, 22, 23), Utc(2026, 11, 29, 23), "2026-W48", DigestPeriodKind.Week, Berlin)));
     }
 
     [Test]
@@ -77,7 +77,7 @@ public class DigestPeriodsTests
         // 03:30 UTC on 1 November is still 31 October in New York: October is not complete yet.
         var period = DigestPeriods.LastComplete(DigestPeriodKind.Month, NewYork, Utc(2026, 11, 1, 3, 30));
 
-        Assert.That(period, Is.EqualTo(new DigestPeriod(Utc(2026, 9, 1, 4), Utc(2026, 10, 1, 4), "2026-09", DigestPeriodKind.Month)));
+        Assert.That(period, Is.EqualTo(new DigestPeriod(Utc(2026, 9, 1, 4), Utc(2026, 10, 1, 4), "2026-09", DigestPeriodKind.Month, NewYork)));
     }
 
     [Test]
@@ -89,7 +89,7 @@ public class DigestPeriodsTests
         Assert.That(period.From, Is.EqualTo(Utc(2026, 11, 1, 4)));
         Assert.That(period.To, Is.EqualTo(Utc(2026, 12, 1, 5)));
         Assert.That(DigestPeriods.Previous(period, NewYork), Is.EqualTo(
-            new DigestPeriod(Utc(2026, 10, 1, 4), Utc(2026, 11, 1, 4), "2026-10", DigestPeriodKind.Month)));
+            new DigestPeriod(Utc(2026, 10, 1, 4), Utc(2026, 11, 1, 4), "2026-10", DigestPeriodKind.Month, NewYork)));
     }
 
     [Test]

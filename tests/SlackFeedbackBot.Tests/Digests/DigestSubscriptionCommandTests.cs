@@ -60,6 +60,8 @@ public sealed class DigestSubscriptionCommandTests
     [TestCase("unsubscribe", "Say which channel")]
     [TestCase("week nonsense", "`nonsense` is neither a bucket nor a product area")]
     [TestCase("frobnicate", "I don't know `/feedback digest frobnicate`")]
+    [TestCase("last", "`/feedback digest last week` or `/feedback digest last month`")]
+    [TestCase("last year", "`/feedback digest last week` or `/feedback digest last month`")]
     public async Task BadInput_GetsAClearAnswer_AndChangesNothing(string command, string answer)
     {
         var reply = await ReplyTextAsync("digest " + command);
@@ -115,6 +117,28 @@ public sealed class DigestSubscriptionCommandTests
         Assert.That(reply["text"]!.ToString(), Does.StartWith("Feedback digest 20").And.Contain("0 reports"));
         Assert.That(reply["blocks"]!.AsArray().First()!["type"]!.ToString(), Is.EqualTo("header"));
         Assert.That(_host.Slack.Calls.All.Where(c => c.Method == "chat.postMessage"), Is.Empty, "nothing posted to the channel");
+    }
+
+    [Test]
+    public async Task DigestWeek_OnDemand_IsThisWeekSoFar_WithWhatWasJustCaptured_InTheAskersDates()
+    {
+        // Wednesday 2 Dec 2026, 03:00 UTC: still Tuesday 1 Dec in New York, Ana's zone.
+        await _host.DisposeAsync();
+        _host = await BotTestHost.StartAsync(new BotTestHostOptions
+        {
+            Time = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(new DateTimeOffset(2026, 12, 2, 3, 0, 0, TimeSpan.Zero)),
+        });
+        await ReplyTextAsync("How do I export my reports to Excel?");
+
+        var soFar = await ReplyAsync("digest week");
+        var lastWeek = await ReplyAsync("digest last week");
+
+        var context = soFar["blocks"]!.AsArray()[1]!["elements"]![0]!["text"]!.ToString();
+        Assert.That(soFar["text"]!.ToString(), Does.StartWith("Feedback digest 2026-W49 so far").And.Contain("1 report"), "the item just captured is in it");
+        Assert.That(context, Does.Contain("Mon 30 Nov – Tue 1 Dec 2026 (so far)"), "the period is shown as dates in the asker's zone");
+        Assert.That(context, Does.Contain("change since the same days last week"));
+        Assert.That(lastWeek["text"]!.ToString(), Does.Not.Contain("so far").And.Contain("0 reports"), "last week is the complete one before");
+        Assert.That(lastWeek["blocks"]!.AsArray()[1]!["elements"]![0]!["text"]!.ToString(), Does.Contain("change since the previous week"));
     }
 
     [TestCase("Digest emails arrive too late on Mondays")]

@@ -147,6 +147,54 @@ public sealed class FeedbackCommandTests
         Assert.That(empty!.Text, Does.Contain("What should I look for?"));
     }
 
+    [Test]
+    public async Task Capture_ShowsTheRuleAsThePhraseItMatched_NotThePattern()
+    {
+        var reply = await _h.CommandAsync("We are not your typical customer, we are a team of two");
+
+        var shown = (string?)System.Text.Json.Nodes.JsonNode.Parse(reply!.Json)!["blocks"]![0]!["text"]!["text"];
+        Assert.That(shown, Does.Contain("Rule that matched: `positioning: \"not your typical customer\"`"));
+        Assert.That(shown, Does.Not.Contain("|"));
+        Assert.That(All(await _h.CommandAsync("show 1")), Does.Contain("not your typical customer").And.Not.Contain("(target|"));
+    }
+
+    [Test]
+    public async Task Search_MatchesWordForms_BestMatchFirst_ThenNewest()
+    {
+        await _h.CommandAsync("How do I export to CSV?");
+        await _h.CommandAsync("The exported file has no headers");
+        await _h.CommandAsync("Exports, exports, exports: we need exports to Excel");
+        await _h.CommandAsync("Can you integrate with Trello?");
+
+        var reply = All(await _h.CommandAsync("search exporting"));
+
+        Assert.That(reply, Does.Contain("How do I export to CSV?").And.Contain("The exported file has no headers").And.Contain("we need exports"),
+            "\"exporting\" finds export, exported and exports");
+        Assert.That(reply, Does.Not.Contain("Trello"));
+        Assert.That(reply.IndexOf("we need exports", StringComparison.Ordinal), Is.LessThan(reply.IndexOf("How do I export", StringComparison.Ordinal)),
+            "the item that says it most comes first");
+    }
+
+    [Test]
+    public async Task List_SaysHowManyItShowsOfHowMany_NewestFirst_WithStatusAndReports()
+    {
+        for (var i = 1; i <= 17; i++)
+        {
+            await _h.CommandAsync($"How do I export report number {i}?");
+        }
+
+        await _h.CommandAsync("same 17 Their admin asks too", user: "U2");
+        await _h.CommandAsync("resolve 16 Exports are in the menu now", user: "U1");
+
+        var reply = All(await _h.CommandAsync("list"));
+
+        Assert.That(reply, Does.Contain("newest first (showing 15 of 17)"));
+        Assert.That(reply.IndexOf("*#17*", StringComparison.Ordinal), Is.LessThan(reply.IndexOf("*#16*", StringComparison.Ordinal)));
+        Assert.That(reply, Does.Not.Contain("*#2*").And.Not.Contain("*#1*"), "the two oldest are left out");
+        Assert.That(reply, Does.Match(@"\*#17\*[^\n]*· open · 2 reports"));
+        Assert.That(reply, Does.Match(@"\*#16\*[^\n]*· resolved · 1 report\b"));
+    }
+
     [TestCase("a\0b")]
     [TestCase("csv\0")]
     [TestCase("\0\u0001\u001f")]

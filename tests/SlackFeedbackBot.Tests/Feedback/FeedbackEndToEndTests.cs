@@ -117,6 +117,27 @@ public sealed class FeedbackEndToEndTests
     }
 
     [Test]
+    public async Task Reaction_ConfirmsToTheReactorLikeTheCommand_AndChangingTheBucketKeepsAddDetails()
+    {
+        var message = await Slack.PostUserMessageAsync(Ben, Support, "How do I reset 2FA for my whole team?");
+
+        await Slack.AddReactionAsync(Ana, Support, message.Ts, "bulb");
+
+        var card = await Slack.WaitForCallAsync("chat.postEphemeral", c => c.Ok && c.Arg("user") == Ana && c.Arg("channel") == Support, Wait);
+        var item = Repository.FindByMessage(Support, message.Ts)!;
+        var blocks = card.Arg("blocks")!;
+        Assert.That(blocks, Does.Contain($"Saved as feedback *#{item.Id}*").And.Contain("Rule that matched").And.Contain(FeedbackReplies.SetBucketAction).And.Contain("Add details"),
+            "the same confirmation as /feedback: bucket, rule, change bucket, add details");
+
+        var ts = (string)card.Response["message_ts"]!;
+        var changed = await Slack.SelectOptionAsync(Ana, Support, ts, FeedbackReplies.SetBucketAction, $"{item.Id}:positioning");
+
+        var replaced = await Slack.ResponseUrlPosts.WaitForAsync(p => p.Url == changed.ResponseUrl, Wait);
+        Assert.That(replaced.Payload.ToJsonString(), Does.Contain("is now in").And.Contain(FeedbackReplies.AddDetailsAction).And.Contain(FeedbackReplies.SetBucketAction),
+            "both controls are still there after the change");
+    }
+
+    [Test]
     public async Task Passive_NewMessageEditAndDeletion_AreFollowed_AndThankYouIsSkipped()
     {
         var thanks = await Slack.PostUserMessageAsync(Ben, Listening, "thank you 🙏");

@@ -72,7 +72,8 @@ public sealed class FeedbackTextTests
     public void PassiveFilter_KeepsWhatSaysSomething(string text) =>
         Assert.That(PassiveMessageFilter.IsWorthCapturing(text), Is.True, text);
 
-    [TestCase("export csv", "\"export\" \"csv\"")]
+    [TestCase("export csv", "\"export\"* \"csv\"")]
+    [TestCase("Exporting integrations", "\"export\"* \"integration\"*")]
     [TestCase("\"foo", "\"\"\"foo\"")]
     [TestCase("NEAR(a b)", "\"NEAR(a\" \"b)\"")]
     [TestCase("* - \"", null)]

@@ -247,6 +247,8 @@ public sealed class RotationEndToEndTests
         await slack.ClickButtonAsync(holder, question.Arg("channel")!, Ts(question), OpenFeedbackModalAction.ActionId);
         var opened = await slack.WaitForCallAsync("views.open", c => c.Ok && c.Arg("view")!.Contains(FeedbackModals.NewCallback, StringComparison.Ordinal), Wait);
         Assert.That((string?)opened.Response["view"]!["private_metadata"], Does.Contain(shift.Key));
+        var source = opened.Response["view"]!["blocks"]!.AsArray().Single(b => (string?)b!["block_id"] == FeedbackModals.SourceBlock)!;
+        Assert.That((string?)source["element"]!["initial_option"]?["value"], Is.EqualTo("support"), "heard on a support shift: the source is preset");
         time.Advance(TimeSpan.FromHours(1));
         Assert.That(await host.Services.GetRequiredService<ICurrentShiftLookup>().ShiftKeyFor(holder, time.GetUtcNow()), Is.Null);
 

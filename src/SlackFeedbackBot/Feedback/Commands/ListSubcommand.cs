@@ -65,7 +65,9 @@ public sealed class ListSubcommand(FeedbackService service, FeedbackReplies repl
 
         var days = arguments.Days;
         var items = service.List(bucket, days, Shown);
-        var title = $"Latest feedback{(bucket is null ? "" : " in " + service.Buckets.Display(bucket))}{(days is null ? "" : $" from the last {days} days")}";
+        var total = items.Count < Shown ? items.Count : service.CountListed(bucket, days);
+        var title = $"Latest feedback{(bucket is null ? "" : " in " + service.Buckets.Display(bucket))}{(days is null ? "" : $" from the last {days} days")}"
+            + (items.Count == 0 ? "" : $", newest first (showing {items.Count} of {total})");
         return Task.FromResult<SlackMessage?>(replies.List(items, title));
     }
 

@@ -41,7 +41,7 @@ public sealed class FeedbackModals(FeedbackBuckets buckets, IOptions<FeedbackOpt
 
     /// <summary>
     /// The new-feedback form. Opened from the end of a support shift, it carries the shift's key, so what is submitted
-    /// later is still tagged with that shift.
+    /// later is still tagged with that shift, and its source is preset to "support" (where it was heard).
     /// </summary>
     public ModalView New(string? initialText = null, string? shiftKey = null)
     {
@@ -51,7 +51,7 @@ public sealed class FeedbackModals(FeedbackBuckets buckets, IOptions<FeedbackOpt
             builder.PrivateMetadata(JsonSerializer.Serialize(new NewFeedbackContext(shiftKey))).Context("What you heard on your support shift.");
         }
 
-        return Form(builder, initialText, null, includeText: true).Build();
+        return Form(builder, initialText, null, includeText: true, initialSource: shiftKey is null ? null : SupportSource).Build();
     }
 
     public ModalView Capture(SlackMessageItem message, string channelId)
@@ -74,7 +74,7 @@ public sealed class FeedbackModals(FeedbackBuckets buckets, IOptions<FeedbackOpt
         new ModalBuilder("Feedback saved").Close("Done")
             .CallbackId("feedback_saved")
             .Section(isNew
-                ? $":white_check_mark: Saved as feedback *#{item.Id}* in *{buckets.Display(item.Bucket)}*.\n{(item.Rule is null ? "No rule matched, so someone will triage it." : $"Rule that matched: `{item.Rule}`")}"
+                ? $":white_check_mark: Saved as feedback *#{item.Id}* in *{buckets.Display(item.Bucket)}*.\n{(item.Rule is null ? "No rule matched, so someone will triage it." : $"Rule that matched: `{FeedbackReplies.RuleText(item)}`")}"
                 : $":white_check_mark: This message is feedback *#{item.Id}* already; your report was added to it.")
             .Context($"Change the bucket with `/feedback reclassify {item.Id} <bucket>`.")
             .Build();
@@ -136,7 +136,9 @@ public sealed class FeedbackModals(FeedbackBuckets buckets, IOptions<FeedbackOpt
         }
     }
 
-    private ModalBuilder Form(ModalBuilder builder, string? initialText, FeedbackItem? item, bool includeText)
+    private const string SupportSource = "support";
+
+    private ModalBuilder Form(ModalBuilder builder, string? initialText, FeedbackItem? item, bool includeText, string? initialSource = null)
     {
         if (includeText)
         {
@@ -147,7 +149,7 @@ public sealed class FeedbackModals(FeedbackBuckets buckets, IOptions<FeedbackOpt
 
         builder.Input("Customer or account", new PlainTextInputElement("customer", initialValue: item?.Customer, placeholder: "Acme Inc."), CustomerBlock, optional: true);
         var sources = options.Value.EffectiveSources.Select(s => new SelectOption(s, s)).ToList();
-        builder.Input("Source", new StaticSelectElement("source", sources, sources.FirstOrDefault(o => o.Value == item?.Source), "Where was it heard?"), SourceBlock, optional: true);
+        builder.Input("Source", new StaticSelectElement("source", sources, sources.FirstOrDefault(o => o.Value == (item?.Source ?? initialSource)), "Where was it heard?"), SourceBlock, optional: true);
         var importances = FeedbackOptions.Importances.Select(s => new SelectOption(s, s)).ToList();
         builder.Input("Importance to the customer", new StaticSelectElement("importance", importances, importances.FirstOrDefault(o => o.Value == item?.Importance), "How much does it matter?"), ImportanceBlock, optional: true);
         builder.Input("Link", new PlainTextInputElement("link", initialValue: item?.Link, placeholder: "https://… (ticket, call notes, CRM)"), LinkBlock, optional: true);

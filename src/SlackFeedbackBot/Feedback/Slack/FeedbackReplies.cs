@@ -13,33 +13,42 @@ public sealed class FeedbackReplies(FeedbackBuckets buckets)
 
     private const int ListTextLength = 140;
 
-    /// <summary>The ephemeral answer to a capture: number, bucket, the rule that decided, and what can be changed.</summary>
+    /// <summary>
+    /// The ephemeral answer to a capture, the same whichever way it was captured: number, bucket, the rule that
+    /// decided, and the two things that can be changed (the bucket, the details).
+    /// </summary>
     public SlackMessage Captured(FeedbackItem item, bool isNew, int reports, string? notice = null)
     {
         var headline = isNew
             ? $":white_check_mark: Saved as feedback *#{item.Id}* in *{buckets.Display(item.Bucket)}*"
             : $":white_check_mark: This message is feedback *#{item.Id}* already ({buckets.Display(item.Bucket)}); your report was added ({reports} reports now)";
-        var why = item.Rule is null ? "No rule matched, so someone will triage it." : $"Rule that matched: `{item.Rule}`";
-        var options = buckets.All.Select(b => new SelectOption(b.DisplayName, $"{item.Id}:{b.Id}")).ToList();
-        var current = options.First(o => o.Value == $"{item.Id}:{item.Bucket}");
-        return new MessageBuilder()
-            .Text($"Saved as feedback #{item.Id} in {buckets.Display(item.Bucket)}")
+        return Confirmation(item, $"Saved as feedback #{item.Id} in {buckets.Display(item.Bucket)}", $"{headline}\n{Why(item)}{(notice is null ? "" : $"\n:warning: {notice}")}")
             .Ephemeral()
-            .Section($"{headline}\n{why}{(notice is null ? "" : $"\n:warning: {notice}")}")
-            .Context(Context(item))
-            .Actions(
-                new StaticSelectElement(SetBucketAction, options, current, "Change bucket"),
-                new ButtonElement("Add details", AddDetailsAction, item.Id.ToString(CultureInfo.InvariantCulture)))
             .Build();
     }
 
+    /// <summary>The confirmation again after a bucket change, with both buttons still there to change it again or add details.</summary>
     public SlackMessage BucketChanged(FeedbackItem item, string userId) =>
-        new MessageBuilder()
-            .Text($"Feedback #{item.Id} moved to {buckets.Display(item.Bucket)}")
+        Confirmation(item, $"Feedback #{item.Id} moved to {buckets.Display(item.Bucket)}",
+                $":label: Feedback *#{item.Id}* is now in *{buckets.Display(item.Bucket)}* (changed by <@{userId}>).")
             .ReplaceOriginal()
-            .Section($":label: Feedback *#{item.Id}* is now in *{buckets.Display(item.Bucket)}* (changed by <@{userId}>).")
-            .Context(Context(item))
             .Build();
+
+    private MessageBuilder Confirmation(FeedbackItem item, string fallback, string section)
+    {
+        var options = buckets.All.Select(b => new SelectOption(b.DisplayName, $"{item.Id}:{b.Id}")).ToList();
+        var current = options.First(o => o.Value == $"{item.Id}:{item.Bucket}");
+        return new MessageBuilder()
+            .Text(fallback)
+            .Section(section)
+            .Context(Context(item))
+            .Actions(
+                new StaticSelectElement(SetBucketAction, options, current, "Change bucket"),
+                new ButtonElement("Add details", AddDetailsAction, item.Id.ToString(CultureInfo.InvariantCulture)));
+    }
+
+    private static string Why(FeedbackItem item) =>
+        item.Rule is null ? "No rule matched, so someone will triage it." : $"Rule that matched: `{RuleText(item)}`";
 
     public SlackMessage List(IReadOnlyList<FeedbackItem> items, string title)
     {
@@ -67,7 +76,7 @@ public sealed class FeedbackReplies(FeedbackBuckets buckets)
             .Context(Context(item));
         if (item.Rule is not null)
         {
-            builder.Context($"Rule that matched: `{item.Rule}`");
+            builder.Context($"Rule that matched: `{RuleText(item)}`");
         }
 
         if (details.FollowUp?.Answer is { } answer)
@@ -100,9 +109,13 @@ public sealed class FeedbackReplies(FeedbackBuckets buckets)
     public string Line(FeedbackItem item)
     {
         var customer = item.Customer is null ? "" : $" · {SlackText.Defuse(item.Customer)}";
-        var status = item.Status == FeedbackStatus.Open ? "" : $" · {item.Status}";
-        return $"*#{item.Id}* {buckets.Display(item.Bucket)}{customer} · {FeedbackFormat.Date(item.CreatedAt)}{status}\n{SlackText.Truncate(SlackText.Defuse(item.Text).ReplaceLineEndings(" "), ListTextLength)}";
+        var reports = item.ReportCount > 0 ? $" · {item.ReportCount} report{(item.ReportCount == 1 ? "" : "s")}" : "";
+        return $"*#{item.Id}* {buckets.Display(item.Bucket)}{customer} · {FeedbackFormat.Date(item.CreatedAt)} · {item.Status}{reports}\n{SlackText.Truncate(SlackText.Defuse(item.Text).ReplaceLineEndings(" "), ListTextLength)}";
     }
+
+    /// <summary>The rule as the phrase it matched in the item's words, never the pattern syntax.</summary>
+    public static string RuleText(FeedbackItem item) =>
+        item.Rule is null ? "" : SlackText.Escape(Spotlight.SpotlightRuleText.ForPeople(item.Rule, item.Text).Replace('`', '\''));
 
     private static string Context(FeedbackItem item)
     {

@@ -7,15 +7,20 @@ namespace SlackFeedbackBot.Feedback;
 /// <summary>
 /// What the bot says in Slack after capturing a message: a thread reply (with the follow-up question for a new
 /// item) or just a reaction, as configured. Each goes through the outbox under a key of the item, so a capture handled
-/// again (a replayed event) completes what the first run left undone and never says it twice.
+/// again (a replayed event) completes what the first run left undone and never says it twice. Whoever captured it (by
+/// reaction or mention) also gets the confirmation every capture path gives, just for them: bucket, rule, change
+/// bucket, add details.
 /// </summary>
 public sealed class MessageCaptureConfirmation(
     ISlackOutbox outbox,
     FeedbackService service,
     FeedbackBuckets buckets,
+    FeedbackReplies replies,
     IOptions<FeedbackOptions> options)
 {
     public static string ConfirmKey(long itemId, string reporter) => $"confirm:{itemId}:{reporter}";
+
+    public static string CardKey(long itemId, string reporter) => $"confirm-card:{itemId}:{reporter}";
 
     public static string FollowUpKey(long itemId) => $"followup:{itemId}";
 
@@ -24,6 +29,7 @@ public sealed class MessageCaptureConfirmation(
     {
         var item = outcome.Item!;
         var settings = options.Value;
+        await SendCardAsync(outcome, reporter, channel, ct);
         if (settings.ReactionConfirmation == ReactionConfirmation.Reaction)
         {
             await outbox.EnqueueAsync(ConfirmKey(item.Id, reporter), SlackEffects.Reaction(channel, ts, FeedbackOptions.ReactionName(settings.ConfirmationReaction)), ct);
@@ -55,6 +61,7 @@ public sealed class MessageCaptureConfirmation(
         var item = outcome.Item!;
         var settings = options.Value;
         var first = IsFirstReport(outcome, author);
+        await SendCardAsync(outcome, author, channel, ct);
         askFollowUp = askFollowUp && first && settings.FollowUpQuestion;
         var text = first
             ? $"<@{author}> Thanks, saved as feedback #{item.Id} ({buckets.Display(item.Bucket)})."
@@ -82,6 +89,13 @@ public sealed class MessageCaptureConfirmation(
             FollowUpKey(item.Id),
             SlackEffects.ThreadReply(channel, ts, new SlackMessage { Text = $"<@{author}> Thanks, noted as feedback #{item.Id}. {options.Value.FollowUpText}" }),
             ct);
+    }
+
+    private Task SendCardAsync(CaptureOutcome outcome, string person, string channel, CancellationToken ct)
+    {
+        var item = outcome.Item!;
+        var card = replies.Captured(item, IsFirstReport(outcome, person), service.ReportCount(item.Id));
+        return outbox.EnqueueAsync(CardKey(item.Id, person), SlackEffects.Ephemeral(channel, person, card), ct);
     }
 
     private static bool IsFirstReport(CaptureOutcome outcome, string reporter) =>
