@@ -21,6 +21,9 @@ public sealed class LocalPageEditingTests
     private static readonly LocatorAssertionsToBeVisibleOptions Patiently = new() { Timeout = 20_000 };
     private static readonly TimeSpan Wait = TimeSpan.FromSeconds(20);
 
+    // No app connects: each event waits this long for one before it is recorded as undelivered.
+    private static readonly TimeSpan NoAppWait = TimeSpan.FromMilliseconds(300);
+
     private SlackEmulator _slack = null!;
     private BrowserSession _browser = null!;
 
@@ -29,7 +32,7 @@ public sealed class LocalPageEditingTests
     [SetUp]
     public async Task SetUp()
     {
-        _slack = await SlackEmulator.StartAsync(new EmulatorOptions { Port = 0, SeedDemoWorkspace = true, Welcome = "*Hello* from <#C0FEEDBK01>: you are *Ana*, the admin." });
+        _slack = await SlackEmulator.StartAsync(new EmulatorOptions { Port = 0, SeedDemoWorkspace = true, AckTimeout = NoAppWait, Welcome = "*Hello* from <#C0FEEDBK01>: you are *Ana*, the admin." });
         _browser = await BrowserSession.StartAsync();
     }
 

@@ -20,7 +20,13 @@ public sealed class WorkspaceFileTests
     public void TearDown() => _dir.Dispose();
 
     private Task<SlackEmulator> StartAsync() =>
-        SlackEmulator.StartAsync(new EmulatorOptions { Port = 0, SeedDemoWorkspace = true, WorkspacePath = _dir.File("bot.db.workspace.json") });
+        SlackEmulator.StartAsync(new EmulatorOptions
+        {
+            Port = 0,
+            SeedDemoWorkspace = true,
+            WorkspacePath = _dir.File("bot.db.workspace.json"),
+            AckTimeout = TimeSpan.FromMilliseconds(300), // no app connects: each event waits this long before it is recorded as undelivered
+        });
 
     [Test]
     public async Task AfterARestart_TheHistoryIsWhereItWas_AndNewMessagesComeAfterIt()
