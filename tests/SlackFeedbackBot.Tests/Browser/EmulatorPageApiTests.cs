@@ -17,7 +17,7 @@ public sealed class EmulatorPageApiTests
     [SetUp]
     public async Task SetUp()
     {
-        _slack = await SlackEmulator.StartAsync(new EmulatorOptions { Port = 0, SeedDemoWorkspace = true });
+        _slack = await SlackEmulator.StartAsync(new EmulatorOptions { Port = 0, SeedDemoWorkspace = true, AckTimeout = TimeSpan.FromMilliseconds(300) }); // no app connects
         _http = new HttpClient { BaseAddress = _slack.BaseUrl };
     }
 

@@ -18,7 +18,7 @@ public sealed class MembershipReadTests
     [SetUp]
     public async Task StartAsync()
     {
-        _emu = await SlackEmulator.StartAsync(new EmulatorOptions { SeedDemoWorkspace = true, TimeProvider = new FakeTimeProvider(new DateTimeOffset(2026, 3, 2, 9, 0, 0, TimeSpan.Zero)) });
+        _emu = await SlackEmulator.StartAsync(new EmulatorOptions { SeedDemoWorkspace = true, AckTimeout = TimeSpan.FromMilliseconds(300), TimeProvider = new FakeTimeProvider(new DateTimeOffset(2026, 3, 2, 9, 0, 0, TimeSpan.Zero)) });
         _http = new HttpClient();
         _client = new SlackApiClient(
             new OneClientFactory(_http),
