@@ -45,6 +45,35 @@ public sealed class HolidayPlanningTests
         });
     }
 
+    [TestCase("Europe/Dublin", "IE")]
+    [TestCase("America/Detroit", "US")]
+    [TestCase("Europe/Istanbul", "TR")]
+    [TestCase("Asia/Kolkata", "IN")]
+    public void CountryOfAZone_ComesFromTzdataBeyondTheShortList(string zone, string country)
+    {
+        Assert.That(PublicHolidayCalendar.CountryOfZone(zone), Is.EqualTo(country));
+    }
+
+    [Test]
+    public void ZoneTab_IsReadColumnByColumn_SkippingComments()
+    {
+        using var dir = new SlackFeedbackBot.Tests.Support.TempDirectory();
+        var path = dir.File("zone.tab");
+        File.WriteAllLines(path, ["# tzdata", "TR\t+4101+02858\tEurope/Istanbul", "in\t+2232+08822\tAsia/Kolkata\tmost of India", "bad line"]);
+
+        var zones = PublicHolidayCalendar.ReadZoneTab(path);
+
+        Assert.That(zones, Is.EquivalentTo(new Dictionary<string, string> { ["Europe/Istanbul"] = "TR", ["Asia/Kolkata"] = "IN" }));
+        Assert.That(PublicHolidayCalendar.ReadZoneTab(dir.File("absent.tab")), Is.Empty);
+    }
+
+    [Test]
+    public void TurkeysPublicHolidays_AreKnown_ButIndiasAreNot()
+    {
+        Assert.That(PublicHolidayCalendar.Between("TR", new DateOnly(Year, 1, 1), new DateOnly(Year, 1, 1)).Keys, Is.EqualTo(new[] { new DateOnly(Year, 1, 1) }));
+        Assert.That(PublicHolidayCalendar.Supports("IN"), Is.False);
+    }
+
     [Test]
     public void NoCountry_PublicHolidaysAreWorkingDays()
     {

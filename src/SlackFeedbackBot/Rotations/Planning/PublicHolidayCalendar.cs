@@ -30,9 +30,11 @@ public static class PublicHolidayCalendar
         ["IE"] = () => new IrelandPublicHoliday(),
         ["IT"] = () => new ItalyPublicHoliday(),
         ["JP"] = () => new JapanPublicHoliday(),
+        ["KZ"] = () => new KazakhstanPublicHoliday(),
         ["LT"] = () => new LithuaniaPublicHoliday(),
         ["LU"] = () => new LuxembourgPublicHoliday(),
         ["LV"] = () => new LatviaPublicHoliday(),
+        ["ME"] = () => new MontenegroPublicHoliday(),
         ["MX"] = () => new MexicoPublicHoliday(),
         ["NL"] = () => new DutchPublicHoliday(),
         ["NO"] = () => new NorwayPublicHoliday(),
@@ -40,9 +42,11 @@ public static class PublicHolidayCalendar
         ["PL"] = () => new PolandPublicHoliday(),
         ["PT"] = () => new PortugalPublicHoliday(),
         ["RO"] = () => new RomanianPublicHoliday(),
+        ["RS"] = () => new SerbianPublicHoliday(),
         ["SE"] = () => new SwedenPublicHoliday(),
         ["SI"] = () => new SloveniaPublicHoliday(),
         ["SK"] = () => new SlovakiaPublicHoliday(),
+        ["TR"] = () => new TurkeyPublicHoliday(),
         ["US"] = () => new USAPublicHoliday(),
         ["ZA"] = () => new SouthAfricaPublicHoliday(),
     };
@@ -65,8 +69,37 @@ public static class PublicHolidayCalendar
         ["Australia/Adelaide"] = "AU", ["Pacific/Auckland"] = "NZ", ["Asia/Tokyo"] = "JP", ["Africa/Johannesburg"] = "ZA",
     };
 
-    /// <summary>The country of a time zone whose public holidays are known; null when the zone is not in the list.</summary>
-    public static string? CountryOfZone(string timeZoneId) => CountryByZone.GetValueOrDefault(timeZoneId);
+    /// <summary>
+    /// Every zone's country from the system's tzdata (<c>zone.tab</c>, read once; the same files the runtime's time zones
+    /// come from), so zones beyond the short list above (America/Detroit, Asia/Kolkata …) still name their country.
+    /// </summary>
+    private static readonly Lazy<IReadOnlyDictionary<string, string>> CountryByZoneTab = new(() => ReadZoneTab(ZoneTabPath));
+
+    private const string ZoneTabPath = "/usr/share/zoneinfo/zone.tab";
+
+    /// <summary>
+    /// The country of a time zone, as an ISO code; null when neither the list nor tzdata knows the zone. The country may
+    /// still have no holiday calendar: see <see cref="Supports"/>.
+    /// </summary>
+    public static string? CountryOfZone(string timeZoneId) =>
+        CountryByZone.GetValueOrDefault(timeZoneId) ?? CountryByZoneTab.Value.GetValueOrDefault(timeZoneId);
+
+    /// <summary>Reads tzdata's <c>zone.tab</c> (country code, coordinates, zone, comment; <c>#</c> lines are comments).</summary>
+    internal static IReadOnlyDictionary<string, string> ReadZoneTab(string path)
+    {
+        var countries = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        if (!File.Exists(path))
+            return countries;
+        foreach (var line in File.ReadLines(path))
+        {
+            if (line.StartsWith('#'))
+                continue;
+            var columns = line.Split('\t');
+            if (columns.Length >= 3 && columns[0].Length == 2)
+                countries.TryAdd(columns[2], columns[0].ToUpperInvariant());
+        }
+        return countries;
+    }
 
     public static IEnumerable<string> Countries => ByCountry.Keys.Order(StringComparer.Ordinal);
 
