@@ -184,6 +184,11 @@ public sealed class SlackInboxProcessor(
         var lastAttempt = options.Value.MaxHandlerAttempts + (waitingForSlack ? SlackOutageAttempts : 0);
         var park = permanent || attempt >= lastAttempt;
         var error = HandlerFailure.Describe(ex);
+        var delay = TimeSpan.FromSeconds(Math.Min(Math.Pow(4, attempt - 1), MaxRetryDelay.TotalSeconds));
+
+        // The retry's clock starts before the failure is recorded, so whoever sees the new attempt count sees a retry
+        // that is already counting down, not one that starts counting later.
+        var retryDue = park ? Task.CompletedTask : Task.Delay(delay, time, _stopping);
         try
         {
             await inbox.MarkFailedAsync(record.Id, attempt, error, park, ct);
@@ -216,9 +221,8 @@ public sealed class SlackInboxProcessor(
 
         metrics?.Request(record.Request.Kind, InboxOutcomes.Retried);
 
-        var delay = TimeSpan.FromSeconds(Math.Min(Math.Pow(4, attempt - 1), MaxRetryDelay.TotalSeconds));
         log.LogWarning("Handling Slack request {InboxId} ({Kind}) failed (attempt {Attempt}: {Error}); retrying in {Delay}", record.Id, record.Request.Kind, attempt, error, delay);
-        _ = RetryLaterAsync(record with { Attempts = attempt }, delay);
+        _ = RetryWhenDueAsync(record with { Attempts = attempt }, retryDue);
     }
 
     private static ConcurrentDictionary<long, DateTimeOffset> Observed(
@@ -243,11 +247,11 @@ public sealed class SlackInboxProcessor(
         return oldest == DateTimeOffset.MaxValue ? 0 : Math.Max(0, (clock.GetUtcNow() - oldest).TotalSeconds);
     }
 
-    private async Task RetryLaterAsync(InboxRecord record, TimeSpan delay)
+    private async Task RetryWhenDueAsync(InboxRecord record, Task due)
     {
         try
         {
-            await Task.Delay(delay, time, _stopping);
+            await due;
             Enqueue(new InboxWork(record, null));
         }
         catch (OperationCanceledException)

@@ -154,16 +154,24 @@ public sealed class RecordingTests
         using var dir = new TempDirectory();
         var path = dir.File("local.jsonl");
         var configuration = new ConfigurationBuilder()
-            .AddInMemoryCollection(new Dictionary<string, string?> { ["LocalMode:Port"] = "0", ["LocalMode:RecordPath"] = path })
+            .AddInMemoryCollection(new Dictionary<string, string?>
+            {
+                ["LocalMode:Port"] = "0",
+                ["LocalMode:RecordPath"] = path,
+                ["Storage:DatabasePath"] = dir.File("bot.db"),
+            })
             .Build();
 
         await using (var local = await SlackFeedbackBot.Hosting.LocalSlack.StartAsync(configuration, TextWriter.Null, CancellationToken.None))
         {
             Assert.That(local.Emulator.RecordPath, Is.EqualTo(path));
-            await local.Emulator.PostUserMessageAsync(Ana, Support, "hello");
+            using var http = new HttpClient();
+            using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(local.Emulator.ApiBaseUrl, "auth.test"));
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", local.Emulator.BotToken);
+            (await http.SendAsync(request)).EnsureSuccessStatusCode();
         }
 
-        Assert.That(ReadLines(path).Select(l => (string?)l["kind"]), Does.Contain("delivery"));
+        Assert.That(ReadLines(path).Where(l => (string?)l["kind"] == "api").Select(l => (string?)l["method"]), Does.Contain("auth.test"));
     }
 
     [Test]
