@@ -44,12 +44,10 @@ public static class RotationCalendar
                 DtEnd = Utc(shift.End),
                 Summary = $"Support shift: {rotation.Name} ({string.Join(", ", shift.Assignees.Select(Name))})",
                 Description = Describe(rotation, shift, Name),
+                Attendees = shift.Participants
+                    .Select(person => new Attendee(AttendeeAddress(person)) { CommonName = Name(person), Role = "REQ-PARTICIPANT" })
+                    .ToList(),
             };
-            foreach (var person in shift.Participants)
-            {
-                calendarEvent.Attendees.Add(new Attendee(AttendeeAddress(person)) { CommonName = Name(person), Role = "REQ-PARTICIPANT" });
-            }
-
             calendar.Events.Add(calendarEvent);
         }
 
