@@ -47,6 +47,7 @@ public static class SlackApiServiceCollectionExtensions
         services.TryAddSingleton<SlackApiObserver>();
         services.TryAddSingleton<ISlackApiClient, SlackApiClient>();
         services.TryAddSingleton<Directory.WorkspaceDirectory>();
+        services.TryAddSingleton<Directory.IPersonNames, Directory.WorkspacePersonNames>();
         return services;
     }
 

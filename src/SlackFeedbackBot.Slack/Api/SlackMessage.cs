@@ -27,7 +27,17 @@ public sealed record SlackMessage
     [JsonIgnore]
     public bool IsEphemeral => ResponseType is null or "ephemeral";
 
+    /// <summary>
+    /// The answer turns the request down as written (never sent to Slack): whoever routed the request may add what
+    /// the person typed, so nothing they typed is lost.
+    /// </summary>
+    [JsonIgnore]
+    public bool IsRefusal { get; init; }
+
     public static SlackMessage Ephemeral(string text) => new() { Text = text, ResponseType = "ephemeral" };
+
+    /// <summary>An ephemeral answer that refuses the request as written (<see cref="IsRefusal"/>).</summary>
+    public static SlackMessage Refused(string text) => Ephemeral(text) with { IsRefusal = true };
 
     public static SlackMessage InChannel(string text) => new() { Text = text, ResponseType = "in_channel" };
 }

@@ -42,6 +42,38 @@ public sealed class WorkspaceDirectory(ISlackApiClient slack, TimeProvider time)
             ?? people.FirstOrDefault(u => wanted.Equals(u.RealName, StringComparison.OrdinalIgnoreCase));
     }
 
+    /// <summary>
+    /// What people call the person with this id: their display name, else real name, else user name (deactivated
+    /// accounts too: a past shift still names its person); null when the workspace has no such user.
+    /// </summary>
+    public async Task<string?> NameOfAsync(string userId, CancellationToken ct)
+    {
+        var user = (await UsersAsync(ct)).FirstOrDefault(u => u.Id.Equals(userId, StringComparison.Ordinal));
+        return user is null ? null : new[] { user.DisplayName, user.RealName, user.Name }.FirstOrDefault(n => !string.IsNullOrWhiteSpace(n));
+    }
+
+    /// <summary>
+    /// Up to <paramref name="count"/> channel names close to <paramref name="name"/> (sharing its start, or containing
+    /// it, or it containing them), for an answer that says "did you mean".
+    /// </summary>
+    public async Task<IReadOnlyList<string>> ChannelsLikeAsync(string name, int count, CancellationToken ct)
+    {
+        var wanted = name.Trim().TrimStart('#').ToLowerInvariant();
+        if (wanted.Length == 0)
+        {
+            return [];
+        }
+
+        var prefix = wanted[..Math.Min(3, wanted.Length)];
+        return (await ChannelsAsync(ct))
+            .Select(c => c.Name)
+            .Where(n => n.Contains(wanted, StringComparison.OrdinalIgnoreCase) || wanted.Contains(n, StringComparison.OrdinalIgnoreCase)
+                || n.StartsWith(prefix, StringComparison.OrdinalIgnoreCase))
+            .OrderBy(n => n, StringComparer.OrdinalIgnoreCase)
+            .Take(count)
+            .ToList();
+    }
+
     private async Task<IReadOnlyList<DirectoryChannel>> ChannelsAsync(CancellationToken ct)
     {
         await _gate.WaitAsync(ct);

@@ -1,4 +1,5 @@
 using SlackFeedbackBot.Hosting;
+using SlackFeedbackBot.Slack.Api;
 
 namespace SlackFeedbackBot.Cli;
 
@@ -15,6 +16,8 @@ public static class CliServices
             var args = db is null ? Array.Empty<string>() : [$"--Storage:DatabasePath={db.FullName}"];
             var builder = BotHost.CreateBuilder(args, configuration => configuration.AddInMemoryCollection(
                 new Dictionary<string, string?> { ["Logging:LogLevel:Default"] = "Warning" }));
+            // A command asks Slack at most once per call (people's names): it reports, it does not ride out an outage.
+            builder.Services.UseSlackApiWithoutRetries(TimeSpan.FromSeconds(10));
             await using var app = builder.Build();
             return await command(app.Services);
         }

@@ -54,21 +54,22 @@ public static class ImportExportCommands
         var db = BotCommandLine.DbOption();
         var output = new Option<FileInfo?>("--out") { Description = "Write to this file instead of standard output." };
         var command = new Command("export", "Export all feedback, with every field, as CSV.") { output, db };
-        command.SetAction((result, ct) => CliServices.RunAsync(result.GetValue(db), services =>
+        command.SetAction((result, ct) => CliServices.RunAsync(result.GetValue(db), async services =>
         {
             var exporter = services.GetRequiredService<FeedbackExporter>();
+            var names = CliPeopleNames.For(services);
             if (result.GetValue(output) is { } file)
             {
-                using var writer = new StreamWriter(file.FullName);
-                var count = exporter.Export(writer);
+                await using var writer = new StreamWriter(file.FullName);
+                var count = await exporter.ExportAsync(writer, names, ct);
                 Console.Error.WriteLine($"Exported {count} item(s) to {file.FullName}.");
             }
             else
             {
-                exporter.Export(Console.Out);
+                await exporter.ExportAsync(Console.Out, names, ct);
             }
 
-            return Task.FromResult(0);
+            return 0;
         }));
         return command;
     }

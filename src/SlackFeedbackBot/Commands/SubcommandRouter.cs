@@ -112,7 +112,18 @@ public sealed class SubcommandRouter
 
     /// <summary>The typed text, to fix and send again: the last lines of every refusal of a command.</summary>
     public static string TypedBack(string command, string typed) =>
-        $"Here is what you wrote, to fix and send again:\n```{command} {Echo(typed.Trim())}```";
+        $"{TypedBackOpening}\n```{command} {Echo(typed.Trim())}```";
+
+    /// <summary>
+    /// A subcommand's answer as the person gets it: a refusal (<see cref="SlackMessage.IsRefusal"/>) ends with what
+    /// they typed, defused, so it can be fixed and sent again; any other answer as it is.
+    /// </summary>
+    public static SlackMessage? WithTypedBack(SlackMessage? reply, string command, string typed) =>
+        reply is { IsRefusal: true } refusal && !refusal.Text.Contains(TypedBackOpening, StringComparison.Ordinal)
+            ? refusal with { Text = refusal.Text + "\n" + TypedBack(command, typed) }
+            : reply;
+
+    private const string TypedBackOpening = "Here is what you wrote, to fix and send again:";
 
     private SlackMessage NotUnderstood(string typed, string word, string rest, ISubcommand? closest, string? footer)
     {

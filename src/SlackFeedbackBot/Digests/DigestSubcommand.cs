@@ -1,10 +1,10 @@
 using System.Globalization;
-using System.Text.Json.Nodes;
 using System.Text;
 using Microsoft.Extensions.Options;
 using SlackFeedbackBot.Commands;
 using SlackFeedbackBot.Feedback;
 using SlackFeedbackBot.Slack.Api;
+using SlackFeedbackBot.Slack.Directory;
 using SlackFeedbackBot.Slack.Inbound;
 using SlackFeedbackBot.Slack.Text;
 
@@ -26,6 +26,7 @@ public sealed class DigestSubcommand(
     DigestBuilder builder,
     DigestPeopleNames names,
     DigestQuietPeople quiet,
+    WorkspaceDirectory directory,
     ISlackApiClient slack,
     IOptions<DigestOptions> options,
     TimeProvider time) : Subcommand<DigestSubcommand.Arguments>, IFeedbackSubcommand
@@ -66,7 +67,7 @@ public sealed class DigestSubcommand(
             "subscribe" => await SubscribeAsync(command, rest, ct),
             "unsubscribe" => await UnsubscribeAsync(rest, ct),
             "list" => await ListAsync(ct),
-            _ => SlackMessage.Ephemeral($"I don't know `/feedback digest {SlackText.Defuse(arguments.Typed)}`. You can use:\n{Usage}"),
+            _ => SlackMessage.Refused($"I don't know `/feedback digest {SlackText.Defuse(arguments.Typed)}`. You can use:\n{Usage}"),
         };
     }
 
@@ -82,7 +83,7 @@ public sealed class DigestSubcommand(
         {
             "week" => await ShowAsync(command, DigestPeriodKind.Week, soFar: false, filter, ct),
             "month" => await ShowAsync(command, DigestPeriodKind.Month, soFar: false, filter, ct),
-            _ => SlackMessage.Ephemeral("Say which complete period: `/feedback digest last week` or `/feedback digest last month`."),
+            _ => SlackMessage.Refused("Say which complete period: `/feedback digest last week` or `/feedback digest last month`."),
         };
     }
 
@@ -91,7 +92,7 @@ public sealed class DigestSubcommand(
         var filter = rules.ParseFilter(filterText, out var problem);
         if (filter is null)
         {
-            return SlackMessage.Ephemeral(problem!);
+            return SlackMessage.Refused(problem!);
         }
 
         var zone = DigestSubscriptionRules.FindZone(await ZoneOfAsync(command.UserId, ct)) ?? TimeZoneInfo.Utc;
@@ -106,37 +107,37 @@ public sealed class DigestSubcommand(
         var words = arguments.Split(' ', 3, StringSplitOptions.RemoveEmptyEntries);
         if (words.Length < 2)
         {
-            return SlackMessage.Ephemeral("Say which channel and how often: `/feedback digest subscribe #product weekly` (or `monthly`, optionally followed by a bucket or product area).");
+            return SlackMessage.Refused("Say which channel and how often: `/feedback digest subscribe #product weekly` (or `monthly`, optionally followed by a bucket or product area).");
         }
 
         var (channel, channelProblem) = await FindChannelAsync(words[0], ct);
         if (channel is null)
         {
-            return SlackMessage.Ephemeral(channelProblem!);
+            return SlackMessage.Refused(channelProblem!);
         }
 
         if (DigestCadence.Parse(words[1]) is null)
         {
-            return SlackMessage.Ephemeral($"`{words[1]}` is not a digest cadence. Use `weekly` or `monthly`.");
+            return SlackMessage.Refused($"`{SlackText.Defuse(words[1])}` is not a digest cadence. Use `weekly` or `monthly`.");
         }
 
         var filter = rules.ParseFilter(words.Length > 2 ? words[2] : null, out var filterProblem);
         if (filter is null)
         {
-            return SlackMessage.Ephemeral(filterProblem!);
+            return SlackMessage.Refused(filterProblem!);
         }
 
         var zone = await ZoneOfAsync(command.UserId, ct);
         var checkedSubscription = rules.Check(channel, words[1], zone, null, filter.Bucket, filter.ProductArea, out var problem);
         if (checkedSubscription is null)
         {
-            return SlackMessage.Ephemeral(problem!);
+            return SlackMessage.Refused(problem!);
         }
 
         var existing = subscriptions.All().FirstOrDefault(s => s.ChannelId == channel && s.Cadence == checkedSubscription.Cadence);
         if (existing is { Declared: true })
         {
-            return SlackMessage.Ephemeral($"<#{channel}> already gets the {existing.Describe()} digest from the bot's configuration; change it there.");
+            return SlackMessage.Refused($"<#{channel}> already gets the {existing.Describe()} digest from the bot's configuration; change it there.");
         }
 
         var stored = await subscriptions.SubscribeAsync(checkedSubscription with { CreatedBy = command.UserId }, ct);
@@ -150,13 +151,13 @@ public sealed class DigestSubcommand(
     {
         if (arguments.Length == 0)
         {
-            return SlackMessage.Ephemeral("Say which channel: `/feedback digest unsubscribe #product`.");
+            return SlackMessage.Refused("Say which channel: `/feedback digest unsubscribe #product`.");
         }
 
         var (channel, problem) = await FindChannelAsync(arguments.Split(' ')[0], ct, mustBeMember: false);
         if (channel is null)
         {
-            return SlackMessage.Ephemeral(problem!);
+            return SlackMessage.Refused(problem!);
         }
 
         var (removed, declared) = await subscriptions.UnsubscribeAsync(channel, ct);
@@ -199,16 +200,18 @@ public sealed class DigestSubcommand(
         string? channel = DigestSubscriptionRules.TryParseChannelId(typed, out var id) ? id : null;
         if (channel is null && typed.StartsWith('#') && typed.Length > 1)
         {
-            channel = await FindByNameAsync(typed[1..], ct);
+            channel = (await directory.FindChannelAsync(typed[1..], ct))?.Id;
             if (channel is null)
             {
-                return (null, $"I can't find a channel called `{typed}` that I can see. Pick it from Slack's suggestions, or invite me to it first.");
+                return (null, $"I can't find a channel called `{SlackText.Defuse(typed)}` that I can see.{await CandidatesAsync(typed[1..], ct)} "
+                    + "Type its name after #, pick it from Slack's suggestions, or invite me to it first.");
             }
         }
 
         if (channel is null)
         {
-            return (null, $"`{typed}` is not a channel. Name one like `#product` (pick it from Slack's suggestions).");
+            var candidates = typed.Length > 0 && typed[0] is not '@' and not '<' ? await CandidatesAsync(typed, ct) : "";
+            return (null, $"`{SlackText.Defuse(typed)}` is not a channel.{candidates} Name one like `#general` (typed, or picked from Slack's suggestions).");
         }
 
         if (!mustBeMember)
@@ -229,30 +232,11 @@ public sealed class DigestSubcommand(
         }
     }
 
-    private async Task<string?> FindByNameAsync(string name, CancellationToken ct)
+    /// <summary>" Did you mean `#a`, `#b`?" for a name no channel has, or nothing.</summary>
+    private async Task<string> CandidatesAsync(string name, CancellationToken ct)
     {
-        string? cursor = null;
-        do
-        {
-            var args = new JsonObject { ["types"] = "public_channel,private_channel", ["limit"] = 1000, ["exclude_archived"] = true };
-            if (cursor is not null)
-            {
-                args["cursor"] = cursor;
-            }
-
-            var page = await slack.CallAsync("conversations.list", args, ct);
-            var match = (page["channels"] as JsonArray ?? [])
-                .FirstOrDefault(c => string.Equals(c?["name"]?.GetValue<string>(), name, StringComparison.OrdinalIgnoreCase));
-            if (match?["id"]?.GetValue<string>() is { } found)
-            {
-                return found;
-            }
-
-            cursor = page["response_metadata"]?["next_cursor"]?.GetValue<string>();
-        }
-        while (!string.IsNullOrEmpty(cursor));
-
-        return null;
+        var like = await directory.ChannelsLikeAsync(name, 5, ct);
+        return like.Count == 0 ? "" : $" Did you mean {string.Join(", ", like.Select(c => $"`#{SlackText.Escape(c)}`"))}?";
     }
 
     /// <summary>The asker's Slack time zone, else the configured one.</summary>

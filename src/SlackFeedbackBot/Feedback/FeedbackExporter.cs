@@ -1,11 +1,14 @@
 using System.Globalization;
 using CsvHelper;
+using SlackFeedbackBot.Slack.Directory;
 
 namespace SlackFeedbackBot.Feedback;
 
 /// <summary>
 /// Writes every item with all its fields as CSV, the spreadsheet many people work in. Text that a spreadsheet
-/// would run as a formula is prefixed with ' (the importer takes it off again).
+/// would run as a formula is prefixed with ' (the importer takes it off again). <c>reporter</c> is the name people
+/// read (a Slack user's name from the directory, else the id; an imported name as imported), <c>reporter_id</c> the
+/// Slack user id, empty for a reporter known only by name.
 /// </summary>
 public sealed class FeedbackExporter(FeedbackRepository repository)
 {
@@ -13,12 +16,13 @@ public sealed class FeedbackExporter(FeedbackRepository repository)
 
     private static readonly string[] Header =
     [
-        "id", "created_at", "text", "customer", "source", "importance", "bucket", "rule", "status", "reporter", "reports",
+        "id", "created_at", "text", "customer", "source", "importance", "bucket", "rule", "status", "reporter", "reporter_id", "reports",
         "capture_path", "channel_id", "message_ts", "permalink", "link", "author_id", "shift_key", "updated_at", "resolved_at", "resolved_by", "resolution",
     ];
 
     /// <summary>Writes the header and one row per item; returns how many rows.</summary>
-    public int Export(TextWriter output)
+    /// <param name="names">Names the Slack users among the reporters; without it their ids are the names.</param>
+    public async Task<int> ExportAsync(TextWriter output, IPersonNames? names = null, CancellationToken ct = default)
     {
         using var csv = CsvWriter.Create(output, CsvWriterOptions.Default with { Injection = CsvInjection.Escape, NewLine = "\n" }, leaveOpen: true);
         csv.WriteRecord(Header);
@@ -36,7 +40,8 @@ public sealed class FeedbackExporter(FeedbackRepository repository)
                 item.Bucket,
                 item.Rule,
                 item.Status,
-                item.ReporterId ?? item.ReporterName,
+                item.ReporterId is { } reporterId ? (names is null ? reporterId : await names.NameOrIdAsync(reporterId, ct)) : item.ReporterName,
+                item.ReporterId,
                 reports.ToString(CultureInfo.InvariantCulture),
                 item.CapturePath,
                 item.ChannelId,

@@ -24,7 +24,8 @@ public sealed record ImportResult(int Rows, int Added, int AlreadyThere, IReadOn
 
 /// <summary>
 /// Imports a spreadsheet of past feedback (CSV): a <c>text</c> column, optionally <c>created_at</c>, <c>customer</c>,
-/// <c>reporter</c>, <c>source</c> and <c>bucket</c> (header names in any case). Every row is checked first; a file with
+/// <c>reporter</c> (with <c>reporter_id</c>, the Slack user id, as the export writes it), <c>source</c> and <c>bucket</c>
+/// (header names in any case). Every row is checked first; a file with
 /// any unreadable row imports nothing and names the lines. Rows without a bucket are classified. A row imported
 /// before is recognised by a hash of its normalised content and not added twice, and a row of this bot's own export
 /// (its <c>id</c> and <c>created_at</c> name an item in the database) is already there.
@@ -71,7 +72,7 @@ public sealed class FeedbackImporter(
             return new ImportResult(0, 0, 0, [new ImportProblem(1, $"The header has no `text` column (it has: {string.Join(", ", csv.Headers.Select(h => $"`{h}`"))}). Optional columns: created_at, customer, reporter, source, bucket.")]);
         }
 
-        var columns = new Columns(textColumn, Index(csv, "id"), Index(csv, "created_at"), Index(csv, "customer"), Index(csv, "reporter"), Index(csv, "source"), Index(csv, "bucket"));
+        var columns = new Columns(textColumn, Index(csv, "id"), Index(csv, "created_at"), Index(csv, "customer"), Index(csv, "reporter"), Index(csv, "source"), Index(csv, "bucket"), Index(csv, "reporter_id"));
         var rowCount = 0;
         while (csv.Read())
         {
@@ -152,7 +153,8 @@ public sealed class FeedbackImporter(
         }
 
         var customer = Field(csv, columns.Customer);
-        var reporter = Field(csv, columns.Reporter);
+        // The export's reporter_id is the person; its reporter column is then only their name as it was.
+        var reporter = Field(csv, columns.ReporterId) is { } reporterId && IsSlackUserId(reporterId) ? reporterId : Field(csv, columns.Reporter);
         var capture = new FeedbackCapture
         {
             Text = text,
@@ -227,5 +229,5 @@ public sealed class FeedbackImporter(
 
     private sealed record ImportRow(FeedbackCapture Capture, string Bucket, string? Rule, long? ExportedId);
 
-    private sealed record Columns(int Text, int Id, int CreatedAt, int Customer, int Reporter, int Source, int Bucket);
+    private sealed record Columns(int Text, int Id, int CreatedAt, int Customer, int Reporter, int Source, int Bucket, int ReporterId);
 }

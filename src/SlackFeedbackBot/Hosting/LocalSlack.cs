@@ -1,4 +1,5 @@
 using SlackFeedbackBot.Emulator;
+using SlackFeedbackBot.Emulator.Workspace;
 using SlackFeedbackBot.Storage;
 
 namespace SlackFeedbackBot.Hosting;
@@ -89,6 +90,15 @@ public sealed class LocalSlack : IAsyncDisposable
             """);
         // The try-out must start on any machine: unless an address was chosen, the bot's own port is any free one.
         return new LocalSlack(emulator, ownPort: !string.IsNullOrEmpty(configuration["urls"]));
+    }
+
+    /// <summary>The demo workspace's people by id, named as its users.list names them: what the CLI shows in local mode.</summary>
+    public static IReadOnlyDictionary<string, string> DemoPeople()
+    {
+        var workspace = new SlackWorkspace(EmulatorIds.TeamId, EmulatorIds.TeamDomain, TimeProvider.System);
+        WorkspaceSeeder.SeedDemo(workspace);
+        return workspace.Users.Where(u => !u.IsBot).ToDictionary(
+            u => u.Id, u => new[] { u.DisplayName, u.RealName, u.Name }.First(n => !string.IsNullOrWhiteSpace(n)), StringComparer.Ordinal);
     }
 
     public ValueTask DisposeAsync() => Emulator.DisposeAsync();

@@ -23,6 +23,7 @@ public sealed class RotationPlanning(
     PeopleZones zones,
     DirectMessenger messenger,
     SupportHomeRefresh homes,
+    UnplacedMembersNotice unplacedNotice,
     IOptions<RotationsOptions> options,
     TimeProvider time,
     ILogger<RotationPlanning> log)
@@ -95,6 +96,8 @@ public sealed class RotationPlanning(
             log.LogInformation("Rotation {Rotation}: {User} could not be placed in the period from {Period} ({Reason})", rotation.Name, unplaced.UserId, unplaced.PeriodStart, unplaced.Reason);
         }
 
+        await unplacedNotice.TellOwnersAsync(rotation, window, plan.Unplaced, inputs, ct);
+
         var stored = new List<Shift>();
         foreach (var planned in plan.Shifts)
         {
@@ -133,8 +136,11 @@ public sealed class RotationPlanning(
         foreach (var window in await rotations.PlanWindowsAsync(rotation.Id, now))
         {
             var history = await shifts.HistoryAsync(rotation.Id, window.From);
-            var planBefore = PlanOrNothing(before, history, window, now);
-            var planAfter = PlanOrNothing(after, history, window, now);
+            var planBefore = PlanOrNothing(before, history, window, now).Shifts;
+            var resultAfter = PlanOrNothing(after, history, window, now);
+            var planAfter = resultAfter.Shifts;
+            // The same key as planning ahead: a window's owners hear about it once, whichever run found it first.
+            await unplacedNotice.TellOwnersAsync(rotation, window, resultAfter.Unplaced, after, ct);
             var windowMoves = PlanDiff.Compare(planBefore, planAfter);
             var changedKeys = windowMoves.SelectMany(m => new[] { m.Before?.Key, m.After?.Key }).OfType<string>().ToHashSet(StringComparer.Ordinal);
             var afterByKey = planAfter.ToDictionary(s => s.Key, StringComparer.Ordinal);
@@ -159,17 +165,18 @@ public sealed class RotationPlanning(
         return moves;
     }
 
-    private List<PlannedShift> PlanOrNothing(PlanInputs inputs, IReadOnlyList<LedgerEntry> history, PlanningPeriod window, DateTimeOffset now)
+    /// <summary>The window's plan from now on, and who it could not place; nothing when the rotation cannot be planned.</summary>
+    private (List<PlannedShift> Shifts, IReadOnlyList<UnplacedMember> Unplaced) PlanOrNothing(PlanInputs inputs, IReadOnlyList<LedgerEntry> history, PlanningPeriod window, DateTimeOffset now)
     {
         try
         {
-            return ShiftPlanner.Plan(DefinitionOf(inputs.Rotation), inputs.Members, inputs.TimeOff, history, window)
-                .Shifts.Where(s => s.Start > now).ToList();
+            var plan = ShiftPlanner.Plan(DefinitionOf(inputs.Rotation), inputs.Members, inputs.TimeOff, history, window);
+            return (plan.Shifts.Where(s => s.Start > now).ToList(), plan.Unplaced);
         }
         catch (RotationValidationException ex)
         {
             log.LogWarning("Rotation {Rotation} cannot be re-planned: {Problems}", inputs.Rotation.Name, string.Join(" ", ex.Problems));
-            return [];
+            return ([], []);
         }
     }
 

@@ -35,6 +35,7 @@ public static class RotationsServiceCollectionExtensions
         services.AddSingleton<DirectMessenger>();
         services.AddSingleton<ShiftScheduler>();
         services.AddSingleton<RotationPlanning>();
+        services.AddSingleton<UnplacedMembersNotice>();
         services.AddSingleton<LeaverHandover>();
         services.AddSingleton<ShiftReminders>();
         services.AddSingleton<ShiftStart>();

@@ -313,4 +313,38 @@ public sealed class FeedbackEndToEndTests
         var reports = Repository.List(null, null, 10).SelectMany(i => Repository.Reports(i.Id)).ToList();
         Assert.That(reports.Select(r => (r.ReporterId, r.ReporterName)), Is.EquivalentTo(new[] { ((string?)Ben, (string?)null), (null, "WILLIAMS") }));
     }
+
+    private bool IsDmTo(ApiCall call, string user) => call.Ok && Slack.Workspace.GetChannel(call.Arg("channel") ?? "")?.ImUserId == user;
+
+    [Test]
+    public async Task Modal_ConfirmsLikeEveryCapture_InTheFormAndWithTheButtonsByDirectMessage()
+    {
+        await Slack.SendGlobalShortcutAsync(Ana, NewFeedbackShortcut.CallbackId);
+        var viewId = await OpenedViewIdAsync();
+
+        var saved = await Slack.SubmitViewAsync(Ana, viewId, Form("How do I export all my invoices to Excel?", "Acme"));
+
+        var item = Repository.Get(1)!;
+        var page = saved.AckPayload!["view"]!.ToJsonString();
+        Assert.That(page, Does.Contain($"Saved as feedback *#{item.Id}* in").And.Contain(item.Rule is null ? "No rule matched" : "Rule that matched"),
+            "the form's last page says what the command's answer says");
+        Assert.That(page, Does.Contain("direct messages"));
+        var card = await Slack.WaitForCallAsync("chat.postMessage", c => IsDmTo(c, Ana), Wait);
+        Assert.That(card.Arg("blocks"), Does.Contain($"Saved as feedback *#{item.Id}* in").And.Contain(FeedbackReplies.SetBucketAction).And.Contain("Add details"));
+        await Eventually.ThatAsync(() => OutboxTable.Rows(_host.Services.GetRequiredService<SlackFeedbackBot.Storage.Database>()).All(r => r.Status != "pending"), "every effect is sent", Wait);
+        Assert.That(Slack.Calls.All.Count(c => c.Method == "chat.postMessage" && IsDmTo(c, Ana)), Is.EqualTo(1), "one DM, not two saying the same");
+    }
+
+    [Test]
+    public async Task ListenedChannel_ConfirmsToTheAuthorLikeEveryCapture_AndAsksInTheThreadInTheMentionsWords()
+    {
+        var message = await Slack.PostUserMessageAsync(Ben, Listening, "How do I export all my invoices to Excel for the auditors?");
+
+        var card = await Slack.WaitForCallAsync("chat.postEphemeral", c => c.Ok && c.Arg("user") == Ben && c.Arg("channel") == Listening, Wait);
+        var question = await PostedAsync(a => (string?)a["thread_ts"] == message.Ts);
+
+        var item = Repository.FindByMessage(Listening, message.Ts)!;
+        Assert.That(card.Arg("blocks"), Does.Contain($"Saved as feedback *#{item.Id}* in").And.Contain(FeedbackReplies.SetBucketAction).And.Contain("Add details"));
+        Assert.That(question.Arg("text"), Does.StartWith($"<@{Ben}> Thanks, saved as feedback #{item.Id} ("));
+    }
 }

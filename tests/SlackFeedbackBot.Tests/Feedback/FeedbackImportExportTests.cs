@@ -1,3 +1,4 @@
+using SlackFeedbackBot.Slack.Directory;
 using SlackFeedbackBot.Feedback;
 using SlackFeedbackBot.Spotlight;
 
@@ -108,7 +109,7 @@ public sealed class FeedbackImportExportTests
         await _h.CaptureAsync("He said \"it's broken\"\nand left", customer: "Quote \"Q\" Ltd");
         var csv = new StringWriter();
 
-        var written = _h.Get<FeedbackExporter>().Export(csv);
+        var written = await _h.Get<FeedbackExporter>().ExportAsync(csv);
 
         Assert.That(written, Is.EqualTo(3));
         Assert.That(csv.ToString(), Does.Contain("'=HYPERLINK"), "formulas are defused for spreadsheets");
@@ -132,7 +133,7 @@ public sealed class FeedbackImportExportTests
 
         Assert.That(Import("text,created_at,customer\nOld one,2025-03-14,Acme\nOld two,2025-03-15T09:30:00Z,\nOld three,2025-03-16,\nOld four,2025-03-17,\nOld five,2025-03-18,Initech\n").Added, Is.EqualTo(5));
         var export = new StringWriter();
-        Assert.That(_h.Get<FeedbackExporter>().Export(export), Is.EqualTo(25));
+        Assert.That(await _h.Get<FeedbackExporter>().ExportAsync(export), Is.EqualTo(25));
 
         var again = Import(export.ToString());
 
@@ -160,13 +161,33 @@ public sealed class FeedbackImportExportTests
     }
 
     [Test]
-    public void Export_Header_NamesEveryField()
+    public async Task Export_Header_NamesEveryField()
     {
         var csv = new StringWriter();
 
-        _h.Get<FeedbackExporter>().Export(csv);
+        await _h.Get<FeedbackExporter>().ExportAsync(csv);
 
         Assert.That(csv.ToString().TrimEnd(), Is.EqualTo(
-            "id,created_at,text,customer,source,importance,bucket,rule,status,reporter,reports,capture_path,channel_id,message_ts,permalink,link,author_id,shift_key,updated_at,resolved_at,resolved_by,resolution"));
+            "id,created_at,text,customer,source,importance,bucket,rule,status,reporter,reporter_id,reports,capture_path,channel_id,message_ts,permalink,link,author_id,shift_key,updated_at,resolved_at,resolved_by,resolution"));
+    }
+
+    [Test]
+    public async Task Export_NamesEachReporter_KeepsTheIdInItsOwnColumn_AndAnImportOfItKnowsThePersonAgain()
+    {
+        await _h.CaptureAsync("Export to Excel please", reporter: "U0ANA00001");
+        await _h.CaptureAsync("Nobody by that id", reporter: "U0GONE0009");
+        Import("text,created_at,reporter\nOld words,2025-03-14,dieter\n");
+        var csv = new StringWriter();
+
+        await _h.Get<FeedbackExporter>().ExportAsync(csv, new KnownPersonNames(new Dictionary<string, string> { ["U0ANA00001"] = "Ana Ortiz" }));
+
+        var written = csv.ToString();
+        Assert.That(written, Does.Contain(",Ana Ortiz,U0ANA00001,"), "a Slack user by name, the id beside it");
+        Assert.That(written, Does.Contain(",U0GONE0009,U0GONE0009,"), "the id where no name is known");
+        Assert.That(written, Does.Contain(",dieter,,"), "an imported name as it came, with no id");
+        using var other = new FeedbackHarness();
+        Assert.That(other.Get<FeedbackImporter>().Import(new StringReader(csv.ToString())).Problems, Is.Empty);
+        var ana = other.Service.List(null, null, 10).Single(i => i.Text == "Export to Excel please");
+        Assert.That((ana.ReporterId, ana.ReporterName), Is.EqualTo(("U0ANA00001", (string?)null)), "the id column is the person, not the name beside it");
     }
 }

@@ -31,7 +31,7 @@ public class RotationCalendarTests
             Assert.That(events.Select(e => e.DtStart!.AsUtc), Is.EqualTo(new[] { Utc(2026, 3, 2, 14).UtcDateTime, Utc(2026, 3, 9, 13).UtcDateTime }));
             Assert.That(events.Select(e => e.DtEnd!.AsUtc), Is.EqualTo(new[] { Utc(2026, 3, 2, 15).UtcDateTime, Utc(2026, 3, 9, 14).UtcDateTime }));
             Assert.That(events.Select(e => e.DtStart!.IsUtc), Is.All.True);
-            Assert.That(events.Select(e => e.Summary), Is.All.EqualTo("Support shift: support-hour"));
+            Assert.That(events.Select(e => e.Summary), Is.EqualTo(new[] { "Support shift: support-hour (U02, U03)", "Support shift: support-hour (U01)" }));
             Assert.That(events.Select(e => e.Description), Is.All.Contains("#support"));
             Assert.That(events.Select(e => e.Uid), Is.EqualTo(new[] { RotationCalendar.UidFor(Shifts[1]), RotationCalendar.UidFor(Shifts[0]) }));
             Assert.That(events.Select(e => e.DtStamp!.AsUtc), Is.All.EqualTo(GeneratedAt.UtcDateTime));

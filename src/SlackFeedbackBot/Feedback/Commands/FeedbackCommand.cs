@@ -36,7 +36,8 @@ public sealed class FeedbackCommand(
 
         if (_router.Route(text) is { } route)
         {
-            return await route.Run(command, ct);
+            // Every refusal of a subcommand gives the typed text back, here, so no subcommand has to remember it.
+            return SubcommandRouter.WithTypedBack(await route.Run(command, ct), Name, command.Text);
         }
 
         if (CommandWords.Count(text) == 1 && text.All(char.IsLetter))

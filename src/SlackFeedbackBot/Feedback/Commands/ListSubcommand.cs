@@ -2,6 +2,7 @@ using System.Globalization;
 using SlackFeedbackBot.Commands;
 using SlackFeedbackBot.Slack.Api;
 using SlackFeedbackBot.Slack.Inbound;
+using SlackFeedbackBot.Slack.Text;
 
 namespace SlackFeedbackBot.Feedback;
 
@@ -48,9 +49,9 @@ public sealed class ListSubcommand(FeedbackService service, FeedbackReplies repl
     {
         if (arguments.Days is < 1 or > 3650)
         {
-            return Task.FromResult<SlackMessage?>(SlackMessage.Ephemeral(
+            return Task.FromResult<SlackMessage?>(SlackMessage.Refused(
                 $"The number after `list` is how many days back to look, from 1 to 3650 (`{arguments.Days}` is not), e.g. `/feedback list 7` or `/feedback list user_experience 30`. " +
-                $"The list shows the latest {Shown} items.\n" + SubcommandRouter.TypedBack(FeedbackCommand.Name, command.Text)));
+                $"The list shows the latest {Shown} items."));
         }
 
         string? bucket = null;
@@ -59,7 +60,7 @@ public sealed class ListSubcommand(FeedbackService service, FeedbackReplies repl
             bucket = service.Buckets.Find(typed);
             if (bucket is null)
             {
-                return Task.FromResult<SlackMessage?>(SlackMessage.Ephemeral($"There is no bucket called `{typed}`. Valid buckets: {service.Buckets.ValidList()}."));
+                return Task.FromResult<SlackMessage?>(SlackMessage.Refused($"There is no bucket called `{SlackText.Defuse(typed)}`. Valid buckets: {service.Buckets.ValidList()}."));
             }
         }
 

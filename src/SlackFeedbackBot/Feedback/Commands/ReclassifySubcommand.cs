@@ -17,17 +17,17 @@ public sealed class ReclassifySubcommand(FeedbackService service, FeedbackPermis
     {
         if (arguments is not { Id: { } id, Rest: { Length: > 0 } bucket })
         {
-            return SlackMessage.Ephemeral($"Write the item number and the bucket: `/feedback reclassify 12 product_marketing`. Valid buckets: {service.Buckets.ValidList()}.");
+            return SlackMessage.Refused($"Write the item number and the bucket: `/feedback reclassify 12 product_marketing`. Valid buckets: {service.Buckets.ValidList()}.");
         }
 
         if (await permissions.RefusalAsync(id, command.UserId, "reclassify", ct) is { } refusal)
         {
-            return SlackMessage.Ephemeral(refusal);
+            return SlackMessage.Refused(refusal);
         }
 
         var outcome = service.Reclassify(id, bucket, command.UserId);
-        return SlackMessage.Ephemeral(outcome.Item is { } item
-            ? $":label: Feedback #{item.Id} is now in *{service.Buckets.Display(item.Bucket)}*."
-            : outcome.Problem!);
+        return outcome.Item is { } item
+            ? SlackMessage.Ephemeral($":label: Feedback #{item.Id} is now in *{service.Buckets.Display(item.Bucket)}*.")
+            : SlackMessage.Refused(outcome.Problem!);
     }
 }

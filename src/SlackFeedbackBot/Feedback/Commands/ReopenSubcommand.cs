@@ -17,14 +17,16 @@ public sealed class ReopenSubcommand(FeedbackResolver resolver, FeedbackPermissi
     {
         if (arguments is not { Id: { } id })
         {
-            return SlackMessage.Ephemeral("Write the item number: `/feedback reopen 12`");
+            return SlackMessage.Refused("Write the item number: `/feedback reopen 12`");
         }
 
         if (await permissions.RefusalAsync(id, command.UserId, "reopen", ct) is { } refusal)
         {
-            return SlackMessage.Ephemeral(refusal);
+            return SlackMessage.Refused(refusal);
         }
 
-        return SlackMessage.Ephemeral(resolver.Reopen(id) ?? $":arrows_counterclockwise: Feedback #{id} is open again. When it is resolved, its reporters are told again.");
+        return resolver.Reopen(id) is { } problem
+            ? SlackMessage.Refused(problem)
+            : SlackMessage.Ephemeral($":arrows_counterclockwise: Feedback #{id} is open again. When it is resolved, its reporters are told again.");
     }
 }

@@ -17,18 +17,18 @@ public sealed class ResolveSubcommand(FeedbackResolver resolver, FeedbackPermiss
     {
         if (arguments is not { Id: { } id, Rest: var whatChanged })
         {
-            return SlackMessage.Ephemeral("Write the item number and what changed: `/feedback resolve 12 Export now on the dashboard`");
+            return SlackMessage.Refused("Write the item number and what changed: `/feedback resolve 12 Export now on the dashboard`");
         }
 
         if (await permissions.RefusalAsync(id, command.UserId, "resolve", ct) is { } refusal)
         {
-            return SlackMessage.Ephemeral(refusal);
+            return SlackMessage.Refused(refusal);
         }
 
         var outcome = await resolver.ResolveAsync(id, command.UserId, whatChanged, ct);
         if (outcome.Problem is not null)
         {
-            return SlackMessage.Ephemeral(outcome.Problem);
+            return SlackMessage.Refused(outcome.Problem);
         }
 
         var parts = new List<string> { $":tada: Feedback #{id} is resolved." };

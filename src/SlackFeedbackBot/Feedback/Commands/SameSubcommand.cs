@@ -18,19 +18,19 @@ public sealed class SameSubcommand(FeedbackService service) : Subcommand<ItemArg
     {
         if (arguments is not { Id: { } id, Rest: var rest })
         {
-            return SlackMessage.Ephemeral("Write the item number, then what your customer said: `/feedback same 12 They can't find export either customer:Globex`");
+            return SlackMessage.Refused("Write the item number, then what your customer said: `/feedback same 12 They can't find export either customer:Globex`");
         }
 
         var fields = InlineFields.Parse(rest);
         if (fields.Error is not null)
         {
-            return SlackMessage.Ephemeral(fields.Error);
+            return SlackMessage.Refused(fields.Error);
         }
 
         var outcome = await service.AddSameAsync(id, command.UserId, fields.Text, fields.Customer, ct);
         if (outcome.Item is not { } item)
         {
-            return SlackMessage.Ephemeral(outcome.Problem!);
+            return SlackMessage.Refused(outcome.Problem!);
         }
 
         var reports = service.Show(item.Id)!.Reports.Count;

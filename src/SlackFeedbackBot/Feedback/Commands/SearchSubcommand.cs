@@ -46,7 +46,7 @@ public sealed class SearchSubcommand(FeedbackService service, FeedbackReplies re
     {
         var hits = service.Search(arguments.Query, Shown);
         return Task.FromResult<SlackMessage?>(hits is null
-            ? SlackMessage.Ephemeral("What should I look for? Write some words: `/feedback search export csv`")
+            ? SlackMessage.Refused("What should I look for? Write some words: `/feedback search export csv`")
             : replies.List(hits, $"Feedback matching {FeedbackSearchQuery.Describe(arguments.Query)}"));
     }
 

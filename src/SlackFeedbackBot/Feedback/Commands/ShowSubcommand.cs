@@ -21,10 +21,10 @@ public sealed class ShowSubcommand(FeedbackService service, FeedbackReplies repl
     {
         if (arguments.Id is not { } id)
         {
-            return Task.FromResult<SlackMessage?>(SlackMessage.Ephemeral("Which item? Write its number: `/feedback show 12`"));
+            return Task.FromResult<SlackMessage?>(SlackMessage.Refused("Which item? Write its number: `/feedback show 12`"));
         }
 
-        return Task.FromResult<SlackMessage?>(service.Show(id) is { } details ? replies.Details(details) : SlackMessage.Ephemeral(FeedbackService.NoSuchItem(id)));
+        return Task.FromResult<SlackMessage?>(service.Show(id) is { } details ? replies.Details(details) : SlackMessage.Refused(FeedbackService.NoSuchItem(id)));
     }
 
     public sealed record Arguments(long? Id);

@@ -6,7 +6,7 @@ using SlackFeedbackBot.Slack.Inbound;
 namespace SlackFeedbackBot.Feedback;
 
 /// <summary>The "Capture as feedback" form submitted: saves the message as an item with a permalink back to it.</summary>
-public sealed class CaptureMessageSubmission(FeedbackService service, FeedbackModals modals, MessagePermalinks permalinks) : IViewSubmissionHandler
+public sealed class CaptureMessageSubmission(FeedbackService service, FeedbackModals modals, MessagePermalinks permalinks, MessageCaptureConfirmation confirmation) : IViewSubmissionHandler
 {
     public async Task<ViewSubmissionResponse?> HandleAsync(ViewSubmissionPayload submission, CancellationToken ct)
     {
@@ -37,8 +37,12 @@ public sealed class CaptureMessageSubmission(FeedbackService service, FeedbackMo
             await permalinks.RequestAsync(captured.Id, channel, ts, ct);
         }
 
-        return outcome.Item is { } item
-            ? ViewSubmissionResponse.Update(modals.Saved(item, outcome.IsNew))
-            : ViewSubmissionResponse.WithErrors(new Dictionary<string, string> { [FeedbackModals.TextBlock] = outcome.Problem! });
+        if (outcome.Item is not { } item)
+        {
+            return ViewSubmissionResponse.WithErrors(new Dictionary<string, string> { [FeedbackModals.TextBlock] = outcome.Problem! });
+        }
+
+        await confirmation.ConfirmFormAsync(outcome, submission.User.Id, ct);
+        return ViewSubmissionResponse.Update(modals.Saved(item, outcome.IsNew, service.ReportCount(item.Id)));
     }
 }

@@ -24,7 +24,7 @@ public sealed record DetailsContext(long ItemId, string? ResponseUrl);
 public sealed record FeedbackForm(string? Text, string? Customer, string? Source, string? Importance, string? Link);
 
 /// <summary>The modals of the feature: new feedback, capture a message, add details, and the "saved" page.</summary>
-public sealed class FeedbackModals(FeedbackBuckets buckets, IOptions<FeedbackOptions> options)
+public sealed class FeedbackModals(FeedbackReplies replies, IOptions<FeedbackOptions> options)
 {
     public const string NewCallback = "feedback_new";
     public const string CaptureCallback = "feedback_capture";
@@ -70,14 +70,15 @@ public sealed class FeedbackModals(FeedbackBuckets buckets, IOptions<FeedbackOpt
         return Form(builder, null, item, includeText: false).Build();
     }
 
-    public ModalView Saved(FeedbackItem item, bool isNew) =>
+    /// <summary>The form's last page: the words of every capture's confirmation, and where its buttons are.</summary>
+    public ModalView Saved(FeedbackItem item, bool isNew, int reports) =>
         new ModalBuilder("Feedback saved").Close("Done")
             .CallbackId("feedback_saved")
-            .Section(isNew
-                ? $":white_check_mark: Saved as feedback *#{item.Id}* in *{buckets.Display(item.Bucket)}*.\n{(item.Rule is null ? "No rule matched, so someone will triage it." : $"Rule that matched: `{FeedbackReplies.RuleText(item)}`")}"
-                : $":white_check_mark: This message is feedback *#{item.Id}* already; your report was added to it.")
-            .Context($"Change the bucket with `/feedback reclassify {item.Id} <bucket>`.")
+            .Section(replies.CapturedText(item, isNew, reports))
+            .Context(ConfirmationInDm)
             .Build();
+
+    public const string ConfirmationInDm = "*Change bucket* and *Add details* are in your direct messages with me.";
 
     public static FeedbackForm Read(ViewPayload view)
     {

@@ -76,10 +76,15 @@ public sealed class MessageCaptureConfirmation(
         await outbox.EnqueueAsync(ConfirmKey(item.Id, author), SlackEffects.ThreadReply(channel, threadTs, new SlackMessage { Text = text }), ct);
     }
 
-    /// <summary>Asks the author of a passively captured message the follow-up question in its thread (once per item).</summary>
-    public async Task AskFollowUpAsync(FeedbackItem item, string author, string channel, string ts, CancellationToken ct)
+    /// <summary>
+    /// Confirms a message captured in a listened channel: its author gets the card, and for a new item the thread
+    /// gets the follow-up question (once per item), in the words of a mention's answer.
+    /// </summary>
+    public async Task ConfirmPassiveAsync(CaptureOutcome outcome, string author, string channel, string ts, CancellationToken ct)
     {
-        if (!options.Value.FollowUpQuestion)
+        var item = outcome.Item!;
+        await SendCardAsync(outcome, author, channel, ct);
+        if (!options.Value.FollowUpQuestion || !IsFirstReport(outcome, author))
         {
             return;
         }
@@ -87,8 +92,19 @@ public sealed class MessageCaptureConfirmation(
         service.FollowUpAsked(item.Id, channel, ts, author);
         await outbox.EnqueueAsync(
             FollowUpKey(item.Id),
-            SlackEffects.ThreadReply(channel, ts, new SlackMessage { Text = $"<@{author}> Thanks, noted as feedback #{item.Id}. {options.Value.FollowUpText}" }),
+            SlackEffects.ThreadReply(channel, ts, new SlackMessage { Text = $"<@{author}> Thanks, saved as feedback #{item.Id} ({buckets.Display(item.Bucket)}). {options.Value.FollowUpText}" }),
             ct);
+    }
+
+    /// <summary>
+    /// Confirms a capture made in a form (the modal, the message shortcut): the card, with its buttons, by direct
+    /// message, since a form has no channel to answer in. Once per item and person, like every card.
+    /// </summary>
+    public Task ConfirmFormAsync(CaptureOutcome outcome, string reporter, CancellationToken ct)
+    {
+        var item = outcome.Item!;
+        var card = replies.CapturedByDirectMessage(item, IsFirstReport(outcome, reporter), service.ReportCount(item.Id));
+        return outbox.EnqueueAsync(CardKey(item.Id, reporter), SlackEffects.DirectMessage(reporter, card), ct);
     }
 
     private Task SendCardAsync(CaptureOutcome outcome, string person, string channel, CancellationToken ct)

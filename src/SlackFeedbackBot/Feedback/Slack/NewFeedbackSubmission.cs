@@ -7,7 +7,7 @@ namespace SlackFeedbackBot.Feedback;
 /// The feedback form submitted (from /feedback, the global shortcut or the end-of-shift button): validates inline, then
 /// saves, tagged with the shift the form was opened for when there is one.
 /// </summary>
-public sealed class NewFeedbackSubmission(FeedbackService service, FeedbackModals modals) : IViewSubmissionHandler
+public sealed class NewFeedbackSubmission(FeedbackService service, FeedbackModals modals, MessageCaptureConfirmation confirmation) : IViewSubmissionHandler
 {
     public async Task<ViewSubmissionResponse?> HandleAsync(ViewSubmissionPayload submission, CancellationToken ct)
     {
@@ -31,8 +31,12 @@ public sealed class NewFeedbackSubmission(FeedbackService service, FeedbackModal
             CaptureKey = submission.View.Id is { Length: > 0 } viewId ? $"view:{viewId}" : null,
             ShiftKey = FeedbackModals.ReadNewContext(submission.View)?.ShiftKey,
         }, ct);
-        return outcome.Item is { } item
-            ? ViewSubmissionResponse.Update(modals.Saved(item, outcome.IsNew))
-            : ViewSubmissionResponse.WithErrors(new Dictionary<string, string> { [FeedbackModals.TextBlock] = outcome.Problem! });
+        if (outcome.Item is not { } item)
+        {
+            return ViewSubmissionResponse.WithErrors(new Dictionary<string, string> { [FeedbackModals.TextBlock] = outcome.Problem! });
+        }
+
+        await confirmation.ConfirmFormAsync(outcome, submission.User.Id, ct);
+        return ViewSubmissionResponse.Update(modals.Saved(item, outcome.IsNew, service.ReportCount(item.Id)));
     }
 }

@@ -52,7 +52,7 @@ public sealed class PassiveCaptureHandler(
         if (outcome.Item is { } item)
         {
             await permalinks.RequestAsync(item.Id, channel, ts, ct);
-            await confirmation.AskFollowUpAsync(item, author, channel, ts, ct);
+            await confirmation.ConfirmPassiveAsync(outcome, author, channel, ts, ct);
         }
     }
 }

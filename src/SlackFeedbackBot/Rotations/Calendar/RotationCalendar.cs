@@ -15,30 +15,40 @@ public static class RotationCalendar
 
     /// <param name="generatedAt">Stamped on every event (DTSTAMP); pass the current time from a TimeProvider.</param>
     /// <param name="filterUserId">Only shifts this person takes (as assignee or pro); null for all.</param>
-    public static string ToIcs(RotationDefinition rotation, IEnumerable<PlannedShift> shifts, DateTimeOffset generatedAt, string? filterUserId = null)
+    /// <param name="names">People's names by user id, for what people read (summary, description, attendees' CN); an id
+    /// not in it is shown as the id. The id itself stays in each attendee's address, for calendars that match people.</param>
+    public static string ToIcs(
+        RotationDefinition rotation, IEnumerable<PlannedShift> shifts, DateTimeOffset generatedAt, string? filterUserId = null,
+        IReadOnlyDictionary<string, string>? names = null)
     {
+        string Name(string userId) => names is not null && names.TryGetValue(userId, out var name) ? name : userId;
+
         var calendar = new Ical.Net.Calendar
         {
             ProductId = ProductId,
             Version = "2.0",
             Method = "PUBLISH",
         };
-        calendar.AddProperty("X-WR-CALNAME", filterUserId is null ? $"Support: {rotation.Name}" : $"Support: {rotation.Name} ({filterUserId})");
+        calendar.AddProperty("X-WR-CALNAME", filterUserId is null ? $"Support: {rotation.Name}" : $"Support: {rotation.Name} ({Name(filterUserId)})");
 
         var stamp = Utc(generatedAt);
         foreach (var shift in shifts.OrderBy(s => s.Start))
         {
             if (filterUserId is not null && !shift.Participants.Contains(filterUserId, StringComparer.Ordinal))
                 continue;
-            calendar.Events.Add(new CalendarEvent
+            var calendarEvent = new CalendarEvent
             {
                 Uid = UidFor(shift),
                 DtStamp = stamp,
                 DtStart = Utc(shift.Start),
                 DtEnd = Utc(shift.End),
-                Summary = $"Support shift: {rotation.Name}",
-                Description = Describe(rotation, shift),
-            });
+                Summary = $"Support shift: {rotation.Name} ({string.Join(", ", shift.Assignees.Select(Name))})",
+                Description = Describe(rotation, shift, Name),
+                Attendees = shift.Participants
+                    .Select(person => new Attendee(AttendeeAddress(person)) { CommonName = Name(person), Role = "REQ-PARTICIPANT" })
+                    .ToList(),
+            };
+            calendar.Events.Add(calendarEvent);
         }
 
         return new CalendarSerializer().SerializeToString(calendar)
@@ -47,10 +57,13 @@ public static class RotationCalendar
 
     public static string UidFor(PlannedShift shift) => $"{Uri.EscapeDataString(shift.Key)}@slackfeedbackbot";
 
-    private static string Describe(RotationDefinition rotation, PlannedShift shift)
+    /// <summary>The attendee's calendar address: the Slack user id as a URN (RFC 5545 takes any URI), since no email is known.</summary>
+    public static string AttendeeAddress(string userId) => $"urn:x-slack-user:{Uri.EscapeDataString(userId)}";
+
+    private static string Describe(RotationDefinition rotation, PlannedShift shift, Func<string, string> name)
     {
-        var people = string.Join(", ", shift.Assignees);
-        var pro = shift.Pro is null ? "" : $" with support pro {shift.Pro}";
+        var people = string.Join(", ", shift.Assignees.Select(name));
+        var pro = shift.Pro is null ? "" : $" with support pro {name(shift.Pro)}";
         return $"Support channel: {rotation.SupportChannel}. On shift: {people}{pro}.";
     }
 

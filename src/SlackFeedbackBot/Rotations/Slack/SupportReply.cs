@@ -8,7 +8,7 @@ namespace SlackFeedbackBot.Rotations.Slack;
 public static class SupportReply
 {
     public static SlackMessage To(SlashCommand command, SupportOutcome outcome) =>
-        SlackMessage.Ephemeral(outcome.IsRefusal
-            ? outcome.Text + "\n" + SubcommandRouter.TypedBack(SupportCommand.Command, command.Text)
-            : outcome.Text);
+        outcome.IsRefusal
+            ? SubcommandRouter.WithTypedBack(SlackMessage.Refused(outcome.Text), SupportCommand.Command, command.Text)!
+            : SlackMessage.Ephemeral(outcome.Text);
 }
