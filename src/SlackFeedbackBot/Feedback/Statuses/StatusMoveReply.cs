@@ -10,6 +10,7 @@ public static class StatusMoveReply
             (status, outcome.Unchanged) switch
             {
                 (FeedbackStatus.Resolved, _) => $":tada: Feedback #{id} is resolved.",
+                (FeedbackStatus.Open, true) => $"Feedback #{id} is open already (not resolved, planned or not yet), so there is nothing to reopen.",
                 (_, true) => $"Feedback #{id} is {StatusNames.Display(status)} already.",
                 (FeedbackStatus.Planned, _) => $":spiral_calendar_pad: Feedback #{id} is planned.",
                 (FeedbackStatus.NotYet, _) => $":hourglass_flowing_sand: Feedback #{id} is marked *not yet*; new reports still count, and the digest shows it when customers ask again.",
