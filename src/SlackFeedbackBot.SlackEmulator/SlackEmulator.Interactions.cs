@@ -183,6 +183,53 @@ public sealed partial class SlackEmulator
         return DeliverAsync(new DeliveryRequest(DeliveryKind.Interactive, payload) { TriggerId = triggerId }, ct);
     }
 
+    /// <summary>Clicks the button with <paramref name="actionId"/> and <paramref name="value"/> in a modal or Home tab (one of many alike, one per item).</summary>
+    public Task<DeliveryResult> ClickViewButtonAsync(string userId, string viewId, string actionId, string value, CancellationToken ct = default)
+    {
+        var view = Workspace.GetView(viewId) ?? throw new EmulatorActionException($"There is no view {viewId}.");
+        var (blockId, button) = Elements(view.View["blocks"] as JsonArray)
+            .FirstOrDefault(e => e.Element["type"]?.ToString() == "button" && e.Element["action_id"]?.ToString() == actionId && e.Element["value"]?.ToString() == value);
+        if (button is null)
+        {
+            throw new EmulatorActionException($"No button with action_id '{actionId}' and value '{value}' in view {viewId}.");
+        }
+        return SendViewActionAsync(userId, view, ButtonAction(blockId, button), ct);
+    }
+
+    /// <summary>Picks the option with <paramref name="value"/> in a static select of a modal or Home tab; block_actions carries the selected option.</summary>
+    public Task<DeliveryResult> SelectViewOptionAsync(string userId, string viewId, string actionId, string value, CancellationToken ct = default)
+    {
+        var view = Workspace.GetView(viewId) ?? throw new EmulatorActionException($"There is no view {viewId}.");
+        var (blockId, select) = Elements(view.View["blocks"] as JsonArray)
+            .FirstOrDefault(e => e.Element["type"]?.ToString() == "static_select" && e.Element["action_id"]?.ToString() == actionId
+                && (e.Element["options"] as JsonArray ?? []).OfType<JsonObject>().Any(o => o["value"]?.ToString() == value));
+        if (select is null)
+        {
+            throw new EmulatorActionException($"No static select '{actionId}' with an option '{value}' in view {viewId}.");
+        }
+        var option = (select["options"] as JsonArray)!.OfType<JsonObject>().First(o => o["value"]?.ToString() == value);
+        var action = new JsonObject
+        {
+            ["type"] = "static_select",
+            ["action_id"] = actionId,
+            ["block_id"] = blockId,
+            ["selected_option"] = option.DeepClone(),
+            ["placeholder"] = select["placeholder"]?.DeepClone(),
+            ["action_ts"] = Workspace.Clock.NextTs(),
+        };
+        return SendViewActionAsync(userId, view, action, ct);
+    }
+
+    private Task<DeliveryResult> SendViewActionAsync(string userId, StoredView view, JsonObject action, CancellationToken ct)
+    {
+        var user = HumanUser(userId);
+        var triggerId = Triggers.Issue(user.Id);
+        var payload = BlockActions(user, triggerId, action);
+        payload["container"] = new JsonObject { ["type"] = "view", ["view_id"] = view.View["id"]?.ToString() };
+        payload["view"] = view.View.DeepClone();
+        return DeliverAsync(new DeliveryRequest(DeliveryKind.Interactive, payload) { TriggerId = triggerId }, ct);
+    }
+
     /// <summary>
     /// Submits a modal with input values given as block_id -> action_id -> value (option value for selects, user id for
     /// user pickers, "2025-01-31" for date pickers...). The app's response_action is applied: errors keep the modal open,

@@ -9,6 +9,7 @@ namespace SlackFeedbackBot.Slack.BlockKit;
 [JsonDerivedType(typeof(StaticSelectElement))]
 [JsonDerivedType(typeof(UsersSelectElement))]
 [JsonDerivedType(typeof(DatePickerElement))]
+[JsonDerivedType(typeof(CheckboxesElement))]
 public abstract record BlockElement([property: JsonPropertyOrder(-2)] string Type);
 
 /// <summary>Elements a section may carry as its accessory.</summary>
@@ -155,4 +156,31 @@ public sealed record DatePickerElement : BlockElement, IActionElement, IAccessor
     public DateOnly? InitialDate { get; }
 
     public TextObject? Placeholder { get; }
+}
+
+/// <summary>Checkboxes: each option ticked or not; <c>initial_options</c> are the ones ticked when it opens.</summary>
+public sealed record CheckboxesElement : BlockElement, IActionElement, IInputElement
+{
+    public CheckboxesElement(string actionId, IEnumerable<SelectOption> options, IEnumerable<SelectOption>? initialOptions = null)
+        : base("checkboxes")
+    {
+        ActionId = SlackLimits.RequireNonEmpty(actionId, SlackLimits.Id, "action_id");
+        Options = [.. options];
+        if (Options.Count is 0 or > SlackLimits.ChoiceOptions)
+        {
+            throw new ArgumentException($"Checkboxes need 1 to {SlackLimits.ChoiceOptions} options; got {Options.Count}.", nameof(options));
+        }
+
+        List<SelectOption> initial = [.. initialOptions ?? []];
+        if (initial.Any(o => !Options.Contains(o)))
+        {
+            throw new ArgumentException("The initial options must be among the options.", nameof(initialOptions));
+        }
+
+        InitialOptions = initial.Count == 0 ? null : initial;
+    }
+
+    public string ActionId { get; }
+    public IReadOnlyList<SelectOption> Options { get; }
+    public IReadOnlyList<SelectOption>? InitialOptions { get; }
 }

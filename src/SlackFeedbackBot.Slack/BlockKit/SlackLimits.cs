@@ -29,6 +29,9 @@ public static class SlackLimits
     public const int OptionText = 75;
     public const int OptionValue = 150;
     public const int SelectOptions = 100;
+
+    /// <summary>Checkboxes and radio buttons hold at most 10 options.</summary>
+    public const int ChoiceOptions = 10;
     public const int ImageAltText = 2000;
     public const int ImageTitle = 2000;
     public const int ModalTitle = 24;

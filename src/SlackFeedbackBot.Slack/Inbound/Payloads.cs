@@ -183,6 +183,8 @@ public sealed record ViewStateValue
     public string? Type { get; init; }
     public string? Value { get; init; }
     public SelectedOption? SelectedOption { get; init; }
+    /// <summary>Checkboxes and multi-selects: every option chosen (empty when none is).</summary>
+    public IReadOnlyList<SelectedOption>? SelectedOptions { get; init; }
     public string? SelectedUser { get; init; }
     public string? SelectedConversation { get; init; }
     public string? SelectedChannel { get; init; }

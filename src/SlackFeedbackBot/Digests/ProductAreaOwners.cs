@@ -22,4 +22,7 @@ public sealed class ProductAreaOwners(ProductAreaTagger tagger, IOptions<Product
             .ToList();
         return new AreaOwners(area, owners);
     }
+
+    public bool OwnsAnArea(string userId) =>
+        options.Value.Areas.Any(rule => rule.Owners.Any(owner => string.Equals(owner?.Trim(), userId, StringComparison.Ordinal)));
 }

@@ -81,7 +81,8 @@ public sealed class FeedbackErasure(Database database) : IPersonalDataEraser
             "DELETE FROM feedback_notifications WHERE reporter_id = @user", who, tx);
         var anonymised = subject.UserId is null ? 0
             : connection.Execute("UPDATE feedback_items SET resolved_by = @erased WHERE resolved_by = @user", who, tx)
-              + connection.Execute("UPDATE feedback_bucket_changes SET changed_by = @erased WHERE changed_by = @user", who, tx);
+              + connection.Execute("UPDATE feedback_bucket_changes SET changed_by = @erased WHERE changed_by = @user", who, tx)
+              + connection.Execute("UPDATE feedback_status_changes SET changed_by = @erased WHERE changed_by = @user", who, tx);
 
         connection.Execute("DROP TABLE erase_items; DROP TABLE erase_touched;", transaction: tx);
         if (apply)

@@ -65,6 +65,9 @@ public sealed record FollowUp(long ItemId, string ChannelId, string ThreadTs, st
 public static class FeedbackStatus
 {
     public const string Open = "open";
+    public const string Planned = "planned";
+    /// <summary>Declined for now, with a reason the reporters can be told.</summary>
+    public const string NotYet = "not_yet";
     public const string Resolved = "resolved";
     public const string Deleted = "deleted";
 }

@@ -15,7 +15,8 @@ public sealed record ResolveOutcome(FeedbackItem? Item, int Told, int AlreadyTol
 /// </summary>
 public sealed class FeedbackResolver(FeedbackRepository repository, ReporterLinks links, ISlackOutbox outbox, TimeProvider time)
 {
-    public async Task<ResolveOutcome> ResolveAsync(long itemId, string resolvedBy, string whatChanged, CancellationToken ct)
+    /// <param name="tell">False when the person resolving chose not to tell the reporters (<c>tell:no</c>).</param>
+    public async Task<ResolveOutcome> ResolveAsync(long itemId, string resolvedBy, string whatChanged, CancellationToken ct, bool tell = true)
     {
         if (string.IsNullOrWhiteSpace(whatChanged))
         {
@@ -28,6 +29,11 @@ public sealed class FeedbackResolver(FeedbackRepository repository, ReporterLink
         }
 
         var item = repository.Get(itemId)!;
+        if (!tell)
+        {
+            return new ResolveOutcome(item, 0, 0, null);
+        }
+
         await links.LinkAsync(itemId, ct);
         int told = 0, before = 0;
         var notified = repository.NotifiedReporters(itemId).ToHashSet(StringComparer.Ordinal);
@@ -79,5 +85,5 @@ public sealed class FeedbackResolver(FeedbackRepository repository, ReporterLink
     }
 
     // Imported reporters are names from a spreadsheet, not Slack users, and cannot be messaged.
-    private static bool IsSlackUser(string? id) => id is { Length: > 1 } && (id[0] is 'U' or 'W') && id.All(char.IsAsciiLetterOrDigit);
+    internal static bool IsSlackUser(string? id) => id is { Length: > 1 } && (id[0] is 'U' or 'W') && id.All(char.IsAsciiLetterOrDigit);
 }

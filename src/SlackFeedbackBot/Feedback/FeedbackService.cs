@@ -23,7 +23,11 @@ public sealed record ItemOutcome(FeedbackItem? Item, string? Problem)
 }
 
 /// <summary>An item with everything said and done about it.</summary>
-public sealed record FeedbackDetails(FeedbackItem Item, IReadOnlyList<FeedbackReport> Reports, IReadOnlyList<BucketChange> BucketChanges, FollowUp? FollowUp);
+public sealed record FeedbackDetails(FeedbackItem Item, IReadOnlyList<FeedbackReport> Reports, IReadOnlyList<BucketChange> BucketChanges, FollowUp? FollowUp)
+{
+    /// <summary>The latest move between statuses (who, when, why), when the item ever moved.</summary>
+    public StatusChange? LatestStatusChange { get; init; }
+}
 
 /// <summary>
 /// The feedback domain: capture (validate, classify, tag with the shift, store, check thresholds), reclassify,

@@ -40,6 +40,7 @@ public static class FeedbackServiceCollectionExtensions
         services.TryAddSingleton<FeedbackMetrics>();
         services.TryAddSingleton<FeedbackService>();
         services.TryAddSingleton<FeedbackResolver>();
+        services.AddFeedbackStatuses();
         services.TryAddSingleton<ReporterLinks>();
         services.TryAddSingleton<SlackFeedbackBot.Slack.Directory.WorkspaceDirectory>();
         services.TryAddSingleton<FeedbackImporter>();
@@ -59,6 +60,8 @@ public static class FeedbackServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Scoped<IFeedbackSubcommand, ReclassifySubcommand>());
         services.TryAddEnumerable(ServiceDescriptor.Scoped<IFeedbackSubcommand, SameSubcommand>());
         services.TryAddEnumerable(ServiceDescriptor.Scoped<IFeedbackSubcommand, ResolveSubcommand>());
+        services.TryAddEnumerable(ServiceDescriptor.Scoped<IFeedbackSubcommand, PlanSubcommand>());
+        services.TryAddEnumerable(ServiceDescriptor.Scoped<IFeedbackSubcommand, NotYetSubcommand>());
         services.TryAddEnumerable(ServiceDescriptor.Scoped<IFeedbackSubcommand, ReopenSubcommand>());
         services.TryAddEnumerable(ServiceDescriptor.Scoped<IFeedbackSubcommand, FeedbackHelpSubcommand>());
 
@@ -76,6 +79,7 @@ public static class FeedbackServiceCollectionExtensions
             .AddEventHandler<PassiveCaptureHandler>(PassiveCaptureHandler.EventType)
             .AddEventHandler<MentionCaptureHandler>(MentionCaptureHandler.EventType)
             .AddEventHandler<CapturedMessageChangeHandler>(CapturedMessageChangeHandler.EventType)
-            .AddEventHandler<FollowUpAnswerHandler>(FollowUpAnswerHandler.EventType);
+            .AddEventHandler<FollowUpAnswerHandler>(FollowUpAnswerHandler.EventType)
+            .AddFeedbackHome();
     }
 }

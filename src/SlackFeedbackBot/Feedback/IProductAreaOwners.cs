@@ -7,6 +7,9 @@ public sealed record AreaOwners(string Area, IReadOnlyList<string> Owners);
 public interface IProductAreaOwners
 {
     AreaOwners? OwnersOf(FeedbackItem item);
+
+    /// <summary>Whether the person owns any product area (they see the feedback triage on their Home tab).</summary>
+    bool OwnsAnArea(string userId) => false;
 }
 
 /// <summary>Used until product areas are configured: no item has area owners.</summary>

@@ -59,6 +59,8 @@ public static class RotationsServiceCollectionExtensions
         services.TryAddSingleton<SlackFeedbackBot.Slack.Directory.WorkspaceDirectory>();
         services.AddSingleton<SupportHome>();
         services.AddSingleton<SupportHomeRefresh>();
+        services.RemoveAll<SlackFeedbackBot.AppHome.IHomeTabRefresh>();
+        services.AddSingleton<SlackFeedbackBot.AppHome.IHomeTabRefresh>(sp => sp.GetRequiredService<SupportHomeRefresh>());
         services.AddOutboxTaskHandler<PublishSupportHome>();
         services.AddSingleton<ClickReplies>();
         services.AddHostedService<DeclaredRotations>();

@@ -186,8 +186,10 @@ public sealed class FeedbackCommandTests
         await _h.CommandAsync("same 17 Their admin asks too", user: "U2");
         await _h.CommandAsync("resolve 16 Exports are in the menu now", user: "U1");
 
-        var reply = All(await _h.CommandAsync("list"));
+        var reply = All(await _h.CommandAsync("list status:all"));
+        var unresolved = All(await _h.CommandAsync("list"));
 
+        Assert.That(unresolved, Does.Contain("not resolved, newest first (showing 15 of 16)").And.Not.Contain("*#16*"), "resolved items are left out unless asked for");
         Assert.That(reply, Does.Contain("newest first (showing 15 of 17)"));
         Assert.That(reply.IndexOf("*#17*", StringComparison.Ordinal), Is.LessThan(reply.IndexOf("*#16*", StringComparison.Ordinal)));
         Assert.That(reply, Does.Not.Contain("*#2*").And.Not.Contain("*#1*"), "the two oldest are left out");

@@ -4,29 +4,14 @@ using SlackFeedbackBot.Slack.Inbound;
 
 namespace SlackFeedbackBot.Feedback;
 
-/// <summary><c>/feedback reopen N</c>: opens a resolved item again; resolving it later tells its reporters again.</summary>
-public sealed class ReopenSubcommand(FeedbackResolver resolver, FeedbackPermissions permissions) : Subcommand<ItemArguments>, IFeedbackSubcommand
+/// <summary><c>/feedback reopen N [why] [tell:yes]</c>: opens a resolved, planned or not-yet item again; resolving it later tells its reporters again.</summary>
+public sealed class ReopenSubcommand(FeedbackStatusMoves moves) : StatusSubcommand(moves)
 {
     public override string Name => "reopen";
 
-    public override string Usage => "`/feedback reopen 12`: open item 12 again (resolving it later tells its reporters again)";
+    public override string Usage => "`/feedback reopen 12 [why] [tell:yes]`: open item 12 again (resolving it later tells its reporters again)";
 
-    public override ItemArguments? TryParse(string arguments) => ItemArguments.Parse(arguments);
+    protected override string Status => FeedbackStatus.Open;
 
-    public override async Task<SlackMessage?> RunAsync(SlashCommand command, ItemArguments arguments, CancellationToken ct)
-    {
-        if (arguments is not { Id: { } id })
-        {
-            return SlackMessage.Refused("Write the item number: `/feedback reopen 12`");
-        }
-
-        if (await permissions.RefusalAsync(id, command.UserId, "reopen", ct) is { } refusal)
-        {
-            return SlackMessage.Refused(refusal);
-        }
-
-        return resolver.Reopen(id) is { } problem
-            ? SlackMessage.Refused(problem)
-            : SlackMessage.Ephemeral($":arrows_counterclockwise: Feedback #{id} is open again. When it is resolved, its reporters are told again.");
-    }
+    protected override string Example => "`/feedback reopen 12`";
 }

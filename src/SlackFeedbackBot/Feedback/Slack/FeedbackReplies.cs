@@ -80,7 +80,7 @@ public sealed class FeedbackReplies(FeedbackBuckets buckets)
         var builder = new MessageBuilder()
             .Text($"Feedback #{item.Id}")
             .Ephemeral()
-            .Section($"*Feedback #{item.Id}* · {buckets.Display(item.Bucket)} · {item.Status}\n{SlackText.QuoteDefused(item.Text, 2500)}")
+            .Section($"*Feedback #{item.Id}* · {buckets.Display(item.Bucket)} · {StatusNames.Display(item.Status)}\n{SlackText.QuoteDefused(item.Text, 2500)}")
             .Context(Context(item));
         if (item.Rule is not null)
         {
@@ -104,6 +104,13 @@ public sealed class FeedbackReplies(FeedbackBuckets buckets)
         foreach (var change in details.BucketChanges)
         {
             builder.Context($"{FeedbackFormat.Date(change.ChangedAt)}: <@{change.ChangedBy}> moved it from {buckets.Display(change.FromBucket)} to {buckets.Display(change.ToBucket)}");
+        }
+
+        if (details.LatestStatusChange is { } move && item.Status == move.ToStatus && move.ToStatus != FeedbackStatus.Resolved)
+        {
+            var why = move.Reason is null ? "" : $": {SlackText.Truncate(SlackText.Defuse(move.Reason), 1500)}";
+            var told = move.Tell ? $" ({move.Told} reporter{(move.Told == 1 ? "" : "s")} told)" : "";
+            builder.Section($"*Status: {StatusNames.Display(move.ToStatus)}* since {FeedbackFormat.Date(move.ChangedAt)}, by <@{move.ChangedBy}>{why}{told}");
         }
 
         if (item.Resolution is not null)

@@ -1,3 +1,4 @@
+using SlackFeedbackBot.AppHome;
 using SlackFeedbackBot.Rotations.Storage;
 using SlackFeedbackBot.Slack.Api;
 using SlackFeedbackBot.Slack.BlockKit;
@@ -6,14 +7,18 @@ using SlackFeedbackBot.Slack.Inbound;
 
 namespace SlackFeedbackBot.Rotations.Slack;
 
-/// <summary>The App Home tab: your next shifts with Swap and Away buttons, and the feedback you captured lately.</summary>
+/// <summary>
+/// The App Home tab: what other features add (<see cref="IHomeTabSection"/>: the feedback triage for the people who act
+/// on feedback), then your next shifts with Swap and Away buttons, and the feedback you captured lately.
+/// </summary>
 public sealed class SupportHome(
     ShiftRepository shifts,
     RotationRepository rotations,
     ShiftFeedbackSummary feedback,
     PeopleZones zones,
     ISlackApiClient slack,
-    TimeProvider time)
+    TimeProvider time,
+    IEnumerable<IHomeTabSection> sections)
 {
     public const string SwapActionId = "home_support_swap";
     public const string AwayActionId = "home_support_away";
@@ -25,7 +30,13 @@ public sealed class SupportHome(
         var zone = await zones.ZoneOfAsync(userId, ct);
         var names = (await rotations.ListAsync()).ToDictionary(r => r.Id, r => r.Name);
         var upcoming = await shifts.UpcomingForAsync(userId, now, ShiftLimit);
-        var blocks = new List<Block> { SupportBlocks.Header("Your support shifts") };
+        var blocks = new List<Block>();
+        foreach (var section in sections.OrderBy(s => s.Order))
+        {
+            blocks.AddRange(await section.BuildAsync(userId, ct));
+        }
+
+        blocks.Add(SupportBlocks.Header("Your support shifts"));
         if (upcoming.Count == 0)
         {
             blocks.Add(SupportBlocks.Section("No upcoming shifts. Join a rotation with `/support join <rotation>`."));

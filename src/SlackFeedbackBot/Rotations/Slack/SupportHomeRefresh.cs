@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using SlackFeedbackBot.AppHome;
 using SlackFeedbackBot.Slack.Outbox;
 
 namespace SlackFeedbackBot.Rotations.Slack;
@@ -8,7 +9,7 @@ namespace SlackFeedbackBot.Rotations.Slack;
 /// tab never keeps showing a shift that moved. Through the outbox, under a key naming the change; the view is built
 /// when the task runs, so it shows the shifts as they are then.
 /// </summary>
-public sealed class SupportHomeRefresh(ISlackOutbox outbox)
+public sealed class SupportHomeRefresh(ISlackOutbox outbox) : IHomeTabRefresh
 {
     public async Task RefreshAsync(IEnumerable<string> userIds, string change, CancellationToken ct)
     {
