@@ -60,13 +60,12 @@ public sealed class Migrator(SqliteConnection connection)
 
         scripts.Sort((a, b) => a.Item1.CompareTo(b.Item1));
 
-        // Versions rise from 1 with no repeats. A gap is tolerated only while the numbers between are being written
-        // on other branches (the statuses script 0012 lands before 0011): once every script is merged, they run 1..N.
+        // Versions run 1..N without gaps: a database at version N must have run every script up to N.
         for (var i = 0; i < scripts.Count; i++)
         {
-            if (i == 0 ? scripts[i].Item1 != 1 : scripts[i].Item1 <= scripts[i - 1].Item1)
+            if (scripts[i].Item1 != i + 1)
             {
-                throw new InvalidOperationException($"Migration scripts must be numbered from 1 upwards without repeats; found {scripts[i].Item1:D4}_{scripts[i].Item2} at position {i + 1}.");
+                throw new InvalidOperationException($"Migration scripts must be numbered 1..N without gaps or repeats; found {scripts[i].Item1:D4}_{scripts[i].Item2} at position {i + 1}.");
             }
         }
 
