@@ -70,12 +70,12 @@ public sealed class FeedbackModals(FeedbackBuckets buckets, IOptions<FeedbackOpt
         return Form(builder, null, item, includeText: false).Build();
     }
 
-    public ModalView Saved(FeedbackItem item, bool isNew) =>
+    public ModalView Saved(FeedbackItem item, bool isNew, ThresholdStanding? standing = null) =>
         new ModalBuilder("Feedback saved").Close("Done")
             .CallbackId("feedback_saved")
-            .Section(isNew
+            .Section((isNew
                 ? $":white_check_mark: Saved as feedback *#{item.Id}* in *{buckets.Display(item.Bucket)}*.\n{(item.Rule is null ? "No rule matched, so someone will triage it." : $"Rule that matched: `{FeedbackReplies.RuleText(item)}`")}"
-                : $":white_check_mark: This message is feedback *#{item.Id}* already; your report was added to it.")
+                : $":white_check_mark: This message is feedback *#{item.Id}* already; your report was added to it.") + FeedbackReplies.Standing(standing))
             .Context($"Change the bucket with `/feedback reclassify {item.Id} <bucket>`.")
             .Build();
 

@@ -17,12 +17,12 @@ public sealed class FeedbackReplies(FeedbackBuckets buckets)
     /// The ephemeral answer to a capture, the same whichever way it was captured: number, bucket, the rule that
     /// decided, and the two things that can be changed (the bucket, the details).
     /// </summary>
-    public SlackMessage Captured(FeedbackItem item, bool isNew, int reports, string? notice = null)
+    public SlackMessage Captured(FeedbackItem item, bool isNew, int reports, string? notice = null, ThresholdStanding? standing = null)
     {
         var headline = isNew
             ? $":white_check_mark: Saved as feedback *#{item.Id}* in *{buckets.Display(item.Bucket)}*"
             : $":white_check_mark: This message is feedback *#{item.Id}* already ({buckets.Display(item.Bucket)}); your report was added ({reports} reports now)";
-        return Confirmation(item, $"Saved as feedback #{item.Id} in {buckets.Display(item.Bucket)}", $"{headline}\n{Why(item)}{(notice is null ? "" : $"\n:warning: {notice}")}")
+        return Confirmation(item, $"Saved as feedback #{item.Id} in {buckets.Display(item.Bucket)}", $"{headline}\n{Why(item)}{Standing(standing)}{(notice is null ? "" : $"\n:warning: {notice}")}")
             .Ephemeral()
             .Build();
     }
@@ -46,6 +46,9 @@ public sealed class FeedbackReplies(FeedbackBuckets buckets)
                 new StaticSelectElement(SetBucketAction, options, current, "Change bucket"),
                 new ButtonElement("Add details", AddDetailsAction, item.Id.ToString(CultureInfo.InvariantCulture)));
     }
+
+    /// <summary>Where the issue stands against its threshold, and why the threshold exists: the bar is visible, so people gather evidence.</summary>
+    public static string Standing(ThresholdStanding? standing) => standing is null ? "" : $"\n:bar_chart: {standing.Sentence()}";
 
     private static string Why(FeedbackItem item) =>
         item.Rule is null ? "No rule matched, so someone will triage it." : $"Rule that matched: `{RuleText(item)}`";

@@ -94,7 +94,7 @@ public sealed class MessageCaptureConfirmation(
     private Task SendCardAsync(CaptureOutcome outcome, string person, string channel, CancellationToken ct)
     {
         var item = outcome.Item!;
-        var card = replies.Captured(item, IsFirstReport(outcome, person), service.ReportCount(item.Id));
+        var card = replies.Captured(item, IsFirstReport(outcome, person), service.ReportCount(item.Id), standing: outcome.Standing);
         return outbox.EnqueueAsync(CardKey(item.Id, person), SlackEffects.Ephemeral(channel, person, card), ct);
     }
 
