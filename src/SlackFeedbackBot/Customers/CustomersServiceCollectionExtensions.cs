@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using SlackFeedbackBot.Privacy;
 using SlackFeedbackBot.Slack.Directory;
 
 namespace SlackFeedbackBot.Customers;
@@ -19,6 +20,7 @@ public static class CustomersServiceCollectionExtensions
         services.TryAddSingleton<CustomerValues>();
         services.TryAddSingleton<WorkspaceDirectory>();
         services.TryAddSingleton<CustomerQueries>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IPersonalDataEraser, CustomerErasure>());
         return services;
     }
 }

@@ -1,4 +1,6 @@
+using Microsoft.Extensions.DependencyInjection;
 using SlackFeedbackBot.Customers;
+using SlackFeedbackBot.Privacy;
 using SlackFeedbackBot.Tests.Feedback;
 
 namespace SlackFeedbackBot.Tests.Customers;
@@ -113,5 +115,22 @@ public sealed class CustomerImportTests
         Assert.That(Repository.FindByName("acme   corp")!.Name, Is.EqualTo("Acme"));
         Assert.That(Repository.FindByName("acme inc.")!.Name, Is.EqualTo("Acme"));
         Assert.That(clash.Rows.Single().Problem, Does.Contain("already names Globex"));
+    }
+
+    [Test]
+    public async Task EraseCustomer_ByAlias_RemovesTheRecordWithItsDomains_OnlyWhenApplied()
+    {
+        Importer.Import("name,aliases,domains\nAcme,Acme Corp,acme.com\nGlobex,,globex.com\n");
+        var eraser = _h.Services.GetServices<IPersonalDataEraser>().OfType<CustomerErasure>().Single();
+
+        var plan = await eraser.EraseAsync(ErasureSubject.ForCustomer("ACME CORP"), apply: false, CancellationToken.None);
+        Assert.That((plan.Total, Repository.All().Count), Is.EqualTo((1, 2)));
+
+        var done = await eraser.EraseAsync(ErasureSubject.ForCustomer("ACME CORP"), apply: true, CancellationToken.None);
+
+        Assert.That(done.Lines.Single(), Does.Contain("1 customer record"));
+        Assert.That(Repository.All().Select(c => c.Name), Is.EqualTo(new[] { "Globex" }));
+        Assert.That(Repository.FindByDomain("acme.com"), Is.Null);
+        Assert.That(Repository.FindByName("acme corp"), Is.Null);
     }
 }

@@ -110,6 +110,16 @@ public sealed class WeightedThresholdTests
     }
 
     [Test]
+    public async Task SameReply_SaysWhereTheIssueStandsNow()
+    {
+        var item = (await _h.CaptureAsync("Can I pay by invoice?", customer: "Acme")).Item!;
+
+        var reply = await _h.CommandAsync($"same {item.Id} Globex wants invoices too customer:Globex", user: "U2");
+
+        Assert.That(reply!.Text, Does.Contain("it has 2 reports now").And.Contain("4.5 of 5 customers (2 heard, weighted by value and importance): the product team reviews"));
+    }
+
+    [Test]
     public async Task CaptureReply_UsesTheExplanationSetting()
     {
         using var h = Harness("we look at anything {threshold} customers ask for within {days} days");
