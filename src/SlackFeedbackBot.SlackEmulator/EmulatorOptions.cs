@@ -48,7 +48,7 @@ public sealed class EmulatorOptions
     [
         "app_mentions:read", "channels:history", "channels:read", "channels:write.topic", "chat:write", "commands", "files:write",
         "groups:history", "groups:read", "groups:write.topic", "im:history", "im:write", "reactions:read", "reactions:write", "usergroups:read",
-        "usergroups:write", "users:read",
+        "usergroups:write", "users:read", "users:read.email",
     ];
 
     /// <summary>

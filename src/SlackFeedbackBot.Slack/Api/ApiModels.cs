@@ -17,7 +17,11 @@ public sealed record SlackUser(
     int TzOffset,
     bool IsBot,
     bool Deleted,
-    string? TeamId);
+    string? TeamId)
+{
+    /// <summary>The profile's email, present when the app has the <c>users:read.email</c> scope.</summary>
+    public string? Email { get; init; }
+}
 
 public sealed record UserGroup(string Id, string Handle, string? Name, IReadOnlyList<string> Users);
 

@@ -45,7 +45,10 @@ internal static class SlackResponseReader
             Int(user, "tz_offset"),
             Bool(user, "is_bot"),
             Bool(user, "deleted"),
-            String(user, "team_id"));
+            String(user, "team_id"))
+        {
+            Email = String(profile, "email"),
+        };
     }
 
     public static ConversationInfo Conversation(JsonObject channel) => new(

@@ -18,6 +18,7 @@ public sealed class WorkspaceDirectory(ISlackApiClient slack, TimeProvider time)
     private readonly SemaphoreSlim _gate = new(1, 1);
     private (DateTimeOffset At, IReadOnlyList<DirectoryChannel> Channels)? _channels;
     private (DateTimeOffset At, IReadOnlyList<SlackUser> Users)? _users;
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, (DateTimeOffset At, string? Email)> _emails = new(StringComparer.Ordinal);
 
     /// <summary>The channel called <paramref name="name"/> (with or without its #), or null.</summary>
     public async Task<DirectoryChannel?> FindChannelAsync(string name, CancellationToken ct)
@@ -72,6 +73,23 @@ public sealed class WorkspaceDirectory(ISlackApiClient slack, TimeProvider time)
             .OrderBy(n => n, StringComparer.OrdinalIgnoreCase)
             .Take(count)
             .ToList();
+    }
+
+    /// <summary>
+    /// The email on the person's profile (users.info, which shows it with the <c>users:read.email</c> scope), or null when
+    /// the profile has none; remembered per person for <see cref="CacheFor"/>, so a busy reporter costs one call a minute.
+    /// </summary>
+    public async Task<string?> FindEmailAsync(string userId, CancellationToken ct)
+    {
+        if (_emails.TryGetValue(userId, out var cached) && time.GetUtcNow() - cached.At < CacheFor)
+        {
+            return cached.Email;
+        }
+
+        var user = await slack.GetUserInfoAsync(userId, ct);
+        var email = string.IsNullOrWhiteSpace(user.Email) ? null : user.Email.Trim();
+        _emails[userId] = (time.GetUtcNow(), email);
+        return email;
     }
 
     private async Task<IReadOnlyList<DirectoryChannel>> ChannelsAsync(CancellationToken ct)

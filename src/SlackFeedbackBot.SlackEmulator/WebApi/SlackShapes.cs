@@ -23,7 +23,7 @@ public static class SlackShapes
     public static JsonObject User(WorkspaceUser user, string teamId, DateTimeOffset now)
     {
         var (offset, label) = ZoneAt(user.Tz, now);
-        return new JsonObject
+        var shape = new JsonObject
         {
             ["id"] = user.Id,
             ["team_id"] = teamId,
@@ -48,6 +48,12 @@ public static class SlackShapes
                 ["team"] = teamId,
             },
         };
+        if (user.Email is { } email)
+        {
+            shape["profile"]!["email"] = email;
+        }
+
+        return shape;
     }
 
     /// <summary>tz_offset in seconds and a tz_label such as "Central European Summer Time", as of <paramref name="now"/>.</summary>

@@ -8,6 +8,9 @@ public sealed record WorkspaceUser(string Id, string Name, string RealName, stri
 
     /// <summary>A deactivated account: Slack keeps it, with <c>deleted: true</c>.</summary>
     public bool Deleted { get; init; }
+
+    /// <summary>The profile's email (Slack shows it to apps with <c>users:read.email</c>).</summary>
+    public string? Email { get; init; }
 }
 
 public sealed record WorkspaceChannel(string Id, string Name, bool IsPrivate, IReadOnlyList<string> Members, long Created)

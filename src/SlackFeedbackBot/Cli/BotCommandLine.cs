@@ -17,6 +17,7 @@ public static class BotCommandLine
         root.Add(ClassifyCommand.Create());
         root.Add(ImportExportCommands.Import());
         root.Add(ImportExportCommands.Export());
+        root.Add(CustomersCommand.Create());
         root.Add(RotationCommand.Create());
         root.Add(DoctorCommand.Create());
         root.Add(DigestCommand.Create());

@@ -29,7 +29,7 @@ public sealed class BotDoctor(TextWriter output)
 
     public static readonly IReadOnlyList<string> OptionalScopes =
     [
-        "channels:write.topic", "groups:history", "groups:read", "groups:write.topic", "im:history", "reactions:write", "usergroups:read", "usergroups:write",
+        "channels:write.topic", "groups:history", "groups:read", "groups:write.topic", "im:history", "reactions:write", "usergroups:read", "usergroups:write", "users:read.email",
     ];
 
     private static readonly TimeSpan SlackPatience = TimeSpan.FromSeconds(15);

@@ -1,48 +1,88 @@
 using System.Text.RegularExpressions;
 using Microsoft.Extensions.Options;
+using SlackFeedbackBot.Customers;
 using SlackFeedbackBot.Slack.Api;
 using SlackFeedbackBot.Slack.Outbox;
 using SlackFeedbackBot.Slack.Text;
 
 namespace SlackFeedbackBot.Feedback;
 
+/// <summary>What a threshold check found: the alerts raised now, and where the item stands.</summary>
+public sealed record ThresholdCheck(IReadOnlyList<string> Raised, ThresholdStanding Standing);
+
 /// <summary>
-/// Escalation thresholds: one item heard N times within D days, or a high-value customer named. Each alert is
-/// recorded and posted through the outbox under its key (<c>alert:reports:42:3</c>), so it is posted once, outage or not.
+/// Escalation thresholds: one item heard from enough customers (distinct, weighted by value and importance, as the
+/// Customers feature weighs them) within D days, or a high-value customer heard. Each alert is recorded and posted
+/// through the outbox under its key (<c>alert:reports:42:10</c>, <c>alert:customer:42:acme</c>), so it is posted once,
+/// outage or not.
 /// </summary>
 public sealed class FeedbackAlerts(
     FeedbackRepository repository,
     FeedbackBuckets buckets,
+    CustomerQueries customers,
     ISlackOutbox outbox,
     IOptions<FeedbackOptions> options,
     TimeProvider time)
 {
-    /// <summary>Checks the thresholds after <paramref name="item"/> got a report with <paramref name="words"/> about <paramref name="customer"/>.</summary>
-    public async Task<IReadOnlyList<string>> CheckAsync(FeedbackItem item, string words, string? customer, CancellationToken ct)
+    private const int CustomersNamed = 5;
+
+    /// <summary>Checks the thresholds after <paramref name="item"/> got a report from <paramref name="reporterId"/> with <paramref name="words"/> about <paramref name="customer"/>.</summary>
+    public async Task<ThresholdCheck> CheckAsync(FeedbackItem item, string words, string? customer, string? reporterId, CancellationToken ct)
     {
         var thresholds = options.Value.Thresholds;
+        var (tally, standing) = await TallyAsync(item, ct);
         var raised = new List<string>();
         if (string.IsNullOrWhiteSpace(thresholds.AlertChannel))
         {
-            return raised;
+            return new ThresholdCheck(raised, standing);
         }
 
-        var now = time.GetUtcNow();
-        var reports = repository.CountReportsSince(item.Id, now.AddDays(-thresholds.WithinDays));
-        if (reports >= thresholds.ReportCount)
+        if (standing.Reached)
         {
-            var text = $":rotating_light: Feedback #{item.Id} has been heard {reports} times in the last {thresholds.WithinDays} days ({buckets.Display(item.Bucket)}):\n{SlackText.QuoteDefused(item.Text, QuoteLength)}{LinkLine(item)}";
+            var text = $":rotating_light: Feedback #{item.Id} has been heard from {Heard(tally)} in the last {thresholds.WithinDays} days, weighing {ThresholdStanding.Number(standing.Weight)} against the threshold of {thresholds.ReportCount} ({buckets.Display(item.Bucket)}):\n{SlackText.QuoteDefused(item.Text, QuoteLength)}{LinkLine(item)}";
             await RaiseAsync($"reports:{item.Id}:{thresholds.ReportCount}", item, thresholds.AlertChannel, text, raised, ct);
+        }
+
+        if (await customers.MatchAsync(customer, reporterId, ct) is { } match && customers.HighValueReason(match.Customer) is { } reason)
+        {
+            var text = $":star: High-value customer in feedback #{item.Id} ({buckets.Display(item.Bucket)}): {SlackText.Defuse(reason)}\n{SlackText.QuoteDefused(words, QuoteLength)}{LinkLine(item)}";
+            await RaiseAsync(CustomerKey(item, match.Customer.Name), item, thresholds.AlertChannel, text, raised, ct);
         }
 
         foreach (var name in thresholds.HighValueCustomers.Where(n => Names(n, customer, words)).Distinct(StringComparer.OrdinalIgnoreCase))
         {
             var text = $":star: High-value customer *{SlackText.Escape(name.Trim())}* in feedback #{item.Id} ({buckets.Display(item.Bucket)}):\n{SlackText.QuoteDefused(words, QuoteLength)}{LinkLine(item)}";
-            await RaiseAsync($"customer:{item.Id}:{name.Trim().ToLowerInvariant()}", item, thresholds.AlertChannel, text, raised, ct);
+            await RaiseAsync(CustomerKey(item, name), item, thresholds.AlertChannel, text, raised, ct);
         }
 
-        return raised;
+        return new ThresholdCheck(raised, standing);
     }
+
+    /// <summary>Where the item stands against its threshold now, for the capture reply.</summary>
+    public async Task<ThresholdStanding> StandingAsync(FeedbackItem item, CancellationToken ct) => (await TallyAsync(item, ct)).Standing;
+
+    private async Task<(CustomerTally Tally, ThresholdStanding Standing)> TallyAsync(FeedbackItem item, CancellationToken ct)
+    {
+        var thresholds = options.Value.Thresholds;
+        var since = time.GetUtcNow().AddDays(-thresholds.WithinDays).ToUnixTimeMilliseconds();
+        var reports = repository.Reports(item.Id);
+        // The importance given with the capture is the first reporter's; a "me too" carries none of its own, so counts as medium.
+        var first = reports.Count == 0 ? (long?)null : reports[0].Id;
+        var voices = reports.Where(r => r.CreatedAtMs >= since)
+            .Select(r => new CustomerVoice(r.ReporterId, r.ReporterName, r.Text, r.Customer, r.Id == first ? item.Importance : null));
+        var tally = await customers.TallyAsync(voices, ct);
+        return (tally, new ThresholdStanding(tally.Weight, tally.Customers.Count, thresholds.ReportCount, thresholds.WithinDays, thresholds.Explanation));
+    }
+
+    private static string Heard(CustomerTally tally)
+    {
+        var names = tally.Customers.Take(CustomersNamed)
+            .Select(c => Math.Abs(c.Weight - 1) < 0.001 ? SlackText.Defuse(c.Name) : $"{SlackText.Defuse(c.Name)} ×{ThresholdStanding.Number(c.Weight)}");
+        var more = tally.Customers.Count > CustomersNamed ? $" and {tally.Customers.Count - CustomersNamed} more" : "";
+        return $"{tally.Customers.Count} customer{(tally.Customers.Count == 1 ? "" : "s")} ({string.Join(", ", names)}{more})";
+    }
+
+    private static string CustomerKey(FeedbackItem item, string name) => $"customer:{item.Id}:{name.Trim().ToLowerInvariant()}";
 
     internal static bool Names(string highValue, string? customer, string text)
     {

@@ -67,7 +67,10 @@ public enum ReactionConfirmation
 /// <summary>When the bot raises its hand: one item heard often, or a customer who matters a lot.</summary>
 public sealed class FeedbackThresholdOptions
 {
-    /// <summary>Reports of one item within <see cref="WithinDays"/> that trigger an alert.</summary>
+    /// <summary>
+    /// Distinct customers of one item within <see cref="WithinDays"/>, weighted by their value and importance
+    /// (section <c>Customers</c>), that trigger an alert. The name is kept from when it counted reports.
+    /// </summary>
     public int ReportCount { get; set; } = 10;
 
     public int WithinDays { get; set; } = 30;
@@ -77,4 +80,12 @@ public sealed class FeedbackThresholdOptions
 
     /// <summary>Customers whose feedback is passed on at once (matched case-insensitively).</summary>
     public List<string> HighValueCustomers { get; set; } = [];
+
+    /// <summary>
+    /// Why the threshold exists, shown in every capture reply after "3 of 10 customers: ";
+    /// <c>{threshold}</c> and <c>{days}</c> stand for the numbers.
+    /// </summary>
+    public string Explanation { get; set; } = DefaultExplanation;
+
+    public const string DefaultExplanation = "the product team reviews an issue when {threshold} customers in {days} days report it";
 }

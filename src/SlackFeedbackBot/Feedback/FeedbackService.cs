@@ -10,6 +10,9 @@ public sealed record CaptureOutcome(FeedbackItem? Item, bool IsNew, bool ReportA
 {
     public bool Stored => Item is not null;
 
+    /// <summary>Where the item stands against its threshold after this capture (set for stored captures).</summary>
+    public ThresholdStanding? Standing { get; init; }
+
     public static CaptureOutcome Refused(string problem) => new(null, false, false, problem);
 }
 
@@ -110,15 +113,16 @@ public sealed class FeedbackService(
             }
         }
 
-        if (record.ReportAdded)
-        {
-            await alerts.CheckAsync(record.Item, capture.Text, capture.Customer, ct);
-        }
-
-        return new CaptureOutcome(record.Item, record.IsNew, record.ReportAdded, null);
+        var standing = record.ReportAdded
+            ? (await alerts.CheckAsync(record.Item, capture.Text, capture.Customer, reporter, ct)).Standing
+            : await alerts.StandingAsync(record.Item, ct);
+        return new CaptureOutcome(record.Item, record.IsNew, record.ReportAdded, null) { Standing = standing };
     }
 
     public FeedbackItem? Get(long id) => repository.Get(id);
+
+    /// <summary>Where the item stands against its threshold: weighted customers in the window, and why the threshold exists.</summary>
+    public Task<ThresholdStanding> StandingAsync(FeedbackItem item, CancellationToken ct) => alerts.StandingAsync(item, ct);
 
     /// <summary>How many conversations raised the item: the first capture and every "me too".</summary>
     public int ReportCount(long id) => repository.Reports(id).Count;
@@ -176,7 +180,7 @@ public sealed class FeedbackService(
         }
 
         var item = repository.Get(id)!;
-        await alerts.CheckAsync(item, report.Text, report.Customer, ct);
+        await alerts.CheckAsync(item, report.Text, report.Customer, userId, ct);
         return new ItemOutcome(item, null);
     }
 

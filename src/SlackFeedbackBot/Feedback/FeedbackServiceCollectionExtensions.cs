@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using SlackFeedbackBot.Customers;
 using SlackFeedbackBot.Slack.Dispatch;
 using SlackFeedbackBot.Privacy;
 using SlackFeedbackBot.Slack.Outbox;
@@ -27,6 +28,11 @@ public static class FeedbackServiceCollectionExtensions
         }
 
         services.TryAddSingleton(TimeProvider.System);
+        if (!services.Any(d => d.ServiceType == typeof(CustomerQueries)))
+        {
+            // Thresholds weigh customers as the Customers feature knows them.
+            services.AddCustomers(configuration);
+        }
         services.TryAddSingleton<ICurrentShiftLookup, NoShiftLookup>();
         services.TryAddSingleton<IProductAreaOwners, NoProductAreaOwners>();
         services.TryAddSingleton<FeedbackAdmins>();

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using SlackFeedbackBot.Customers;
 using SlackFeedbackBot.Digests;
 using SlackFeedbackBot.Feedback;
 using SlackFeedbackBot.Observability;
@@ -56,6 +57,7 @@ public static class BotSettings
         new SettingsSection<LocalModeOptions>(LocalModeOptions.Section),
         new SettingsSection<SpotlightOptions>(SpotlightOptions.SectionName),
         new SettingsSection<FeedbackOptions>(FeedbackOptions.Section),
+        new SettingsSection<CustomerOptions>(CustomerOptions.Section),
         new SettingsSection<ProductAreaOptions>(ProductAreaOptions.SectionName),
         new SettingsSection<DigestOptions>(DigestOptions.Section),
         new SettingsSection<RotationsOptions>(RotationsOptions.Section),

@@ -167,7 +167,7 @@ public sealed class FeedbackServiceTests
 
         var alert = _h.Api.Posts.Single();
         Assert.That(alert.Channel, Is.EqualTo("CALERTS"));
-        Assert.That(alert.Message.Text, Does.Contain($"#{item.Id}").And.Contains("3 times"));
+        Assert.That(alert.Message.Text, Does.Contain($"#{item.Id}").And.Contains("heard from 3 customers").And.Contains("threshold of 3"));
     }
 
     [Test]

@@ -235,6 +235,12 @@ public sealed partial class ConfigurationDocsTests
             return (new() { [""] = flipped.ToString() }, Is.EqualTo(flipped));
         }
 
+        if (type == typeof(double))
+        {
+            var more = (double)current! + 1;
+            return (new() { [""] = more.ToString(CultureInfo.InvariantCulture) }, Is.EqualTo(more));
+        }
+
         if (type == typeof(int))
         {
             var next = (int)current! + 1;

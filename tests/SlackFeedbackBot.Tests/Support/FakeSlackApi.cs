@@ -62,7 +62,22 @@ public sealed class FakeSlackApi : ISlackApiClient
     public Task<PostMessageResponse> UpdateMessageAsync(string channel, string ts, SlackMessage message, CancellationToken ct = default) => Unused<PostMessageResponse>();
     public Task<ConversationInfo> GetConversationInfoAsync(string channel, CancellationToken ct = default) => Unused<ConversationInfo>();
     public Task SetConversationTopicAsync(string channel, string topic, CancellationToken ct = default) => Unused<bool>();
-    public Task<SlackUser> GetUserInfoAsync(string user, CancellationToken ct = default) => Unused<SlackUser>();
+    /// <summary>The people users.info knows in this test; any other user is not expected.</summary>
+    public ConcurrentDictionary<string, SlackUser> Users { get; } = new();
+
+    public int UserInfoCalls;
+
+    public Task<SlackUser> GetUserInfoAsync(string user, CancellationToken ct = default)
+    {
+        Interlocked.Increment(ref UserInfoCalls);
+        if (Users.TryGetValue(user, out var known))
+        {
+            return Task.FromResult(known);
+        }
+
+        // A test that names people expects users.info; anyone else is unknown to Slack, as user_not_found says.
+        return Users.IsEmpty ? Unused<SlackUser>() : Task.FromException<SlackUser>(new SlackApiException("users.info", "user_not_found"));
+    }
     public Task<IReadOnlyList<SlackUser>> ListUsersAsync(CancellationToken ct = default) => Unused<IReadOnlyList<SlackUser>>();
     public Task<IReadOnlyList<UserGroup>> ListUserGroupsAsync(bool includeUsers = false, CancellationToken ct = default) => Unused<IReadOnlyList<UserGroup>>();
     public Task UpdateUserGroupUsersAsync(string userGroupId, IReadOnlyList<string> users, CancellationToken ct = default) => Unused<bool>();

@@ -39,6 +39,7 @@ public sealed class SameSubcommand(FeedbackService service) : Subcommand<ItemArg
             return SlackMessage.Ephemeral($"You already added those words to feedback #{item.Id}, so they count once; it has {reports} reports. A different customer or conversation? Add it in their words.");
         }
 
-        return SlackMessage.Ephemeral($":speech_balloon: Added to feedback #{item.Id}{(fields.Customer is null ? "" : $" for {SlackText.Defuse(fields.Customer)}")}; it has {reports} reports now.");
+        var standing = FeedbackReplies.Standing(await service.StandingAsync(item, ct));
+        return SlackMessage.Ephemeral($":speech_balloon: Added to feedback #{item.Id}{(fields.Customer is null ? "" : $" for {SlackText.Defuse(fields.Customer)}")}; it has {reports} reports now.{standing}");
     }
 }

@@ -41,7 +41,7 @@ public sealed class DetailsSubmission(
             try
             {
                 var reports = service.Show(item.Id)?.Reports.Count ?? 1;
-                await slack.RespondAsync(url, replies.Captured(item, isNew: true, reports) with { ReplaceOriginal = true }, ct);
+                await slack.RespondAsync(url, replies.Captured(item, isNew: true, reports, standing: await service.StandingAsync(item, ct)) with { ReplaceOriginal = true }, ct);
             }
             catch (SlackApiException ex)
             {

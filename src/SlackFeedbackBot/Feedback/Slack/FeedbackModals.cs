@@ -71,10 +71,10 @@ public sealed class FeedbackModals(FeedbackReplies replies, IOptions<FeedbackOpt
     }
 
     /// <summary>The form's last page: the words of every capture's confirmation, and where its buttons are.</summary>
-    public ModalView Saved(FeedbackItem item, bool isNew, int reports) =>
+    public ModalView Saved(FeedbackItem item, bool isNew, int reports, ThresholdStanding? standing = null) =>
         new ModalBuilder("Feedback saved").Close("Done")
             .CallbackId("feedback_saved")
-            .Section(replies.CapturedText(item, isNew, reports))
+            .Section(replies.CapturedText(item, isNew, reports, standing))
             .Context(ConfirmationInDm)
             .Build();
 

@@ -17,23 +17,23 @@ public sealed class FeedbackReplies(FeedbackBuckets buckets)
     /// The ephemeral answer to a capture, the same whichever way it was captured: number, bucket, the rule that
     /// decided, and the two things that can be changed (the bucket, the details).
     /// </summary>
-    public SlackMessage Captured(FeedbackItem item, bool isNew, int reports, string? notice = null) =>
-        Confirmation(item, $"Saved as feedback #{item.Id} in {buckets.Display(item.Bucket)}", $"{CapturedText(item, isNew, reports)}{(notice is null ? "" : $"\n:warning: {notice}")}")
+    public SlackMessage Captured(FeedbackItem item, bool isNew, int reports, string? notice = null, ThresholdStanding? standing = null) =>
+        Confirmation(item, $"Saved as feedback #{item.Id} in {buckets.Display(item.Bucket)}", $"{CapturedText(item, isNew, reports, standing)}{(notice is null ? "" : $"\n:warning: {notice}")}")
             .Ephemeral()
             .Build();
 
     /// <summary>Where the capture went and why, in the words every capture path uses (the card above, the form's last page).</summary>
-    public string CapturedText(FeedbackItem item, bool isNew, int reports)
+    public string CapturedText(FeedbackItem item, bool isNew, int reports, ThresholdStanding? standing = null)
     {
         var headline = isNew
             ? $":white_check_mark: Saved as feedback *#{item.Id}* in *{buckets.Display(item.Bucket)}*"
             : $":white_check_mark: This message is feedback *#{item.Id}* already ({buckets.Display(item.Bucket)}); your report was added ({reports} reports now)";
-        return $"{headline}\n{Why(item)}";
+        return $"{headline}\n{Why(item)}{Standing(standing)}";
     }
 
     /// <summary>The confirmation card as a direct message, for a capture made in a form (no channel to answer in).</summary>
-    public SlackMessage CapturedByDirectMessage(FeedbackItem item, bool isNew, int reports) =>
-        Confirmation(item, $"Saved as feedback #{item.Id} in {buckets.Display(item.Bucket)}", CapturedText(item, isNew, reports)).Build();
+    public SlackMessage CapturedByDirectMessage(FeedbackItem item, bool isNew, int reports, ThresholdStanding? standing = null) =>
+        Confirmation(item, $"Saved as feedback #{item.Id} in {buckets.Display(item.Bucket)}", CapturedText(item, isNew, reports, standing)).Build();
 
     /// <summary>The confirmation again after a bucket change, with both buttons still there to change it again or add details.</summary>
     public SlackMessage BucketChanged(FeedbackItem item, string userId) =>
@@ -54,6 +54,9 @@ public sealed class FeedbackReplies(FeedbackBuckets buckets)
                 new StaticSelectElement(SetBucketAction, options, current, "Change bucket"),
                 new ButtonElement("Add details", AddDetailsAction, item.Id.ToString(CultureInfo.InvariantCulture)));
     }
+
+    /// <summary>Where the issue stands against its threshold, and why the threshold exists: the bar is visible, so people gather evidence.</summary>
+    public static string Standing(ThresholdStanding? standing) => standing is null ? "" : $"\n:bar_chart: {standing.Sentence()}";
 
     private static string Why(FeedbackItem item) =>
         item.Rule is null ? "No rule matched, so someone will triage it." : $"Rule that matched: `{RuleText(item)}`";

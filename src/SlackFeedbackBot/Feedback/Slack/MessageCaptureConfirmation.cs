@@ -103,14 +103,14 @@ public sealed class MessageCaptureConfirmation(
     public Task ConfirmFormAsync(CaptureOutcome outcome, string reporter, CancellationToken ct)
     {
         var item = outcome.Item!;
-        var card = replies.CapturedByDirectMessage(item, IsFirstReport(outcome, reporter), service.ReportCount(item.Id));
+        var card = replies.CapturedByDirectMessage(item, IsFirstReport(outcome, reporter), service.ReportCount(item.Id), outcome.Standing);
         return outbox.EnqueueAsync(CardKey(item.Id, reporter), SlackEffects.DirectMessage(reporter, card), ct);
     }
 
     private Task SendCardAsync(CaptureOutcome outcome, string person, string channel, CancellationToken ct)
     {
         var item = outcome.Item!;
-        var card = replies.Captured(item, IsFirstReport(outcome, person), service.ReportCount(item.Id));
+        var card = replies.Captured(item, IsFirstReport(outcome, person), service.ReportCount(item.Id), standing: outcome.Standing);
         return outbox.EnqueueAsync(CardKey(item.Id, person), SlackEffects.Ephemeral(channel, person, card), ct);
     }
 

@@ -37,6 +37,6 @@ public sealed class NewFeedbackSubmission(FeedbackService service, FeedbackModal
         }
 
         await confirmation.ConfirmFormAsync(outcome, submission.User.Id, ct);
-        return ViewSubmissionResponse.Update(modals.Saved(item, outcome.IsNew, service.ReportCount(item.Id)));
+        return ViewSubmissionResponse.Update(modals.Saved(item, outcome.IsNew, service.ReportCount(item.Id), outcome.Standing));
     }
 }
