@@ -8,7 +8,7 @@ namespace SlackFeedbackBot.Feedback;
 
 /// <summary>
 /// Escalation thresholds: one item heard N times within D days, or a high-value customer named. Each alert is
-/// recorded and posted through the outbox under its key (<c>alert:reports:42:3</c>), so it is posted once, outage or not.
+/// posted through the outbox under its key (<c>alert:reports:42:3</c>) and claimed in the once-only store, so it is posted once, outage or not, however long ago.
 /// </summary>
 public sealed class FeedbackAlerts(
     FeedbackRepository repository,
@@ -62,8 +62,15 @@ public sealed class FeedbackAlerts(
 
     private async Task RaiseAsync(string key, FeedbackItem item, string channel, string text, List<string> raised, CancellationToken ct)
     {
+        // The once-only key outlives the outbox's (purged after Slack:Outbox:KeepFinished); the post is queued before the
+        // key is claimed, so a crash between the two leaves the outbox's own key to stop a second post.
+        if (repository.IsAlertRecorded(key, item.Id))
+        {
+            return;
+        }
+        var queued = await outbox.EnqueueAsync($"alert:{key}", SlackEffects.Post(channel, new SlackMessage { Text = text }), ct);
         repository.TryRecordAlert(key, item.Id, time.GetUtcNow());
-        if (await outbox.EnqueueAsync($"alert:{key}", SlackEffects.Post(channel, new SlackMessage { Text = text }), ct))
+        if (queued)
         {
             raised.Add(key);
         }
