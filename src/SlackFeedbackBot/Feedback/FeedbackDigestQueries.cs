@@ -145,6 +145,13 @@ public sealed class FeedbackDigestQueries(Database database)
     /// <summary>A person's own latest captures.</summary>
     public CapturedFeedback CapturedBy(string userId, int latest) => Captured("reporter_id = @value", userId, latest);
 
+    /// <summary>True once any feedback was stored (deleted items too: the database is not new).</summary>
+    public bool HasAny()
+    {
+        using var connection = database.Open();
+        return connection.ExecuteScalar<long>("SELECT EXISTS (SELECT 1 FROM feedback_items)") > 0;
+    }
+
     /// <summary>Every statement these queries run over a period, for checking their plans (parameters: fromMs, toMs, bucket, area, ids, prefixFrom, prefixTo).</summary>
     internal static IEnumerable<string> Statements(FeedbackFilter filter) =>
         [ReportsByIssueSql(filter), IssuesSql, ItemsCreatedPerBucketSql(filter), ResolvedSql(filter), OnceOnly.ClaimedInSql, CapturedOnShiftSql];
