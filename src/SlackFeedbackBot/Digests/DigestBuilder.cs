@@ -91,9 +91,8 @@ public sealed class DigestBuilder(KeyPhraseGrouper grouper)
         {
             return group;
         }
-        var members = input.Items.Where(item => group.ItemIds.Contains(item.Id)).ToList();
-        var previous = members.Sum(item => item.ReportsIn(input.PreviousPeriod));
-        var heardBefore = previous > 0 || members.Any(item => item.CreatedAt < input.Period.From);
+        var previous = input.PreviousItems.Where(item => group.ItemIds.Contains(item.Id)).Sum(item => item.ReportsIn(input.PreviousPeriod));
+        var heardBefore = previous > 0 || input.Items.Any(item => group.ItemIds.Contains(item.Id) && item.CreatedAt < input.Period.From);
         var trend = !heardBefore ? IssueTrend.New
             : group.ReportCount > previous ? IssueTrend.Rising
             : group.ReportCount < previous ? IssueTrend.Falling

@@ -135,8 +135,8 @@ public sealed record DigestSettings
     public int ChartWeeks { get; init; } = 12;
 }
 
-/// <summary>Everything one digest is built from. Items are those heard (given reports) in <see cref="Period"/> or
-/// <see cref="PreviousPeriod"/>, whenever they were created, each with its reports of those periods.</summary>
+/// <summary>Everything one digest is built from. Items are those heard (given reports) in <see cref="Period"/>, whenever
+/// they were created, each with its reports of the period.</summary>
 public sealed record DigestInput
 {
     public required DigestPeriod Period { get; init; }
@@ -151,6 +151,9 @@ public sealed record DigestInput
     public IReadOnlyList<DigestBucket> Buckets { get; init; } = [];
 
     public IReadOnlyList<DigestItem> Items { get; init; } = [];
+
+    /// <summary>Items heard in <see cref="PreviousPeriod"/>, with its reports: what each issue's change is measured against.</summary>
+    public IReadOnlyList<DigestItem> PreviousItems { get; init; } = [];
     public IReadOnlyList<BucketCount> PreviousCounts { get; init; } = [];
 
     /// <summary>Items resolved during the period (whenever they were created).</summary>

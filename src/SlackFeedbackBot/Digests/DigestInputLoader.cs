@@ -27,15 +27,17 @@ public sealed class DigestInputLoader(FeedbackDigestQueries feedback, Database d
             .OrderBy(item => item.CreatedAt).ThenBy(item => item.Id)
             .ToList();
         var heard = items.Select(item => item.HeardIn(current)).OfType<DigestItem>().ToList();
+        var heardBefore = items.Select(item => item.HeardIn(previous)).OfType<DigestItem>().ToList();
         var chartWeeks = DigestPeriods.ChartWeeks(current, query.Zone, settings.ChartWeeks);
         return new DigestInput
         {
             Period = current,
             PreviousPeriod = previous,
             Buckets = buckets.For(query.Filter),
-            Items = items,
+            Items = heard,
+            PreviousItems = heardBefore,
             Names = items.SelectMany(item => item.Customers).Distinct(StringComparer.OrdinalIgnoreCase).ToList(),
-            PreviousCounts = items.Select(item => item.HeardIn(previous)).OfType<DigestItem>()
+            PreviousCounts = heardBefore
                 .GroupBy(item => (item.Bucket, item.ProductArea))
                 .Select(group => new BucketCount(group.Key.Bucket, group.Sum(item => item.TotalReports), group.Key.ProductArea))
                 .ToList(),
