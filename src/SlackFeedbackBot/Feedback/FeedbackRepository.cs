@@ -394,7 +394,7 @@ public sealed class FeedbackRepository(Database database)
     public bool IsAlertRecorded(string alertKey, long itemId)
     {
         using var connection = database.Open();
-        return connection.ExecuteScalar<long>("SELECT COUNT(*) FROM once_only WHERE key = @key", new { key = FeedbackOnceKeys.Alert(itemId, alertKey) }) > 0;
+        return OnceOnly.IsClaimed(connection, FeedbackOnceKeys.Alert(itemId, alertKey));
     }
 
     /// <summary>Records an alert by its key; false when that alert was raised before.</summary>

@@ -32,8 +32,11 @@ public sealed class OnceOnly(Database database)
     public bool IsClaimed(string key)
     {
         using var connection = database.Open();
-        return connection.ExecuteScalar<long>("SELECT COUNT(*) FROM once_only WHERE key = @key", new { key }) > 0;
+        return IsClaimed(connection, key);
     }
+
+    public static bool IsClaimed(SqliteConnection connection, string key) =>
+        connection.ExecuteScalar<long>("SELECT COUNT(*) FROM once_only WHERE key = @key", new { key }) > 0;
 
     /// <summary>Every key starting with <paramref name="prefix"/>, in key order.</summary>
     public IReadOnlyList<OnceOnlyClaim> Claimed(string prefix)
