@@ -48,7 +48,7 @@ public class DigestLoadBenchmarks
         Seed(database);
 
         var buckets = new FeedbackBuckets(SpotlightClassifier.CreateDefault());
-        _loader = new DigestInputLoader(database, new DigestBucketCatalog(buckets, Options.Create(new SpotlightOptions())));
+        _loader = new DigestInputLoader(new FeedbackDigestQueries(database), database, new DigestBucketCatalog(buckets, Options.Create(new SpotlightOptions())));
         _builder = new DigestBuilder();
         _week = DigestQuery.LastComplete(DigestPeriodKind.Week, TimeZoneInfo.Utc, End.AddHours(9));
     }
@@ -74,7 +74,7 @@ public class DigestLoadBenchmarks
         using var report = Command(connection, tx, """
             INSERT INTO feedback_reports (item_id, reporter_id, text, customer, created_at) VALUES ($item, $reporter, $text, $customer, $created)
             """, "$item", "$reporter", "$text", "$customer", "$created");
-        using var alert = Command(connection, tx, "INSERT INTO feedback_alerts (alert_key, item_id, created_at) VALUES ($key, $item, $created)", "$key", "$item", "$created");
+        using var alert = Command(connection, tx, "INSERT INTO once_only (key, claimed_at) VALUES ($key, $created)", "$key", "$created");
 
         var random = new Random(42);
         var span = (End - Start).TotalMilliseconds;
@@ -96,7 +96,7 @@ public class DigestLoadBenchmarks
 
             if (random.Next(1000) == 0)
             {
-                Run(alert, $"reports:{id}:10", id, created + 7_200_000);
+                Run(alert, FeedbackOnceKeys.Alert(id, $"reports:{id}:10"), created + 7_200_000);
             }
         }
 

@@ -11,6 +11,9 @@ public sealed record Digest
     public required IReadOnlyList<ThresholdHit> Thresholds { get; init; }
     public int ThresholdsNotShown { get; init; }
     public required RotationSummary Rotation { get; init; }
+
+    /// <summary>Issues declined for now ("not yet") that customers asked about again in the period.</summary>
+    public NotYetSummary NotYet { get; init; } = NotYetSummary.None;
     public required ChartData Chart { get; init; }
 
     public int TotalReports => Buckets.Sum(bucket => bucket.Delta.Current);
@@ -79,3 +82,18 @@ public sealed record ChartData(IReadOnlyList<DateOnly> Weeks, IReadOnlyList<Char
 }
 
 public sealed record ChartSeries(string Bucket, string DisplayName, IReadOnlyList<int> Counts);
+
+/// <summary>"Not yet" issues heard again: how often and by how many customers in the period.</summary>
+public sealed record NotYetSummary(IReadOnlyList<NotYetLine> Shown, int NotShown)
+{
+    public static NotYetSummary None { get; } = new([], 0);
+
+    public bool IsEmpty => Shown.Count == 0;
+}
+
+public sealed record NotYetLine(long Id, string Quote, string? Permalink, int Reports, int Customers)
+{
+    public string Counts => Customers == 0
+        ? Plural.Of(Reports, "report")
+        : $"{Plural.Of(Reports, "report")}, {Plural.Of(Customers, "customer")}";
+}

@@ -17,7 +17,9 @@ public sealed class DigestBuilder(KeyPhraseGrouper grouper)
         var inArea = AreaFilter(input.ProductArea);
         var period = input.Period;
 
-        var items = input.Items.Where(item => period.Contains(item.CreatedAt) && inArea(item.ProductArea)).ToList();
+        // Old items heard again count with this period's reports; nothing else of theirs is counted.
+        var items = input.Items.Where(item => inArea(item.ProductArea))
+            .Select(item => item.HeardIn(period)).OfType<DigestItem>().ToList();
         var resolved = input.Resolved
             .Where(item => item.ResolvedAt is { } at && period.Contains(at) && inArea(item.ProductArea))
             .OrderBy(item => item.ResolvedAt).ThenBy(item => item.Id)
@@ -56,6 +58,7 @@ public sealed class DigestBuilder(KeyPhraseGrouper grouper)
                     .ToList(),
                 input.MonthName),
             Chart = Chart(input, buckets, inArea),
+            NotYet = NotYetSection.Build(items, settings),
         };
     }
 
@@ -72,9 +75,29 @@ public sealed class DigestBuilder(KeyPhraseGrouper grouper)
         {
             return new BucketSection(bucket.Id, bucket.DisplayName, delta, [], 0);
         }
-        var groups = grouper.Group(mine, bucket.TriggerPhrases, input.Settings.QuoteMaxLength);
+        // "Not yet" issues have a section of their own; the bucket's count still includes them.
+        var open = mine.Where(item => !NotYetSection.IsNotYet(item)).ToList();
+        var groups = grouper.Group(open, bucket.TriggerPhrases, input.Settings.QuoteMaxLength, input.Names)
+            .Select(group => WithTrend(group, input))
+            .ToList();
         var shown = groups.Take(input.Settings.TopIssuesPerBucket).ToList();
         return new BucketSection(bucket.Id, bucket.DisplayName, delta, shown, groups.Count - shown.Count);
+    }
+
+    // The change per issue: its items' reports in the previous period against this one's.
+    private static KeyPhraseGroup WithTrend(KeyPhraseGroup group, DigestInput input)
+    {
+        if (input.PreviousPeriod is null)
+        {
+            return group;
+        }
+        var previous = input.PreviousItems.Where(item => group.ItemIds.Contains(item.Id)).Sum(item => item.ReportsIn(input.PreviousPeriod));
+        var heardBefore = previous > 0 || input.Items.Any(item => group.ItemIds.Contains(item.Id) && item.CreatedAt < input.Period.From);
+        var trend = !heardBefore ? IssueTrend.New
+            : group.ReportCount > previous ? IssueTrend.Rising
+            : group.ReportCount < previous ? IssueTrend.Falling
+            : IssueTrend.Steady;
+        return group with { PreviousReportCount = previous, Trend = trend };
     }
 
     private static List<DigestBucket> OrderedBuckets(DigestInput input, List<DigestItem> items)

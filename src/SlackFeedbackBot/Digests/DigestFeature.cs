@@ -25,12 +25,16 @@ public static class DigestFeature
         services.TryAddSingleton<DigestScheduler>();
         services.TryAddSingleton<DigestSubscriptions>();
         services.TryAddSingleton<DigestBucketCatalog>();
+        services.TryAddSingleton<FeedbackDigestQueries>();
         services.TryAddSingleton<DigestInputLoader>();
         services.TryAddSingleton<DigestPeopleNames>();
         services.TryAddSingleton<DigestQuietPeople>();
         services.TryAddSingleton<ICustomerContactLookup, NoCustomerContactLookup>();
         services.TryAddSingleton<DigestPublisher>();
         services.AddOutboxTaskHandler<DigestPost>();
+        // Feedback stores the area on capture; the digests' keyword rules are what find it.
+        services.RemoveAll<IProductAreaTagger>();
+        services.AddSingleton<IProductAreaTagger>(sp => sp.GetRequiredService<ProductAreaTagger>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IFeedbackCaptureHook, ProductAreaCaptureHook>());
         services.RemoveAll<IProductAreaOwners>();
         services.AddSingleton<IProductAreaOwners, ProductAreaOwners>();

@@ -19,8 +19,9 @@ public sealed record DigestPeriod(DateTimeOffset From, DateTimeOffset To, string
     public int Days => (int)Math.Round((To - From).TotalHours / 24, MidpointRounding.AwayFromZero);
 }
 
-/// <summary>One conversation in which a customer raised an item ("me too" is another report, with its own customer).</summary>
-public sealed record DigestReport(string? Customer, string? ReporterId = null);
+/// <summary>One conversation in which a customer raised an item ("me too" is another report, with its own customer).
+/// <paramref name="At"/> is when it was made; reports without it count in the period their item was created in.</summary>
+public sealed record DigestReport(string? Customer, string? ReporterId = null, DateTimeOffset? At = null);
 
 /// <summary>A feedback item as the digest sees it; the feedback repository fills these.</summary>
 public sealed record DigestItem
@@ -51,7 +52,39 @@ public sealed record DigestItem
     /// <summary>Set when the item was heard on a support shift.</summary>
     public string? ShiftKey { get; init; }
 
+    /// <summary>open, planned, not_yet or resolved (see the Feedback feature).</summary>
+    public string Status { get; init; } = "open";
+
+    /// <summary>A reporter's answer to "How important is this to you, and why?", when one was given.</summary>
+    public string? Why { get; init; }
+
     public int TotalReports => Reports.Count > 0 ? Reports.Count : Math.Max(1, ReportCount);
+
+    /// <summary>True when its reports carry their own times, so they are counted in the period they were made.</summary>
+    public bool HasTimedReports => Reports.Count > 0 && Reports.All(report => report.At is not null);
+
+    /// <summary>
+    /// The item as heard in <paramref name="period"/>: only the reports made in it (an old item heard again counts with
+    /// this period's reports and customers), or null when it was not heard then. Items without report times are heard in
+    /// the period they were created in, with all their reports.
+    /// </summary>
+    public DigestItem? HeardIn(DigestPeriod period)
+    {
+        if (!HasTimedReports)
+        {
+            return period.Contains(CreatedAt) ? this : null;
+        }
+        var reports = Reports.Where(report => period.Contains(report.At!.Value)).ToList();
+        return reports.Count == 0 ? null : this with
+        {
+            Reports = reports,
+            Customer = null,
+            ReporterIds = reports.Select(report => report.ReporterId).OfType<string>().Distinct(StringComparer.Ordinal).ToList(),
+        };
+    }
+
+    /// <summary>How many of its reports were made in <paramref name="period"/>.</summary>
+    public int ReportsIn(DigestPeriod? period) => period is null ? 0 : HeardIn(period)?.TotalReports ?? 0;
 
     /// <summary>Distinct customer names (trimmed, case-insensitive) across the item and its reports.</summary>
     public IEnumerable<string> Customers =>
@@ -96,20 +129,31 @@ public sealed record DigestSettings
     public int QuoteMaxLength { get; init; } = 200;
     public int ThresholdsShown { get; init; } = 10;
     public int ResolvedShown { get; init; } = 5;
+    public int NotYetShown { get; init; } = 5;
 
     /// <summary>How many weeks the chart covers (8 to 12 read well).</summary>
     public int ChartWeeks { get; init; } = 12;
 }
 
-/// <summary>Everything one digest is built from. Items are those created in <see cref="Period"/>.</summary>
+/// <summary>Everything one digest is built from. Items are those heard (given reports) in <see cref="Period"/>, whenever
+/// they were created, each with its reports of the period.</summary>
 public sealed record DigestInput
 {
     public required DigestPeriod Period { get; init; }
+
+    /// <summary>The period the changes per issue are measured against; none, no change is shown.</summary>
+    public DigestPeriod? PreviousPeriod { get; init; }
+
+    /// <summary>Names that say nothing about what was asked (customers, people), left out when grouping.</summary>
+    public IReadOnlyList<string> Names { get; init; } = [];
 
     /// <summary>Buckets in display order, with their names and trigger phrases. Buckets seen only in the data follow, by id.</summary>
     public IReadOnlyList<DigestBucket> Buckets { get; init; } = [];
 
     public IReadOnlyList<DigestItem> Items { get; init; } = [];
+
+    /// <summary>Items heard in <see cref="PreviousPeriod"/>, with its reports: what each issue's change is measured against.</summary>
+    public IReadOnlyList<DigestItem> PreviousItems { get; init; } = [];
     public IReadOnlyList<BucketCount> PreviousCounts { get; init; } = [];
 
     /// <summary>Items resolved during the period (whenever they were created).</summary>

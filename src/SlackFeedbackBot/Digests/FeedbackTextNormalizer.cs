@@ -13,7 +13,45 @@ public static partial class FeedbackTextNormalizer
     [GeneratedRegex(@":[a-z0-9_+\-']+:")]
     private static partial Regex Emoji();
 
+    // "@ana" typed as plain text (not a Slack mention) names a person, not what was asked.
+    [GeneratedRegex(@"(?<![\p{L}\p{N}])@[\p{L}\p{N}._\-]+")]
+    private static partial Regex PlainMention();
+
+    [GeneratedRegex(@"[\p{L}\p{N}'\u2019]+|[.!?\n]")]
+    private static partial Regex WordOrSentenceEnd();
+
     public static string Normalize(string text) => string.Join(' ', Words(text));
+
+    /// <summary>
+    /// The words written in title case inside a sentence ("asked by Maria at Globex"), lower-cased: likely names of people or
+    /// companies. A sentence's first word and words in an all-capitals text are not counted.
+    /// </summary>
+    public static IReadOnlySet<string> TitleCaseWords(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var plain = Emoji().Replace(BareUrl().Replace(SlackText.WithoutMarkup(text), " "), " ");
+        var names = new HashSet<string>(StringComparer.Ordinal);
+        if (!plain.Any(char.IsLower))
+        {
+            return names;
+        }
+        var sentenceStart = true;
+        foreach (Match token in WordOrSentenceEnd().Matches(plain))
+        {
+            var word = token.Value;
+            if (word is "." or "!" or "?" or "\n")
+            {
+                sentenceStart = true;
+                continue;
+            }
+            if (!sentenceStart && word.Length > 1 && char.IsUpper(word[0]) && word.Skip(1).Any(char.IsLower) && !word.Skip(1).Any(char.IsUpper))
+            {
+                names.Add(new string(word.Where(ch => !IsApostrophe(ch)).ToArray()).ToLowerInvariant());
+            }
+            sentenceStart = false;
+        }
+        return names;
+    }
 
     public static IReadOnlyList<string> Words(string text)
     {
@@ -23,6 +61,7 @@ public static partial class FeedbackTextNormalizer
         var lowered = SlackText.WithoutMarkup(text).ToLowerInvariant();
         lowered = BareUrl().Replace(lowered, " ");
         lowered = Emoji().Replace(lowered, " ");
+        lowered = PlainMention().Replace(lowered, " ");
 
         var words = new List<string>();
         var current = new StringBuilder();

@@ -3,9 +3,10 @@ using SlackFeedbackBot.Slack.Text;
 namespace SlackFeedbackBot.Digests;
 
 /// <summary>
-/// Groups feedback items that share their key terms: what is left once Slack markup, stop words and the bucket's
-/// own trigger words ("how do i", "can you") are gone. Grouping is greedy and deterministic: items are taken
-/// oldest first, and each joins the earliest group whose first item's terms overlap its own by Jaccard ≥ 0.5.
+/// Groups feedback items that share their key terms: what is left once Slack markup, stop words, the bucket's own
+/// trigger words ("how do i", "can you") and names (customers, people, @mentions) are gone. Grouping is greedy and
+/// deterministic: items are taken oldest first, and each joins the group whose first item's terms overlap its own most,
+/// by Jaccard ≥ 0.5; a title-case word only one side has counts as a name and is left out of that comparison.
 /// </summary>
 public sealed class KeyPhraseGrouper
 {
@@ -34,14 +35,23 @@ public sealed class KeyPhraseGrouper
             .Select(word => new KeyTerm(word, LightStemmer.Stem(word)))
             .ToList();
 
+    /// <param name="names">Names of customers and people: their words are left out, so "Acme asks for X" and "Globex asks
+    /// for X" are one issue. The items' own customers are always left out too.</param>
     public IReadOnlyList<KeyPhraseGroup> Group(
-        IEnumerable<DigestItem> items, IEnumerable<string> triggerPhrases, int quoteMaxLength = 200)
+        IEnumerable<DigestItem> items, IEnumerable<string> triggerPhrases, int quoteMaxLength = 200, IEnumerable<string>? names = null)
     {
+        var list = items.ToList();
         var excluded = triggerPhrases.SelectMany(FeedbackTextNormalizer.Words).ToHashSet(StringComparer.Ordinal);
+        var nameWords = list.SelectMany(item => item.Customers)
+            .Concat(names ?? [])
+            .SelectMany(FeedbackTextNormalizer.Words)
+            .Where(word => !_stopWords.Contains(word))
+            .ToHashSet(StringComparer.Ordinal);
+        excluded.UnionWith(nameWords);
         var drafts = new List<Draft>();
-        foreach (var item in items.OrderBy(item => item.CreatedAt).ThenBy(item => item.Id))
+        foreach (var item in list.OrderBy(item => item.CreatedAt).ThenBy(item => item.Id))
         {
-            var member = new Member(item, KeyTerms(item.Text, excluded));
+            var member = new Member(item, KeyTerms(item.Text, excluded), FeedbackTextNormalizer.TitleCaseWords(item.Text));
             var home = member.Stems.Count == 0 ? null : BestDraftFor(member, drafts);
             if (home is null)
             {
@@ -67,7 +77,7 @@ public sealed class KeyPhraseGrouper
         var bestScore = 0.0;
         foreach (var draft in drafts)
         {
-            var score = Jaccard(member.Stems, draft.Seed.Stems);
+            var score = Similarity(member, draft.Seed);
             if (score >= SimilarityThreshold && score > bestScore)
             {
                 best = draft;
@@ -75,6 +85,15 @@ public sealed class KeyPhraseGrouper
             }
         }
         return best;
+    }
+
+    // A title-case word only one side has is most likely a name ("Maria asked…", "…for Globex"): it neither joins nor
+    // separates. Words both share count as usual, so "Trello" still ties two Trello questions together.
+    private static double Similarity(Member member, Member seed)
+    {
+        var left = member.Stems.Where(stem => !member.NameStems.Contains(stem) || seed.Stems.Contains(stem)).ToHashSet(StringComparer.Ordinal);
+        var right = seed.Stems.Where(stem => !seed.NameStems.Contains(stem) || member.Stems.Contains(stem)).ToHashSet(StringComparer.Ordinal);
+        return Jaccard(left, right);
     }
 
     internal static double Jaccard(IReadOnlySet<string> left, IReadOnlySet<string> right)
@@ -89,11 +108,15 @@ public sealed class KeyPhraseGrouper
 
     public sealed record KeyTerm(string Word, string Stem);
 
-    private sealed class Member(DigestItem item, IReadOnlyList<KeyTerm> terms)
+    private sealed class Member(DigestItem item, IReadOnlyList<KeyTerm> terms, IReadOnlySet<string> titleCaseWords)
     {
         public DigestItem Item { get; } = item;
         public IReadOnlyList<KeyTerm> Terms { get; } = terms;
         public IReadOnlySet<string> Stems { get; } = terms.Select(term => term.Stem).ToHashSet(StringComparer.Ordinal);
+
+        /// <summary>Stems of the words written like names.</summary>
+        public IReadOnlySet<string> NameStems { get; } = terms.Where(term => titleCaseWords.Contains(term.Word))
+            .Select(term => term.Stem).ToHashSet(StringComparer.Ordinal);
     }
 
     private sealed class Draft(Member seed)
@@ -104,7 +127,7 @@ public sealed class KeyPhraseGrouper
         public KeyPhraseGroup ToGroup(int quoteMaxLength)
         {
             var representative = Members
-                .OrderByDescending(member => Jaccard(member.Stems, Seed.Stems))
+                .OrderByDescending(member => Similarity(member, Seed))
                 .ThenBy(member => member.Item.Text.Trim().Length)
                 .ThenBy(member => member.Item.Id)
                 .First();
@@ -121,7 +144,13 @@ public sealed class KeyPhraseGrouper
                 RepresentativeQuote: SlackText.Excerpt(representative.Item.Text, quoteMaxLength),
                 Permalink: representative.Item.Permalink ?? Members.Select(member => member.Item.Permalink)
                     .FirstOrDefault(link => link is not null),
-                ItemIds: Members.Select(member => member.Item.Id).ToList());
+                ItemIds: Members.Select(member => member.Item.Id).ToList())
+            {
+                Why = Members.OrderBy(member => member != representative).ThenBy(member => member.Item.Id)
+                    .Select(member => member.Item.Why).FirstOrDefault(why => !string.IsNullOrWhiteSpace(why)) is { } why
+                    ? SlackText.Excerpt(why.Trim(), quoteMaxLength)
+                    : null,
+            };
         }
 
         // Stems that most of the members mention, most frequent first, shown in the order people wrote them.

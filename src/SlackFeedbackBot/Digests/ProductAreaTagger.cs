@@ -34,7 +34,7 @@ public sealed class ProductAreaRule
 
 /// <summary>Finds an item's product area: the first rule with a phrase present as whole words, ignoring case,
 /// Slack markup and punctuation; null when none matches.</summary>
-public sealed class ProductAreaTagger
+public sealed class ProductAreaTagger : SlackFeedbackBot.Feedback.IProductAreaTagger
 {
     private readonly IReadOnlyList<(string Area, Regex Pattern)> _rules;
 

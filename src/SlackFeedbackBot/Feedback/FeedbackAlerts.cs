@@ -12,9 +12,9 @@ public sealed record ThresholdCheck(IReadOnlyList<string> Raised, ThresholdStand
 
 /// <summary>
 /// Escalation thresholds: one item heard from enough customers (distinct, weighted by value and importance, as the
-/// Customers feature weighs them) within D days, or a high-value customer heard. Each alert is recorded and posted
-/// through the outbox under its key (<c>alert:reports:42:10</c>, <c>alert:customer:42:acme</c>), so it is posted once,
-/// outage or not.
+/// Customers feature weighs them) within D days, or a high-value customer heard. Each alert is posted through the
+/// outbox under its key (<c>alert:reports:42:10</c>, <c>alert:customer:42:acme</c>) and claimed in the once-only
+/// store, so it is posted once, outage or not, however long ago.
 /// </summary>
 public sealed class FeedbackAlerts(
     FeedbackRepository repository,
@@ -102,8 +102,15 @@ public sealed class FeedbackAlerts(
 
     private async Task RaiseAsync(string key, FeedbackItem item, string channel, string text, List<string> raised, CancellationToken ct)
     {
+        // The once-only key outlives the outbox's (purged after Slack:Outbox:KeepFinished); the post is queued before the
+        // key is claimed, so a crash between the two leaves the outbox's own key to stop a second post.
+        if (repository.IsAlertRecorded(key, item.Id))
+        {
+            return;
+        }
+        var queued = await outbox.EnqueueAsync($"alert:{key}", SlackEffects.Post(channel, new SlackMessage { Text = text }), ct);
         repository.TryRecordAlert(key, item.Id, time.GetUtcNow());
-        if (await outbox.EnqueueAsync($"alert:{key}", SlackEffects.Post(channel, new SlackMessage { Text = text }), ct))
+        if (queued)
         {
             raised.Add(key);
         }

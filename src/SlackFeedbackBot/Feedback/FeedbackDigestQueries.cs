@@ -1,135 +1,234 @@
-using System.Globalization;
 using Dapper;
+using Microsoft.Data.Sqlite;
+using SlackFeedbackBot.Slack.Text;
 using SlackFeedbackBot.Storage;
 
 namespace SlackFeedbackBot.Feedback;
 
-/// <summary>An item heard in a period, with how often and from which customers.</summary>
-public sealed record DigestItem
+/// <summary>Which feedback a question is about: one bucket, one product area, or all (null).</summary>
+public sealed record FeedbackFilter(string? Bucket = null, string? ProductArea = null)
 {
-    public long Id { get; init; }
-    public string Text { get; init; } = "";
-    public string Bucket { get; init; } = "";
-    public string Status { get; init; } = "";
-    public long CreatedAtMs { get; init; }
-    public long Reports { get; init; }
-
-    /// <summary>The customers joined by U+001F (Dapper reads nullable computed columns into properties, not constructors).</summary>
-    public string? Customers { get; init; }
-
-    public DateTimeOffset CreatedAt => DateTimeOffset.FromUnixTimeMilliseconds(CreatedAtMs);
-
-    /// <summary>The distinct customers named by the item and its reports.</summary>
-    public IReadOnlyList<string> CustomerList => Customers is null ? [] : Customers.Split('\u001f', StringSplitOptions.RemoveEmptyEntries);
+    public static FeedbackFilter All { get; } = new();
 }
 
-public sealed record BucketCount(string Bucket, long Count);
+/// <summary>One report (a conversation that raised feedback), with the issue it counts for.</summary>
+public sealed record IssueReport
+{
+    public long IssueId { get; init; }
+    public long ItemId { get; init; }
+    public long CreatedAtMs { get; init; }
+    public string? Customer { get; init; }
+    public string? ReporterId { get; init; }
 
-/// <summary>Items per bucket in one ISO week (<c>2026-W48</c>).</summary>
-public sealed record BucketWeekCount(string IsoWeek, string Bucket, long Count);
+    public DateTimeOffset CreatedAt => DateTimeOffset.FromUnixTimeMilliseconds(CreatedAtMs);
+}
 
-/// <summary>An item resolved in a period and how many of its reporters were told.</summary>
-public sealed record ResolvedItem
+/// <summary>An issue as other features see it: its words, bucket, status, area and, when given, why it matters.</summary>
+public sealed record IssueSummary
 {
     public long Id { get; init; }
-    public string Text { get; init; } = "";
     public string Bucket { get; init; } = "";
+    public string Text { get; init; } = "";
+    public string Status { get; init; } = "";
+    public long CreatedAtMs { get; init; }
+    public string? Customer { get; init; }
+    public string? ReporterId { get; init; }
+    public string? ProductArea { get; init; }
+    public string? Permalink { get; init; }
+    public string? ShiftKey { get; init; }
+    public long? ResolvedAtMs { get; init; }
     public string? Resolution { get; init; }
-    public string? ResolvedBy { get; init; }
-    public long ResolvedAtMs { get; init; }
-    public long Reporters { get; init; }
-    public long ReportersTold { get; init; }
 
-    public DateTimeOffset ResolvedAt => DateTimeOffset.FromUnixTimeMilliseconds(ResolvedAtMs);
+    /// <summary>The reporter's answer to "How important is this to you, and why?", when they gave one.</summary>
+    public string? Why { get; init; }
+
+    /// <summary>How many reporters were told about its current resolution.</summary>
+    public int ReportersTold { get; init; }
+
+    public DateTimeOffset CreatedAt => DateTimeOffset.FromUnixTimeMilliseconds(CreatedAtMs);
+    public DateTimeOffset? ResolvedAt => ResolvedAtMs is { } ms ? DateTimeOffset.FromUnixTimeMilliseconds(ms) : null;
+}
+
+/// <summary>How many feedback items a bucket (and area) got in some window.</summary>
+public sealed record FeedbackBucketCount(string Bucket, string? ProductArea, int Count);
+
+/// <summary>An alert raised for an issue (its key: "reports:42:10", "customer:42:acme"), and when.</summary>
+public sealed record IssueAlert(long IssueId, string AlertKey, DateTimeOffset RaisedAt, string? ProductArea, string? Permalink);
+
+/// <summary>What was captured during a shift or by a person: counts per bucket and the latest few items, defused.</summary>
+public sealed record CapturedFeedback(IReadOnlyList<(string Bucket, int Count)> Buckets, IReadOnlyList<string> Items)
+{
+    public static CapturedFeedback None { get; } = new([], []);
 }
 
 /// <summary>
-/// The questions the digest asks about a period [from, to). Each query is a range scan on an index
-/// (created_at, (bucket, created_at), (status, resolved_at)), so a week stays fast over a million items.
-/// Deleted items are left out everywhere.
+/// The Feedback feature's answers to other features (Digests, Rotations): nobody else reads the feedback tables. Every
+/// query is a range scan on an index (reports by created_at, items by created_at or resolved_at, items by id), so a
+/// week stays fast over a million items. Deleted items are left out everywhere.
 /// </summary>
 public sealed class FeedbackDigestQueries(Database database)
 {
-    /// <summary>Items created in the period, most reported first, with their report count and customers.</summary>
-    public IReadOnlyList<DigestItem> ItemsCreatedIn(DateTimeOffset from, DateTimeOffset to, string? bucket = null, int limit = 50)
+    private const int IdsPerQuery = 500;
+
+    /// <summary>
+    /// Every report made in <c>[from, to)</c>, each with the issue it counts for: the one place where items become issues,
+    /// so every count of issues (top issues, their change, "asked again") agrees.
+    /// </summary>
+    public IReadOnlyList<IssueReport> ReportsByIssue(DateTimeOffset from, DateTimeOffset to, FeedbackFilter? filter = null)
     {
+        filter ??= FeedbackFilter.All;
         using var connection = database.Open();
-        return connection.Query<DigestItem>("""
-            SELECT i.id AS Id, i.text AS Text, i.bucket AS Bucket, i.status AS Status, i.created_at AS CreatedAtMs,
-                (SELECT COUNT(*) FROM feedback_reports r WHERE r.item_id = i.id) AS Reports,
-                (SELECT group_concat(c, char(31)) FROM (
-                    SELECT i.customer AS c WHERE i.customer IS NOT NULL
-                    UNION SELECT r.customer FROM feedback_reports r WHERE r.item_id = i.id AND r.customer IS NOT NULL)) AS Customers
-            FROM feedback_items i
-            WHERE i.created_at >= @fromMs AND i.created_at < @toMs AND i.status <> 'deleted' AND (@bucket IS NULL OR i.bucket = @bucket)
-            ORDER BY Reports DESC, i.created_at DESC
-            LIMIT @limit
-            """, new { fromMs = from.ToUnixTimeMilliseconds(), toMs = to.ToUnixTimeMilliseconds(), bucket, limit }).AsList();
+        return connection.Query<IssueReport>(ReportsByIssueSql(filter), Args(from, to, filter)).AsList();
     }
 
-    /// <summary>Items heard again in the period (reports added), most reported first: the "me too"s of older items count here.</summary>
-    public IReadOnlyList<DigestItem> MostReportedIn(DateTimeOffset from, DateTimeOffset to, int limit = 10)
+    /// <summary>The issues with these ids (deleted ones left out), with one "why it matters" answer each.</summary>
+    public IReadOnlyList<IssueSummary> Issues(IEnumerable<long> ids)
     {
         using var connection = database.Open();
-        return connection.Query<DigestItem>("""
-            SELECT i.id AS Id, i.text AS Text, i.bucket AS Bucket, i.status AS Status, i.created_at AS CreatedAtMs, n.reports AS Reports,
-                (SELECT group_concat(c, char(31)) FROM (
-                    SELECT i.customer AS c WHERE i.customer IS NOT NULL
-                    UNION SELECT r.customer FROM feedback_reports r WHERE r.item_id = i.id AND r.customer IS NOT NULL)) AS Customers
-            FROM (SELECT item_id, COUNT(*) AS reports FROM feedback_reports
-                  WHERE created_at >= @fromMs AND created_at < @toMs GROUP BY item_id ORDER BY reports DESC LIMIT @limit) n
-            JOIN feedback_items i ON i.id = n.item_id
-            WHERE i.status <> 'deleted'
-            ORDER BY n.reports DESC, i.id
-            """, new { fromMs = from.ToUnixTimeMilliseconds(), toMs = to.ToUnixTimeMilliseconds(), limit }).AsList();
+        return Issues(connection, ids.Distinct().ToList());
     }
 
-    /// <summary>How many items each bucket got in the period.</summary>
-    public IReadOnlyList<BucketCount> CountsPerBucket(DateTimeOffset from, DateTimeOffset to)
+    /// <summary>Items created in <c>[from, to)</c> per bucket and area: the chart's weekly bars.</summary>
+    public IReadOnlyList<FeedbackBucketCount> ItemsCreatedPerBucket(DateTimeOffset from, DateTimeOffset to, FeedbackFilter? filter = null)
     {
+        filter ??= FeedbackFilter.All;
         using var connection = database.Open();
-        return connection.Query<BucketCount>("""
-            SELECT bucket AS Bucket, COUNT(*) AS Count FROM feedback_items
-            WHERE created_at >= @fromMs AND created_at < @toMs AND status <> 'deleted'
-            GROUP BY bucket ORDER BY Count DESC, bucket
-            """, new { fromMs = from.ToUnixTimeMilliseconds(), toMs = to.ToUnixTimeMilliseconds() }).AsList();
+        return connection.Query<(string Bucket, string? ProductArea, long Count)>(ItemsCreatedPerBucketSql(filter), Args(from, to, filter))
+            .Select(row => new FeedbackBucketCount(row.Bucket, row.ProductArea, (int)row.Count)).ToList();
     }
 
-    /// <summary>Items per bucket per ISO week (UTC) in the period, oldest week first: the week-over-week trend.</summary>
-    public IReadOnlyList<BucketWeekCount> CountsPerBucketPerIsoWeek(DateTimeOffset from, DateTimeOffset to)
+    /// <summary>Issues resolved in <c>[from, to)</c>, oldest resolution first, with how many reporters were told.</summary>
+    public IReadOnlyList<IssueSummary> ResolvedIn(DateTimeOffset from, DateTimeOffset to, FeedbackFilter? filter = null)
     {
+        filter ??= FeedbackFilter.All;
         using var connection = database.Open();
-        // SQL groups by UTC day (cheap integer maths); days roll up into ISO weeks here, where the calendar rules live.
-        var perDay = connection.Query<(long Day, string Bucket, long Count)>("""
-            SELECT created_at / 86400000 AS Day, bucket AS Bucket, COUNT(*) AS Count FROM feedback_items
-            WHERE created_at >= @fromMs AND created_at < @toMs AND status <> 'deleted'
-            GROUP BY Day, bucket
-            """, new { fromMs = from.ToUnixTimeMilliseconds(), toMs = to.ToUnixTimeMilliseconds() });
-        return perDay
-            .GroupBy(d => (Week: IsoWeek(DateTimeOffset.FromUnixTimeMilliseconds(d.Day * 86_400_000L).UtcDateTime), d.Bucket))
-            .Select(g => new BucketWeekCount(g.Key.Week, g.Key.Bucket, g.Sum(d => d.Count)))
-            .OrderBy(c => c.IsoWeek, StringComparer.Ordinal).ThenByDescending(c => c.Count).ThenBy(c => c.Bucket, StringComparer.Ordinal)
+        return connection.Query<IssueSummary>(ResolvedSql(filter), Args(from, to, filter))
+            .Select(issue => issue with { ReportersTold = OnceOnly.Claimed(connection, FeedbackOnceKeys.ToldAbout(issue.Id)).Count })
             .ToList();
     }
 
-    /// <summary>Items resolved in the period, with how many distinct reporters they had and how many were told.</summary>
-    public IReadOnlyList<ResolvedItem> ResolvedIn(DateTimeOffset from, DateTimeOffset to)
+    /// <summary>Alerts raised in <c>[from, to)</c> for issues that are still there, oldest first.</summary>
+    public IReadOnlyList<IssueAlert> AlertsIn(DateTimeOffset from, DateTimeOffset to, FeedbackFilter? filter = null)
     {
+        filter ??= FeedbackFilter.All;
         using var connection = database.Open();
-        return connection.Query<ResolvedItem>("""
-            SELECT i.id AS Id, i.text AS Text, i.bucket AS Bucket, i.resolution AS Resolution, i.resolved_by AS ResolvedBy, i.resolved_at AS ResolvedAtMs,
-                (SELECT COUNT(DISTINCT r.reporter_id) FROM feedback_reports r WHERE r.item_id = i.id AND r.reporter_id IS NOT NULL) AS Reporters,
-                (SELECT COUNT(*) FROM feedback_notifications n WHERE n.item_id = i.id) AS ReportersTold
-            FROM feedback_items i
-            WHERE i.status = 'resolved' AND i.resolved_at >= @fromMs AND i.resolved_at < @toMs
-            ORDER BY i.resolved_at
-            """, new { fromMs = from.ToUnixTimeMilliseconds(), toMs = to.ToUnixTimeMilliseconds() }).AsList();
+        var alerts = connection.Query<(string Key, long ClaimedAtMs)>(OnceOnly.ClaimedInSql, new
+            {
+                fromMs = from.ToUnixTimeMilliseconds(),
+                toMs = to.ToUnixTimeMilliseconds(),
+                prefixFrom = FeedbackOnceKeys.AlertPrefix,
+                prefixTo = AlertPrefixEnd,
+            })
+            .Select(row => (Parsed: FeedbackOnceKeys.ParseAlert(row.Key), At: DateTimeOffset.FromUnixTimeMilliseconds(row.ClaimedAtMs)))
+            .Where(row => row.Parsed is not null)
+            .Select(row => (row.Parsed!.Value.ItemId, row.Parsed.Value.AlertKey, row.At))
+            .ToList();
+        var issues = Issues(connection, alerts.Select(alert => alert.ItemId).Distinct().ToList()).ToDictionary(issue => issue.Id);
+        return alerts
+            .Where(alert => issues.TryGetValue(alert.ItemId, out var issue) && Fits(issue, filter))
+            .Select(alert => new IssueAlert(alert.ItemId, alert.AlertKey, alert.At, issues[alert.ItemId].ProductArea, issues[alert.ItemId].Permalink))
+            .OrderBy(alert => alert.RaisedAt).ThenBy(alert => alert.IssueId)
+            .ToList();
     }
 
-    /// <summary>Items of the period that no rule matched and nobody has moved yet: someone should triage them.</summary>
-    public IReadOnlyList<DigestItem> NewUnclassified(DateTimeOffset from, DateTimeOffset to, int limit = 20) =>
-        ItemsCreatedIn(from, to, Spotlight.SpotlightBuckets.Unclassified, limit);
+    /// <summary>How many items each person captured on a support shift in <c>[from, to)</c>.</summary>
+    public IReadOnlyDictionary<string, int> CapturedOnShiftBy(DateTimeOffset from, DateTimeOffset to)
+    {
+        using var connection = database.Open();
+        return connection.Query<(string ReporterId, long Count)>(CapturedOnShiftSql, Args(from, to, FeedbackFilter.All))
+            .ToDictionary(row => row.ReporterId, row => (int)row.Count, StringComparer.Ordinal);
+    }
 
-    public static string IsoWeek(DateTime utc) =>
-        $"{ISOWeek.GetYear(utc).ToString(CultureInfo.InvariantCulture)}-W{ISOWeek.GetWeekOfYear(utc).ToString("D2", CultureInfo.InvariantCulture)}";
+    /// <summary>The feedback captured on one shift.</summary>
+    public CapturedFeedback CapturedOnShift(string shiftKey, int latest) => Captured("shift_key = @value", shiftKey, latest);
+
+    /// <summary>A person's own latest captures.</summary>
+    public CapturedFeedback CapturedBy(string userId, int latest) => Captured("reporter_id = @value", userId, latest);
+
+    /// <summary>True once any feedback was stored (deleted items too: the database is not new).</summary>
+    public bool HasAny()
+    {
+        using var connection = database.Open();
+        return connection.ExecuteScalar<long>("SELECT EXISTS (SELECT 1 FROM feedback_items)") > 0;
+    }
+
+    /// <summary>Every statement these queries run over a period, for checking their plans (parameters: fromMs, toMs, bucket, area, ids, prefixFrom, prefixTo).</summary>
+    internal static IEnumerable<string> Statements(FeedbackFilter filter) =>
+        [ReportsByIssueSql(filter), IssuesSql, ItemsCreatedPerBucketSql(filter), ResolvedSql(filter), OnceOnly.ClaimedInSql, CapturedOnShiftSql];
+
+    private CapturedFeedback Captured(string where, string value, int latest)
+    {
+        using var connection = database.Open();
+        var buckets = connection.Query<(string Bucket, long Count)>(
+            $"SELECT bucket, COUNT(*) FROM feedback_items WHERE {where} AND status <> 'deleted' GROUP BY bucket ORDER BY COUNT(*) DESC, bucket", new { value });
+        var items = connection.Query<(string Bucket, string Text)>(
+            $"SELECT bucket, text FROM feedback_items WHERE {where} AND status <> 'deleted' ORDER BY created_at DESC, id DESC LIMIT @latest", new { value, latest });
+        return new CapturedFeedback(
+            buckets.Select(b => (b.Bucket, (int)b.Count)).ToList(),
+            items.Select(i => $"[{i.Bucket}] {SlackText.Truncate(SlackText.Defuse(i.Text).ReplaceLineEndings(" "), 200)}").ToList());
+    }
+
+    private static List<IssueSummary> Issues(SqliteConnection connection, List<long> ids) =>
+        ids.Chunk(IdsPerQuery).SelectMany(chunk => connection.Query<IssueSummary>(IssuesSql, new { ids = chunk })).ToList();
+
+    private static bool Fits(IssueSummary issue, FeedbackFilter filter) =>
+        (filter.Bucket is null || issue.Bucket == filter.Bucket) && (filter.ProductArea is null || issue.ProductArea == filter.ProductArea);
+
+    private static readonly string AlertPrefixEnd = FeedbackOnceKeys.AlertPrefix[..^1] + (char)(FeedbackOnceKeys.AlertPrefix[^1] + 1);
+
+    // Fixed fragments only; the values always travel as parameters.
+    private static string Where(FeedbackFilter filter, string alias = "i") =>
+        (filter.Bucket is null ? "" : $" AND {alias}.bucket = @bucket") + (filter.ProductArea is null ? "" : $" AND {alias}.product_area = @area");
+
+    private static object Args(DateTimeOffset from, DateTimeOffset to, FeedbackFilter filter) => new
+    {
+        fromMs = from.ToUnixTimeMilliseconds(),
+        toMs = to.ToUnixTimeMilliseconds(),
+        bucket = filter.Bucket,
+        area = filter.ProductArea,
+    };
+
+    private const string IssueColumns = """
+        i.id AS Id, i.bucket AS Bucket, i.text AS Text, i.status AS Status, i.created_at AS CreatedAtMs, i.customer AS Customer,
+            i.reporter_id AS ReporterId, i.product_area AS ProductArea, COALESCE(i.permalink, i.link) AS Permalink, i.shift_key AS ShiftKey,
+            i.resolved_at AS ResolvedAtMs, i.resolution AS Resolution,
+            (SELECT f.answer FROM feedback_follow_ups f WHERE f.item_id = i.id AND trim(f.answer) <> '') AS Why
+        """;
+
+    // The report's own item is its issue; this is where merged items will map to the issue they were merged into.
+    private static string ReportsByIssueSql(FeedbackFilter filter) =>
+        $"""
+        SELECT r.item_id AS IssueId, r.item_id AS ItemId, r.created_at AS CreatedAtMs, r.customer AS Customer, r.reporter_id AS ReporterId
+        FROM feedback_reports r JOIN feedback_items i ON i.id = r.item_id
+        WHERE r.created_at >= @fromMs AND r.created_at < @toMs AND i.status <> 'deleted'{Where(filter)}
+        ORDER BY r.created_at, r.id
+        """;
+
+    private const string IssuesSql = $"""
+        SELECT {IssueColumns}
+        FROM feedback_items i
+        WHERE i.id IN @ids AND i.status <> 'deleted'
+        """;
+
+    private static string ItemsCreatedPerBucketSql(FeedbackFilter filter) =>
+        $"""
+        SELECT i.bucket AS Bucket, i.product_area AS ProductArea, COUNT(*) AS Count
+        FROM feedback_items i
+        WHERE i.created_at >= @fromMs AND i.created_at < @toMs AND i.status <> 'deleted'{Where(filter)}
+        GROUP BY i.bucket, i.product_area
+        """;
+
+    private static string ResolvedSql(FeedbackFilter filter) =>
+        $"""
+        SELECT {IssueColumns}
+        FROM feedback_items i
+        WHERE i.status = 'resolved' AND i.resolved_at >= @fromMs AND i.resolved_at < @toMs{Where(filter)}
+        ORDER BY i.resolved_at, i.id
+        """;
+
+    private const string CapturedOnShiftSql = """
+        SELECT reporter_id, COUNT(*) FROM feedback_items
+        WHERE created_at >= @fromMs AND created_at < @toMs AND status <> 'deleted' AND shift_key IS NOT NULL AND reporter_id IS NOT NULL
+        GROUP BY reporter_id
+        """;
 }

@@ -77,8 +77,14 @@ public sealed class FeedbackErasure(Database database) : IPersonalDataEraser
 
         var followUps = subject.UserId is null ? 0 : connection.Execute(
             "DELETE FROM feedback_follow_ups WHERE user_id = @user", who, tx);
-        var notifications = subject.UserId is null ? 0 : connection.Execute(
-            "DELETE FROM feedback_notifications WHERE reporter_id = @user", who, tx);
+        var notifications = subject.UserId is null ? 0
+            : OnceOnly.Forget(connection, tx, FeedbackOnceKeys.ToldPrefix, ":" + subject.UserId);
+        // An item that is gone takes its once-only keys with it: SQLite may give its id to the next item.
+        foreach (var gone in connection.Query<long>("SELECT id FROM erase_touched WHERE id NOT IN (SELECT id FROM feedback_items)", transaction: tx).AsList())
+        {
+            OnceOnly.Forget(connection, tx, FeedbackOnceKeys.ToldAbout(gone));
+            OnceOnly.Forget(connection, tx, FeedbackOnceKeys.Alert(gone, ""));
+        }
         var anonymised = subject.UserId is null ? 0
             : connection.Execute("UPDATE feedback_items SET resolved_by = @erased WHERE resolved_by = @user", who, tx)
               + connection.Execute("UPDATE feedback_bucket_changes SET changed_by = @erased WHERE changed_by = @user", who, tx)

@@ -356,7 +356,7 @@ public sealed class FeedbackRepository(Database database)
             """, new { itemId, nowMs = now.ToUnixTimeMilliseconds() }, transaction) == 1;
         if (reopened)
         {
-            connection.Execute("DELETE FROM feedback_notifications WHERE item_id = @itemId", new { itemId }, transaction);
+            OnceOnly.Forget(connection, transaction, FeedbackOnceKeys.ToldAbout(itemId));
         }
 
         transaction.Commit();
@@ -374,15 +374,15 @@ public sealed class FeedbackRepository(Database database)
     public bool TryClaimNotification(long itemId, string reporterId, DateTimeOffset now)
     {
         using var connection = database.Open();
-        return connection.Execute(
-            "INSERT INTO feedback_notifications (item_id, reporter_id, notified_at) VALUES (@itemId, @reporterId, @nowMs) ON CONFLICT DO NOTHING",
-            new { itemId, reporterId, nowMs = now.ToUnixTimeMilliseconds() }) == 1;
+        return OnceOnly.TryClaim(connection, null, FeedbackOnceKeys.Told(itemId, reporterId), now);
     }
 
     public IReadOnlyList<string> NotifiedReporters(long itemId)
     {
         using var connection = database.Open();
-        return connection.Query<string>("SELECT reporter_id FROM feedback_notifications WHERE item_id = @itemId ORDER BY reporter_id", new { itemId }).AsList();
+        return OnceOnly.Claimed(connection, FeedbackOnceKeys.ToldAbout(itemId))
+            .Select(claim => FeedbackOnceKeys.ParseTold(claim.Key)?.ReporterId).OfType<string>()
+            .Order(StringComparer.Ordinal).ToList();
     }
 
     public int CountReportsSince(long itemId, DateTimeOffset since)
@@ -391,13 +391,17 @@ public sealed class FeedbackRepository(Database database)
         return connection.ExecuteScalar<int>("SELECT COUNT(*) FROM feedback_reports WHERE item_id = @itemId AND created_at >= @sinceMs", new { itemId, sinceMs = since.ToUnixTimeMilliseconds() });
     }
 
+    public bool IsAlertRecorded(string alertKey, long itemId)
+    {
+        using var connection = database.Open();
+        return OnceOnly.IsClaimed(connection, FeedbackOnceKeys.Alert(itemId, alertKey));
+    }
+
     /// <summary>Records an alert by its key; false when that alert was raised before.</summary>
     public bool TryRecordAlert(string alertKey, long itemId, DateTimeOffset now)
     {
         using var connection = database.Open();
-        return connection.Execute(
-            "INSERT INTO feedback_alerts (alert_key, item_id, created_at) VALUES (@alertKey, @itemId, @nowMs) ON CONFLICT DO NOTHING",
-            new { alertKey, itemId, nowMs = now.ToUnixTimeMilliseconds() }) == 1;
+        return OnceOnly.TryClaim(connection, null, FeedbackOnceKeys.Alert(itemId, alertKey), now);
     }
 
     public void AddFollowUp(long itemId, string channelId, string threadTs, string userId, DateTimeOffset now)

@@ -35,6 +35,8 @@ public static class FeedbackServiceCollectionExtensions
         }
         services.TryAddSingleton<ICurrentShiftLookup, NoShiftLookup>();
         services.TryAddSingleton<IProductAreaOwners, NoProductAreaOwners>();
+        services.TryAddSingleton<IProductAreaTagger, NoProductAreaTagger>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IFeedbackCaptureHook, ProductAreaCaptureHook>());
         services.TryAddSingleton<FeedbackAdmins>();
         services.TryAddSingleton<FeedbackPermissions>();
         services.TryAddSingleton<FeedbackRepository>();

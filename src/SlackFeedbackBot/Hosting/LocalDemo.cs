@@ -1,8 +1,6 @@
 using System.Globalization;
 using System.Text;
-using Dapper;
 using SlackFeedbackBot.Feedback;
-using SlackFeedbackBot.Storage;
 
 namespace SlackFeedbackBot.Hosting;
 
@@ -56,7 +54,7 @@ public static class LocalDemo
     }
 
     /// <summary>Adds the past feedback once, to an empty database.</summary>
-    public sealed class PastFeedback(Database database, FeedbackImporter importer, TimeProvider time, ILogger<PastFeedback> log) : IHostedService
+    public sealed class PastFeedback(FeedbackDigestQueries feedback, FeedbackImporter importer, TimeProvider time, ILogger<PastFeedback> log) : IHostedService
     {
         private static readonly (int DaysAgo, string Customer, string Reporter, string Source, string Text)[] Rows =
         [
@@ -84,12 +82,9 @@ public static class LocalDemo
 
         public Task StartAsync(CancellationToken cancellationToken)
         {
-            using (var connection = database.Open())
+            if (feedback.HasAny())
             {
-                if (connection.ExecuteScalar<long>("SELECT COUNT(*) FROM feedback_items") > 0)
-                {
-                    return Task.CompletedTask;
-                }
+                return Task.CompletedTask;
             }
 
             var now = time.GetUtcNow();

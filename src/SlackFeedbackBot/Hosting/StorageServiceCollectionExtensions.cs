@@ -20,6 +20,7 @@ public static class StorageServiceCollectionExtensions
             database.Initialize();
             return database;
         });
+        services.TryAddSingleton<OnceOnly>();
         return services;
     }
 }

@@ -43,6 +43,7 @@ public static class RotationsServiceCollectionExtensions
         services.AddSingleton<MakeUpRepository>();
         services.AddSingleton<MakeUpShifts>();
         services.TryAddSingleton<FeedbackPeopleQueries>();
+        services.TryAddSingleton<FeedbackDigestQueries>();
         services.AddSingleton<CustomerContacts>();
         services.AddSingleton<FollowRepository>();
         services.AddSingleton<FollowTargets>();

@@ -1,6 +1,4 @@
-using Dapper;
-using SlackFeedbackBot.Slack.Text;
-using SlackFeedbackBot.Storage;
+using SlackFeedbackBot.Feedback;
 
 namespace SlackFeedbackBot.Rotations;
 
@@ -12,33 +10,17 @@ public sealed record ShiftFeedback(IReadOnlyList<(string Bucket, int Count)> Buc
     public int Total => Buckets.Sum(b => b.Count);
 }
 
-/// <summary>Reads the feedback tagged with a shift. Without the feedback tables (the feature absent) there is simply nothing.</summary>
-public sealed class ShiftFeedbackSummary(Database database)
+/// <summary>The feedback tagged with a shift, or a person's own, as the Feedback feature answers it.</summary>
+public sealed class ShiftFeedbackSummary(FeedbackDigestQueries feedback)
 {
     public const int ItemLimit = 5;
 
-    public async Task<ShiftFeedback> ForShiftAsync(string shiftKey) =>
-        await HasFeedbackAsync() ? await QueryAsync("shift_key = @value", shiftKey) : ShiftFeedback.None;
+    public Task<ShiftFeedback> ForShiftAsync(string shiftKey) =>
+        Task.FromResult(From(feedback.CapturedOnShift(shiftKey, ItemLimit)));
 
     /// <summary>The person's own recent captures, for the Home tab.</summary>
-    public async Task<IReadOnlyList<string>> RecentByAsync(string userId) =>
-        await HasFeedbackAsync() ? (await QueryAsync("reporter_id = @value", userId)).Items : [];
+    public Task<IReadOnlyList<string>> RecentByAsync(string userId) =>
+        Task.FromResult(feedback.CapturedBy(userId, ItemLimit).Items);
 
-    private async Task<ShiftFeedback> QueryAsync(string where, string value)
-    {
-        using var connection = database.Open();
-        var buckets = await connection.QueryAsync<(string Bucket, long Count)>(
-            $"SELECT bucket, COUNT(*) FROM feedback_items WHERE {where} GROUP BY bucket ORDER BY COUNT(*) DESC, bucket", new { value });
-        var items = await connection.QueryAsync<(string Bucket, string Text)>(
-            $"SELECT bucket, text FROM feedback_items WHERE {where} ORDER BY created_at DESC LIMIT @limit", new { value, limit = ItemLimit });
-        return new ShiftFeedback(
-            buckets.Select(b => (b.Bucket, (int)b.Count)).ToList(),
-            items.Select(i => $"[{i.Bucket}] {SlackText.Truncate(SlackText.Defuse(i.Text).ReplaceLineEndings(" "), 200)}").ToList());
-    }
-
-    private async Task<bool> HasFeedbackAsync()
-    {
-        using var connection = database.Open();
-        return await connection.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = 'feedback_items'") > 0;
-    }
+    private static ShiftFeedback From(CapturedFeedback captured) => new(captured.Buckets, captured.Items);
 }

@@ -25,7 +25,7 @@ public sealed class DigestJobInputLoaderTests
         _database.Initialize();
         _seed = new DigestJobSeed(_database);
         var buckets = new FeedbackBuckets(SpotlightClassifier.CreateDefault());
-        _loader = new DigestInputLoader(_database, new DigestBucketCatalog(buckets, Options.Create(new SpotlightOptions())));
+        _loader = new DigestInputLoader(new FeedbackDigestQueries(_database), _database, new DigestBucketCatalog(buckets, Options.Create(new SpotlightOptions())));
     }
 
     [TearDown]
@@ -153,7 +153,7 @@ public sealed class DigestJobInputLoaderTests
     }
 
     [Test]
-    public void EveryLoaderQuery_SeeksAnIndex_NeverScansTheFeedbackTable()
+    public void EveryDigestQuery_SeeksAnIndex_NeverScansATable()
     {
         using var connection = _database.Open();
         foreach (var filter in new[] { DigestFilter.None, new DigestFilter(null, "billing"), new DigestFilter("user_experience", null) })
@@ -161,7 +161,8 @@ public sealed class DigestJobInputLoaderTests
             foreach (var sql in DigestInputLoader.Statements(filter))
             {
                 var plan = string.Join("\n", connection.Query<(long, long, long, string Detail)>("EXPLAIN QUERY PLAN " + sql,
-                    new { fromMs = 0L, toMs = 1L, bucket = filter.Bucket, area = filter.ProductArea }).Select(row => row.Detail));
+                    new { fromMs = 0L, toMs = 1L, bucket = filter.Bucket, area = filter.ProductArea, ids = new[] { 1L, 2L }, prefixFrom = "feedback:alert:", prefixTo = "feedback:alert;" })
+                    .Select(row => row.Detail));
                 Assert.That(plan, Does.Contain("SEARCH").And.Not.Contain("SCAN "), sql);
             }
         }

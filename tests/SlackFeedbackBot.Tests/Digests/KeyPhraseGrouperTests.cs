@@ -132,4 +132,60 @@ public class KeyPhraseGrouperTests
         Assert.That(groups, Has.Count.EqualTo(2));
         Assert.That(groups.Select(group => group.ItemIds.Single()), Is.EquivalentTo(new long[] { 1, 2 }));
     }
+
+    [Test]
+    public void Group_TheSameQuestionFromDifferentCustomers_IsOneIssue_NamedWithoutThem()
+    {
+        var items = new[]
+        {
+            Item(1, "product_marketing", "Does Trello sync work for Acme Corp?", "Acme Corp"),
+            Item(2, "product_marketing", "Does Trello sync work for Globex Ltd?", "Globex Ltd"),
+            Item(3, "product_marketing", "does trello sync work for initech", "Initech"),
+            Item(4, "product_marketing", "Does Trello sync work for Hooli?", "Hooli"),
+        };
+
+        var group = _grouper.Group(items, ["can you"]).Single();
+
+        Assert.That((group.Label, group.ReportCount, group.CustomerCount), Is.EqualTo(("trello sync work", 4, 4)));
+    }
+
+    [Test]
+    public void Group_TheSameQuestionAboutDifferentPeopleOrMentions_IsOneIssue()
+    {
+        var items = new[]
+        {
+            Item(1, "user_experience", "Trello sync broke for Priya Patel"),
+            Item(2, "user_experience", "Trello sync broke for Tom Jones"),
+            Item(3, "user_experience", "<@U42ABC> Trello sync broke"),
+            Item(4, "user_experience", "@dave.smith trello sync broke"),
+        };
+
+        var groups = _grouper.Group(items, UxTriggers);
+
+        Assert.That(groups.Select(g => g.ItemIds.Count), Is.EqualTo(new[] { 4 }), string.Join(" | ", groups.Select(g => g.Label)));
+        Assert.That(groups[0].Label, Is.EqualTo("trello sync broke"));
+    }
+
+    [Test]
+    public void Group_DifferentQuestions_StayApart_EvenWithTheSameCustomerOrACapitalisedFirstWord()
+    {
+        var items = new[]
+        {
+            Item(1, "product_marketing", "Does Trello sync work for Acme Corp?", "Acme Corp"),
+            Item(2, "product_marketing", "Can Acme Corp export invoices to Xero?", "Acme Corp"),
+            Item(3, "product_marketing", "Export broke"),
+            Item(4, "product_marketing", "Import broke"),
+        };
+
+        var groups = _grouper.Group(items, ["can you"]);
+
+        Assert.That(groups, Has.Count.EqualTo(4), string.Join(" | ", groups.Select(g => g.Label)));
+    }
+
+    [Test]
+    public void TitleCaseWords_AreTheNameLikeWordsInsideASentence()
+    {
+        Assert.That(FeedbackTextNormalizer.TitleCaseWords("Export broke for Priya at Globex. Trello too"), Is.EquivalentTo(new[] { "priya", "globex" }));
+        Assert.That(FeedbackTextNormalizer.TitleCaseWords("EXPORT BROKE FOR PRIYA"), Is.Empty, "all capitals says nothing about names");
+    }
 }

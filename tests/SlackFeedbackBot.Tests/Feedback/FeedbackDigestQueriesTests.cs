@@ -1,8 +1,10 @@
+using Dapper;
 using SlackFeedbackBot.Feedback;
 using SlackFeedbackBot.Spotlight;
 
 namespace SlackFeedbackBot.Tests.Feedback;
 
+/// <summary>The Feedback feature's query API, which Digests and Rotations call instead of reading the feedback tables.</summary>
 public sealed class FeedbackDigestQueriesTests
 {
     private FeedbackHarness _h = null!;
@@ -16,57 +18,70 @@ public sealed class FeedbackDigestQueriesTests
     private FeedbackDigestQueries Queries => _h.Get<FeedbackDigestQueries>();
 
     [Test]
-    public async Task Period_ItemsCountsResolvedAndUnclassified()
+    public async Task ReportsByIssue_AreTheReportsOfThePeriod_OnOlderItemsToo_AndNeverOfDeletedOnes()
     {
-        // 2026-11-23 is a Monday (ISO week 48).
-        var uxOld = (await _h.CaptureAsync("How do I add a user?", customer: "Acme")).Item!;
-        _h.Time.Advance(TimeSpan.FromDays(7));
-        var ux = (await _h.CaptureAsync("How do I remove a user?", customer: "Initech")).Item!;
-        await _h.Service.AddSameAsync(ux.Id, "U2", "Same here", "Globex", CancellationToken.None);
-        await _h.CaptureAsync("Can I pay yearly?");
-        await _h.CaptureAsync("The app crashed twice");
-        var deleted = (await _h.CaptureAsync("How do I delete this?", channel: "C1", ts: "1.1", path: CapturePaths.Passive)).Item!;
-        _h.Service.MessageDeleted("C1", "1.1");
-        await _h.Get<FeedbackResolver>().ResolveAsync(ux.Id, "U9", "Remove button added", CancellationToken.None);
-        var weekStart = FeedbackHarness.Start.AddDays(7);
-        var weekEnd = weekStart.AddDays(7);
-
-        var items = Queries.ItemsCreatedIn(weekStart, weekEnd);
-        var counts = Queries.CountsPerBucket(weekStart, weekEnd);
-        var weeks = Queries.CountsPerBucketPerIsoWeek(FeedbackHarness.Start, weekEnd);
-        var resolved = Queries.ResolvedIn(weekStart, weekEnd);
-        var unclassified = Queries.NewUnclassified(weekStart, weekEnd);
-
-        Assert.That(items.Select(i => i.Id), Does.Not.Contain(uxOld.Id).And.Not.Contain(deleted.Id));
-        Assert.That(items[0].Id, Is.EqualTo(ux.Id), "most reported first");
-        Assert.That(items[0].Reports, Is.EqualTo(2));
-        Assert.That(items[0].CustomerList, Is.EquivalentTo(new[] { "Initech", "Globex" }));
-        Assert.That(counts, Is.EquivalentTo(new[]
-        {
-            new BucketCount(SpotlightBuckets.UserExperience, 1), new BucketCount(SpotlightBuckets.ProductMarketing, 1), new BucketCount(SpotlightBuckets.Unclassified, 1),
-        }));
-        Assert.That(weeks.Where(w => w.Bucket == SpotlightBuckets.UserExperience).Select(w => (w.IsoWeek, w.Count)), Is.EqualTo(new[] { ("2026-W48", 1L), ("2026-W49", 1L) }));
-        Assert.That(resolved.Single().Id, Is.EqualTo(ux.Id));
-        Assert.That((resolved.Single().Reporters, resolved.Single().ReportersTold), Is.EqualTo((2L, 2L)));
-        Assert.That(unclassified.Single().Text, Is.EqualTo("The app crashed twice"));
-    }
-
-    [Test]
-    public async Task MostReportedIn_CountsReportsOfThePeriodOnOlderItemsToo()
-    {
-        var old = (await _h.CaptureAsync("Can I export to Excel?")).Item!;
+        var old = (await _h.CaptureAsync("Can I export to Excel?", customer: "Acme")).Item!;
         _h.Time.Advance(TimeSpan.FromDays(30));
+        var from = _h.Time.GetUtcNow();
         await _h.Service.AddSameAsync(old.Id, "U2", "Again", "Globex", CancellationToken.None);
         await _h.Service.AddSameAsync(old.Id, "U3", "And again", "Hooli", CancellationToken.None);
-        await _h.CaptureAsync("How do I log in?");
+        var fresh = (await _h.CaptureAsync("How do I log in?", reporter: "U4")).Item!;
+        var deleted = (await _h.CaptureAsync("How do I delete this?", channel: "C1", ts: "1.1", path: CapturePaths.Passive)).Item!;
+        _h.Service.MessageDeleted("C1", "1.1");
 
-        var top = Queries.MostReportedIn(_h.Time.GetUtcNow().AddDays(-1), _h.Time.GetUtcNow().AddDays(1));
+        var reports = Queries.ReportsByIssue(from, from.AddDays(1));
 
-        Assert.That(top.Select(i => (i.Id, i.Reports)).First(), Is.EqualTo((old.Id, 2L)));
-        Assert.That(top[0].CustomerList, Is.EquivalentTo(new[] { "Globex", "Hooli" }));
+        Assert.That(reports.Select(r => (r.IssueId, r.Customer, r.ReporterId)), Is.EqualTo(new[]
+        {
+            (old.Id, (string?)"Globex", (string?)"U2"), (old.Id, "Hooli", "U3"), (fresh.Id, null, "U4"),
+        }));
+        Assert.That(reports.Select(r => r.IssueId), Does.Not.Contain(deleted.Id));
+        Assert.That(Queries.ReportsByIssue(from, from.AddDays(1), new FeedbackFilter(SpotlightBuckets.UserExperience)).Select(r => r.IssueId),
+            Is.EqualTo(new[] { fresh.Id }), "filtered by the issue's bucket");
     }
 
     [Test]
-    public void IsoWeek_UsesIsoRulesAtYearBoundaries() =>
-        Assert.That(FeedbackDigestQueries.IsoWeek(new DateTime(2027, 1, 1, 0, 0, 0, DateTimeKind.Utc)), Is.EqualTo("2026-W53"));
+    public async Task Issues_CarryStatusAndOneWhyItMattersAnswer()
+    {
+        var item = (await _h.CaptureAsync("Can I export to Excel?", customer: "Acme")).Item!;
+        _h.Repository.AddFollowUp(item.Id, "C1", "1.1", "U1", _h.Time.GetUtcNow());
+        _h.Repository.AnswerFollowUp("C1", "1.1", "U1", "Our finance team lives in Excel", _h.Time.GetUtcNow());
+
+        var issue = Queries.Issues([item.Id]).Single();
+
+        Assert.That((issue.Text, issue.Status, issue.Why), Is.EqualTo(("Can I export to Excel?", "open", (string?)"Our finance team lives in Excel")));
+    }
+
+    [Test]
+    public async Task ResolvedIn_CountsTheReportersTold()
+    {
+        var item = (await _h.CaptureAsync("Can I export to Excel?", reporter: "U1")).Item!;
+        await _h.Service.AddSameAsync(item.Id, "U2", "Same here", "Globex", CancellationToken.None);
+        await _h.Get<FeedbackResolver>().ResolveAsync(item.Id, "U9", "Export shipped", CancellationToken.None);
+        var now = _h.Time.GetUtcNow();
+
+        var resolved = Queries.ResolvedIn(now.AddDays(-1), now.AddDays(1)).Single();
+
+        Assert.That((resolved.Id, resolved.Resolution, resolved.ReportersTold), Is.EqualTo((item.Id, (string?)"Export shipped", 2)));
+        Assert.That(Queries.ResolvedIn(now.AddDays(1), now.AddDays(2)), Is.Empty);
+    }
+
+    [Test]
+    public async Task CapturedOnShiftAndBy_AnswerRotationsWithDefusedText()
+    {
+        await _h.CaptureAsync("Ping <!channel> the export is slow", reporter: "U7");
+        using (var connection = _h.Database.Open())
+        {
+            connection.Execute("UPDATE feedback_items SET shift_key = 'support|1'");
+        }
+
+        var shift = Queries.CapturedOnShift("support|1", 5);
+        var mine = Queries.CapturedBy("U7", 5);
+
+        Assert.That(shift.Buckets.Sum(b => b.Count), Is.EqualTo(1));
+        Assert.That(shift.Items.Single(), Does.Contain("@channel").And.Not.Contain("<!channel>"));
+        Assert.That(mine.Items, Is.EqualTo(shift.Items));
+        Assert.That(Queries.CapturedOnShiftBy(_h.Time.GetUtcNow().AddDays(-1), _h.Time.GetUtcNow().AddDays(1)), Is.EqualTo(new Dictionary<string, int> { ["U7"] = 1 }));
+        Assert.That(Queries.HasAny(), Is.True);
+    }
 }

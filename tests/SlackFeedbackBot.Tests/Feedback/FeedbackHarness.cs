@@ -24,9 +24,11 @@ public sealed class FeedbackHarness : IDisposable
 
     private readonly TempDirectory _dir = new();
 
-    public FeedbackHarness(IDictionary<string, string?>? settings = null, Action<IServiceCollection>? before = null)
+    /// <param name="existing">Prepares the database file before it is migrated, e.g. as an older version left it.</param>
+    public FeedbackHarness(IDictionary<string, string?>? settings = null, Action<IServiceCollection>? before = null, Action<Database>? existing = null)
     {
         Database = new Database(_dir.File("bot.db"));
+        existing?.Invoke(Database);
         Database.Initialize();
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings ?? new Dictionary<string, string?>()).Build();
         var services = new ServiceCollection();

@@ -11,7 +11,7 @@ public sealed class LocalDemoTests
     public async Task PastFeedback_IsReportedByDemoUsers_SoResolvingTellsSomeone()
     {
         using var h = new FeedbackHarness();
-        var seed = new LocalDemo.PastFeedback(h.Database, h.Get<FeedbackImporter>(), h.Time, NullLogger<LocalDemo.PastFeedback>.Instance);
+        var seed = new LocalDemo.PastFeedback(h.Get<FeedbackDigestQueries>(), h.Get<FeedbackImporter>(), h.Time, NullLogger<LocalDemo.PastFeedback>.Instance);
 
         await seed.StartAsync(CancellationToken.None);
 

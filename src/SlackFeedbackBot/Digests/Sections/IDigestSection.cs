@@ -1,0 +1,88 @@
+using System.Text;
+using SlackFeedbackBot.Slack.Text;
+
+namespace SlackFeedbackBot.Digests;
+
+/// <summary>
+/// One section of a digest, written once for both readers: Slack (Block Kit parts, mrkdwn, within Slack's limits, people's
+/// text defused) and the terminal (plain lines). A new section is one class added to <see cref="DigestSections.All"/>;
+/// what it shows is built from the digest's input by the builder (see <see cref="NotYetSection.Build"/>).
+/// </summary>
+public interface IDigestSection
+{
+    /// <summary>The section's Block Kit parts; none when it has nothing to show.</summary>
+    IEnumerable<DigestPart> Blocks(Digest digest);
+
+    /// <summary>The section's plain-text lines, starting with the blank line that sets it apart; none when it has nothing to show.</summary>
+    IEnumerable<string> Text(Digest digest);
+}
+
+/// <summary>The digest's sections, in the order they are shown.</summary>
+public static class DigestSections
+{
+    public static IReadOnlyList<IDigestSection> All { get; } =
+    [
+        new HeaderSection(),
+        new BucketCountsSection(),
+        new TopIssuesSection(),
+        new NotYetSection(),
+        new TriageSection(),
+        new ResolvedSection(),
+        new ThresholdsSection(),
+        new RotationSection(),
+    ];
+}
+
+/// <summary>What every section does to people's text before Slack shows it, and how lines become sections.</summary>
+internal static class DigestMarkup
+{
+    // People's text is cut before it is escaped, so a cut never splits an entity or a link.
+    public const int MaxQuote = 300;
+    public const int MaxName = 100;
+
+    public static string Said(string text) => SlackText.Excerpt(SlackText.Defuse(text), MaxQuote);
+
+    public static string Name(string text) => SlackText.Excerpt(SlackText.Defuse(text), MaxName);
+
+    public static string Link(string? permalink) => permalink is null ? "" : " " + SlackText.Link(permalink, "view");
+
+    public static string LinkSuffix(string? permalink) => permalink is null ? "" : $" {permalink}";
+
+    public static string ItemLine(DigestItemLine line)
+    {
+        var note = line.Note is null ? "" : $" → {Said(line.Note)}";
+        return $"• {Said(line.Quote)}{note}{Link(line.Permalink)}";
+    }
+
+    public static IEnumerable<string> TextItemLines(IReadOnlyList<DigestItemLine> lines, int notShown)
+    {
+        foreach (var line in lines)
+        {
+            var note = line.Note is null ? "" : $" -> {line.Note}";
+            yield return $"  - \"{line.Quote}\"{note}{LinkSuffix(line.Permalink)}";
+        }
+        if (notShown > 0)
+        {
+            yield return $"  ...and {notShown} more";
+        }
+    }
+
+    // Lines are packed into sections below Slack's limit; a single overlong line is cut.
+    public static IEnumerable<DigestPart> Sections(IEnumerable<string> lines)
+    {
+        var section = new StringBuilder();
+        foreach (var line in lines.Select(line => SlackText.Truncate(line, DigestLayout.MaxSection)))
+        {
+            if (section.Length > 0 && section.Length + 1 + line.Length > DigestLayout.MaxSection)
+            {
+                yield return new DigestPart(DigestPartKind.Text, section.ToString());
+                section.Clear();
+            }
+            section.Append(section.Length > 0 ? "\n" : "").Append(line);
+        }
+        if (section.Length > 0)
+        {
+            yield return new DigestPart(DigestPartKind.Text, section.ToString());
+        }
+    }
+}
