@@ -5,7 +5,8 @@ namespace SlackFeedbackBot.Feedback;
 
 /// <summary>
 /// Writes every item with all its fields as CSV, the spreadsheet many people work in. Text that a spreadsheet
-/// would run as a formula is prefixed with ' (the importer takes it off again).
+/// would run as a formula is prefixed with ' (the importer takes it off again). Importance and why are those the item
+/// was captured with; every report's own are in <see cref="IssueReportsExporter"/> (<c>export --issue N</c>).
 /// </summary>
 public sealed class FeedbackExporter(FeedbackRepository repository)
 {
@@ -13,7 +14,7 @@ public sealed class FeedbackExporter(FeedbackRepository repository)
 
     private static readonly string[] Header =
     [
-        "id", "created_at", "text", "customer", "source", "importance", "bucket", "rule", "status", "reporter", "reports",
+        "id", "created_at", "text", "customer", "source", "importance", "why", "bucket", "rule", "status", "reporter", "reports",
         "capture_path", "channel_id", "message_ts", "permalink", "link", "author_id", "shift_key", "updated_at", "resolved_at", "resolved_by", "resolution",
     ];
 
@@ -23,7 +24,7 @@ public sealed class FeedbackExporter(FeedbackRepository repository)
         using var csv = CsvWriter.Create(output, CsvWriterOptions.Default with { Injection = CsvInjection.Escape, NewLine = "\n" }, leaveOpen: true);
         csv.WriteRecord(Header);
         var count = 0;
-        foreach (var (item, reports) in repository.AllWithReportCounts())
+        foreach (var (item, reports, why) in repository.AllWithReportCounts())
         {
             csv.WriteRecord(
             [
@@ -33,6 +34,7 @@ public sealed class FeedbackExporter(FeedbackRepository repository)
                 item.Customer,
                 item.Source,
                 item.Importance,
+                why,
                 item.Bucket,
                 item.Rule,
                 item.Status,

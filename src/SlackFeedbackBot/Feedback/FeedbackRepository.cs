@@ -500,14 +500,21 @@ public sealed class FeedbackRepository(Database database)
             """, new { ftsQuery, limit }).AsList();
     }
 
-    /// <summary>Every item with its number of reports, oldest first, read as it streams (for the export).</summary>
-    public IEnumerable<(FeedbackItem Item, int Reports)> AllWithReportCounts()
+    /// <summary>
+    /// Every item with its number of reports and the why of its first report (the conversation it was captured from),
+    /// oldest first, read as it streams (for the export).
+    /// </summary>
+    public IEnumerable<(FeedbackItem Item, int Reports, string? Why)> AllWithReportCounts()
     {
         using var connection = database.Open();
-        var rows = connection.Query<FeedbackItem, long, (FeedbackItem, int)>(
-            $"SELECT {ItemColumns}, (SELECT COUNT(*) FROM feedback_reports r WHERE r.item_id = feedback_items.id) AS Reports FROM feedback_items ORDER BY id",
-            (item, reports) => (item, (int)reports),
-            splitOn: "Reports",
+        var rows = connection.Query<FeedbackItem, long, string?, (FeedbackItem, int, string?)>(
+            $"""
+            SELECT {ItemColumns}, (SELECT COUNT(*) FROM feedback_reports r WHERE r.item_id = feedback_items.id) AS Reports,
+                (SELECT r.why FROM feedback_reports r WHERE r.item_id = feedback_items.id ORDER BY r.created_at, r.id LIMIT 1) AS Why
+            FROM feedback_items ORDER BY id
+            """,
+            (item, reports, why) => (item, (int)reports, why),
+            splitOn: "Reports,Why",
             buffered: false);
         foreach (var row in rows)
         {
