@@ -103,7 +103,7 @@ public sealed class WhyItMattersTests
         await _h.CommandAsync("Can I export invoices? why:\"first reporter's reason\"");
         await _h.CommandAsync("same 1 Excel too customer:Globex", user: "U2");
 
-        var form = _h.Get<FeedbackModals>().Details(_h.Repository.Get(1)!, why: _h.Service.ReportFor(1, "U1")?.Why);
+        var form = _h.Get<FeedbackModals>().Details(_h.Repository.Get(1)!, report: _h.Service.ReportFor(1, "U1"));
         var changed = _h.Service.AddDetails(1, null, null, "high", null, why: "audit next week", userId: "U2");
         var tooLong = _h.Service.AddDetails(1, null, null, null, null, why: new string('x', _h.Options.MaxTextLength + 1), userId: "U2");
 

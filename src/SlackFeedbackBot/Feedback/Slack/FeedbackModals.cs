@@ -67,13 +67,16 @@ public sealed class FeedbackModals(FeedbackBuckets buckets, IOptions<FeedbackOpt
         return Form(builder, message.Text, null, includeText: true).Build();
     }
 
-    /// <summary>The details form of an item; <paramref name="why"/> is the opener's report's why, shown to be changed.</summary>
-    public ModalView Details(FeedbackItem item, string? replyUrl = null, string? why = null)
+    /// <summary>
+    /// The details form of an item; <paramref name="report"/> is the opener's own report (else the first), whose
+    /// importance and why it shows to be changed.
+    /// </summary>
+    public ModalView Details(FeedbackItem item, string? replyUrl = null, FeedbackReport? report = null)
     {
         var builder = new ModalBuilder($"Feedback #{item.Id}").CallbackId(DetailsCallback).Submit("Save")
             .PrivateMetadata(JsonSerializer.Serialize(new DetailsContext(item.Id, replyUrl)));
         builder.Section(SlackText.QuoteDefused(item.Text, 1000));
-        return Form(builder, null, item, includeText: false, initialWhy: why).Build();
+        return Form(builder, null, item, includeText: false, initialWhy: report?.Why, initialImportance: report?.Importance ?? item.Importance).Build();
     }
 
     public ModalView Saved(FeedbackItem item, bool isNew) =>
@@ -149,7 +152,7 @@ public sealed class FeedbackModals(FeedbackBuckets buckets, IOptions<FeedbackOpt
 
     private const string SupportSource = "support";
 
-    private ModalBuilder Form(ModalBuilder builder, string? initialText, FeedbackItem? item, bool includeText, string? initialSource = null, string? initialWhy = null)
+    private ModalBuilder Form(ModalBuilder builder, string? initialText, FeedbackItem? item, bool includeText, string? initialSource = null, string? initialWhy = null, string? initialImportance = null)
     {
         if (includeText)
         {
@@ -162,8 +165,10 @@ public sealed class FeedbackModals(FeedbackBuckets buckets, IOptions<FeedbackOpt
         var sources = options.Value.EffectiveSources.Select(s => new SelectOption(s, s)).ToList();
         builder.Input("Source", new StaticSelectElement("source", sources, sources.FirstOrDefault(o => o.Value == (item?.Source ?? initialSource)), "Where was it heard?"), SourceBlock, optional: true);
         var importances = FeedbackOptions.Importances.Select(s => new SelectOption(s, s)).ToList();
-        builder.Input("Importance to the customer", new StaticSelectElement("importance", importances, importances.FirstOrDefault(o => o.Value == item?.Importance), "How much does it matter?"), ImportanceBlock, optional: true);
-        builder.Input("Why it matters to them", new PlainTextInputElement("why", multiline: true, initialValue: initialWhy is null ? null : SlackText.Truncate(initialWhy, InputMaxLength), placeholder: "What it blocks, what it costs them, by when", maxLength: Math.Min(InputMaxLength, options.Value.MaxTextLength)), WhyBlock,
+        builder.Input("Importance to the customer", new StaticSelectElement("importance", importances, importances.FirstOrDefault(o => o.Value == (initialImportance ?? item?.Importance)), "How much does it matter?"), ImportanceBlock, optional: true);
+        // A why with a follow-up answer added below it can be longer than the field takes: Slack refuses such a view.
+        var whyLength = Math.Min(InputMaxLength, options.Value.MaxTextLength);
+        builder.Input("Why it matters to them", new PlainTextInputElement("why", multiline: true, initialValue: initialWhy is null ? null : SlackText.Truncate(initialWhy, whyLength), placeholder: "What it blocks, what it costs them, by when", maxLength: whyLength), WhyBlock,
             hint: "How important is this to them, and why? In their words, if you can.", optional: true);
         builder.Input("Link", new PlainTextInputElement("link", initialValue: item?.Link, placeholder: "https://… (ticket, call notes, CRM)"), LinkBlock, optional: true);
         return builder;
