@@ -1,9 +1,10 @@
 using System.CommandLine;
 using SlackFeedbackBot.Feedback;
+using SlackFeedbackBot.Slack.Directory;
 
 namespace SlackFeedbackBot.Cli;
 
-/// <summary><c>import &lt;file.csv&gt;</c> and <c>export [--out file.csv]</c> of feedback, for people who work in spreadsheets.</summary>
+/// <summary><c>import &lt;file.csv&gt;</c> and <c>export [--issue N] [--out file.csv]</c> of feedback, for people who work in spreadsheets.</summary>
 public static class ImportExportCommands
 {
     public static Command Import()
@@ -53,24 +54,50 @@ public static class ImportExportCommands
     {
         var db = BotCommandLine.DbOption();
         var output = new Option<FileInfo?>("--out") { Description = "Write to this file instead of standard output." };
-        var command = new Command("export", "Export all feedback, with every field, as CSV.") { output, db };
-        command.SetAction((result, ct) => CliServices.RunAsync(result.GetValue(db), async services =>
+        var issue = new Option<long?>("--issue")
         {
-            var exporter = services.GetRequiredService<FeedbackExporter>();
-            var names = CliPeopleNames.For(services);
-            if (result.GetValue(output) is { } file)
-            {
-                await using var writer = new StreamWriter(file.FullName);
-                var count = await exporter.ExportAsync(writer, names, ct);
-                Console.Error.WriteLine($"Exported {count} item(s) to {file.FullName}.");
-            }
-            else
-            {
-                await exporter.ExportAsync(Console.Out, names, ct);
-            }
-
-            return 0;
-        }));
+            Description = "Only this issue: every report of it (merged items included), with customer, reporter, words, importance, why, date and link.",
+        };
+        var command = new Command("export", "Export all feedback, with every field, as CSV; or, with --issue N, the reporters of one issue.") { output, issue, db };
+        command.SetAction((result, ct) => CliServices.RunAsync(result.GetValue(db), async services =>
+            result.GetValue(issue) is { } issueId
+                ? ExportIssue(services.GetRequiredService<IssueReportsExporter>(), issueId, result.GetValue(output))
+                : await ExportAllAsync(services.GetRequiredService<FeedbackExporter>(), CliPeopleNames.For(services), result.GetValue(output), ct)));
         return command;
+    }
+
+    private static async Task<int> ExportAllAsync(FeedbackExporter exporter, IPersonNames names, FileInfo? file, CancellationToken ct)
+    {
+        if (file is null)
+        {
+            await exporter.ExportAsync(Console.Out, names, ct);
+            return 0;
+        }
+
+        await using var writer = new StreamWriter(file.FullName);
+        var count = await exporter.ExportAsync(writer, names, ct);
+        Console.Error.WriteLine($"Exported {count} item(s) to {file.FullName}.");
+        return 0;
+    }
+
+    private static int ExportIssue(IssueReportsExporter exporter, long issueId, FileInfo? file)
+    {
+        var csv = new StringWriter();
+        if (exporter.Export(issueId, csv) is not { } count)
+        {
+            // Nothing is written, not even an empty file, so a typo never looks like an issue nobody reported.
+            Console.Error.WriteLine($"There is no feedback #{issueId}. Check the number with `/feedback show {issueId}` or `/feedback list`.");
+            return 2;
+        }
+
+        if (file is null)
+        {
+            Console.Out.Write(csv.ToString());
+            return 0;
+        }
+
+        File.WriteAllText(file.FullName, csv.ToString());
+        Console.Error.WriteLine($"Exported {count} report(s) of issue #{issueId} to {file.FullName}.");
+        return 0;
     }
 }

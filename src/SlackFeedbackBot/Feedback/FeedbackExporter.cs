@@ -8,7 +8,8 @@ namespace SlackFeedbackBot.Feedback;
 /// Writes every item with all its fields as CSV, the spreadsheet many people work in. Text that a spreadsheet
 /// would run as a formula is prefixed with ' (the importer takes it off again). <c>reporter</c> is the name people
 /// read (a Slack user's name from the directory, else the id; an imported name as imported), <c>reporter_id</c> the
-/// Slack user id, empty for a reporter known only by name.
+/// Slack user id, empty for a reporter known only by name. Importance and why are those the item
+/// was captured with; every report's own are in <see cref="IssueReportsExporter"/> (<c>export --issue N</c>).
 /// </summary>
 public sealed class FeedbackExporter(FeedbackRepository repository)
 {
@@ -16,7 +17,7 @@ public sealed class FeedbackExporter(FeedbackRepository repository)
 
     private static readonly string[] Header =
     [
-        "id", "created_at", "text", "customer", "source", "importance", "bucket", "rule", "status", "reporter", "reporter_id", "reports",
+        "id", "created_at", "text", "customer", "source", "importance", "why", "bucket", "rule", "status", "reporter", "reporter_id", "reports",
         "capture_path", "channel_id", "message_ts", "permalink", "link", "author_id", "shift_key", "updated_at", "resolved_at", "resolved_by", "resolution",
     ];
 
@@ -27,7 +28,7 @@ public sealed class FeedbackExporter(FeedbackRepository repository)
         using var csv = CsvWriter.Create(output, CsvWriterOptions.Default with { Injection = CsvInjection.Escape, NewLine = "\n" }, leaveOpen: true);
         csv.WriteRecord(Header);
         var count = 0;
-        foreach (var (item, reports) in repository.AllWithReportCounts())
+        foreach (var (item, reports, why) in repository.AllWithReportCounts())
         {
             csv.WriteRecord(
             [
@@ -37,6 +38,7 @@ public sealed class FeedbackExporter(FeedbackRepository repository)
                 item.Customer,
                 item.Source,
                 item.Importance,
+                why,
                 item.Bucket,
                 item.Rule,
                 item.Status,

@@ -52,6 +52,12 @@ public sealed record FeedbackReport
     public string? Permalink { get; init; }
     public long CreatedAtMs { get; init; }
 
+    /// <summary>How important it is to this report's customer (low, medium, high), as this reporter said.</summary>
+    public string? Importance { get; init; }
+
+    /// <summary>Why it matters, in this reporter's words: the form's field, inline <c>why:</c>, or the follow-up answer.</summary>
+    public string? Why { get; init; }
+
     public DateTimeOffset CreatedAt => DateTimeOffset.FromUnixTimeMilliseconds(CreatedAtMs);
 }
 
@@ -91,6 +97,9 @@ public sealed record FeedbackCapture
     public string? Customer { get; init; }
     public string? Source { get; init; }
     public string? Importance { get; init; }
+
+    /// <summary>Why it matters to the customer, in the reporter's words; kept on this capture's report.</summary>
+    public string? Why { get; init; }
     public string? Link { get; init; }
     public string? ReporterId { get; init; }
     public string? ReporterName { get; init; }

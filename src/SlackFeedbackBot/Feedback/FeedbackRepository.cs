@@ -30,7 +30,7 @@ public sealed class FeedbackRepository(Database database)
     private const string ReportColumns = """
         id AS Id, item_id AS ItemId, reporter_id AS ReporterId, reporter_name AS ReporterName, text AS Text,
         customer AS Customer, source AS Source, channel_id AS ChannelId, message_ts AS MessageTs,
-        permalink AS Permalink, created_at AS CreatedAtMs
+        permalink AS Permalink, created_at AS CreatedAtMs, importance AS Importance, why AS Why
         """;
 
     private const string InsertItem = """
@@ -43,8 +43,8 @@ public sealed class FeedbackRepository(Database database)
         """;
 
     private const string InsertReport = """
-        INSERT INTO feedback_reports (item_id, reporter_id, reporter_name, text, customer, source, channel_id, message_ts, permalink, created_at, dedupe_key)
-        VALUES (@ItemId, @ReporterId, @ReporterName, @Text, @Customer, @Source, @ChannelId, @MessageTs, @Permalink, @CreatedAt, @DedupeKey)
+        INSERT INTO feedback_reports (item_id, reporter_id, reporter_name, text, customer, source, channel_id, message_ts, permalink, created_at, dedupe_key, importance, why)
+        VALUES (@ItemId, @ReporterId, @ReporterName, @Text, @Customer, @Source, @ChannelId, @MessageTs, @Permalink, @CreatedAt, @DedupeKey, @Importance, @Why)
         ON CONFLICT DO NOTHING
         """;
 
@@ -176,6 +176,8 @@ public sealed class FeedbackRepository(Database database)
             capture.Permalink,
             CreatedAt = isNew ? createdAt : nowMs,
             DedupeKey = capture.IsMessageCapture ? $"{capture.ChannelId}:{capture.MessageTs}:{reporter}" : null,
+            capture.Importance,
+            capture.Why,
         }, tx) == 1;
 
         var item = connection.QuerySingle<FeedbackItem>($"SELECT {ItemColumns} FROM feedback_items WHERE id = @id", new { id }, tx);
@@ -242,13 +244,20 @@ public sealed class FeedbackRepository(Database database)
             """, new { itemId, report.ReporterId, report.Text, report.Customer }, tx) > 0;
         if (repeated)
         {
+            // Saying it again may still add what the first time left out: how important it is, and why.
+            connection.Execute("""
+                UPDATE feedback_reports SET importance = COALESCE(importance, @Importance), why = COALESCE(why, @Why)
+                WHERE item_id = @itemId AND reporter_id = @ReporterId AND lower(trim(text)) = lower(trim(@Text))
+                  AND lower(COALESCE(customer, '')) = lower(COALESCE(@Customer, ''))
+                """, new { itemId, report.ReporterId, report.Text, report.Customer, report.Importance, report.Why }, tx);
+            tx.Commit();
             return AddReportResult.AlreadyThere;
         }
 
         connection.Execute("""
-            INSERT INTO feedback_reports (item_id, reporter_id, reporter_name, text, customer, source, channel_id, message_ts, permalink, created_at)
-            VALUES (@itemId, @ReporterId, @ReporterName, @Text, @Customer, @Source, @ChannelId, @MessageTs, @Permalink, @CreatedAtMs)
-            """, new { itemId, report.ReporterId, report.ReporterName, report.Text, report.Customer, report.Source, report.ChannelId, report.MessageTs, report.Permalink, report.CreatedAtMs }, tx);
+            INSERT INTO feedback_reports (item_id, reporter_id, reporter_name, text, customer, source, channel_id, message_ts, permalink, created_at, importance, why)
+            VALUES (@itemId, @ReporterId, @ReporterName, @Text, @Customer, @Source, @ChannelId, @MessageTs, @Permalink, @CreatedAtMs, @Importance, @Why)
+            """, new { itemId, report.ReporterId, report.ReporterName, report.Text, report.Customer, report.Source, report.ChannelId, report.MessageTs, report.Permalink, report.CreatedAtMs, report.Importance, report.Why }, tx);
         tx.Commit();
         return AddReportResult.Added;
     }
@@ -284,15 +293,30 @@ public sealed class FeedbackRepository(Database database)
         return from;
     }
 
-    /// <summary>Fills in the context fields given (null leaves a field as it is). False when there is no such item.</summary>
-    public bool UpdateDetails(long itemId, string? customer, string? source, string? importance, string? link, DateTimeOffset now)
+    /// <summary>
+    /// Fills in the context fields given (null leaves a field as it is). The importance and why are also those of the
+    /// report of <paramref name="reporterId"/> (their conversation), else of the first report. False when there is no such item.
+    /// </summary>
+    public bool UpdateDetails(long itemId, string? customer, string? source, string? importance, string? link, DateTimeOffset now, string? why = null, string? reporterId = null)
     {
         using var connection = database.Open();
-        return connection.Execute("""
+        using var tx = connection.BeginTransaction();
+        var updated = connection.Execute("""
             UPDATE feedback_items SET customer = COALESCE(@customer, customer), source = COALESCE(@source, source),
                 importance = COALESCE(@importance, importance), link = COALESCE(@link, link), updated_at = @nowMs
             WHERE id = @itemId
-            """, new { itemId, customer, source, importance, link, nowMs = now.ToUnixTimeMilliseconds() }) == 1;
+            """, new { itemId, customer, source, importance, link, nowMs = now.ToUnixTimeMilliseconds() }, tx) == 1;
+        if (updated && (importance is not null || why is not null))
+        {
+            connection.Execute("""
+                UPDATE feedback_reports SET importance = COALESCE(@importance, importance), why = COALESCE(@why, why)
+                WHERE id = (SELECT id FROM feedback_reports WHERE item_id = @itemId
+                            ORDER BY COALESCE(reporter_id = @reporterId, 0) DESC, created_at, id LIMIT 1)
+                """, new { itemId, importance, why, reporterId }, tx);
+        }
+
+        tx.Commit();
+        return updated;
     }
 
     /// <summary>
@@ -419,15 +443,30 @@ public sealed class FeedbackRepository(Database database)
             "SELECT item_id AS ItemId, channel_id AS ChannelId, thread_ts AS ThreadTs, user_id AS UserId, answer AS Answer FROM feedback_follow_ups WHERE item_id = @itemId", new { itemId });
     }
 
-    /// <summary>Stores the reporter's first reply in the thread as the answer; returns the item id, or null when no question waits there.</summary>
+    /// <summary>
+    /// Stores the reporter's first reply in the thread as the answer, and as the why of their report on the item (added
+    /// below a why given before); returns the item id, or null when no question waits there.
+    /// </summary>
     public long? AnswerFollowUp(string channelId, string threadTs, string userId, string answer, DateTimeOffset now)
     {
         using var connection = database.Open();
-        return connection.QuerySingleOrDefault<long?>("""
+        using var tx = connection.BeginTransaction();
+        var itemId = connection.QuerySingleOrDefault<long?>("""
             UPDATE feedback_follow_ups SET answer = @answer, answered_at = @nowMs
             WHERE channel_id = @channelId AND thread_ts = @threadTs AND user_id = @userId AND answer IS NULL
             RETURNING item_id
-            """, new { channelId, threadTs, userId, answer, nowMs = now.ToUnixTimeMilliseconds() });
+            """, new { channelId, threadTs, userId, answer, nowMs = now.ToUnixTimeMilliseconds() }, tx);
+        if (itemId is not null)
+        {
+            connection.Execute("""
+                UPDATE feedback_reports SET why = CASE WHEN why IS NULL THEN @answer ELSE why || char(10) || @answer END
+                WHERE id = (SELECT id FROM feedback_reports WHERE item_id = @itemId
+                            ORDER BY COALESCE(reporter_id = @userId, 0) DESC, created_at, id LIMIT 1)
+                """, new { itemId, userId, answer }, tx);
+        }
+
+        tx.Commit();
+        return itemId;
     }
 
     /// <summary>The newest items, optionally of one bucket and since a time; deleted ones left out.</summary>
@@ -465,14 +504,21 @@ public sealed class FeedbackRepository(Database database)
             """, new { ftsQuery, limit }).AsList();
     }
 
-    /// <summary>Every item with its number of reports, oldest first, read as it streams (for the export).</summary>
-    public IEnumerable<(FeedbackItem Item, int Reports)> AllWithReportCounts()
+    /// <summary>
+    /// Every item with its number of reports and the why of its first report (the conversation it was captured from),
+    /// oldest first, read as it streams (for the export).
+    /// </summary>
+    public IEnumerable<(FeedbackItem Item, int Reports, string? Why)> AllWithReportCounts()
     {
         using var connection = database.Open();
-        var rows = connection.Query<FeedbackItem, long, (FeedbackItem, int)>(
-            $"SELECT {ItemColumns}, (SELECT COUNT(*) FROM feedback_reports r WHERE r.item_id = feedback_items.id) AS Reports FROM feedback_items ORDER BY id",
-            (item, reports) => (item, (int)reports),
-            splitOn: "Reports",
+        var rows = connection.Query<FeedbackItem, long, string?, (FeedbackItem, int, string?)>(
+            $"""
+            SELECT {ItemColumns}, (SELECT COUNT(*) FROM feedback_reports r WHERE r.item_id = feedback_items.id) AS Reports,
+                (SELECT r.why FROM feedback_reports r WHERE r.item_id = feedback_items.id ORDER BY r.created_at, r.id LIMIT 1) AS Why
+            FROM feedback_items ORDER BY id
+            """,
+            (item, reports, why) => (item, (int)reports, why),
+            splitOn: "Reports,Why",
             buffered: false);
         foreach (var row in rows)
         {

@@ -84,7 +84,7 @@ public sealed class FeedbackService(
 
     public async Task<CaptureOutcome> CaptureAsync(FeedbackCapture capture, CancellationToken ct)
     {
-        var problem = CheckText(capture.Text) ?? CheckFields(capture.Source, capture.Importance);
+        var problem = CheckText(capture.Text) ?? CheckFields(capture.Source, capture.Importance) ?? CheckWhy(capture.Why);
         if (problem is not null)
         {
             return CaptureOutcome.Refused(problem);
@@ -95,6 +95,7 @@ public sealed class FeedbackService(
             Text = capture.Text.Trim(),
             Source = capture.Source?.ToLowerInvariant(),
             Importance = capture.Importance?.ToLowerInvariant(),
+            Why = Blank(capture.Why),
         };
         var now = time.GetUtcNow();
         var result = classifier.Classify(capture.Text);
@@ -124,6 +125,13 @@ public sealed class FeedbackService(
     /// <summary>Where the item stands against its threshold: weighted customers in the window, and why the threshold exists.</summary>
     public Task<ThresholdStanding> StandingAsync(FeedbackItem item, CancellationToken ct) => alerts.StandingAsync(item, ct);
 
+    /// <summary>The report of <paramref name="userId"/> on the item (their conversation), else its first report; null when there is no such item.</summary>
+    public FeedbackReport? ReportFor(long itemId, string? userId)
+    {
+        var reports = repository.Reports(itemId);
+        return reports.FirstOrDefault(r => userId is not null && r.ReporterId == userId) ?? reports.FirstOrDefault();
+    }
+
     /// <summary>How many conversations raised the item: the first capture and every "me too".</summary>
     public int ReportCount(long id) => repository.Reports(id).Count;
 
@@ -146,21 +154,33 @@ public sealed class FeedbackService(
             : new ItemOutcome(repository.Get(id), null);
     }
 
-    /// <summary>Adds the customer, source, importance or link to an item after the fact.</summary>
-    public ItemOutcome AddDetails(long id, string? customer, string? source, string? importance, string? link)
+    /// <summary>Why a "why it matters" cannot be stored (too long), or null when it can (or is absent).</summary>
+    public string? CheckWhy(string? why)
     {
-        if (CheckFields(source, importance) is { } problem)
+        var max = options.Value.MaxTextLength;
+        return why is not null && why.Trim().Length > max
+            ? $"The why is {why.Trim().Length:N0} characters long; the limit is {max:N0}. Nothing was saved. Please shorten it."
+            : null;
+    }
+
+    /// <summary>Adds the customer, source, importance, link or why to an item after the fact.</summary>
+    public ItemOutcome AddDetails(long id, string? customer, string? source, string? importance, string? link, string? why = null, string? userId = null)
+    {
+        if ((CheckFields(source, importance) ?? CheckWhy(why)) is { } problem)
         {
             return ItemOutcome.Failed(problem);
         }
 
-        return repository.UpdateDetails(id, Blank(customer), Blank(source)?.ToLowerInvariant(), Blank(importance)?.ToLowerInvariant(), Blank(link), time.GetUtcNow())
+        return repository.UpdateDetails(id, Blank(customer), Blank(source)?.ToLowerInvariant(), Blank(importance)?.ToLowerInvariant(), Blank(link), time.GetUtcNow(), Blank(why), userId)
             ? new ItemOutcome(repository.Get(id), null)
             : ItemOutcome.Failed(NoSuchItem(id));
     }
 
-    /// <summary>"Me too": another conversation on item <paramref name="id"/>, in the reporter's own words.</summary>
-    public async Task<ItemOutcome> AddSameAsync(long id, string userId, string words, string? customer, CancellationToken ct)
+    /// <summary>
+    /// "Me too": another conversation on item <paramref name="id"/>, in the reporter's own words, with how important it
+    /// is to their customer and why, when they say.
+    /// </summary>
+    public async Task<ItemOutcome> AddSameAsync(long id, string userId, string words, string? customer, CancellationToken ct, string? importance = null, string? why = null, string? reporterName = null)
     {
         if (CheckText(words) is { } problem)
         {
@@ -169,8 +189,22 @@ public sealed class FeedbackService(
                 : problem);
         }
 
+        if ((CheckFields(null, importance) ?? CheckWhy(why)) is { } fieldProblem)
+        {
+            return ItemOutcome.Failed(fieldProblem);
+        }
+
         var now = time.GetUtcNow();
-        var report = new FeedbackReport { ReporterId = userId, Text = words.Trim(), Customer = Blank(customer), CreatedAtMs = now.ToUnixTimeMilliseconds() };
+        var report = new FeedbackReport
+        {
+            ReporterId = userId,
+            ReporterName = Blank(reporterName),
+            Text = words.Trim(),
+            Customer = Blank(customer),
+            Importance = Blank(importance)?.ToLowerInvariant(),
+            Why = Blank(why),
+            CreatedAtMs = now.ToUnixTimeMilliseconds(),
+        };
         switch (repository.AddReport(id, report))
         {
             case AddReportResult.NoSuchItem:

@@ -53,6 +53,9 @@ public static class FeedbackServiceCollectionExtensions
         services.TryAddSingleton<SlackFeedbackBot.Slack.Directory.WorkspaceDirectory>();
         services.TryAddSingleton<FeedbackImporter>();
         services.TryAddSingleton<FeedbackExporter>();
+        services.TryAddSingleton<FeedbackIssueItems>();
+        services.TryAddSingleton<IssueReportsExporter>();
+        services.TryAddSingleton<FeedbackWhyQueries>();
         services.TryAddSingleton<SlackMessageReader>();
         services.TryAddSingleton<FeedbackDigestQueries>();
         services.TryAddSingleton<FeedbackPeopleQueries>();

@@ -168,7 +168,7 @@ public sealed class FeedbackImportExportTests
         await _h.Get<FeedbackExporter>().ExportAsync(csv);
 
         Assert.That(csv.ToString().TrimEnd(), Is.EqualTo(
-            "id,created_at,text,customer,source,importance,bucket,rule,status,reporter,reporter_id,reports,capture_path,channel_id,message_ts,permalink,link,author_id,shift_key,updated_at,resolved_at,resolved_by,resolution"));
+            "id,created_at,text,customer,source,importance,why,bucket,rule,status,reporter,reporter_id,reports,capture_path,channel_id,message_ts,permalink,link,author_id,shift_key,updated_at,resolved_at,resolved_by,resolution"));
     }
 
     [Test]

@@ -6,7 +6,7 @@ using SlackFeedbackBot.Slack.Text;
 
 namespace SlackFeedbackBot.Feedback;
 
-/// <summary><c>/feedback [customer:X] [source:Y] [importance:Z] text</c>: stores and classifies the text.</summary>
+/// <summary><c>/feedback [customer:X] [source:Y] [importance:Z] text [why:…]</c>: stores and classifies the text.</summary>
 public sealed class CaptureFromCommand(FeedbackService service, FeedbackReplies replies, ISlackApiClient slack, ILogger<CaptureFromCommand> log)
 {
     private const int EchoLength = 2500;
@@ -27,6 +27,7 @@ public sealed class CaptureFromCommand(FeedbackService service, FeedbackReplies 
             Customer = fields.Customer,
             Source = fields.Source,
             Importance = fields.Importance,
+            Why = fields.Why,
             Link = fields.Link,
             ReporterId = command.UserId,
             ReporterName = command.UserName,

@@ -39,6 +39,7 @@ public static class FeedbackHelp
         help.Append("*Capture feedback*\n");
         help.Append("`/feedback How do I export to Excel?`: save what a customer said (I classify it)\n");
         help.Append("`/feedback customer:\"Big Co\" source:sales importance:high Can I pay yearly?`: with context (`customer:`, `source:`, `importance:`, `link:`; quote values with spaces)\n");
+        help.Append("`/feedback Can I pay yearly? why: their budget is set once a year`: why it matters to them (`why:` takes the rest, or quote it)\n");
         help.Append("`/feedback`: open a form\n");
         help.Append("`@feedback-bot How do I export?` in a channel: save the message, with a link back to it\n");
         // Slack sends the bot no reactions from channels it is not in, so the bot cannot answer those: say it here.

@@ -5,7 +5,10 @@ using SlackFeedbackBot.Slack.Text;
 
 namespace SlackFeedbackBot.Feedback;
 
-/// <summary><c>/feedback same N their words [customer:X]</c>: "me too", recorded as another conversation, not a vote.</summary>
+/// <summary>
+/// <c>/feedback same N their words [customer:X] [importance:high] [why:…]</c>: "me too", recorded as another conversation
+/// (with its own importance and why), not a vote.
+/// </summary>
 public sealed class SameSubcommand(FeedbackService service) : Subcommand<ItemArguments>, IFeedbackSubcommand
 {
     public override string Name => "same";
@@ -27,7 +30,7 @@ public sealed class SameSubcommand(FeedbackService service) : Subcommand<ItemArg
             return SlackMessage.Refused(fields.Error);
         }
 
-        var outcome = await service.AddSameAsync(id, command.UserId, fields.Text, fields.Customer, ct);
+        var outcome = await service.AddSameAsync(id, command.UserId, fields.Text, fields.Customer, ct, fields.Importance, fields.Why, command.UserName);
         if (outcome.Item is not { } item)
         {
             return SlackMessage.Refused(outcome.Problem!);

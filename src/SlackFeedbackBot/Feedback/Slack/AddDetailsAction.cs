@@ -21,6 +21,6 @@ public sealed class AddDetailsAction(FeedbackService service, FeedbackModals mod
             return;
         }
 
-        await slack.OpenViewAsync(payload.TriggerId, modals.Details(item, payload.ResponseUrl), ct);
+        await slack.OpenViewAsync(payload.TriggerId, modals.Details(item, payload.ResponseUrl, service.ReportFor(item.Id, payload.User.Id)), ct);
     }
 }

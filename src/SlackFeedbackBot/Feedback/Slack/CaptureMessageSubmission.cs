@@ -24,6 +24,7 @@ public sealed class CaptureMessageSubmission(FeedbackService service, FeedbackMo
             Customer = form.Customer,
             Source = form.Source,
             Importance = form.Importance,
+            Why = form.Why,
             Link = form.Link,
             ReporterId = submission.User.Id,
             ReporterName = submission.User.Name ?? submission.User.Username,

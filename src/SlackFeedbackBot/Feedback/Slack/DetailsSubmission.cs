@@ -6,7 +6,7 @@ using SlackFeedbackBot.Slack.Inbound;
 namespace SlackFeedbackBot.Feedback;
 
 /// <summary>
-/// The "Add details" form submitted: fills in customer, source, importance and link of an item, then updates the capture
+/// The "Add details" form submitted: fills in customer, source, importance, why and link of an item, then updates the capture
 /// reply the form was opened from, so it no longer shows the old details.
 /// </summary>
 public sealed class DetailsSubmission(
@@ -30,7 +30,7 @@ public sealed class DetailsSubmission(
             return ViewSubmissionResponse.WithErrors(new Dictionary<string, string> { [FeedbackModals.CustomerBlock] = "This form lost track of its item; please open it again." });
         }
 
-        var outcome = service.AddDetails(context.ItemId, form.Customer, form.Source, form.Importance, form.Link);
+        var outcome = service.AddDetails(context.ItemId, form.Customer, form.Source, form.Importance, form.Link, form.Why, submission.User.Id);
         if (outcome.Item is not { } item)
         {
             return ViewSubmissionResponse.WithErrors(new Dictionary<string, string> { [FeedbackModals.CustomerBlock] = outcome.Problem! });

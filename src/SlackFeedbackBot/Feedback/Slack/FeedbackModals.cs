@@ -21,7 +21,11 @@ public sealed record NewFeedbackContext(string? ShiftKey);
 public sealed record DetailsContext(long ItemId, string? ResponseUrl);
 
 /// <summary>The fields of a feedback modal as submitted, and the errors to show next to them.</summary>
-public sealed record FeedbackForm(string? Text, string? Customer, string? Source, string? Importance, string? Link);
+public sealed record FeedbackForm(string? Text, string? Customer, string? Source, string? Importance, string? Link)
+{
+    /// <summary>Why it matters to the customer, in the reporter's words.</summary>
+    public string? Why { get; init; }
+}
 
 /// <summary>The modals of the feature: new feedback, capture a message, add details, and the "saved" page.</summary>
 public sealed class FeedbackModals(FeedbackReplies replies, IOptions<FeedbackOptions> options)
@@ -35,6 +39,7 @@ public sealed class FeedbackModals(FeedbackReplies replies, IOptions<FeedbackOpt
     public const string SourceBlock = "fb_source";
     public const string ImportanceBlock = "fb_importance";
     public const string LinkBlock = "fb_link";
+    public const string WhyBlock = "fb_why";
 
     /// <summary>Slack's own cap on a plain text input.</summary>
     private const int InputMaxLength = 3000;
@@ -62,12 +67,16 @@ public sealed class FeedbackModals(FeedbackReplies replies, IOptions<FeedbackOpt
         return Form(builder, message.Text, null, includeText: true).Build();
     }
 
-    public ModalView Details(FeedbackItem item, string? replyUrl = null)
+    /// <summary>
+    /// The details form of an item; <paramref name="report"/> is the opener's own report (else the first), whose
+    /// importance and why it shows to be changed.
+    /// </summary>
+    public ModalView Details(FeedbackItem item, string? replyUrl = null, FeedbackReport? report = null)
     {
         var builder = new ModalBuilder($"Feedback #{item.Id}").CallbackId(DetailsCallback).Submit("Save")
             .PrivateMetadata(JsonSerializer.Serialize(new DetailsContext(item.Id, replyUrl)));
         builder.Section(SlackText.QuoteDefused(item.Text, 1000));
-        return Form(builder, null, item, includeText: false).Build();
+        return Form(builder, null, item, includeText: false, initialWhy: report?.Why, initialImportance: report?.Importance ?? item.Importance).Build();
     }
 
     /// <summary>The form's last page: the words of every capture's confirmation, and where its buttons are.</summary>
@@ -87,7 +96,7 @@ public sealed class FeedbackModals(FeedbackReplies replies, IOptions<FeedbackOpt
             values.TryGetValue(block, out var actions) && actions.Values.FirstOrDefault() is { } v
                 ? Blank(v.SelectedOption?.Value ?? v.Value)
                 : null;
-        return new FeedbackForm(Value(TextBlock), Value(CustomerBlock), Value(SourceBlock), Value(ImportanceBlock), Value(LinkBlock));
+        return new FeedbackForm(Value(TextBlock), Value(CustomerBlock), Value(SourceBlock), Value(ImportanceBlock), Value(LinkBlock)) { Why = Value(WhyBlock) };
     }
 
     /// <summary>Errors keyed by block_id, for response_action errors; empty when the form is fine.</summary>
@@ -106,6 +115,11 @@ public sealed class FeedbackModals(FeedbackReplies replies, IOptions<FeedbackOpt
         if (form.Link is { } link && !SlackText.IsWebUrl(link))
         {
             errors[LinkBlock] = "Only a web address starting with http:// or https:// is accepted here, like https://tickets.example.com/123.";
+        }
+
+        if (form.Why is { } why && why.Length > options.Value.MaxTextLength)
+        {
+            errors[WhyBlock] = $"This is {why.Length:N0} characters; the limit is {options.Value.MaxTextLength:N0}.";
         }
 
         if (form.Customer is { Length: > 200 })
@@ -139,7 +153,7 @@ public sealed class FeedbackModals(FeedbackReplies replies, IOptions<FeedbackOpt
 
     private const string SupportSource = "support";
 
-    private ModalBuilder Form(ModalBuilder builder, string? initialText, FeedbackItem? item, bool includeText, string? initialSource = null)
+    private ModalBuilder Form(ModalBuilder builder, string? initialText, FeedbackItem? item, bool includeText, string? initialSource = null, string? initialWhy = null, string? initialImportance = null)
     {
         if (includeText)
         {
@@ -152,7 +166,11 @@ public sealed class FeedbackModals(FeedbackReplies replies, IOptions<FeedbackOpt
         var sources = options.Value.EffectiveSources.Select(s => new SelectOption(s, s)).ToList();
         builder.Input("Source", new StaticSelectElement("source", sources, sources.FirstOrDefault(o => o.Value == (item?.Source ?? initialSource)), "Where was it heard?"), SourceBlock, optional: true);
         var importances = FeedbackOptions.Importances.Select(s => new SelectOption(s, s)).ToList();
-        builder.Input("Importance to the customer", new StaticSelectElement("importance", importances, importances.FirstOrDefault(o => o.Value == item?.Importance), "How much does it matter?"), ImportanceBlock, optional: true);
+        builder.Input("Importance to the customer", new StaticSelectElement("importance", importances, importances.FirstOrDefault(o => o.Value == (initialImportance ?? item?.Importance)), "How much does it matter?"), ImportanceBlock, optional: true);
+        // A why with a follow-up answer added below it can be longer than the field takes: Slack refuses such a view.
+        var whyLength = Math.Min(InputMaxLength, options.Value.MaxTextLength);
+        builder.Input("Why it matters to them", new PlainTextInputElement("why", multiline: true, initialValue: initialWhy is null ? null : SlackText.Truncate(initialWhy, whyLength), placeholder: "What it blocks, what it costs them, by when", maxLength: whyLength), WhyBlock,
+            hint: "How important is this to them, and why? In their words, if you can.", optional: true);
         builder.Input("Link", new PlainTextInputElement("link", initialValue: item?.Link, placeholder: "https://… (ticket, call notes, CRM)"), LinkBlock, optional: true);
         return builder;
     }

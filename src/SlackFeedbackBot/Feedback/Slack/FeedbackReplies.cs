@@ -90,18 +90,16 @@ public sealed class FeedbackReplies(FeedbackBuckets buckets)
             builder.Context($"Rule that matched: `{RuleText(item)}`");
         }
 
-        if (details.FollowUp?.Answer is { } answer)
-        {
-            builder.Section($"*Why it matters* (<@{details.FollowUp.UserId}>): {SlackText.Truncate(SlackText.Defuse(answer), 1500)}");
-        }
-
         builder.Section($"*{details.Reports.Count} report{(details.Reports.Count == 1 ? "" : "s")}*");
         foreach (var report in details.Reports.Take(20))
         {
             var who = report.ReporterId is { } id ? $"<@{id}>" : report.ReporterName ?? "someone";
             var customer = report.Customer is null ? "" : $" for *{SlackText.Defuse(report.Customer)}*";
             var link = SlackText.IsWebUrl(report.Permalink) ? " " + SlackText.Link(report.Permalink, "original") : "";
-            builder.Section($"{FeedbackFormat.Date(report.CreatedAt)} {who}{customer}:{link}\n{SlackText.QuoteDefused(report.Text, 500)}");
+            var importance = report.Importance is null ? "" : $" · importance *{SlackText.Defuse(report.Importance)}*";
+            // The follow-up answer is kept as the why of its reporter's report, so it shows here with their words.
+            var why = report.Why is null ? "" : $"\n_Why it matters:_\n{SlackText.QuoteDefused(report.Why, 500)}";
+            builder.Section($"{FeedbackFormat.Date(report.CreatedAt)} {who}{customer}{importance}:{link}\n{SlackText.QuoteDefused(report.Text, 500)}{why}");
         }
 
         foreach (var change in details.BucketChanges)

@@ -56,6 +56,7 @@ public sealed class MentionCaptureHandler(
             Customer = fields.Customer,
             Source = fields.Source,
             Importance = fields.Importance,
+            Why = fields.Why,
             Link = fields.Link,
             ReporterId = author,
             AuthorId = author,
@@ -69,9 +70,10 @@ public sealed class MentionCaptureHandler(
             return;
         }
 
-        // A redelivered event confirms under the same outbox keys: what the first run did is not done again.
+        // A redelivered event confirms under the same outbox keys: what the first run did is not done again. Who said
+        // why it matters already is not asked again.
         await permalinks.RequestAsync(outcome.Item.Id, channel, ts, ct);
-        await confirmation.ConfirmMentionAsync(outcome, author, channel, threadTs, askFollowUp: threadTs == ts, ct);
+        await confirmation.ConfirmMentionAsync(outcome, author, channel, threadTs, askFollowUp: threadTs == ts && fields.Why is null, ct);
     }
 
     // One answer per mention, keyed by the mention's own message.

@@ -1,0 +1,87 @@
+using System.Globalization;
+using CsvHelper;
+using Dapper;
+using SlackFeedbackBot.Storage;
+
+namespace SlackFeedbackBot.Feedback;
+
+/// <summary>
+/// <c>export --issue 12</c>: every report of an issue (its merged items' too), one row each, with the customer, the
+/// reporter's name, their words, importance and why, the date and a link: the list of people to write to when it ships.
+/// CSV, with text a spreadsheet would run as a formula prefixed with ' as in the full export.
+/// </summary>
+public sealed class IssueReportsExporter(Database database, FeedbackIssueItems issues)
+{
+    internal static readonly string[] Header =
+        ["issue", "item", "report", "created_at", "customer", "reporter", "reporter_id", "words", "importance", "why", "link"];
+
+    /// <summary>Writes the header and one row per report, oldest first; returns how many rows, or null when there is no such issue.</summary>
+    public int? Export(long issueId, TextWriter output)
+    {
+        if (issues.ItemsOf(issueId) is not { } ids)
+        {
+            return null;
+        }
+
+        using var connection = database.Open();
+        var reports = connection.Query<FeedbackReport>("""
+            SELECT id AS Id, item_id AS ItemId, reporter_id AS ReporterId, reporter_name AS ReporterName, text AS Text,
+                customer AS Customer, permalink AS Permalink, created_at AS CreatedAtMs, importance AS Importance, why AS Why
+            FROM feedback_reports WHERE item_id IN @ids ORDER BY created_at, id
+            """, new { ids }).AsList();
+        var items = connection.Query<(long Id, string? Permalink, string? Link)>(
+            "SELECT id, permalink, link FROM feedback_items WHERE id IN @ids", new { ids }).ToDictionary(i => i.Id);
+        var firstReports = reports.GroupBy(r => r.ItemId).Select(g => g.First().Id).ToHashSet();
+        var names = KnownNames(connection, reports.Where(r => r.ReporterName is null && r.ReporterId is not null).Select(r => r.ReporterId!).Distinct().ToList());
+
+        using var csv = CsvWriter.Create(output, CsvWriterOptions.Default with { Injection = CsvInjection.Escape, NewLine = "\n" }, leaveOpen: true);
+        csv.WriteRecord(Header);
+        foreach (var report in reports)
+        {
+            var item = items[report.ItemId];
+            csv.WriteRecord(
+            [
+                issueId.ToString(CultureInfo.InvariantCulture),
+                report.ItemId.ToString(CultureInfo.InvariantCulture),
+                report.Id.ToString(CultureInfo.InvariantCulture),
+                report.CreatedAt.ToString("yyyy-MM-ddTHH:mm:ss.fffZ", CultureInfo.InvariantCulture),
+                report.Customer,
+                report.ReporterName ?? (report.ReporterId is { } id && names.TryGetValue(id, out var name) ? name : null),
+                report.ReporterId,
+                report.Text,
+                report.Importance,
+                report.Why,
+                // The item's own link (a ticket, call notes) came with its first report.
+                report.Permalink ?? (firstReports.Contains(report.Id) ? item.Permalink ?? item.Link : null),
+            ]);
+        }
+
+        csv.Flush();
+        return reports.Count;
+    }
+
+    /// <summary>
+    /// The names captures recorded for these Slack users elsewhere (a form or command gives the name, a reaction does not),
+    /// the latest one for each.
+    /// </summary>
+    private static Dictionary<string, string> KnownNames(Microsoft.Data.Sqlite.SqliteConnection connection, IReadOnlyList<string> userIds)
+    {
+        var names = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var chunk in userIds.Chunk(500))
+        {
+            var rows = connection.Query<(string UserId, string Name)>("""
+                SELECT reporter_id, reporter_name FROM (
+                    SELECT reporter_id, reporter_name, created_at FROM feedback_reports WHERE reporter_id IN @chunk AND reporter_name IS NOT NULL
+                    UNION ALL
+                    SELECT reporter_id, reporter_name, created_at FROM feedback_items WHERE reporter_id IN @chunk AND reporter_name IS NOT NULL)
+                ORDER BY created_at
+                """, new { chunk });
+            foreach (var (userId, name) in rows)
+            {
+                names[userId] = name;
+            }
+        }
+
+        return names;
+    }
+}
