@@ -21,13 +21,13 @@ public sealed class FeedbackRuleHistory(Database database)
     public IReadOnlyList<RuleHistoryItem> Items()
     {
         using var connection = database.Open();
-        return connection.Query<RuleHistoryItem>("""
+        return connection.Query<Row>("""
             SELECT id AS Id, text AS Text, bucket AS Bucket,
-                (EXISTS (SELECT 1 FROM feedback_bucket_changes c WHERE c.item_id = i.id) OR i.rule = @imported) AS SetByPerson
+                CASE WHEN EXISTS (SELECT 1 FROM feedback_bucket_changes c WHERE c.item_id = i.id) OR i.rule IS @imported THEN 1 ELSE 0 END AS SetByPerson
             FROM feedback_items i
             WHERE status <> 'deleted'
             ORDER BY id
-            """, new { imported = ImportedBucketRule }).AsList();
+            """, new { imported = ImportedBucketRule }).Select(r => new RuleHistoryItem(r.Id, r.Text, r.Bucket, r.SetByPerson == 1)).ToList();
     }
 
     /// <summary>Applies the moves to items whose bucket is still the one the dry run saw and that no person classified since.</summary>
@@ -52,4 +52,6 @@ public sealed class FeedbackRuleHistory(Database database)
         tx.Commit();
         return applied;
     }
+
+    private sealed record Row(long Id, string Text, string Bucket, long SetByPerson);
 }

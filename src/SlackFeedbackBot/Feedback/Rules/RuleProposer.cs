@@ -16,20 +16,29 @@ public sealed record RuleProposal(long ItemId, string Bucket, string Phrase, Rul
 /// Learns from a reclassification: finds the short phrase of the item (two to four words of one sentence) that is
 /// distinctive for its new bucket and matches no rule yet, and tries it on the history first.
 /// Distinctive means no other item in another bucket (or left unclassified by a person) says it; among those, the
-/// phrase heard in most items of the bucket (or not yet classified) wins, then the one made of the most common words
-/// (how people ask, not what they ask about), then three words before two or four.
+/// phrase heard in most items of the bucket (or not yet classified) wins, then three words before two or four, then
+/// the one with most function words ("me", "up", "where", "can't": how people ask, not what they ask about), then the
+/// one made of the most common words of the history.
 /// </summary>
 public sealed partial class RuleProposer(SpotlightRuleSet rules, FeedbackRuleHistory history)
 {
     public const int MinWords = 2;
     public const int MaxWords = 4;
 
-    // Two of these alone ("is the", "to a") say nothing about how someone asks.
+    // These alone ("is the", "is there a") say nothing about how someone asks.
     private static readonly HashSet<string> Filler = new(StringComparer.Ordinal)
     {
         "a", "an", "the", "to", "of", "in", "on", "at", "for", "and", "or", "is", "are", "was", "it", "this", "that", "i",
         "we", "you", "my", "our", "your", "be", "with", "as", "by", "from", "so", "but", "if", "do", "does", "there",
     };
+
+    // The words of how someone asks rather than of what they ask about.
+    private static readonly HashSet<string> FunctionWords = new(Filler.Concat(
+    [
+        "me", "us", "them", "him", "her", "up", "out", "off", "about", "around", "into", "over", "through", "how", "where",
+        "what", "when", "why", "which", "who", "can", "could", "would", "should", "will", "not", "no", "any", "some",
+        "there's", "where's", "what's", "i'm", "we're", "it's", "can't", "don't", "doesn't", "didn't",
+    ]), StringComparer.Ordinal);
 
     /// <summary>The rule to propose when item <paramref name="item"/> was moved to <paramref name="bucket"/>, or null when no phrase fits.</summary>
     public RuleProposal? Propose(FeedbackItem item, string bucket)
@@ -50,6 +59,12 @@ public sealed partial class RuleProposer(SpotlightRuleSet rules, FeedbackRuleHis
             }
         }
 
+        // A stronger bucket's rule would still win whatever this bucket learns.
+        if (rules.Classify(item.Text) is { IsClassified: true } now && Rank(now.Bucket) < Rank(bucket))
+        {
+            return null;
+        }
+
         var candidates = new List<Candidate>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
         var order = 0;
@@ -62,7 +77,7 @@ public sealed partial class RuleProposer(SpotlightRuleSet rules, FeedbackRuleHis
                     var words = sentence[start..(start + n)];
                     var phrase = string.Join(' ', words);
                     order++;
-                    if (!seen.Add(phrase) || !words.All(IsPlainWord) || (n == MinWords && words.All(Filler.Contains))
+                    if (!seen.Add(phrase) || !words.All(IsPlainWord) || words.All(Filler.Contains)
                         || rules.Classify(phrase).IsClassified)
                     {
                         continue;
@@ -71,14 +86,15 @@ public sealed partial class RuleProposer(SpotlightRuleSet rules, FeedbackRuleHis
                     var (support, against) = Evidence(phrase, bucket, item.Id, past, sentences);
                     if (against == 0)
                     {
-                        candidates.Add(new Candidate(phrase, support, words.Min(w => frequency.GetValueOrDefault(w)), Math.Abs(n - 3), order));
+                        candidates.Add(new Candidate(phrase, support, Math.Abs(n - 3), words.Count(FunctionWords.Contains), words.Min(w => frequency.GetValueOrDefault(w)), order));
                     }
                 }
             }
         }
 
         foreach (var candidate in candidates
-            .OrderByDescending(c => c.Support).ThenByDescending(c => c.Commonness).ThenBy(c => c.DistanceFromThreeWords).ThenBy(c => c.Order))
+            .OrderByDescending(c => c.Support).ThenBy(c => c.DistanceFromThreeWords).ThenByDescending(c => c.FunctionWords)
+            .ThenByDescending(c => c.Commonness).ThenBy(c => c.Order))
         {
             // The phrase must decide this item: a stronger bucket's rule may still win, and then the rule would change nothing here.
             if (rules.With(bucket, candidate.Phrase) is { } tried && tried.Classify(item.Text).Bucket == bucket)
@@ -180,5 +196,7 @@ public sealed partial class RuleProposer(SpotlightRuleSet rules, FeedbackRuleHis
     [GeneratedRegex(@"^[\p{L}\p{N}][\p{L}\p{N}']*$")]
     private static partial Regex PlainWord();
 
-    private sealed record Candidate(string Phrase, int Support, int Commonness, int DistanceFromThreeWords, int Order);
+    private int Rank(string bucket) => rules.Buckets.FirstOrDefault(b => b.Id == bucket)?.Rank ?? int.MaxValue;
+
+    private sealed record Candidate(string Phrase, int Support, int DistanceFromThreeWords, int FunctionWords, int Commonness, int Order);
 }

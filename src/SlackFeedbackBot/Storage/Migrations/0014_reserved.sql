@@ -1,0 +1,2 @@
+-- Number kept for a change made alongside this one; it changes nothing.
+SELECT 1;
