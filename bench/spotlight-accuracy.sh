@@ -8,8 +8,12 @@ root="$(cd "$(dirname "$0")/.." && pwd)"
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 
-dotnet build "$root/src/SlackFeedbackBot/SlackFeedbackBot.csproj" -c Release -v q -nologo >/dev/null
-dll="$root/src/SlackFeedbackBot/bin/Release/net10.0/SlackFeedbackBot.dll"
+# SPOTLIGHT_DLL=path/to/SlackFeedbackBot.dll measures a build as it is (an earlier one, or a Debug build) instead.
+dll="${SPOTLIGHT_DLL:-}"
+if [[ -z "$dll" ]]; then
+  dotnet build "$root/src/SlackFeedbackBot/SlackFeedbackBot.csproj" -c Release -v q -nologo >/dev/null
+  dll="$root/src/SlackFeedbackBot/bin/Release/net10.0/SlackFeedbackBot.dll"
+fi
 
 python3 - "$root" "$dll" "$work/bot.db" "${1:-}" <<'PY'
 import json, subprocess, sys
