@@ -11,40 +11,73 @@ namespace SlackFeedbackBot.Spotlight;
 public sealed class SpotlightRuleSet : ISpotlightClassifier
 {
     private readonly SpotlightOptions options;
-    private readonly SpotlightRuleStore? store;
+    private readonly Func<SpotlightRuleStore?> storeFactory;
     private readonly ILogger log;
+    private readonly Lock loading = new();
+    private readonly IReadOnlyList<SpotlightBucket> buckets;
     private volatile Compiled current;
+    private volatile bool loaded;
 
     /// <exception cref="SpotlightConfigurationException">A configured setting is invalid; the message names it.</exception>
     public SpotlightRuleSet(SpotlightOptions options, SpotlightRuleStore? store = null, ILogger<SpotlightRuleSet>? log = null)
+        : this(options, () => store, log)
     {
-        this.options = options;
-        this.store = store;
-        this.log = (ILogger?)log ?? NullLogger.Instance;
-        current = new Compiled(new SpotlightClassifier(options), []);
-        Reload();
     }
 
-    public IReadOnlyList<SpotlightBucket> Buckets => current.Classifier.Buckets;
+    /// <param name="storeFactory">Asked for the store on the first classification, so building the rules (a configuration
+    /// check, `doctor`) never opens or creates the database.</param>
+    public SpotlightRuleSet(SpotlightOptions options, Func<SpotlightRuleStore?> storeFactory, ILogger<SpotlightRuleSet>? log = null)
+    {
+        this.options = options;
+        this.storeFactory = storeFactory;
+        this.log = (ILogger?)log ?? NullLogger.Instance;
+        var configured = new SpotlightClassifier(options);
+        buckets = configured.Buckets;
+        current = new Compiled(configured, []);
+    }
+
+    /// <summary>Added rules never add a bucket, so the buckets are the configured ones.</summary>
+    public IReadOnlyList<SpotlightBucket> Buckets => buckets;
 
     /// <summary>The rules added in Slack that the classifier uses now.</summary>
-    public IReadOnlyList<SpotlightLearnedRule> LearnedRules => current.Learned;
+    public IReadOnlyList<SpotlightLearnedRule> LearnedRules => Current.Learned;
+
+    private Compiled Current
+    {
+        get
+        {
+            if (!loaded)
+            {
+                lock (loading)
+                {
+                    if (!loaded)
+                    {
+                        Reload();
+                    }
+                }
+            }
+
+            return current;
+        }
+    }
 
     /// <summary>The configured and built-in rules, without the added ones (what `spotlight rules` lists as configured).</summary>
     public SpotlightOptions Options => options;
 
-    public SpotlightResult Classify(string? text) => current.Classifier.Classify(text.AsSpan());
+    public SpotlightResult Classify(string? text) => Current.Classifier.Classify(text.AsSpan());
 
-    public SpotlightResult Classify(ReadOnlySpan<char> text) => current.Classifier.Classify(text);
+    public SpotlightResult Classify(ReadOnlySpan<char> text) => Current.Classifier.Classify(text);
 
     /// <summary>Reads the added rules again and compiles them with the configured ones.</summary>
     public void Reload()
     {
-        var learned = (store?.All() ?? []).Where(r => Buckets.Any(b => b.Id == r.Bucket)).ToList();
+        var learned = (storeFactory()?.All() ?? []).Where(r => Buckets.Any(b => b.Id == r.Bucket)).ToList();
         if (TryCompile(learned, out var classifier))
         {
             current = new Compiled(classifier!, learned);
         }
+
+        loaded = true;
     }
 
     /// <summary>
@@ -53,7 +86,7 @@ public sealed class SpotlightRuleSet : ISpotlightClassifier
     /// </summary>
     public (SpotlightLearnedRule Rule, bool Added)? Add(string bucket, string phrase, string addedBy, DateTimeOffset now, long? fromItemId)
     {
-        if (store is null)
+        if (storeFactory() is not { } store)
         {
             return null;
         }
@@ -67,7 +100,7 @@ public sealed class SpotlightRuleSet : ISpotlightClassifier
     public ISpotlightClassifier? With(string bucket, string phrase)
     {
         var extra = new SpotlightLearnedRule(0, bucket, phrase, "", DateTimeOffset.UnixEpoch, null);
-        return TryCompile([.. current.Learned, extra], out var classifier) ? classifier : null;
+        return TryCompile([.. Current.Learned, extra], out var classifier) ? classifier : null;
     }
 
     private bool TryCompile(IReadOnlyList<SpotlightLearnedRule> learned, out SpotlightClassifier? classifier)

@@ -22,7 +22,7 @@ public static class SpotlightServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<SpotlightOptions>, SpotlightOptionsValidator>());
         services.TryAddSingleton(sp => new SpotlightRuleSet(
             sp.GetRequiredService<IOptions<SpotlightOptions>>().Value,
-            sp.GetService<Database>() is { } database ? new SpotlightRuleStore(database) : null,
+            () => sp.GetService<Database>() is { } database ? new SpotlightRuleStore(database) : null,
             sp.GetService<ILogger<SpotlightRuleSet>>()));
         services.TryAddSingleton<ISpotlightClassifier>(sp => sp.GetRequiredService<SpotlightRuleSet>());
         services.TryAddSingleton<SpotlightCli>();
