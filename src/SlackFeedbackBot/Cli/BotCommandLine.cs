@@ -15,6 +15,7 @@ public static class BotCommandLine
         root.Add(run);
         root.Add(MigrateCommand());
         root.Add(ClassifyCommand.Create());
+        root.Add(SpotlightCommand.Create());
         root.Add(ImportExportCommands.Import());
         root.Add(ImportExportCommands.Export());
         root.Add(CustomersCommand.Create());

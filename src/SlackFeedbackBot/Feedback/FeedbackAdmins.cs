@@ -28,6 +28,13 @@ public sealed class FeedbackAdmins(ISlackApiClient slack, IOptions<FeedbackOptio
         return (await GroupAsync(ct))?.Users.Contains(userId) == true;
     }
 
+    /// <summary>Every feedback admin's user id: the configured ones, then the group's members.</summary>
+    public async Task<IReadOnlyList<string>> AllAsync(CancellationToken ct) =>
+        options.Value.Admins.Where(a => !string.IsNullOrWhiteSpace(a)).Select(a => a.Trim())
+            .Concat((await GroupAsync(ct))?.Users.Order(StringComparer.Ordinal) ?? Enumerable.Empty<string>())
+            .Distinct(StringComparer.Ordinal)
+            .ToList();
+
     /// <summary>How a refusal names the admins: "feedback admins (<@U1>, @handle)", or null when there are none.</summary>
     public async Task<string?> DescribeAsync(CancellationToken ct)
     {

@@ -171,7 +171,7 @@ public sealed class FeedbackImporter(
         var exportedId = long.TryParse(Field(csv, columns.Id), NumberStyles.None, CultureInfo.InvariantCulture, out var id) ? id : (long?)null;
         if (bucket is not null)
         {
-            return new ImportRow(capture, bucket, "set in the imported file", exportedId);
+            return new ImportRow(capture, bucket, FeedbackRuleHistory.ImportedBucketRule, exportedId);
         }
 
         var result = classifier.Classify(text);

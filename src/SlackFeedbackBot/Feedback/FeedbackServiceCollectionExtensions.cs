@@ -22,7 +22,7 @@ public static class FeedbackServiceCollectionExtensions
             .Bind(configuration.GetSection(FeedbackOptions.Section))
             .ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<FeedbackOptions>, FeedbackOptionsValidator>());
-        if (!services.Any(d => d.ServiceType == typeof(ISpotlightClassifier)))
+        if (!services.Any(d => d.ServiceType == typeof(SpotlightRuleSet)))
         {
             services.AddSpotlight(configuration);
         }
@@ -64,6 +64,7 @@ public static class FeedbackServiceCollectionExtensions
         services.TryAddSingleton<MessageCaptureConfirmation>();
         services.TryAddSingleton<MessagePermalinks>();
         services.AddOutboxTaskHandler<StorePermalink>();
+        services.AddFeedbackRuleProposals();
         services.TryAddScoped<CaptureFromCommand>();
         services.TryAddEnumerable(ServiceDescriptor.Scoped<IFeedbackSubcommand, ListSubcommand>());
         services.TryAddEnumerable(ServiceDescriptor.Scoped<IFeedbackSubcommand, ShowSubcommand>());
@@ -86,6 +87,8 @@ public static class FeedbackServiceCollectionExtensions
             .AddBlockAction<SetBucketAction>(FeedbackReplies.SetBucketAction)
             .AddBlockAction<AddDetailsAction>(FeedbackReplies.AddDetailsAction)
             .AddBlockAction<OpenFeedbackModalAction>(OpenFeedbackModalAction.ActionId)
+            .AddBlockAction<AcceptRuleAction>(RuleProposalMessages.AcceptAction)
+            .AddBlockAction<DismissRuleAction>(RuleProposalMessages.DismissAction)
             .AddEventHandler<ReactionCaptureHandler>(ReactionCaptureHandler.EventType)
             .AddEventHandler<PassiveCaptureHandler>(PassiveCaptureHandler.EventType)
             .AddEventHandler<MentionCaptureHandler>(MentionCaptureHandler.EventType)

@@ -4,8 +4,8 @@ using SlackFeedbackBot.Slack.Inbound;
 
 namespace SlackFeedbackBot.Feedback;
 
-/// <summary><c>/feedback reclassify N bucket</c>: moves an item to another bucket, recording who did it.</summary>
-public sealed class ReclassifySubcommand(FeedbackService service, FeedbackPermissions permissions) : Subcommand<ItemArguments>, IFeedbackSubcommand
+/// <summary><c>/feedback reclassify N bucket</c>: moves an item to another bucket, recording who did it, and offers the rule that would have put it there.</summary>
+public sealed class ReclassifySubcommand(FeedbackService service, FeedbackPermissions permissions, RuleProposalOffer rules) : Subcommand<ItemArguments>, IFeedbackSubcommand
 {
     public override string Name => "reclassify";
 
@@ -26,8 +26,12 @@ public sealed class ReclassifySubcommand(FeedbackService service, FeedbackPermis
         }
 
         var outcome = service.Reclassify(id, bucket, command.UserId);
-        return outcome.Item is { } item
-            ? SlackMessage.Ephemeral($":label: Feedback #{item.Id} is now in *{service.Buckets.Display(item.Bucket)}*.")
-            : SlackMessage.Refused(outcome.Problem!);
+        if (outcome.Item is not { } item)
+        {
+            return SlackMessage.Refused(outcome.Problem!);
+        }
+
+        var proposal = await rules.OfferAsync(item, command.UserId, ct);
+        return SlackMessage.Ephemeral($":label: Feedback #{item.Id} is now in *{service.Buckets.Display(item.Bucket)}*.{(proposal is null ? "" : "\n" + proposal)}");
     }
 }

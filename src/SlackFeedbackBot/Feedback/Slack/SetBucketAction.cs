@@ -5,8 +5,8 @@ using SlackFeedbackBot.Slack.Inbound;
 
 namespace SlackFeedbackBot.Feedback;
 
-/// <summary>The bucket picked in a capture reply's "Change bucket" menu (value <c>itemId:bucket</c>).</summary>
-public sealed class SetBucketAction(FeedbackService service, FeedbackReplies replies, FeedbackPermissions permissions, ISlackApiClient slack) : IBlockActionHandler
+/// <summary>The bucket picked in a capture reply's "Change bucket" menu (value <c>itemId:bucket</c>); a rule to learn from it is offered by DM.</summary>
+public sealed class SetBucketAction(FeedbackService service, FeedbackReplies replies, FeedbackPermissions permissions, ISlackApiClient slack, RuleProposalOffer rules) : IBlockActionHandler
 {
     public async Task HandleAsync(BlockActionsPayload payload, BlockAction action, CancellationToken ct)
     {
@@ -25,6 +25,11 @@ public sealed class SetBucketAction(FeedbackService service, FeedbackReplies rep
         {
             var outcome = service.Reclassify(id, value[(colon + 1)..], payload.User.Id);
             reply = outcome.Item is { } item ? replies.BucketChanged(item, payload.User.Id) : SlackMessage.Ephemeral(outcome.Problem!);
+            if (outcome.Item is { } moved)
+            {
+                // The proposal goes by DM; the capture reply keeps its own shape.
+                await rules.OfferAsync(moved, payload.User.Id, ct);
+            }
         }
 
         if (payload.ResponseUrl is { } url)
