@@ -142,7 +142,7 @@ public sealed class WhyItMattersTests
         await _h.CommandAsync("How do I add seats?");
         var csv = new StringWriter();
 
-        _h.Get<FeedbackExporter>().Export(csv);
+        await _h.Get<FeedbackExporter>().ExportAsync(csv);
 
         var lines = csv.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries);
         Assert.That(lines[0], Does.StartWith("id,created_at,text,customer,source,importance,why,bucket,"));
