@@ -7,7 +7,7 @@ using SlackFeedbackBot.Slack.Text;
 namespace SlackFeedbackBot.Feedback;
 
 /// <summary>
-/// Escalation thresholds: one item heard N times within D days, or a high-value customer named. Each alert is
+/// Escalation thresholds: one issue (an item and those merged into it) heard N times within D days, or a high-value customer named. Each alert is
 /// recorded and posted through the outbox under its key (<c>alert:reports:42:3</c>), so it is posted once, outage or not.
 /// </summary>
 public sealed class FeedbackAlerts(
@@ -15,7 +15,8 @@ public sealed class FeedbackAlerts(
     FeedbackBuckets buckets,
     ISlackOutbox outbox,
     IOptions<FeedbackOptions> options,
-    TimeProvider time)
+    TimeProvider time,
+    Issues.IssueRepository issues)
 {
     /// <summary>Checks the thresholds after <paramref name="item"/> got a report with <paramref name="words"/> about <paramref name="customer"/>.</summary>
     public async Task<IReadOnlyList<string>> CheckAsync(FeedbackItem item, string words, string? customer, CancellationToken ct)
@@ -27,8 +28,14 @@ public sealed class FeedbackAlerts(
             return raised;
         }
 
+        // Thresholds count the issue: the reports of its root and of every item merged into it, under the root's number.
+        if (issues.RootOf(item.Id) is { } root && root != item.Id && repository.Get(root) is { } rootItem)
+        {
+            item = rootItem;
+        }
+
         var now = time.GetUtcNow();
-        var reports = repository.CountReportsSince(item.Id, now.AddDays(-thresholds.WithinDays));
+        var reports = issues.CountReportsSince(item.Id, now.AddDays(-thresholds.WithinDays));
         if (reports >= thresholds.ReportCount)
         {
             var text = $":rotating_light: Feedback #{item.Id} has been heard {reports} times in the last {thresholds.WithinDays} days ({buckets.Display(item.Bucket)}):\n{SlackText.QuoteDefused(item.Text, QuoteLength)}{LinkLine(item)}";

@@ -130,6 +130,12 @@ public sealed class FeedbackDigestQueries(Database database)
     public IReadOnlyList<DigestItem> NewUnclassified(DateTimeOffset from, DateTimeOffset to, int limit = 20) =>
         ItemsCreatedIn(from, to, Spotlight.SpotlightBuckets.Unclassified, limit);
 
+    /// <summary>
+    /// Each item id and the root of its issue (merged items count for the item they were merged into; an item merged
+    /// nowhere is its own root). Digests map their per-item counts to issues with this; unknown ids are left out.
+    /// </summary>
+    public IReadOnlyDictionary<long, long> IssueRootsOf(IEnumerable<long> itemIds) => new Issues.IssueRepository(database).RootsOf(itemIds);
+
     public static string IsoWeek(DateTime utc) =>
         $"{ISOWeek.GetYear(utc).ToString(CultureInfo.InvariantCulture)}-W{ISOWeek.GetWeekOfYear(utc).ToString("D2", CultureInfo.InvariantCulture)}";
 }

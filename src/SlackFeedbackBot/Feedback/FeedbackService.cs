@@ -10,6 +10,9 @@ public sealed record CaptureOutcome(FeedbackItem? Item, bool IsNew, bool ReportA
 {
     public bool Stored => Item is not null;
 
+    /// <summary>The open issue a new item looks like ("Looks like #12"), for the capture reply to offer; null when none.</summary>
+    public Issues.IssueOffer? Offer { get; init; }
+
     public static CaptureOutcome Refused(string problem) => new(null, false, false, problem);
 }
 
@@ -23,7 +26,14 @@ public sealed record ItemOutcome(FeedbackItem? Item, string? Problem)
 }
 
 /// <summary>An item with everything said and done about it.</summary>
-public sealed record FeedbackDetails(FeedbackItem Item, IReadOnlyList<FeedbackReport> Reports, IReadOnlyList<BucketChange> BucketChanges, FollowUp? FollowUp);
+public sealed record FeedbackDetails(FeedbackItem Item, IReadOnlyList<FeedbackReport> Reports, IReadOnlyList<BucketChange> BucketChanges, FollowUp? FollowUp)
+{
+    /// <summary>The items merged into this one (it is their issue's root), with their report counts.</summary>
+    public IReadOnlyList<FeedbackItem> MergedItems { get; init; } = [];
+
+    /// <summary>Merges and unmerges involving the item, oldest first.</summary>
+    public IReadOnlyList<Issues.IssueMerge> Merges { get; init; } = [];
+}
 
 /// <summary>
 /// The feedback domain: capture (validate, classify, tag with the shift, store, check thresholds), reclassify,
@@ -39,7 +49,9 @@ public sealed class FeedbackService(
     TimeProvider time,
     ILogger<FeedbackService> log,
     IEnumerable<IFeedbackCaptureHook>? captureHooks = null,
-    FeedbackMetrics? metrics = null)
+    FeedbackMetrics? metrics = null,
+    Issues.IssueMatcher? issues = null,
+    Issues.IssueView? issueView = null)
 {
     public FeedbackBuckets Buckets => buckets;
 
@@ -111,7 +123,9 @@ public sealed class FeedbackService(
             await alerts.CheckAsync(record.Item, capture.Text, capture.Customer, ct);
         }
 
-        return new CaptureOutcome(record.Item, record.IsNew, record.ReportAdded, null);
+        // Only a new item can be another report of an open issue; a person decides whether it is.
+        var offer = record.IsNew ? issues?.FindFor(record.Item) : null;
+        return new CaptureOutcome(record.Item, record.IsNew, record.ReportAdded, null) { Offer = offer };
     }
 
     public FeedbackItem? Get(long id) => repository.Get(id);
@@ -197,8 +211,9 @@ public sealed class FeedbackService(
     public long? FollowUpAnswered(string channelId, string threadTs, string userId, string? text) =>
         string.IsNullOrWhiteSpace(text) ? null : repository.AnswerFollowUp(channelId, threadTs, userId, SlackText.Truncate(text.Trim(), options.Value.MaxTextLength), time.GetUtcNow());
 
+    /// <summary>The newest issues: each item stands for its issue's root, shown once.</summary>
     public IReadOnlyList<FeedbackItem> List(string? bucket, int? days, int limit) =>
-        repository.List(bucket, days is { } d ? time.GetUtcNow().AddDays(-d) : null, limit);
+        AsIssues(repository.List(bucket, days is { } d ? time.GetUtcNow().AddDays(-d) : null, limit * 3), limit);
 
     /// <summary>How many items a list without its limit would show.</summary>
     public int CountListed(string? bucket, int? days) =>
@@ -206,7 +221,10 @@ public sealed class FeedbackService(
 
     /// <summary>Full-text search; null when the words hold nothing searchable.</summary>
     public IReadOnlyList<FeedbackItem>? Search(string words, int limit) =>
-        FeedbackSearchQuery.ToFts(words) is { } query ? repository.Search(query, limit) : null;
+        FeedbackSearchQuery.ToFts(words) is { } query ? AsIssues(repository.Search(query, limit * 3), limit) : null;
+
+    private IReadOnlyList<FeedbackItem> AsIssues(IReadOnlyList<FeedbackItem> hits, int limit) =>
+        issueView?.Roots(hits, limit) ?? hits.Take(limit).ToList();
 
     public static string NoSuchItem(long id) => $"There is no feedback #{id}. `/feedback list` shows the latest items.";
 

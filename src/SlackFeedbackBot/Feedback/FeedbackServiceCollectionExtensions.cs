@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using SlackFeedbackBot.Feedback.Issues;
 using SlackFeedbackBot.Slack.Dispatch;
 using SlackFeedbackBot.Privacy;
 using SlackFeedbackBot.Slack.Outbox;
@@ -60,6 +61,7 @@ public static class FeedbackServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Scoped<IFeedbackSubcommand, SameSubcommand>());
         services.TryAddEnumerable(ServiceDescriptor.Scoped<IFeedbackSubcommand, ResolveSubcommand>());
         services.TryAddEnumerable(ServiceDescriptor.Scoped<IFeedbackSubcommand, ReopenSubcommand>());
+        services.AddFeedbackIssues();
         services.TryAddEnumerable(ServiceDescriptor.Scoped<IFeedbackSubcommand, FeedbackHelpSubcommand>());
 
         return slack
@@ -72,6 +74,8 @@ public static class FeedbackServiceCollectionExtensions
             .AddBlockAction<SetBucketAction>(FeedbackReplies.SetBucketAction)
             .AddBlockAction<AddDetailsAction>(FeedbackReplies.AddDetailsAction)
             .AddBlockAction<OpenFeedbackModalAction>(OpenFeedbackModalAction.ActionId)
+            .AddBlockAction<SameIssueAction>(IssueOfferBlocks.SameAction)
+            .AddBlockAction<DifferentIssueAction>(IssueOfferBlocks.DifferentAction)
             .AddEventHandler<ReactionCaptureHandler>(ReactionCaptureHandler.EventType)
             .AddEventHandler<PassiveCaptureHandler>(PassiveCaptureHandler.EventType)
             .AddEventHandler<MentionCaptureHandler>(MentionCaptureHandler.EventType)

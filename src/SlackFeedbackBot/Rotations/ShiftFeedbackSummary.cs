@@ -29,11 +29,17 @@ public sealed class ShiftFeedbackSummary(Database database)
         using var connection = database.Open();
         var buckets = await connection.QueryAsync<(string Bucket, long Count)>(
             $"SELECT bucket, COUNT(*) FROM feedback_items WHERE {where} GROUP BY bucket ORDER BY COUNT(*) DESC, bucket", new { value });
-        var items = await connection.QueryAsync<(string Bucket, string Text)>(
-            $"SELECT bucket, text FROM feedback_items WHERE {where} ORDER BY created_at DESC LIMIT @limit", new { value, limit = ItemLimit });
+        // A merged item says which issue it counts for, and how many reports that issue has now.
+        var items = await connection.QueryAsync<(string Bucket, string Text, long? Issue, long IssueReports)>(
+            $"""
+            SELECT i.bucket, i.text, i.merged_into_id,
+                (SELECT COUNT(*) FROM feedback_reports r JOIN feedback_items m ON m.id = r.item_id
+                 WHERE i.merged_into_id IS NOT NULL AND (m.id = i.merged_into_id OR m.merged_into_id = i.merged_into_id))
+            FROM feedback_items i WHERE i.{where} ORDER BY i.created_at DESC LIMIT @limit
+            """, new { value, limit = ItemLimit });
         return new ShiftFeedback(
             buckets.Select(b => (b.Bucket, (int)b.Count)).ToList(),
-            items.Select(i => $"[{i.Bucket}] {SlackText.Truncate(SlackText.Defuse(i.Text).ReplaceLineEndings(" "), 200)}").ToList());
+            items.Select(i => $"[{i.Bucket}] {SlackText.Truncate(SlackText.Defuse(i.Text).ReplaceLineEndings(" "), 200)}{(i.Issue is { } issue ? $" (part of #{issue}, {i.IssueReports} reports)" : "")}").ToList());
     }
 
     private async Task<bool> HasFeedbackAsync()

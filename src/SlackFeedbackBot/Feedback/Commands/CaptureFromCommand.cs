@@ -35,7 +35,7 @@ public sealed class CaptureFromCommand(FeedbackService service, FeedbackReplies 
         }, ct);
         if (outcome.Item is { } item)
         {
-            return outcome.IsNew || captureKey is null ? replies.Captured(item, outcome.IsNew, 1, fields.LinkNotice) : null;
+            return outcome.IsNew || captureKey is null ? replies.Captured(item, outcome.IsNew, 1, fields.LinkNotice, outcome.Offer) : null;
         }
 
         if (fields.Text.Length <= service.Options.MaxTextLength)

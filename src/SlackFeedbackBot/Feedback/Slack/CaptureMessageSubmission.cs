@@ -38,7 +38,7 @@ public sealed class CaptureMessageSubmission(FeedbackService service, FeedbackMo
         }
 
         return outcome.Item is { } item
-            ? ViewSubmissionResponse.Update(modals.Saved(item, outcome.IsNew))
+            ? ViewSubmissionResponse.Update(modals.Saved(item, outcome.IsNew, outcome.Offer))
             : ViewSubmissionResponse.WithErrors(new Dictionary<string, string> { [FeedbackModals.TextBlock] = outcome.Problem! });
     }
 }

@@ -70,14 +70,21 @@ public sealed class FeedbackModals(FeedbackBuckets buckets, IOptions<FeedbackOpt
         return Form(builder, null, item, includeText: false).Build();
     }
 
-    public ModalView Saved(FeedbackItem item, bool isNew) =>
-        new ModalBuilder("Feedback saved").Close("Done")
+    public ModalView Saved(FeedbackItem item, bool isNew, Issues.IssueOffer? offer = null)
+    {
+        var builder = new ModalBuilder("Feedback saved").Close("Done")
             .CallbackId("feedback_saved")
             .Section(isNew
                 ? $":white_check_mark: Saved as feedback *#{item.Id}* in *{buckets.Display(item.Bucket)}*.\n{(item.Rule is null ? "No rule matched, so someone will triage it." : $"Rule that matched: `{FeedbackReplies.RuleText(item)}`")}"
                 : $":white_check_mark: This message is feedback *#{item.Id}* already; your report was added to it.")
-            .Context($"Change the bucket with `/feedback reclassify {item.Id} <bucket>`.")
-            .Build();
+            .Context($"Change the bucket with `/feedback reclassify {item.Id} <bucket>`.");
+        if (offer is not null)
+        {
+            Issues.IssueOfferBlocks.Add(builder, offer);
+        }
+
+        return builder.Build();
+    }
 
     public static FeedbackForm Read(ViewPayload view)
     {

@@ -94,9 +94,16 @@ public sealed class MessageCaptureConfirmation(
     private Task SendCardAsync(CaptureOutcome outcome, string person, string channel, CancellationToken ct)
     {
         var item = outcome.Item!;
-        var card = replies.Captured(item, IsFirstReport(outcome, person), service.ReportCount(item.Id));
+        var card = replies.Captured(item, IsFirstReport(outcome, person), service.ReportCount(item.Id), offer: outcome.Offer);
         return outbox.EnqueueAsync(CardKey(item.Id, person), SlackEffects.Ephemeral(channel, person, card), ct);
     }
+
+    /// <summary>
+    /// A listened-channel capture that looks like an open issue: its author alone is asked, the same card as every
+    /// capture path, once per item.
+    /// </summary>
+    public Task OfferIssueAsync(CaptureOutcome outcome, string author, string channel, CancellationToken ct) =>
+        outcome.Offer is null ? Task.CompletedTask : SendCardAsync(outcome, author, channel, ct);
 
     private static bool IsFirstReport(CaptureOutcome outcome, string reporter) =>
         outcome.IsNew || string.Equals(outcome.Item!.ReporterId, reporter, StringComparison.Ordinal);

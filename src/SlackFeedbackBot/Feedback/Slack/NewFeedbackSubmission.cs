@@ -32,7 +32,7 @@ public sealed class NewFeedbackSubmission(FeedbackService service, FeedbackModal
             ShiftKey = FeedbackModals.ReadNewContext(submission.View)?.ShiftKey,
         }, ct);
         return outcome.Item is { } item
-            ? ViewSubmissionResponse.Update(modals.Saved(item, outcome.IsNew))
+            ? ViewSubmissionResponse.Update(modals.Saved(item, outcome.IsNew, outcome.Offer))
             : ViewSubmissionResponse.WithErrors(new Dictionary<string, string> { [FeedbackModals.TextBlock] = outcome.Problem! });
     }
 }

@@ -53,6 +53,7 @@ public sealed class PassiveCaptureHandler(
         {
             await permalinks.RequestAsync(item.Id, channel, ts, ct);
             await confirmation.AskFollowUpAsync(item, author, channel, ts, ct);
+            await confirmation.OfferIssueAsync(outcome, author, channel, ct);
         }
     }
 }
