@@ -60,7 +60,7 @@ public static partial class IssueText
     {
         "customer", "customers", "client", "clients", "user", "users", "asked", "ask", "asks", "asking", "says", "said", "told",
         "wonder", "wondering", "wonders", "wondered", "know", "knows", "possible", "help", "hi", "hello", "question", "issue",
-        "problem", "feedback", "request", "requested", "mentioned", "reported", "report", "call", "today", "yesterday", "week",
+        "problem", "feedback", "request", "requested", "mentioned", "reported", "call", "today", "yesterday", "week",
         "again", "think", "thinks", "feel", "feels", "seem", "seems", "would", "able", "there", "option", "work", "works", "working",
         "use", "using", "used", "make", "new", "anymore", "lot", "lots", "many", "also", "told", "tell", "tells", "telling", "wants",
         "look", "looks", "looking", "us", "our", "they", "them", "their", "via", "etc", "hey", "quick", "currently", "actually",
