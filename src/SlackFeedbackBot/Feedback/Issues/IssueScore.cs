@@ -69,6 +69,13 @@ public sealed class CountedRarity : IWordRarity
 
 public static class Rarity
 {
+    /// <summary>
+    /// The fewest documents rarity is counted over: with only a handful of items every shared word would look common
+    /// (two items both saying "Trello" make it the whole corpus), so a young database counts as this many, the missing
+    /// ones without the word.
+    /// </summary>
+    public const int MinimumCorpus = 50;
+
     /// <summary>Smoothed IDF; a word in every document still weighs a little, so two long identical texts match.</summary>
-    public static double Idf(long total, long withWord) => Math.Max(0.1, Math.Log((total + 1.0) / (withWord + 0.5)));
+    public static double Idf(long total, long withWord) => Math.Max(0.1, Math.Log((Math.Max(total, MinimumCorpus) + 1.0) / (withWord + 0.5)));
 }

@@ -45,10 +45,17 @@ public sealed class IssueMatcherLabelledSetTests
         IssueWords Words(string text, string? customer) => IssueText.Read(text, customers.Append(customer));
         var rarity = new CountedRarity(pairs.SelectMany(p => new[] { (p.TextA, p.CustomerA), (p.TextB, p.CustomerB) }).Distinct().Select(t => Words(t.Item1, t.Item2)));
 
-        int truePositive = 0, falsePositive = 0, falseNegative = 0;
-        foreach (var pair in pairs)
+        var scored = pairs.Select(p => (Pair: p, Similarity: IssueScore.Of(Words(p.TextA, p.CustomerA), Words(p.TextB, p.CustomerB), rarity))).ToList();
+        foreach (var threshold in new[] { 0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6 })
         {
-            var similarity = IssueScore.Of(Words(pair.TextA, pair.CustomerA), Words(pair.TextB, pair.CustomerB), rarity);
+            var offered = scored.Where(s => s.Similarity.Score >= threshold).ToList();
+            TestContext.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"  at {threshold:0.00}: precision {offered.Count(s => s.Pair.Same) / (double)Math.Max(1, offered.Count):0.000}, recall {offered.Count(s => s.Pair.Same) / (double)pairs.Count(p => p.Same):0.000}"));
+        }
+
+        int truePositive = 0, falsePositive = 0, falseNegative = 0;
+        foreach (var (pair, similarity) in scored)
+        {
             var offered = similarity.Score >= IssueMatcher.DefaultThreshold;
             if (offered && pair.Same)
             {
