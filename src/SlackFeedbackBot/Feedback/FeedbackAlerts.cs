@@ -11,10 +11,10 @@ namespace SlackFeedbackBot.Feedback;
 public sealed record ThresholdCheck(IReadOnlyList<string> Raised, ThresholdStanding Standing);
 
 /// <summary>
-/// Escalation thresholds: one item heard from enough customers (distinct, weighted by value and importance, as the
-/// Customers feature weighs them) within D days, or a high-value customer heard. Each alert is posted through the
-/// outbox under its key (<c>alert:reports:42:10</c>, <c>alert:customer:42:acme</c>) and claimed in the once-only
-/// store, so it is posted once, outage or not, however long ago.
+/// Escalation thresholds: one issue (an item and those merged into it) heard from enough customers (distinct, weighted
+/// by value and importance, as the Customers feature weighs them) within D days, or a high-value customer heard. Each
+/// alert is posted through the outbox under its key (<c>alert:reports:42:10</c>, <c>alert:customer:42:acme</c>) and
+/// claimed in the once-only store, so it is posted once, outage or not, however long ago.
 /// </summary>
 public sealed class FeedbackAlerts(
     FeedbackRepository repository,
@@ -22,7 +22,8 @@ public sealed class FeedbackAlerts(
     CustomerQueries customers,
     ISlackOutbox outbox,
     IOptions<FeedbackOptions> options,
-    TimeProvider time)
+    TimeProvider time,
+    Issues.IssueRepository issues)
 {
     private const int CustomersNamed = 5;
 
@@ -30,6 +31,7 @@ public sealed class FeedbackAlerts(
     public async Task<ThresholdCheck> CheckAsync(FeedbackItem item, string words, string? customer, string? reporterId, CancellationToken ct)
     {
         var thresholds = options.Value.Thresholds;
+        item = IssueOf(item);
         var (tally, standing) = await TallyAsync(item, ct);
         var raised = new List<string>();
         if (string.IsNullOrWhiteSpace(thresholds.AlertChannel))
@@ -59,13 +61,17 @@ public sealed class FeedbackAlerts(
     }
 
     /// <summary>Where the item stands against its threshold now, for the capture reply.</summary>
-    public async Task<ThresholdStanding> StandingAsync(FeedbackItem item, CancellationToken ct) => (await TallyAsync(item, ct)).Standing;
+    public async Task<ThresholdStanding> StandingAsync(FeedbackItem item, CancellationToken ct) => (await TallyAsync(IssueOf(item), ct)).Standing;
+
+    // Thresholds count the issue: the reports of its root and of every item merged into it, under the root's number.
+    private FeedbackItem IssueOf(FeedbackItem item) =>
+        issues.RootOf(item.Id) is { } root && root != item.Id && repository.Get(root) is { } rootItem ? rootItem : item;
 
     private async Task<(CustomerTally Tally, ThresholdStanding Standing)> TallyAsync(FeedbackItem item, CancellationToken ct)
     {
         var thresholds = options.Value.Thresholds;
         var since = time.GetUtcNow().AddDays(-thresholds.WithinDays).ToUnixTimeMilliseconds();
-        var reports = repository.Reports(item.Id);
+        var reports = issues.Reports(item.Id);
         // The importance given with the capture is the first reporter's; a "me too" carries none of its own, so counts as medium.
         var first = reports.Count == 0 ? (long?)null : reports[0].Id;
         var voices = reports.Where(r => r.CreatedAtMs >= since)

@@ -139,6 +139,12 @@ public sealed class FeedbackDigestQueries(Database database)
             .ToDictionary(row => row.ReporterId, row => (int)row.Count, StringComparer.Ordinal);
     }
 
+    /// <summary>
+    /// Each item id and the root of its issue (merged items count for the item they were merged into; an item merged
+    /// nowhere is its own root). Unknown ids are left out.
+    /// </summary>
+    public IReadOnlyDictionary<long, long> IssueRootsOf(IEnumerable<long> itemIds) => new Issues.IssueRepository(database).RootsOf(itemIds);
+
     /// <summary>The feedback captured on one shift.</summary>
     public CapturedFeedback CapturedOnShift(string shiftKey, int latest) => Captured("shift_key = @value", shiftKey, latest);
 
@@ -161,11 +167,17 @@ public sealed class FeedbackDigestQueries(Database database)
         using var connection = database.Open();
         var buckets = connection.Query<(string Bucket, long Count)>(
             $"SELECT bucket, COUNT(*) FROM feedback_items WHERE {where} AND status <> 'deleted' GROUP BY bucket ORDER BY COUNT(*) DESC, bucket", new { value });
-        var items = connection.Query<(string Bucket, string Text)>(
-            $"SELECT bucket, text FROM feedback_items WHERE {where} AND status <> 'deleted' ORDER BY created_at DESC, id DESC LIMIT @latest", new { value, latest });
+        // A merged item says which issue it counts for, and how many reports that issue has now.
+        var items = connection.Query<(string Bucket, string Text, long? Issue, long IssueReports)>(
+            $"""
+            SELECT i.bucket, i.text, i.merged_into_id,
+                (SELECT COUNT(*) FROM feedback_reports r JOIN feedback_items m ON m.id = r.item_id
+                 WHERE i.merged_into_id IS NOT NULL AND (m.id = i.merged_into_id OR m.merged_into_id = i.merged_into_id))
+            FROM feedback_items i WHERE i.{where} AND i.status <> 'deleted' ORDER BY i.created_at DESC, i.id DESC LIMIT @latest
+            """, new { value, latest });
         return new CapturedFeedback(
             buckets.Select(b => (b.Bucket, (int)b.Count)).ToList(),
-            items.Select(i => $"[{i.Bucket}] {SlackText.Truncate(SlackText.Defuse(i.Text).ReplaceLineEndings(" "), 200)}").ToList());
+            items.Select(i => $"[{i.Bucket}] {SlackText.Truncate(SlackText.Defuse(i.Text).ReplaceLineEndings(" "), 200)}{(i.Issue is { } issue ? $" (part of #{issue}, {i.IssueReports} reports)" : "")}").ToList());
     }
 
     private static List<IssueSummary> Issues(SqliteConnection connection, List<long> ids) =>
@@ -195,10 +207,10 @@ public sealed class FeedbackDigestQueries(Database database)
             (SELECT f.answer FROM feedback_follow_ups f WHERE f.item_id = i.id AND trim(f.answer) <> '') AS Why
         """;
 
-    // The report's own item is its issue; this is where merged items will map to the issue they were merged into.
+    // The one place where a report's item becomes its issue: a merged item counts for the root it was merged into.
     private static string ReportsByIssueSql(FeedbackFilter filter) =>
         $"""
-        SELECT r.item_id AS IssueId, r.item_id AS ItemId, r.created_at AS CreatedAtMs, r.customer AS Customer, r.reporter_id AS ReporterId
+        SELECT {Issues.IssueRepository.RootOf("i")} AS IssueId, r.item_id AS ItemId, r.created_at AS CreatedAtMs, r.customer AS Customer, r.reporter_id AS ReporterId
         FROM feedback_reports r JOIN feedback_items i ON i.id = r.item_id
         WHERE r.created_at >= @fromMs AND r.created_at < @toMs AND i.status <> 'deleted'{Where(filter)}
         ORDER BY r.created_at, r.id

@@ -29,6 +29,15 @@ public sealed record FeedbackItem
     /// <summary>How many conversations raised it (the first capture and each "me too"); filled only where a list shows it.</summary>
     public int ReportCount { get; init; }
 
+    /// <summary>The issue this item was merged into (always that issue's root); null when it is an issue of its own.</summary>
+    public long? MergedIntoId { get; init; }
+
+    /// <summary>The items merged into this one; filled only where a list shows it.</summary>
+    public IReadOnlyList<long> MergedIds { get; init; } = [];
+
+    /// <summary>The item whose number stands for the issue: itself, or the one it was merged into.</summary>
+    public long RootId => MergedIntoId ?? Id;
+
     public DateTimeOffset CreatedAt => DateTimeOffset.FromUnixTimeMilliseconds(CreatedAtMs);
 
     public DateTimeOffset? ResolvedAt => ResolvedAtMs is { } ms ? DateTimeOffset.FromUnixTimeMilliseconds(ms) : null;

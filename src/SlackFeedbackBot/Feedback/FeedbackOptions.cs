@@ -34,6 +34,9 @@ public sealed class FeedbackOptions
 
     public FeedbackThresholdOptions Thresholds { get; set; } = new();
 
+    /// <summary>The similar-item matcher behind "Looks like #12" (section <c>Feedback:Issues</c>).</summary>
+    public Issues.FeedbackIssueOptions Issues { get; set; } = new();
+
     /// <summary>User ids who may resolve, reopen and reclassify any item (besides its reporters and area owners).</summary>
     public List<string> Admins { get; set; } = [];
 

@@ -82,6 +82,11 @@ public sealed partial class FeedbackOptionsValidator : IValidateOptions<Feedback
             problems.Add($"{SettingName.Of("Feedback:Thresholds:HighValueCustomers")} contains an empty name.");
         }
 
+        if (options.Issues.MatchThreshold is not (> 0 and <= 1))
+        {
+            problems.Add($"{SettingName.Of("Feedback:Issues:MatchThreshold")} is {options.Issues.MatchThreshold}; it must be above 0 and at most 1 (default {Issues.IssueMatcher.DefaultThreshold}).");
+        }
+
         return problems.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(problems);
     }
 

@@ -24,7 +24,8 @@ public sealed class FeedbackRepository(Database database)
         reporter_id AS ReporterId, reporter_name AS ReporterName, author_id AS AuthorId, channel_id AS ChannelId,
         message_ts AS MessageTs, permalink AS Permalink, capture_path AS CapturePath, bucket AS Bucket, rule AS Rule,
         status AS Status, created_at AS CreatedAtMs, updated_at AS UpdatedAtMs, resolved_at AS ResolvedAtMs,
-        resolved_by AS ResolvedBy, resolution AS Resolution, shift_key AS ShiftKey, import_key AS ImportKey
+        resolved_by AS ResolvedBy, resolution AS Resolution, shift_key AS ShiftKey, import_key AS ImportKey,
+        merged_into_id AS MergedIntoId
         """;
 
     private const string ReportColumns = """
@@ -480,12 +481,12 @@ public sealed class FeedbackRepository(Database database)
             """, new { bucket, sinceMs = since?.ToUnixTimeMilliseconds() ?? long.MinValue, limit }).AsList();
     }
 
-    /// <summary>How many items <see cref="List"/> would show without its limit.</summary>
+    /// <summary>How many issues <see cref="List"/> would show without its limit (merged items count with their root).</summary>
     public int CountListed(string? bucket, DateTimeOffset? since)
     {
         using var connection = database.Open();
         return connection.ExecuteScalar<int>("""
-            SELECT COUNT(*) FROM feedback_items
+            SELECT COUNT(DISTINCT COALESCE(merged_into_id, id)) FROM feedback_items
             WHERE status <> 'deleted' AND (@bucket IS NULL OR bucket = @bucket) AND created_at >= @sinceMs
             """, new { bucket, sinceMs = since?.ToUnixTimeMilliseconds() ?? long.MinValue });
     }

@@ -13,7 +13,7 @@ public sealed record ResolveOutcome(FeedbackItem? Item, int Told, int AlreadyTol
 /// with a link to what they said. Each reporter is told once per resolution: resolving a resolved item again tells
 /// only those not reached yet; reopening it starts a new resolution, which tells everyone again.
 /// </summary>
-public sealed class FeedbackResolver(FeedbackRepository repository, ReporterLinks links, ISlackOutbox outbox, TimeProvider time)
+public sealed class FeedbackResolver(FeedbackRepository repository, ReporterLinks links, ISlackOutbox outbox, TimeProvider time, Issues.IssueRepository issues)
 {
     /// <param name="tell">False when the person resolving chose not to tell the reporters (<c>tell:no</c>).</param>
     public async Task<ResolveOutcome> ResolveAsync(long itemId, string resolvedBy, string whatChanged, CancellationToken ct, bool tell = true)
@@ -21,6 +21,12 @@ public sealed class FeedbackResolver(FeedbackRepository repository, ReporterLink
         if (string.IsNullOrWhiteSpace(whatChanged))
         {
             return new ResolveOutcome(null, 0, 0, $"Please say what changed; it is what the reporters will read: `/feedback resolve {itemId} The export button is now on the dashboard`");
+        }
+
+        // An issue is resolved by its root, which stands for every item merged into it.
+        if (repository.Get(itemId) is { MergedIntoId: { } root })
+        {
+            return new ResolveOutcome(null, 0, 0, $"Feedback #{itemId} is part of #{root}. Resolve the issue: `/feedback resolve {root} {SlackText.Escape(whatChanged.Trim())}`");
         }
 
         if (!repository.Resolve(itemId, resolvedBy, whatChanged.Trim(), time.GetUtcNow()))
@@ -34,11 +40,17 @@ public sealed class FeedbackResolver(FeedbackRepository repository, ReporterLink
             return new ResolveOutcome(item, 0, 0, null);
         }
 
-        await links.LinkAsync(itemId, ct);
+        var members = issues.Members(itemId);
+        foreach (var member in members)
+        {
+            await links.LinkAsync(member, ct);
+        }
+
         int told = 0, before = 0;
         var notified = repository.NotifiedReporters(itemId).ToHashSet(StringComparer.Ordinal);
         var round = repository.ResolutionRound(itemId);
-        foreach (var reporter in repository.Reports(itemId).Where(r => IsSlackUser(r.ReporterId)).GroupBy(r => r.ReporterId!))
+        // Every reporter of every item merged into the issue, each once (their first report is the one quoted).
+        foreach (var reporter in issues.Reports(itemId).Where(r => IsSlackUser(r.ReporterId)).GroupBy(r => r.ReporterId!))
         {
             // Once per reporter and resolution round; the outbox key makes a repeat of this very resolve (a replayed
             // command) add nothing, and an outage only delays the message.
@@ -76,7 +88,7 @@ public sealed class FeedbackResolver(FeedbackRepository repository, ReporterLink
 
     private static string Message(FeedbackItem item, FeedbackReport report, string whatChanged)
     {
-        var original = report.Permalink ?? item.SourceLink;
+        var original = report.Permalink ?? (report.ItemId == item.Id ? item.SourceLink : null);
         var said = SlackText.QuoteDefused(report.Text, 600);
         var link = SlackText.IsWebUrl(original) ? "\n" + SlackText.Link(original, "Your original message") : "";
         var customer = report.Customer ?? item.Customer;

@@ -12,6 +12,8 @@ public sealed record CaptureOutcome(FeedbackItem? Item, bool IsNew, bool ReportA
 
     /// <summary>Where the item stands against its threshold after this capture (set for stored captures).</summary>
     public ThresholdStanding? Standing { get; init; }
+    /// <summary>The open issue a new item looks like ("Looks like #12"), for the capture reply to offer; null when none.</summary>
+    public Issues.IssueOffer? Offer { get; init; }
 
     public static CaptureOutcome Refused(string problem) => new(null, false, false, problem);
 }
@@ -30,6 +32,11 @@ public sealed record FeedbackDetails(FeedbackItem Item, IReadOnlyList<FeedbackRe
 {
     /// <summary>The latest move between statuses (who, when, why), when the item ever moved.</summary>
     public StatusChange? LatestStatusChange { get; init; }
+    /// <summary>The items merged into this one (it is their issue's root), with their report counts.</summary>
+    public IReadOnlyList<FeedbackItem> MergedItems { get; init; } = [];
+
+    /// <summary>Merges and unmerges involving the item, oldest first.</summary>
+    public IReadOnlyList<Issues.IssueMerge> Merges { get; init; } = [];
 }
 
 /// <summary>
@@ -46,7 +53,9 @@ public sealed class FeedbackService(
     TimeProvider time,
     ILogger<FeedbackService> log,
     IEnumerable<IFeedbackCaptureHook>? captureHooks = null,
-    FeedbackMetrics? metrics = null)
+    FeedbackMetrics? metrics = null,
+    Issues.IssueMatcher? issues = null,
+    Issues.IssueView? issueView = null)
 {
     public FeedbackBuckets Buckets => buckets;
 
@@ -117,7 +126,10 @@ public sealed class FeedbackService(
         var standing = record.ReportAdded
             ? (await alerts.CheckAsync(record.Item, capture.Text, capture.Customer, reporter, ct)).Standing
             : await alerts.StandingAsync(record.Item, ct);
-        return new CaptureOutcome(record.Item, record.IsNew, record.ReportAdded, null) { Standing = standing };
+
+        // Only a new item can be another report of an open issue; a person decides whether it is.
+        var offer = record.IsNew ? issues?.FindFor(record.Item) : null;
+        return new CaptureOutcome(record.Item, record.IsNew, record.ReportAdded, null) { Standing = standing, Offer = offer };
     }
 
     public FeedbackItem? Get(long id) => repository.Get(id);
@@ -239,8 +251,9 @@ public sealed class FeedbackService(
     public long? FollowUpAnswered(string channelId, string threadTs, string userId, string? text) =>
         string.IsNullOrWhiteSpace(text) ? null : repository.AnswerFollowUp(channelId, threadTs, userId, SlackText.Truncate(text.Trim(), options.Value.MaxTextLength), time.GetUtcNow());
 
+    /// <summary>The newest issues: each item stands for its issue's root, shown once.</summary>
     public IReadOnlyList<FeedbackItem> List(string? bucket, int? days, int limit) =>
-        repository.List(bucket, days is { } d ? time.GetUtcNow().AddDays(-d) : null, limit);
+        AsIssues(repository.List(bucket, days is { } d ? time.GetUtcNow().AddDays(-d) : null, limit * 3), limit);
 
     /// <summary>How many items a list without its limit would show.</summary>
     public int CountListed(string? bucket, int? days) =>
@@ -248,7 +261,10 @@ public sealed class FeedbackService(
 
     /// <summary>Full-text search; null when the words hold nothing searchable.</summary>
     public IReadOnlyList<FeedbackItem>? Search(string words, int limit) =>
-        FeedbackSearchQuery.ToFts(words) is { } query ? repository.Search(query, limit) : null;
+        FeedbackSearchQuery.ToFts(words) is { } query ? AsIssues(repository.Search(query, limit * 3), limit) : null;
+
+    private IReadOnlyList<FeedbackItem> AsIssues(IReadOnlyList<FeedbackItem> hits, int limit) =>
+        issueView?.Roots(hits, limit) ?? hits.Take(limit).ToList();
 
     public static string NoSuchItem(long id) => $"There is no feedback #{id}. `/feedback list` shows the latest items.";
 

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using SlackFeedbackBot.Customers;
+using SlackFeedbackBot.Feedback.Issues;
 using SlackFeedbackBot.Slack.Dispatch;
 using SlackFeedbackBot.Privacy;
 using SlackFeedbackBot.Slack.Outbox;
@@ -75,6 +76,7 @@ public static class FeedbackServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Scoped<IFeedbackSubcommand, PlanSubcommand>());
         services.TryAddEnumerable(ServiceDescriptor.Scoped<IFeedbackSubcommand, NotYetSubcommand>());
         services.TryAddEnumerable(ServiceDescriptor.Scoped<IFeedbackSubcommand, ReopenSubcommand>());
+        services.AddFeedbackIssues();
         services.TryAddEnumerable(ServiceDescriptor.Scoped<IFeedbackSubcommand, FeedbackHelpSubcommand>());
 
         return slack
@@ -89,6 +91,8 @@ public static class FeedbackServiceCollectionExtensions
             .AddBlockAction<OpenFeedbackModalAction>(OpenFeedbackModalAction.ActionId)
             .AddBlockAction<AcceptRuleAction>(RuleProposalMessages.AcceptAction)
             .AddBlockAction<DismissRuleAction>(RuleProposalMessages.DismissAction)
+            .AddBlockAction<SameIssueAction>(IssueOfferBlocks.SameAction)
+            .AddBlockAction<DifferentIssueAction>(IssueOfferBlocks.DifferentAction)
             .AddEventHandler<ReactionCaptureHandler>(ReactionCaptureHandler.EventType)
             .AddEventHandler<PassiveCaptureHandler>(PassiveCaptureHandler.EventType)
             .AddEventHandler<MentionCaptureHandler>(MentionCaptureHandler.EventType)

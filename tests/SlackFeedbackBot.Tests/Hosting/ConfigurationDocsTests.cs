@@ -247,6 +247,13 @@ public sealed partial class ConfigurationDocsTests
             return (new() { [""] = next.ToString(CultureInfo.InvariantCulture) }, Is.EqualTo(next));
         }
 
+        if (type == typeof(double))
+        {
+            // Halved, so a fraction (0-1) stays one.
+            var other = (double)current! / 2;
+            return (new() { [""] = other.ToString(CultureInfo.InvariantCulture) }, Is.EqualTo(other));
+        }
+
         if (type == typeof(TimeSpan))
         {
             var longer = (TimeSpan)current! + TimeSpan.FromSeconds(1);

@@ -36,7 +36,7 @@ public sealed class CaptureFromCommand(FeedbackService service, FeedbackReplies 
         }, ct);
         if (outcome.Item is { } item)
         {
-            return outcome.IsNew || captureKey is null ? replies.Captured(item, outcome.IsNew, 1, fields.LinkNotice, outcome.Standing) : null;
+            return outcome.IsNew || captureKey is null ? replies.Captured(item, outcome.IsNew, 1, fields.LinkNotice, outcome.Standing, outcome.Offer) : null;
         }
 
         if (fields.Text.Length <= service.Options.MaxTextLength)

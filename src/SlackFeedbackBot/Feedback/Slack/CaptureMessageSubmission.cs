@@ -44,6 +44,6 @@ public sealed class CaptureMessageSubmission(FeedbackService service, FeedbackMo
         }
 
         await confirmation.ConfirmFormAsync(outcome, submission.User.Id, ct);
-        return ViewSubmissionResponse.Update(modals.Saved(item, outcome.IsNew, service.ReportCount(item.Id), outcome.Standing));
+        return ViewSubmissionResponse.Update(modals.Saved(item, outcome.IsNew, service.ReportCount(item.Id), outcome.Standing, outcome.Offer));
     }
 }

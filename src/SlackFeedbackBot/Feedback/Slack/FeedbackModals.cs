@@ -79,13 +79,20 @@ public sealed class FeedbackModals(FeedbackReplies replies, IOptions<FeedbackOpt
         return Form(builder, null, item, includeText: false, initialWhy: report?.Why, initialImportance: report?.Importance ?? item.Importance).Build();
     }
 
-    /// <summary>The form's last page: the words of every capture's confirmation, and where its buttons are.</summary>
-    public ModalView Saved(FeedbackItem item, bool isNew, int reports, ThresholdStanding? standing = null) =>
-        new ModalBuilder("Feedback saved").Close("Done")
+    /// <summary>The form's last page: the words of every capture's confirmation, where its buttons are, and the issue it looks like.</summary>
+    public ModalView Saved(FeedbackItem item, bool isNew, int reports, ThresholdStanding? standing = null, Issues.IssueOffer? offer = null)
+    {
+        var builder = new ModalBuilder("Feedback saved").Close("Done")
             .CallbackId("feedback_saved")
             .Section(replies.CapturedText(item, isNew, reports, standing))
-            .Context(ConfirmationInDm)
-            .Build();
+            .Context(ConfirmationInDm);
+        if (offer is not null)
+        {
+            Issues.IssueOfferBlocks.Add(builder, offer);
+        }
+
+        return builder.Build();
+    }
 
     public const string ConfirmationInDm = "*Change bucket* and *Add details* are in your direct messages with me.";
 

@@ -17,10 +17,17 @@ public sealed class FeedbackReplies(FeedbackBuckets buckets)
     /// The ephemeral answer to a capture, the same whichever way it was captured: number, bucket, the rule that
     /// decided, and the two things that can be changed (the bucket, the details).
     /// </summary>
-    public SlackMessage Captured(FeedbackItem item, bool isNew, int reports, string? notice = null, ThresholdStanding? standing = null) =>
-        Confirmation(item, $"Saved as feedback #{item.Id} in {buckets.Display(item.Bucket)}", $"{CapturedText(item, isNew, reports, standing)}{(notice is null ? "" : $"\n:warning: {notice}")}")
-            .Ephemeral()
-            .Build();
+    public SlackMessage Captured(FeedbackItem item, bool isNew, int reports, string? notice = null, ThresholdStanding? standing = null, Issues.IssueOffer? offer = null)
+    {
+        var builder = Confirmation(item, $"Saved as feedback #{item.Id} in {buckets.Display(item.Bucket)}", $"{CapturedText(item, isNew, reports, standing)}{(notice is null ? "" : $"\n:warning: {notice}")}")
+            .Ephemeral();
+        if (offer is not null)
+        {
+            Issues.IssueOfferBlocks.Add(builder, offer);
+        }
+
+        return builder.Build();
+    }
 
     /// <summary>Where the capture went and why, in the words every capture path uses (the card above, the form's last page).</summary>
     public string CapturedText(FeedbackItem item, bool isNew, int reports, ThresholdStanding? standing = null)
@@ -90,7 +97,22 @@ public sealed class FeedbackReplies(FeedbackBuckets buckets)
             builder.Context($"Rule that matched: `{RuleText(item)}`");
         }
 
-        builder.Section($"*{details.Reports.Count} report{(details.Reports.Count == 1 ? "" : "s")}*");
+        if (item.MergedIntoId is { } root)
+        {
+            builder.Section($":link: Part of issue *#{root}*: its reports count there. `/feedback show {root}` shows the issue.");
+        }
+
+        if (details.MergedItems.Count > 0)
+        {
+            var merged = details.MergedItems.Sum(m => m.ReportCount);
+            builder.Section($"*Merged into this issue* ({details.MergedItems.Count} item{(details.MergedItems.Count == 1 ? "" : "s")}, {merged} report{(merged == 1 ? "" : "s")}; {details.Reports.Count + merged} in all)");
+            foreach (var mergedItem in details.MergedItems.Take(15))
+            {
+                builder.Section(Line(mergedItem));
+            }
+        }
+
+        builder.Section($"*{details.Reports.Count} report{(details.Reports.Count == 1 ? "" : "s")}*{(details.MergedItems.Count > 0 ? " of this item" : "")}");
         foreach (var report in details.Reports.Take(20))
         {
             var who = report.ReporterId is { } id ? $"<@{id}>" : report.ReporterName ?? "someone";
@@ -114,6 +136,12 @@ public sealed class FeedbackReplies(FeedbackBuckets buckets)
             builder.Section($"*Status: {StatusNames.Display(move.ToStatus)}* since {FeedbackFormat.Date(move.ChangedAt)}, by <@{move.ChangedBy}>{why}{told}");
         }
 
+        foreach (var merge in details.Merges.TakeLast(10))
+        {
+            var undone = merge.UndoneAt is { } at ? $"; <@{merge.UndoneBy}> unmerged it {FeedbackFormat.Date(at)}" : "";
+            builder.Context($"{FeedbackFormat.Date(merge.MergedAt)}: <@{merge.MergedBy}> merged #{merge.ItemId} into #{merge.IntoId}{undone}");
+        }
+
         if (item.Resolution is not null)
         {
             builder.Section($":tada: *Resolved* {(item.ResolvedAt is { } at ? FeedbackFormat.Date(at) : "")} by <@{item.ResolvedBy}>: {SlackText.Truncate(SlackText.Defuse(item.Resolution), 1500)}");
@@ -126,7 +154,8 @@ public sealed class FeedbackReplies(FeedbackBuckets buckets)
     {
         var customer = item.Customer is null ? "" : $" · {SlackText.Defuse(item.Customer)}";
         var reports = item.ReportCount > 0 ? $" · {item.ReportCount} report{(item.ReportCount == 1 ? "" : "s")}" : "";
-        return $"*#{item.Id}* {buckets.Display(item.Bucket)}{customer} · {FeedbackFormat.Date(item.CreatedAt)} · {item.Status}{reports}\n{SlackText.Truncate(SlackText.Defuse(item.Text).ReplaceLineEndings(" "), ListTextLength)}";
+        var merged = item.MergedIds.Count > 0 ? $" · merged: {string.Join(", ", item.MergedIds.Take(5).Select(id => $"#{id}"))}{(item.MergedIds.Count > 5 ? "…" : "")}" : "";
+        return $"*#{item.Id}* {buckets.Display(item.Bucket)}{customer} · {FeedbackFormat.Date(item.CreatedAt)} · {item.Status}{reports}{merged}\n{SlackText.Truncate(SlackText.Defuse(item.Text).ReplaceLineEndings(" "), ListTextLength)}";
     }
 
     /// <summary>The rule as the phrase it matched in the item's words, never the pattern syntax.</summary>

@@ -110,10 +110,14 @@ public sealed class MessageCaptureConfirmation(
     private Task SendCardAsync(CaptureOutcome outcome, string person, string channel, CancellationToken ct)
     {
         var item = outcome.Item!;
-        var card = replies.Captured(item, IsFirstReport(outcome, person), service.ReportCount(item.Id), standing: outcome.Standing);
+        var card = replies.Captured(item, IsFirstReport(outcome, person), service.ReportCount(item.Id), standing: outcome.Standing, offer: outcome.Offer);
         return outbox.EnqueueAsync(CardKey(item.Id, person), SlackEffects.Ephemeral(channel, person, card), ct);
     }
 
+    /// <summary>
+    /// A listened-channel capture that looks like an open issue: its author alone is asked, the same card as every
+    /// capture path, once per item.
+    /// </summary>
     private static bool IsFirstReport(CaptureOutcome outcome, string reporter) =>
         outcome.IsNew || string.Equals(outcome.Item!.ReporterId, reporter, StringComparison.Ordinal);
 }

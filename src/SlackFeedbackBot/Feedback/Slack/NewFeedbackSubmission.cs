@@ -38,6 +38,6 @@ public sealed class NewFeedbackSubmission(FeedbackService service, FeedbackModal
         }
 
         await confirmation.ConfirmFormAsync(outcome, submission.User.Id, ct);
-        return ViewSubmissionResponse.Update(modals.Saved(item, outcome.IsNew, service.ReportCount(item.Id), outcome.Standing));
+        return ViewSubmissionResponse.Update(modals.Saved(item, outcome.IsNew, service.ReportCount(item.Id), outcome.Standing, outcome.Offer));
     }
 }
