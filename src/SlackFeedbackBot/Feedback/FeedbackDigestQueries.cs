@@ -143,7 +143,7 @@ public sealed class FeedbackDigestQueries(Database database)
     /// Each item id and the root of its issue (merged items count for the item they were merged into; an item merged
     /// nowhere is its own root). Unknown ids are left out.
     /// </summary>
-    public IReadOnlyDictionary<long, long> IssueRootsOf(IEnumerable<long> itemIds) => new Issues.IssueRepository(database).RootsOf(itemIds);
+    public IReadOnlyDictionary<long, long> IssueRootsOf(IEnumerable<long> itemIds) => new SlackFeedbackBot.Feedback.Issues.IssueRepository(database).RootsOf(itemIds);
 
     /// <summary>The feedback captured on one shift.</summary>
     public CapturedFeedback CapturedOnShift(string shiftKey, int latest) => Captured("shift_key = @value", shiftKey, latest);
@@ -210,7 +210,7 @@ public sealed class FeedbackDigestQueries(Database database)
     // The one place where a report's item becomes its issue: a merged item counts for the root it was merged into.
     private static string ReportsByIssueSql(FeedbackFilter filter) =>
         $"""
-        SELECT {Issues.IssueRepository.RootOf("i")} AS IssueId, r.item_id AS ItemId, r.created_at AS CreatedAtMs, r.customer AS Customer, r.reporter_id AS ReporterId
+        SELECT {SlackFeedbackBot.Feedback.Issues.IssueRepository.RootOf("i")} AS IssueId, r.item_id AS ItemId, r.created_at AS CreatedAtMs, r.customer AS Customer, r.reporter_id AS ReporterId
         FROM feedback_reports r JOIN feedback_items i ON i.id = r.item_id
         WHERE r.created_at >= @fromMs AND r.created_at < @toMs AND i.status <> 'deleted'{Where(filter)}
         ORDER BY r.created_at, r.id

@@ -1,3 +1,4 @@
+using SlackFeedbackBot.Feedback;
 using Dapper;
 using Microsoft.Extensions.DependencyInjection;
 using SlackFeedbackBot.Customers;
@@ -72,7 +73,7 @@ public sealed class HighValueEndToEndTests
         var alert = await Slack.WaitForCallAsync("chat.postMessage", c => c.Ok && c.Arg("channel") == Alerts, Wait);
         Assert.That(alert.Arg("text"), Does.Contain("Globex: tier enterprise is a high-value tier"));
         using var connection = _host.Database.Open();
-        Assert.That(connection.Query<string>("SELECT alert_key FROM feedback_alerts ORDER BY alert_key"), Is.EqualTo(new[] { "customer:1:globex" }),
+        Assert.That(connection.Query<string>("SELECT key FROM once_only WHERE key LIKE 'feedback:alert:%' ORDER BY key"), Is.EqualTo(new[] { FeedbackOnceKeys.Alert(1, "customer:1:globex") }),
             "both replies came after their checks: Initech (Ben's domain) is not high value");
     }
 

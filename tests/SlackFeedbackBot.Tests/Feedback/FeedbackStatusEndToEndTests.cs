@@ -160,6 +160,27 @@ public sealed class FeedbackStatusEndToEndTests
     }
 
     [Test]
+    public async Task HomeTab_SuggestedMerge_SameIssueMergesIt_AndItIsNoLongerSuggested()
+    {
+        await ReplyTextAsync(await Slack.SendSlashCommandAsync(Ana, Support, "/feedback", "How do I connect Trello to my boards?"));
+        await ReplyTextAsync(await Slack.SendSlashCommandAsync(Ben, Support, "/feedback", "Can we connect Trello boards somehow?"));
+        await Slack.SendAppHomeOpenedAsync(Ciara);
+        var (home, json) = await HomeAsync(Ciara, 0);
+        Assert.That(json, Does.Contain("Suggested merges").And.Contain("Looks like *#1*").And.Contain("trello"));
+
+        var published = Published(Ciara);
+        var opens = Opens();
+        await Slack.ClickViewButtonAsync(Ciara, home, SlackFeedbackBot.Feedback.Issues.IssueOfferBlocks.SameAction, "2:1");
+
+        await OpenedViewIdAsync(opens);
+        Assert.That(Slack.Calls.All.Last(c => c.Method == "views.open" && c.Ok).Args.ToJsonString(), Does.Contain("now part of #1"), "the answer is shown");
+        Assert.That(Repository.Get(2)!.MergedIntoId, Is.EqualTo(1));
+        (_, json) = await HomeAsync(Ciara, published);
+        Assert.That(json, Does.Not.Contain("Suggested merges"), "an answered suggestion leaves the triage");
+        Assert.That(Slack.Errors, Is.Empty);
+    }
+
+    [Test]
     public async Task HomeTab_BucketMenu_MovesTheIssue()
     {
         await Slack.SendSlashCommandAsync(Ana, Support, "/feedback", "Banana split please");

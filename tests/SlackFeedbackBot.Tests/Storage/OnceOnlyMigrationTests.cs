@@ -31,12 +31,19 @@ public sealed class OnceOnlyMigrationTests
             connection.Execute($"PRAGMA user_version = {version};");
         }
 
-        var at = FeedbackHarness.Start.AddDays(-10);
-        var repository = new FeedbackRepository(database);
-        _itemId = repository.Capture(new FeedbackCapture { Text = "Can I export to Excel?", ReporterId = "U1", CreatedAt = at, CapturePath = CapturePaths.Command }, "product_marketing", null, null, at).Item.Id;
-        repository.AddReport(_itemId, new FeedbackReport { ReporterId = "U2", Text = "same here", Customer = "Globex", CreatedAtMs = at.AddHours(1).ToUnixTimeMilliseconds() });
-        repository.Resolve(_itemId, "U9", "Excel export shipped", at.AddDays(1));
-        var ms = at.AddDays(1).ToUnixTimeMilliseconds();
+        // Written as version 13 wrote it: today's repository knows columns that came later.
+        var at = FeedbackHarness.Start.AddDays(-10).ToUnixTimeMilliseconds();
+        var day = (long)TimeSpan.FromDays(1).TotalMilliseconds;
+        _itemId = connection.ExecuteScalar<long>("""
+            INSERT INTO feedback_items (text, reporter_id, capture_path, bucket, status, created_at, updated_at, resolved_at, resolved_by, resolution)
+            VALUES ('Can I export to Excel?', 'U1', @path, 'product_marketing', 'resolved', @at, @resolvedAt, @resolvedAt, 'U9', 'Excel export shipped')
+            RETURNING id
+            """, new { path = CapturePaths.Command, at, resolvedAt = at + day });
+        connection.Execute("""
+            INSERT INTO feedback_reports (item_id, reporter_id, text, customer, created_at)
+            VALUES (@id, 'U1', 'Can I export to Excel?', NULL, @at), (@id, 'U2', 'same here', 'Globex', @later)
+            """, new { id = _itemId, at, later = at + day / 24 });
+        var ms = at + day;
         connection.Execute("INSERT INTO feedback_notifications (item_id, reporter_id, notified_at) VALUES (@id, 'U1', @ms), (@id, 'U2', @ms)", new { id = _itemId, ms });
         connection.Execute("INSERT INTO feedback_alerts (alert_key, item_id, created_at) VALUES (@key, @id, @ms)", new { key = $"reports:{_itemId}:2", id = _itemId, ms });
     }

@@ -171,6 +171,7 @@ public static class FeedbackHomeRegistration
         services.TryAddSingleton<FeedbackHomeClicks>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHomeTabSection, FeedbackHomeTab>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IFeedbackHomeSection, UnclassifiedSection>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IFeedbackHomeSection, SuggestedMergesSection>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IFeedbackHomeSection, PastThresholdSection>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IFeedbackHomeSection, TopIssuesSection>());
         return slack

@@ -19,12 +19,25 @@ public sealed class FeedbackHomeQueries(Database database)
         ORDER BY created_at DESC, id DESC LIMIT @limit
         """, since, limit);
 
-    /// <summary>Items an alert fired for since <paramref name="since"/> (heard N times, a high-value customer) that nobody has moved on yet.</summary>
-    public IReadOnlyList<HomeItem> PastThreshold(DateTimeOffset since, int limit) => Read($"""
-        SELECT {FeedbackRepository.ItemColumns}, {Recent} FROM feedback_items
-        WHERE status = 'open' AND id IN (SELECT item_id FROM feedback_alerts WHERE created_at >= @sinceMs)
-        ORDER BY (SELECT MAX(created_at) FROM feedback_alerts a WHERE a.item_id = feedback_items.id) DESC, id DESC LIMIT @limit
-        """, since, limit);
+    /// <summary>Items an alert fired for since <paramref name="since"/> (heard N times, a high-value customer) that nobody has moved on yet, latest alert first.</summary>
+    public IReadOnlyList<HomeItem> PastThreshold(DateTimeOffset since, int limit)
+    {
+        var latestAlert = new OnceOnly(database).ClaimedIn(FeedbackOnceKeys.AlertPrefix, since, DateTimeOffset.MaxValue)
+            .Select(c => (Item: FeedbackOnceKeys.ParseAlert(c.Key)?.ItemId, c.ClaimedAt))
+            .Where(c => c.Item is not null)
+            .GroupBy(c => c.Item!.Value)
+            .ToDictionary(g => g.Key, g => g.Max(c => c.ClaimedAt));
+        if (latestAlert.Count == 0)
+        {
+            return [];
+        }
+
+        var items = Read($"""
+            SELECT {FeedbackRepository.ItemColumns}, {Recent} FROM feedback_items
+            WHERE status = 'open' AND id IN @ids
+            """, since, limit, latestAlert.Keys.ToList());
+        return items.OrderByDescending(i => latestAlert[i.Item.Id]).ThenByDescending(i => i.Item.Id).Take(limit).ToList();
+    }
 
     /// <summary>Unresolved items with the most reports since <paramref name="since"/>, old items included.</summary>
     public IReadOnlyList<HomeItem> Top(DateTimeOffset since, int limit) => Read($"""
@@ -33,10 +46,10 @@ public sealed class FeedbackHomeQueries(Database database)
         ORDER BY RecentReports DESC, created_at DESC, id DESC LIMIT @limit
         """, since, limit);
 
-    private IReadOnlyList<HomeItem> Read(string sql, DateTimeOffset since, int limit)
+    private IReadOnlyList<HomeItem> Read(string sql, DateTimeOffset since, int limit, IReadOnlyList<long>? ids = null)
     {
         using var connection = database.Open();
         return connection.Query<FeedbackItem, long, HomeItem>(sql, (item, recent) => new HomeItem(item, (int)recent),
-            new { sinceMs = since.ToUnixTimeMilliseconds(), limit }, splitOn: "RecentReports").AsList();
+            new { sinceMs = since.ToUnixTimeMilliseconds(), limit, ids = ids ?? [] }, splitOn: "RecentReports").AsList();
     }
 }

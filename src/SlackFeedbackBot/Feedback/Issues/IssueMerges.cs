@@ -59,7 +59,7 @@ public sealed class IssueMerges(FeedbackRepository items, IssueRepository issues
         var now = time.GetUtcNow();
         var moved = issues.Merge(itemId, intoId, mergedBy, now);
         issues.AnswerOffer(itemId, intoId, IssueAnswers.Same, mergedBy, now);
-        await alerts.CheckAsync(into, item.Text, item.Customer, ct);
+        await alerts.CheckAsync(into, item.Text, item.Customer, item.ReporterId, ct);
         return new MergeOutcome(intoId, moved, null);
     }
 

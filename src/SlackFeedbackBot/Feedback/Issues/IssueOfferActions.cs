@@ -8,14 +8,20 @@ namespace SlackFeedbackBot.Feedback.Issues;
 /// <summary>
 /// The answer to "Looks like #12": *Same issue* merges the new item into it, *Different* remembers that they are not the
 /// same so the pair is never offered again. Either may be given by the item's own reporters and by whoever may
-/// reclassify it. The answer replaces the offer where it was (a message, or the form that was just saved).
+/// reclassify it. The answer replaces the offer where it was (a message, or the form that was just saved); on the Home
+/// tab's suggested merges it opens in a small modal and the Home tab is published again.
 /// </summary>
-public sealed class IssueOfferAnswers(IssueMerges merges, IssueRepository issues, FeedbackPermissions permissions, ISlackApiClient slack, TimeProvider time)
+public sealed class IssueOfferAnswers(IssueMerges merges, IssueRepository issues, FeedbackPermissions permissions, FeedbackHomeClicks home, ISlackApiClient slack, TimeProvider time)
 {
     public async Task AnswerAsync(BlockActionsPayload payload, BlockAction action, bool same, CancellationToken ct)
     {
         var text = await DecideAsync(payload.User.Id, action.Value, same, ct);
-        if (payload.ResponseUrl is { } url)
+        if (payload.View is { Type: "home" })
+        {
+            await home.ShowAsync(payload, text, ct);
+            await home.RefreshAsync(payload.User.Id, $"issue:{action.Value}:{(same ? "same" : "different")}", ct);
+        }
+        else if (payload.ResponseUrl is { } url)
         {
             await slack.RespondAsync(url, new MessageBuilder().Text(text).Section(text).ReplaceOriginal().Build(), ct);
         }

@@ -7,21 +7,23 @@ namespace SlackFeedbackBot.Feedback;
 public sealed record FeedbackListFilter(string? Bucket, IReadOnlyList<string> Statuses, DateTimeOffset? CreatedFrom, DateTimeOffset? CreatedUntil);
 
 /// <summary>The items of a list, newest first, and how many there are in all, by bucket, status and age.</summary>
-public sealed class FeedbackItemList(Database database)
+public sealed class FeedbackItemList(Database database, Issues.IssueView issues)
 {
+    // The list shows issues: a merged item is part of its root's line ("merged: #23"), not a line of its own.
     private const string Where = """
-        WHERE status IN @Statuses AND (@Bucket IS NULL OR bucket = @Bucket) AND created_at >= @FromMs AND created_at <= @UntilMs
+        WHERE merged_into_id IS NULL AND status IN @Statuses AND (@Bucket IS NULL OR bucket = @Bucket) AND created_at >= @FromMs AND created_at <= @UntilMs
         """;
 
     public IReadOnlyList<FeedbackItem> List(FeedbackListFilter filter, int limit)
     {
         using var connection = database.Open();
-        return connection.Query<FeedbackItem>($"""
+        var roots = connection.Query<FeedbackItem>($"""
             SELECT {FeedbackRepository.ItemColumns},
                 (SELECT COUNT(*) FROM feedback_reports r WHERE r.item_id = feedback_items.id) AS ReportCount
             FROM feedback_items {Where}
             ORDER BY created_at DESC, id DESC LIMIT @limit
-            """, Arguments(filter, limit)).AsList();
+            """, Arguments(filter, limit));
+        return issues.Roots(roots, limit);
     }
 
     public int Count(FeedbackListFilter filter)

@@ -23,6 +23,7 @@ public sealed class FeedbackStatusMoves(
     FeedbackResolver resolver,
     FeedbackPermissions permissions,
     ReporterLinks links,
+    Issues.IssueRepository issues,
     ISlackOutbox outbox,
     TimeProvider time)
 {
@@ -37,6 +38,12 @@ public sealed class FeedbackStatusMoves(
         if (item.Status == FeedbackStatus.Deleted)
         {
             return StatusMoveOutcome.Failed($"Feedback #{itemId} was deleted in Slack, so its status stays as it is.");
+        }
+
+        // An issue moves by its root, which stands for every item merged into it.
+        if (item.MergedIntoId is { } root)
+        {
+            return StatusMoveOutcome.Failed($"Feedback #{itemId} is part of #{root}, so it moves with it: `/feedback {CommandWord(toStatus)} {root}`");
         }
 
         if (await permissions.RefusalAsync(itemId, userId, Verb(toStatus), ct) is { } refusal)
@@ -100,9 +107,14 @@ public sealed class FeedbackStatusMoves(
 
     private async Task<(int Told, int Before)> TellAsync(FeedbackItem item, StatusChange change, CancellationToken ct)
     {
-        await links.LinkAsync(item.Id, ct);
+        foreach (var member in issues.Members(item.Id))
+        {
+            await links.LinkAsync(member, ct);
+        }
+
         int told = 0, before = 0;
-        foreach (var reporter in items.Reports(item.Id).Where(r => FeedbackResolver.IsSlackUser(r.ReporterId)).GroupBy(r => r.ReporterId!))
+        // Every reporter of every item merged into the issue, each once.
+        foreach (var reporter in issues.Reports(item.Id).Where(r => FeedbackResolver.IsSlackUser(r.ReporterId)).GroupBy(r => r.ReporterId!))
         {
             var message = new SlackMessage { Text = Message(item, change, reporter.First()) };
             if (await outbox.EnqueueAsync(NotifyKey(item.Id, change.Id, reporter.Key), SlackEffects.DirectMessage(reporter.Key, message), ct))
@@ -117,6 +129,14 @@ public sealed class FeedbackStatusMoves(
 
         return (told, before);
     }
+
+    private static string CommandWord(string status) => status switch
+    {
+        FeedbackStatus.Planned => "plan",
+        FeedbackStatus.NotYet => "notyet",
+        FeedbackStatus.Resolved => "resolve",
+        _ => "reopen",
+    };
 
     private static string Verb(string status) => status switch
     {

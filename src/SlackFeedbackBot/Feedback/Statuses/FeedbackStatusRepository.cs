@@ -50,7 +50,8 @@ public sealed class FeedbackStatusRepository(Database database)
                     updated_at = @nowMs, resolution_round = resolution_round + 1
                 WHERE id = @itemId
                 """, new { itemId, toStatus, nowMs }, tx);
-            connection.Execute("DELETE FROM feedback_notifications WHERE item_id = @itemId", new { itemId }, tx);
+            // A new round: whoever was told of the last resolve is told of the next one.
+            OnceOnly.Forget(connection, tx, FeedbackOnceKeys.ToldAbout(itemId));
         }
         else
         {

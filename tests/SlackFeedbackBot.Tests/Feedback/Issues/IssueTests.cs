@@ -141,7 +141,7 @@ public sealed class IssueTests
         await _h.DrainOutboxAsync();
 
         var alert = _h.Api.Posts.Single(p => p.Channel == "CALERTS");
-        Assert.That(alert.Message.Text, Does.Contain($"Feedback #{root.Id} has been heard 3 times"));
+        Assert.That(alert.Message.Text, Does.Contain($"Feedback #{root.Id} has been heard from 3 customers"));
     }
 
     [Test]
