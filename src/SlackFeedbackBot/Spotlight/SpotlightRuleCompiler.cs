@@ -17,7 +17,47 @@ internal static partial class SpotlightRuleCompiler
     /// <summary>Vetoes are kept as bits of one ulong.</summary>
     public const int MaxBuckets = 64;
 
+    // The built-in phrases expand to tens of thousands of word sequences, and the same rules are checked and compiled by
+    // the configuration check, the options validation and the classifier. They never change while the process runs, so
+    // they are parsed once, and the rules of a bot that configures nothing are compiled once.
+    private static readonly Lazy<IReadOnlyDictionary<string, PatternStep[][]>> BuiltInPatterns = new(ParseBuiltIns);
+    private static readonly Lazy<SpotlightRules> BuiltInRules = new(CompileBuiltIns);
+
     public static bool TryCompile(SpotlightOptions options, out SpotlightRules? rules, out IReadOnlyList<string> errors)
+    {
+        if (options.IncludeDefaultBuckets && options.Buckets.Count == 0 && options.Precedence.Count == 0)
+        {
+            rules = BuiltInRules.Value;
+            errors = [];
+            return true;
+        }
+
+        return TryCompileEach(options, out rules, out errors);
+    }
+
+    private static SpotlightRules CompileBuiltIns() =>
+        TryCompileEach(new SpotlightOptions(), out var rules, out var errors)
+            ? rules!
+            : throw new SpotlightConfigurationException(errors);
+
+    private static IReadOnlyDictionary<string, PatternStep[][]> ParseBuiltIns()
+    {
+        var parsed = new Dictionary<string, PatternStep[][]>(StringComparer.Ordinal);
+        foreach (var bucket in SpotlightDefaults.CreateBuckets())
+        {
+            foreach (var pattern in bucket.Phrases.Concat(bucket.NegativePatterns))
+            {
+                if (!parsed.ContainsKey(pattern) && SpotlightPattern.TryParse(pattern, out var sequences, out _))
+                {
+                    parsed[pattern] = [.. sequences];
+                }
+            }
+        }
+
+        return parsed;
+    }
+
+    private static bool TryCompileEach(SpotlightOptions options, out SpotlightRules? rules, out IReadOnlyList<string> errors)
     {
         var problems = new List<string>();
         var drafts = CollectBuckets(options, problems);
@@ -65,6 +105,16 @@ internal static partial class SpotlightRuleCompiler
 
     private static void AddPattern(string? pattern, string path, int outcome, List<(PatternStep[], int)> patterns, List<string> problems)
     {
+        if (pattern is not null && BuiltInPatterns.Value.TryGetValue(pattern, out var builtIn))
+        {
+            foreach (var steps in builtIn)
+            {
+                patterns.Add((steps, outcome));
+            }
+
+            return;
+        }
+
         if (!SpotlightPattern.TryParse(pattern, out var sequences, out var error))
         {
             problems.Add(string.IsNullOrWhiteSpace(pattern) ? $"{path} is empty" : $"{path} (\"{pattern}\") {error}");

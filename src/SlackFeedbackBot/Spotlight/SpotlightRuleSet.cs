@@ -72,6 +72,12 @@ public sealed class SpotlightRuleSet : ISpotlightClassifier
     public void Reload()
     {
         var learned = (storeFactory()?.All() ?? []).Where(r => Buckets.Any(b => b.Id == r.Bucket)).ToList();
+        if (learned.Count == 0 && current.Learned.Count == 0)
+        {
+            loaded = true;
+            return;
+        }
+
         if (TryCompile(learned, out var classifier))
         {
             current = new Compiled(classifier!, learned);
