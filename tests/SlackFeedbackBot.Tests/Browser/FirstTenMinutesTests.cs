@@ -13,7 +13,6 @@ namespace SlackFeedbackBot.Tests.Browser;
 /// the README itself, so the walk breaks when the README and the bot drift apart.
 /// </summary>
 [Category("Browser")]
-[NonParallelizable]
 public sealed partial class FirstTenMinutesTests
 {
     private const string Section = "The first ten minutes";

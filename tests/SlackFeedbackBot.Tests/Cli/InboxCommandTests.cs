@@ -10,7 +10,6 @@ namespace SlackFeedbackBot.Tests.Cli;
 /// `inbox parked|retry|drop` as an operator runs them, beside a running bot on the same database: they are single-row
 /// changes (unlike `migrate`, which the database lock refuses), and a retried request is handled by the running bot.
 /// </summary>
-[NonParallelizable]
 public sealed class InboxCommandTests
 {
     [Test]

@@ -5,7 +5,6 @@ using SlackFeedbackBot.Tests.Support;
 namespace SlackFeedbackBot.Tests.Cli;
 
 /// <summary><c>export --issue N</c> as an operator runs it: the reporters of one issue as CSV, or one line saying the number is wrong.</summary>
-[NonParallelizable]
 public sealed class IssueExportCommandTests
 {
     [Test]

@@ -13,7 +13,6 @@ namespace SlackFeedbackBot.Tests.Commands;
 /// suggestions) work in /support follow|unfollow and /feedback digest subscribe, through the workspace directory;
 /// a name nothing has gets the candidates. Escaping is off here, so every name arrives as typed.
 /// </summary>
-[NonParallelizable]
 public sealed class PlainNameTargetsTests
 {
     private const string Ana = "U0ANA00001";

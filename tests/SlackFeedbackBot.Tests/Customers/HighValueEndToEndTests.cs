@@ -13,7 +13,6 @@ namespace SlackFeedbackBot.Tests.Customers;
 /// The whole bot against the emulator: a person at a high-value customer's email domain gives feedback, the alert channel
 /// hears at once why it matters, and every capture reply says where the issue stands against its threshold.
 /// </summary>
-[NonParallelizable]
 public sealed class HighValueEndToEndTests
 {
     private const string Ana = "U0ANA00001";

@@ -9,7 +9,6 @@ namespace SlackFeedbackBot.Tests.Deploy;
 /// `backup` beside the running bot while the database is being written, and `restore`, which the running bot's lock
 /// refuses: both check the copy with SQLite's integrity check.
 /// </summary>
-[NonParallelizable]
 [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
 public sealed class BackupRestoreTests
 {

@@ -4,7 +4,6 @@ using SlackFeedbackBot.Tests.Support;
 namespace SlackFeedbackBot.Tests.Deploy;
 
 /// <summary>The database holds what people wrote: the bot creates it, its -wal, -shm and .lock files and a new folder for its own user only.</summary>
-[NonParallelizable]
 [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
 public sealed class DatabaseFileModeTests
 {

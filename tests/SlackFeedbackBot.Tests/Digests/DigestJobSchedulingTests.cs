@@ -14,7 +14,6 @@ namespace SlackFeedbackBot.Tests.Digests;
 /// Scheduled digests through the real bot host: Quartz on the SQLite store driven by a fake clock, posting to the Slack emulator.
 /// The subscription is weekly for #customer-feedback in Europe/Berlin, so it is due on Monday 30 November 2026 at 09:00 local (08:00 UTC).
 /// </summary>
-[NonParallelizable]
 public sealed class DigestJobSchedulingTests
 {
     private const string Channel = EmulatorIds.CustomerFeedbackChannelId;

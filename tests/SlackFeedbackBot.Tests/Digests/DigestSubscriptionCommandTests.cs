@@ -10,7 +10,6 @@ using SlackFeedbackBot.Tests.Support;
 namespace SlackFeedbackBot.Tests.Digests;
 
 /// <summary><c>/feedback digest</c> through the real bot host and the Slack emulator: subscribe, list, unsubscribe, on demand, bad input.</summary>
-[NonParallelizable]
 public sealed class DigestSubscriptionCommandTests
 {
     private const string Ana = "U0ANA00001";

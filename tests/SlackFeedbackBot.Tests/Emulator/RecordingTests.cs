@@ -11,7 +11,6 @@ using SlackFeedbackBot.Tests.Support;
 namespace SlackFeedbackBot.Tests.Emulator;
 
 /// <summary>The emulator's JSONL recording: what the bot called, what was delivered to it, how it acked and what it posted to response_urls.</summary>
-[NonParallelizable]
 public sealed class RecordingTests
 {
     private const string Ana = "U0ANA00001";

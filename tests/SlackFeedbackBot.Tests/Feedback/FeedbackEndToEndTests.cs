@@ -11,7 +11,6 @@ using SlackFeedbackBot.Tests.Support;
 namespace SlackFeedbackBot.Tests.Feedback;
 
 /// <summary>Every capture path against the real bot host and the Slack emulator: Slack request in, item in SQLite, reply or DM out.</summary>
-[NonParallelizable]
 public sealed class FeedbackEndToEndTests
 {
     private const string Ana = "U0ANA00001";

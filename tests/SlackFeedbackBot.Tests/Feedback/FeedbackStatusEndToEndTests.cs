@@ -15,7 +15,6 @@ namespace SlackFeedbackBot.Tests.Feedback;
 /// Statuses through the real bot and the Slack emulator: moves from slash commands and from the Home tab of the people
 /// who act on feedback, reporters DMed once with the reason, refusals said kindly, and everything Slack's types accept.
 /// </summary>
-[NonParallelizable]
 public sealed class FeedbackStatusEndToEndTests
 {
     private const string Ana = "U0ANA00001";

@@ -13,7 +13,6 @@ namespace SlackFeedbackBot.Tests.Feedback;
 /// Nobody misuses the bot: text people typed is repeated without pings or disguised links, <c>link:</c> takes only web
 /// addresses, and only reporters, area owners and feedback admins may resolve, reopen and reclassify.
 /// </summary>
-[NonParallelizable]
 public sealed class MisuseTests
 {
     private const string Ana = "U0ANA00001";

@@ -5,7 +5,6 @@ using SlackFeedbackBot.Tests.Support;
 namespace SlackFeedbackBot.Tests.Feedback;
 
 /// <summary>Whatever /feedback subcommand refuses what was typed, the answer gives the typed text back, defused, so nothing is lost.</summary>
-[NonParallelizable]
 public sealed class RefusedSubcommandTests
 {
     private const string Ana = "U0ANA00001";

@@ -14,7 +14,6 @@ namespace SlackFeedbackBot.Tests.Feedback;
 /// A reclassification teaches Spotlight, through the real bot and the Slack emulator: the proposal with its dry run
 /// reaches an admin by DM, one click adds the rule, and the next message like it lands in the bucket by that rule.
 /// </summary>
-[NonParallelizable]
 public sealed class RuleProposalEndToEndTests
 {
     private const string Ana = "U0ANA00001";

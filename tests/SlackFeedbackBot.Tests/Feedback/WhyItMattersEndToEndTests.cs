@@ -7,7 +7,6 @@ using SlackFeedbackBot.Tests.Support;
 namespace SlackFeedbackBot.Tests.Feedback;
 
 /// <summary>Why it matters, against the real bot host and the Slack emulator: the form's field and the follow-up answer.</summary>
-[NonParallelizable]
 public sealed class WhyItMattersEndToEndTests
 {
     private const string Ana = "U0ANA00001";

@@ -16,7 +16,6 @@ namespace SlackFeedbackBot.Tests.Fuzz;
 /// text field of the feedback modals, sent to the real bot through the emulator: each gets a friendly answer (never the
 /// "failed on our side" apology), Slack refuses nothing the bot sends, and no request is left parked or pending.
 /// </summary>
-[NonParallelizable]
 public sealed class CommandFuzzTests
 {
     private const int Seed = 20261201;

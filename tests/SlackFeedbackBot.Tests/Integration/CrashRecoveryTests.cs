@@ -8,7 +8,6 @@ using SlackFeedbackBot.Tests.Support;
 namespace SlackFeedbackBot.Tests.Integration;
 
 /// <summary>The bot process is killed in the middle of a stream of events and started again on the same database.</summary>
-[NonParallelizable]
 public sealed class CrashRecoveryTests
 {
     [Test]

@@ -13,7 +13,6 @@ namespace SlackFeedbackBot.Tests.Integration;
 /// /feedback and /support as Slack delivers them with the manifest's should_escape on: entities for &amp; &lt; &gt;,
 /// markup for people, channels and links. The bot stores what people typed and reads the markup.
 /// </summary>
-[NonParallelizable]
 public sealed class EscapedSlashCommandTests
 {
     private const string Ana = "U0ANA00001";

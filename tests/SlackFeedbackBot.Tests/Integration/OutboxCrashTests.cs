@@ -8,7 +8,6 @@ namespace SlackFeedbackBot.Tests.Integration;
 
 /// <summary>The bot process is killed after Slack took its posts and before it could record them: after the restart each
 /// post exists once, because the tasks in doubt find their messages by the key in their metadata.</summary>
-[NonParallelizable]
 public sealed class OutboxCrashTests
 {
     private const string Ben = "U0BEN00002";

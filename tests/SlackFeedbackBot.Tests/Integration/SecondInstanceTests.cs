@@ -7,7 +7,6 @@ using SlackFeedbackBot.Tests.Support;
 namespace SlackFeedbackBot.Tests.Integration;
 
 /// <summary>Two bot processes on one database file: the second refuses to start, the first carries on.</summary>
-[NonParallelizable]
 public sealed class SecondInstanceTests
 {
     [Test]

@@ -7,7 +7,6 @@ using SlackFeedbackBot.Tests.Support;
 namespace SlackFeedbackBot.Tests.Observability;
 
 /// <summary>The bot process with the JSON console formatter at Debug: its stdout read line by line as JSON.</summary>
-[NonParallelizable]
 public sealed class JsonConsoleLogTests
 {
     private const string Ana = "U0ANA00001";

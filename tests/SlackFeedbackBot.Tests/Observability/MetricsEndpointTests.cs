@@ -16,7 +16,6 @@ namespace SlackFeedbackBot.Tests.Observability;
 /// <c>/metrics</c> scraped over HTTP from the running bot after real requests went through the emulator: each metric is
 /// there with its labels and a value that moved.
 /// </summary>
-[NonParallelizable]
 public sealed class MetricsEndpointTests
 {
     private const string Ana = "U0ANA00001";

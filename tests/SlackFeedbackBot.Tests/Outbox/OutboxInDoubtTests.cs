@@ -14,7 +14,6 @@ namespace SlackFeedbackBot.Tests.Outbox;
 /// Posts in doubt: a task found "sending" when it is picked up again (the process died, or a call timed out, after it
 /// went out) looks for its message in Slack by the key in its metadata before posting, and posts only if it is not there.
 /// </summary>
-[NonParallelizable]
 public sealed class OutboxInDoubtTests
 {
     private const string Channel = EmulatorIds.GeneralChannelId;

@@ -14,7 +14,6 @@ namespace SlackFeedbackBot.Tests.Outbox;
 /// The outbox against the real bot host, its SQLite file and the emulator's fault injection: effects survive outages
 /// and restarts, happen once, and waiting for Slack never holds an inbox worker.
 /// </summary>
-[NonParallelizable]
 public sealed class OutboxIntegrationTests
 {
     private const string Ana = "U0ANA00001";

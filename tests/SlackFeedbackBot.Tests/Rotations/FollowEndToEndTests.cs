@@ -16,7 +16,6 @@ namespace SlackFeedbackBot.Tests.Rotations;
 /// membership events and the daily check, and a deactivated account leaving every rotation. Events and commands go
 /// through the emulator; the clock is fake.
 /// </summary>
-[NonParallelizable]
 public sealed class FollowEndToEndTests
 {
     private const string Ana = "U0ANA00001";

@@ -16,7 +16,6 @@ namespace SlackFeedbackBot.Tests.Rotations;
 /// one through the emulator's interaction endpoint books it, the wrap-up says gently that the shift was missed, and the
 /// make-up, served, repays it in the ledger. Quartz fires every moment on the fake clock.
 /// </summary>
-[NonParallelizable]
 public sealed class NoShowMakeUpEndToEndTests
 {
     private const string Ana = "U0ANA00001";

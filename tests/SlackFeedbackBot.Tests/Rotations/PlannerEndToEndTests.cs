@@ -13,7 +13,6 @@ namespace SlackFeedbackBot.Tests.Rotations;
 /// The planner on the real bot host, through Quartz and the Slack emulator's demo workspace (six people in six zones):
 /// shifts spread over the month, stay inside each person's hours, skip public holidays, and the schedule says why.
 /// </summary>
-[NonParallelizable]
 public sealed class PlannerEndToEndTests
 {
     private const string Ana = "U0ANA00001";

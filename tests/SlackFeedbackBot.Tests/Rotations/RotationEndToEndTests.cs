@@ -14,7 +14,6 @@ namespace SlackFeedbackBot.Tests.Rotations;
 /// Support rotations on the real bot host: a rotation declared in settings, planned into SQLite, its moments fired by
 /// the real Quartz scheduler on the SQLite store, driven by a fake clock shared with the Slack emulator.
 /// </summary>
-[NonParallelizable]
 public sealed class RotationEndToEndTests
 {
     private const string Ciara = "U0CIARA003";

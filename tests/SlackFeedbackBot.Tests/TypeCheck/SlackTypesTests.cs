@@ -16,7 +16,6 @@ namespace SlackFeedbackBot.Tests.TypeCheck;
 /// Everything the bot sends to Slack on a tour of its flows, checked against Slack's own TypeScript types
 /// (@slack/types, @slack/web-api, @slack/bolt) by tests/typecheck/check.js on the emulator's recording.
 /// </summary>
-[NonParallelizable]
 public sealed class SlackTypesTests
 {
     private const string Ana = "U0ANA00001";
