@@ -13,30 +13,30 @@ namespace SlackFeedbackBot.Cli;
 /// </summary>
 public static class BackupCommands
 {
-    public static Command Backup()
+    public static Command Backup(BotConsole console)
     {
         var db = BotCommandLine.DbOption();
         var output = new Option<FileInfo>("--out") { Description = "The backup file to write; it must not exist yet.", Required = true };
         var command = new Command("backup", "Copy the database to a new file while the bot runs (VACUUM INTO), then check the copy.") { db, output };
-        command.SetAction((result, ct) => CliDatabase.RunAsync(result.GetValue(db), database => Task.FromResult(BackUp(database, result.GetValue(output)!)), migrate: false));
+        command.SetAction((result, ct) => CliDatabase.RunAsync(console, result.GetValue(db), database => Task.FromResult(BackUp(console, database, result.GetValue(output)!)), migrate: false));
         return command;
     }
 
-    public static Command Restore()
+    public static Command Restore(BotConsole console)
     {
         var db = BotCommandLine.DbOption();
         var file = new Argument<FileInfo>("file") { Description = "A backup made by `backup`." };
         var command = new Command("restore", "Replace the database with a backup, after checking it. The bot must be stopped.") { db, file };
-        command.SetAction(result => CliDatabase.Run(result.GetValue(db), database => RestoreFrom(database, result.GetValue(file)!)));
+        command.SetAction(result => CliDatabase.Run(console, result.GetValue(db), database => RestoreFrom(console, database, result.GetValue(file)!)));
         return command;
     }
 
-    private static int BackUp(Database database, FileInfo target)
+    private static int BackUp(BotConsole console, Database database, FileInfo target)
     {
         var path = target.FullName;
         if (target.Exists && target.Length > 0)
         {
-            Console.Error.WriteLine($"{path} already exists; give a new file name (a backup never overwrites one).");
+            console.Error.WriteLine($"{path} already exists; give a new file name (a backup never overwrites one).");
             return 1;
         }
 
@@ -54,46 +54,46 @@ public static class BackupCommands
             if (problem is not null)
             {
                 File.Delete(path);
-                Console.Error.WriteLine($"The copy failed its integrity check ({problem}) and was deleted; run `SlackFeedbackBot doctor`, then try again.");
+                console.Error.WriteLine($"The copy failed its integrity check ({problem}) and was deleted; run `SlackFeedbackBot doctor`, then try again.");
                 return 1;
             }
 
-            Console.WriteLine($"Backed up {database.Path} to {path} ({Size(path)}, schema version {version}); integrity check ok.");
+            console.Out.WriteLine($"Backed up {database.Path} to {path} ({Size(path)}, schema version {version}); integrity check ok.");
             return 0;
         }
         catch (SqliteException ex)
         {
             TryDelete(path);
-            Console.Error.WriteLine($"Could not back up to {path}: {ex.SqliteErrorCode switch { 14 => "the folder cannot be written", 13 => "the disk is full", _ => ex.Message }}.");
+            console.Error.WriteLine($"Could not back up to {path}: {ex.SqliteErrorCode switch { 14 => "the folder cannot be written", 13 => "the disk is full", _ => ex.Message }}.");
             return 1;
         }
     }
 
-    private static int RestoreFrom(Database database, FileInfo backup)
+    private static int RestoreFrom(BotConsole console, Database database, FileInfo backup)
     {
         if (!backup.Exists)
         {
-            Console.Error.WriteLine($"There is no backup at {backup.FullName}; give the file `backup --out` wrote.");
+            console.Error.WriteLine($"There is no backup at {backup.FullName}; give the file `backup --out` wrote.");
             return 1;
         }
 
         var (problem, version) = Check(backup.FullName);
         if (problem is not null)
         {
-            Console.Error.WriteLine($"{backup.FullName} is not a sound SlackFeedbackBot database ({problem}); nothing was changed.");
+            console.Error.WriteLine($"{backup.FullName} is not a sound SlackFeedbackBot database ({problem}); nothing was changed.");
             return 1;
         }
 
         if (version > Migrator.LatestVersion)
         {
-            Console.Error.WriteLine($"{backup.FullName} is at schema version {version}, newer than this build knows ({Migrator.LatestVersion}); restore it with the newer SlackFeedbackBot.");
+            console.Error.WriteLine($"{backup.FullName} is at schema version {version}, newer than this build knows ({Migrator.LatestVersion}); restore it with the newer SlackFeedbackBot.");
             return 1;
         }
 
         // The running bot holds this lock: a restore under it would swap the data from under its open connections.
         if (!DatabaseLock.TryAcquire(database.Path, out var held, out var holder))
         {
-            Console.Error.WriteLine(DatabaseLock.InUseBeforeChange(database.Path, holder, "restoring a backup over it"));
+            console.Error.WriteLine(DatabaseLock.InUseBeforeChange(database.Path, holder, "restoring a backup over it"));
             return StartupFailure.ConfigurationExitCode;
         }
 
@@ -109,7 +109,7 @@ public static class BackupCommands
             destination.Execute("PRAGMA journal_mode=WAL;");
         }
 
-        Console.WriteLine($"Restored {database.Path} from {backup.FullName} (schema version {version}). Start the bot: it brings the schema up to date.");
+        console.Out.WriteLine($"Restored {database.Path} from {backup.FullName} (schema version {version}). Start the bot: it brings the schema up to date.");
         return 0;
     }
 

@@ -8,32 +8,32 @@ namespace SlackFeedbackBot.Cli;
 /// <summary>The executable's commands. Each works on the bot's database, chosen with --db.</summary>
 public static class BotCommandLine
 {
-    public static RootCommand Create()
+    public static RootCommand Create(BotConsole console)
     {
         var root = new RootCommand("SlackFeedbackBot: captures customer feedback from Slack, classifies it with Spotlight rules, runs support rotations and posts digests.");
-        var run = RunCommand();
+        var run = RunCommand(console);
         root.Add(run);
-        root.Add(MigrateCommand());
-        root.Add(ClassifyCommand.Create());
-        root.Add(SpotlightCommand.Create());
-        root.Add(ImportExportCommands.Import());
-        root.Add(ImportExportCommands.Export());
-        root.Add(CustomersCommand.Create());
-        root.Add(RotationCommand.Create());
-        root.Add(DoctorCommand.Create());
-        root.Add(DigestCommand.Create());
-        root.Add(InboxCommand.Create());
-        root.Add(HealthCommand.Create());
-        root.Add(BackupCommands.Backup());
-        root.Add(BackupCommands.Restore());
-        root.Add(EraseCommand.Create());
+        root.Add(MigrateCommand(console));
+        root.Add(ClassifyCommand.Create(console));
+        root.Add(SpotlightCommand.Create(console));
+        root.Add(ImportExportCommands.Import(console));
+        root.Add(ImportExportCommands.Export(console));
+        root.Add(CustomersCommand.Create(console));
+        root.Add(RotationCommand.Create(console));
+        root.Add(DoctorCommand.Create(console));
+        root.Add(DigestCommand.Create(console));
+        root.Add(InboxCommand.Create(console));
+        root.Add(HealthCommand.Create(console));
+        root.Add(BackupCommands.Backup(console));
+        root.Add(BackupCommands.Restore(console));
+        root.Add(EraseCommand.Create(console));
 
         // With no command (or only host settings such as --urls) the bot runs; a word that names no command is a typo,
         // and running the whole bot on it would start a second one on the same database.
         root.TreatUnmatchedTokensAsErrors = false;
         root.SetAction((result, ct) => UnknownCommand.Find(result, root) is { } unknown
-            ? Task.FromResult(unknown.Report(Console.Error))
-            : BotHost.RunAsync(HostArgs(result), ct));
+            ? Task.FromResult(unknown.Report(console.Error))
+            : BotHost.RunAsync(HostArgs(result), console.Environment, console.Out, console.Error, ct));
         return root;
     }
 
@@ -54,37 +54,37 @@ public static class BotCommandLine
         return [.. args];
     }
 
-    private static Command RunCommand()
+    private static Command RunCommand(BotConsole console)
     {
         var db = DbOption();
         var run = new Command("run", "Run the bot (the default). With no Slack tokens set it runs against the built-in local Slack emulator.") { db };
         run.TreatUnmatchedTokensAsErrors = false;
-        run.SetAction((result, ct) => BotHost.RunAsync(HostArgs(result, db), ct));
+        run.SetAction((result, ct) => BotHost.RunAsync(HostArgs(result, db), console.Environment, console.Out, console.Error, ct));
         return run;
     }
 
-    private static Command MigrateCommand()
+    private static Command MigrateCommand(BotConsole console)
     {
         var db = DbOption();
         var migrate = new Command("migrate", "Create the database or bring its schema up to date (Quartz's tables included), then exit.") { db };
-        migrate.SetAction((result, ct) => CliDatabase.RunAsIsAsync(result.GetValue(db), async database =>
+        migrate.SetAction((result, ct) => CliDatabase.RunAsIsAsync(console, result.GetValue(db), async database =>
         {
             // Held while migrating, so the bot cannot start on a half-changed schema either.
             if (!DatabaseLock.TryAcquire(database.Path, out var held, out var holder))
             {
-                Console.Error.WriteLine(DatabaseLock.InUseBeforeChange(database.Path, holder, "migrating it"));
+                console.Error.WriteLine(DatabaseLock.InUseBeforeChange(database.Path, holder, "migrating it"));
                 return StartupFailure.ConfigurationExitCode;
             }
 
             using (held)
             {
                 var version = database.Initialize();
-                if (await QuartzSchema.CreateAsync(result.GetValue(db), ct) is not { } quartz)
+                if (await QuartzSchema.CreateAsync(console, result.GetValue(db), ct) is not { } quartz)
                 {
                     return StartupFailure.ConfigurationExitCode;
                 }
 
-                Console.WriteLine($"Database {database.Path} is at schema version {version}; Quartz's {quartz} tables are in place.");
+                console.Out.WriteLine($"Database {database.Path} is at schema version {version}; Quartz's {quartz} tables are in place.");
             }
 
             return 0;

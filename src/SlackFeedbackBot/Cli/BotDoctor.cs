@@ -18,7 +18,8 @@ namespace SlackFeedbackBot.Cli;
 /// Checks what the bot needs before it runs: valid settings, a usable database, tokens Slack accepts, and the
 /// scopes the features use. Prints one line per check and, for each problem, how to fix it.
 /// </summary>
-public sealed class BotDoctor(TextWriter output)
+/// <param name="environment">The environment variables to read settings from; none: this process's.</param>
+public sealed class BotDoctor(TextWriter output, BotEnvironment? environment = null)
 {
     /// <summary>Bot scopes the features use (as in deploy/slack/manifest.yml).</summary>
     public static readonly IReadOnlyList<string> RequiredScopes =
@@ -56,7 +57,7 @@ public sealed class BotDoctor(TextWriter output)
                 {
                     c.AddInMemoryCollection(overrides);
                 }
-            });
+            }, environment);
 
             // Local mode supplies the emulator's tokens at start; check the other settings as they will run.
             local = LocalSlack.IsWanted(builder.Configuration);

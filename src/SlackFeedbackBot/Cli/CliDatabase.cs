@@ -7,7 +7,7 @@ namespace SlackFeedbackBot.Cli;
 /// <summary>Opens the database a CLI command works on (--db, else the configured path) and explains failures plainly.</summary>
 public static class CliDatabase
 {
-    public static Database Resolve(FileInfo? db)
+    public static Database Resolve(BotEnvironment environment, FileInfo? db)
     {
         if (db is not null)
         {
@@ -17,56 +17,56 @@ public static class CliDatabase
         var configuration = new ConfigurationBuilder()
             .SetBasePath(AppContext.BaseDirectory)
             .AddJsonFile("appsettings.json", optional: true)
-            .AddEnvironmentVariables()
+            .AddInMemoryCollection(environment.Settings())
             .Build();
         var options = configuration.GetSection(StorageOptions.Section).Get<StorageOptions>() ?? new StorageOptions();
         return new Database(options.DatabasePath, options.BusyTimeoutSeconds);
     }
 
     /// <param name="migrate">False for commands that must not change the schema (they may run beside the bot); then the file must exist.</param>
-    public static async Task<int> RunAsync(FileInfo? db, Func<Database, Task<int>> action, bool migrate = true)
+    public static async Task<int> RunAsync(BotConsole console, FileInfo? db, Func<Database, Task<int>> action, bool migrate = true)
     {
         try
         {
-            var database = Resolve(db);
+            var database = Resolve(console.Environment, db);
             if (migrate)
             {
                 database.Initialize();
             }
             else if (!File.Exists(database.Path))
             {
-                Console.Error.WriteLine($"There is no database at {database.Path}; give the bot's file with --db or set Storage:DatabasePath.");
+                console.Error.WriteLine($"There is no database at {database.Path}; give the bot's file with --db or set Storage:DatabasePath.");
                 return StartupFailure.ConfigurationExitCode;
             }
 
             return await action(database);
         }
-        catch (Exception ex) when (StartupFailure.TryExplain(ex, Console.Error))
+        catch (Exception ex) when (StartupFailure.TryExplain(ex, console.Error))
         {
             return StartupFailure.ConfigurationExitCode;
         }
     }
 
     /// <summary>For commands that create or prepare the file themselves (under the database lock).</summary>
-    public static async Task<int> RunAsIsAsync(FileInfo? db, Func<Database, Task<int>> action)
+    public static async Task<int> RunAsIsAsync(BotConsole console, FileInfo? db, Func<Database, Task<int>> action)
     {
         try
         {
-            return await action(Resolve(db));
+            return await action(Resolve(console.Environment, db));
         }
-        catch (Exception ex) when (StartupFailure.TryExplain(ex, Console.Error))
+        catch (Exception ex) when (StartupFailure.TryExplain(ex, console.Error))
         {
             return StartupFailure.ConfigurationExitCode;
         }
     }
 
-    public static int Run(FileInfo? db, Func<Database, int> action)
+    public static int Run(BotConsole console, FileInfo? db, Func<Database, int> action)
     {
         try
         {
-            return action(Resolve(db));
+            return action(Resolve(console.Environment, db));
         }
-        catch (Exception ex) when (StartupFailure.TryExplain(ex, Console.Error))
+        catch (Exception ex) when (StartupFailure.TryExplain(ex, console.Error))
         {
             return StartupFailure.ConfigurationExitCode;
         }

@@ -7,21 +7,21 @@ namespace SlackFeedbackBot.Cli;
 /// <summary><c>customers import &lt;file.csv&gt;</c> and <c>customers list</c>: the customer records thresholds weigh.</summary>
 public static class CustomersCommand
 {
-    public static Command Create()
+    public static Command Create(BotConsole console)
     {
         var customers = new Command("customers", "Customer records (name, domains, tier, annual revenue, segment): import them from CSV, list them.");
 
         var db = BotCommandLine.DbOption();
         var file = new Argument<FileInfo>("file") { Description = "A CSV file with the header name,domains,tier,annual_revenue,segment (optional: aliases)." };
         var import = new Command("import", "Add or update customers (by name) from a CSV file; rows that cannot be used are refused by line, the rest imported.") { file, db };
-        import.SetAction((result, ct) => CliServices.RunAsync(result.GetValue(db), services =>
-            Task.FromResult(Import(services.GetRequiredService<CustomerImporter>(), result.GetValue(file)!, Console.Out, Console.Error))));
+        import.SetAction((result, ct) => CliServices.RunAsync(console, result.GetValue(db), services =>
+            Task.FromResult(Import(services.GetRequiredService<CustomerImporter>(), result.GetValue(file)!, console.Out, console.Error))));
         customers.Add(import);
 
         var listDb = BotCommandLine.DbOption();
         var list = new Command("list", "Print every customer, and whether it is high value and why.") { listDb };
-        list.SetAction((result, ct) => CliServices.RunAsync(result.GetValue(listDb), services =>
-            Task.FromResult(List(services.GetRequiredService<CustomerRepository>(), services.GetRequiredService<CustomerValues>(), Console.Out))));
+        list.SetAction((result, ct) => CliServices.RunAsync(console, result.GetValue(listDb), services =>
+            Task.FromResult(List(services.GetRequiredService<CustomerRepository>(), services.GetRequiredService<CustomerValues>(), console.Out))));
         customers.Add(list);
         return customers;
     }

@@ -15,7 +15,7 @@ public static class DigestCommand
     public const int BadInput = 2;
     private const string DateFormat = "yyyy-MM-dd";
 
-    public static Command Create()
+    public static Command Create(BotConsole console)
     {
         var db = BotCommandLine.DbOption();
         var from = new Option<string?>("--from") { Description = $"First day of the digest ({DateFormat})." };
@@ -26,31 +26,31 @@ public static class DigestCommand
         var command = new Command("digest", "Print the feedback digest of a date range from the database.") { from, to, json, text, area, db };
         command.SetAction((result, ct) =>
         {
-            if (!TryReadDay(result.GetValue(from), "--from", out var first) || !TryReadDay(result.GetValue(to), "--to", out var last))
+            if (!TryReadDay(console, result.GetValue(from), "--from", out var first) || !TryReadDay(console, result.GetValue(to), "--to", out var last))
             {
                 return Task.FromResult(BadInput);
             }
 
             if (last < first)
             {
-                Console.Error.WriteLine($"--to ({Day(last)}) is before --from ({Day(first)}). Give the first day, then the last one.");
+                console.Error.WriteLine($"--to ({Day(last)}) is before --from ({Day(first)}). Give the first day, then the last one.");
                 return Task.FromResult(BadInput);
             }
 
             if (result.GetValue(json) && result.GetValue(text))
             {
-                Console.Error.WriteLine("Choose one output: --json or --text.");
+                console.Error.WriteLine("Choose one output: --json or --text.");
                 return Task.FromResult(BadInput);
             }
 
             if (result.GetValue(db) is { } file && !file.Exists)
             {
-                Console.Error.WriteLine($"There is no database at {file.FullName}.");
+                console.Error.WriteLine($"There is no database at {file.FullName}.");
                 return Task.FromResult(BadInput);
             }
 
-            return CliServices.RunAsync(result.GetValue(db), services =>
-                Task.FromResult(Print(services, first, last, result.GetValue(area), result.GetValue(json), Console.Out, Console.Error)));
+            return CliServices.RunAsync(console, result.GetValue(db), services =>
+                Task.FromResult(Print(services, first, last, result.GetValue(area), result.GetValue(json), console.Out, console.Error)));
         });
         return command;
     }
@@ -77,14 +77,14 @@ public static class DigestCommand
         return 0;
     }
 
-    private static bool TryReadDay(string? value, string option, out DateOnly day)
+    private static bool TryReadDay(BotConsole console, string? value, string option, out DateOnly day)
     {
         if (DateOnly.TryParseExact(value?.Trim(), DateFormat, CultureInfo.InvariantCulture, DateTimeStyles.None, out day))
         {
             return true;
         }
 
-        Console.Error.WriteLine(value is null
+        console.Error.WriteLine(value is null
             ? $"{option} is missing: expected a date as {DateFormat}, e.g. {option} 2026-11-23."
             : $"{option} '{value}' is not a date: expected {DateFormat}, e.g. {option} 2026-11-23.");
         return false;

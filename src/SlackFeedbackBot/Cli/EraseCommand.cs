@@ -10,7 +10,7 @@ namespace SlackFeedbackBot.Cli;
 /// </summary>
 public static partial class EraseCommand
 {
-    public static Command Create()
+    public static Command Create(BotConsole console)
     {
         var db = BotCommandLine.DbOption();
         var user = new Option<string?>("--user") { Description = "The Slack user id (U…) whose reports and words are removed." };
@@ -19,27 +19,27 @@ public static partial class EraseCommand
         var command = new Command("erase", "Remove a person's or a customer's feedback and words, for a data-deletion request.") { db, user, customer, yes };
         command.SetAction((result, ct) =>
         {
-            if (Subject(result.GetValue(user), result.GetValue(customer)) is not { } subject)
+            if (Subject(console, result.GetValue(user), result.GetValue(customer)) is not { } subject)
             {
                 return Task.FromResult(1);
             }
 
-            return CliServices.RunAsync(result.GetValue(db), services => RunAsync(services, subject, result.GetValue(yes), Console.In, Console.Out, ct));
+            return CliServices.RunAsync(console, result.GetValue(db), services => RunAsync(services, subject, result.GetValue(yes), console.In, console.Out, ct));
         });
         return command;
     }
 
-    private static ErasureSubject? Subject(string? user, string? customer)
+    private static ErasureSubject? Subject(BotConsole console, string? user, string? customer)
     {
         if (string.IsNullOrWhiteSpace(user) == string.IsNullOrWhiteSpace(customer))
         {
-            Console.Error.WriteLine("Give either --user U0123ABCD or --customer NAME (one of them).");
+            console.Error.WriteLine("Give either --user U0123ABCD or --customer NAME (one of them).");
             return null;
         }
 
         if (user is not null && !UserId().IsMatch(user.Trim()))
         {
-            Console.Error.WriteLine($"\"{Shown(user)}\" is not a Slack user id; give it like --user U0123ABCD (the profile's ⋮ menu > Copy member ID).");
+            console.Error.WriteLine($"\"{Shown(user)}\" is not a Slack user id; give it like --user U0123ABCD (the profile's ⋮ menu > Copy member ID).");
             return null;
         }
 

@@ -12,14 +12,14 @@ public static class HealthCommand
     public const string DefaultAddress = "http://127.0.0.1:8080";
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(5);
 
-    public static Command Create()
+    public static Command Create(BotConsole console)
     {
         var url = new Option<string?>("--url")
         {
             Description = $"The bot's address (default: the first of ASPNETCORE_URLS, else {DefaultAddress}).",
         };
         var command = new Command("health", "Ask the running bot whether it is alive (GET /healthz/live): exit 0 when it is, 1 when not.") { url };
-        command.SetAction((result, ct) => CheckAsync(result.GetValue(url) ?? Environment.GetEnvironmentVariable("ASPNETCORE_URLS"), Console.Out, ct));
+        command.SetAction((result, ct) => CheckAsync(result.GetValue(url) ?? console.Environment["ASPNETCORE_URLS"], console.Out, ct));
         return command;
     }
 

@@ -7,50 +7,50 @@ namespace SlackFeedbackBot.Cli;
 /// <summary><c>import &lt;file.csv&gt;</c> and <c>export [--issue N] [--out file.csv]</c> of feedback, for people who work in spreadsheets.</summary>
 public static class ImportExportCommands
 {
-    public static Command Import()
+    public static Command Import(BotConsole console)
     {
         var db = BotCommandLine.DbOption();
         var file = new Argument<FileInfo>("file") { Description = "A CSV file with a `text` column; optional: created_at, customer, reporter, source, bucket." };
         var command = new Command("import", "Import past feedback from a CSV file. Nothing is imported when any row is unreadable; importing a file twice adds nothing.") { file, db };
-        command.SetAction((result, ct) => CliServices.RunAsync(result.GetValue(db), services =>
+        command.SetAction((result, ct) => CliServices.RunAsync(console, result.GetValue(db), services =>
         {
             var path = result.GetValue(file)!;
             if (!path.Exists)
             {
-                Console.Error.WriteLine($"No such file: {path.FullName}");
+                console.Error.WriteLine($"No such file: {path.FullName}");
                 return Task.FromResult(2);
             }
 
             if (!CsvFileText.TryDecode(File.ReadAllBytes(path.FullName), path.Name, out var decoded, out var encodingError))
             {
-                Console.Error.WriteLine($"Nothing imported: {encodingError}");
+                console.Error.WriteLine($"Nothing imported: {encodingError}");
                 return Task.FromResult(1);
             }
 
             if (!decoded.IsUtf8)
             {
-                Console.WriteLine($"Read {path.Name} as {decoded.EncodingName}: it is not UTF-8.");
+                console.Out.WriteLine($"Read {path.Name} as {decoded.EncodingName}: it is not UTF-8.");
             }
 
             var outcome = services.GetRequiredService<FeedbackImporter>().Import(new StringReader(decoded.Text));
             if (!outcome.Succeeded)
             {
-                Console.Error.WriteLine($"Nothing imported: {outcome.Problems.Count} problem(s) in {path.Name}:");
+                console.Error.WriteLine($"Nothing imported: {outcome.Problems.Count} problem(s) in {path.Name}:");
                 foreach (var problem in outcome.Problems)
                 {
-                    Console.Error.WriteLine("  " + problem);
+                    console.Error.WriteLine("  " + problem);
                 }
 
                 return Task.FromResult(1);
             }
 
-            Console.WriteLine($"Imported {outcome.Added} new item(s) from {outcome.Rows} row(s); {outcome.AlreadyThere} were already there.");
+            console.Out.WriteLine($"Imported {outcome.Added} new item(s) from {outcome.Rows} row(s); {outcome.AlreadyThere} were already there.");
             return Task.FromResult(0);
         }));
         return command;
     }
 
-    public static Command Export()
+    public static Command Export(BotConsole console)
     {
         var db = BotCommandLine.DbOption();
         var output = new Option<FileInfo?>("--out") { Description = "Write to this file instead of standard output." };
@@ -59,45 +59,45 @@ public static class ImportExportCommands
             Description = "Only this issue: every report of it (merged items included), with customer, reporter, words, importance, why, date and link.",
         };
         var command = new Command("export", "Export all feedback, with every field, as CSV; or, with --issue N, the reporters of one issue.") { output, issue, db };
-        command.SetAction((result, ct) => CliServices.RunAsync(result.GetValue(db), async services =>
+        command.SetAction((result, ct) => CliServices.RunAsync(console, result.GetValue(db), async services =>
             result.GetValue(issue) is { } issueId
-                ? ExportIssue(services.GetRequiredService<IssueReportsExporter>(), issueId, result.GetValue(output))
-                : await ExportAllAsync(services.GetRequiredService<FeedbackExporter>(), CliPeopleNames.For(services), result.GetValue(output), ct)));
+                ? ExportIssue(console, services.GetRequiredService<IssueReportsExporter>(), issueId, result.GetValue(output))
+                : await ExportAllAsync(console, services.GetRequiredService<FeedbackExporter>(), CliPeopleNames.For(services), result.GetValue(output), ct)));
         return command;
     }
 
-    private static async Task<int> ExportAllAsync(FeedbackExporter exporter, IPersonNames names, FileInfo? file, CancellationToken ct)
+    private static async Task<int> ExportAllAsync(BotConsole console, FeedbackExporter exporter, IPersonNames names, FileInfo? file, CancellationToken ct)
     {
         if (file is null)
         {
-            await exporter.ExportAsync(Console.Out, names, ct);
+            await exporter.ExportAsync(console.Out, names, ct);
             return 0;
         }
 
         await using var writer = new StreamWriter(file.FullName);
         var count = await exporter.ExportAsync(writer, names, ct);
-        Console.Error.WriteLine($"Exported {count} item(s) to {file.FullName}.");
+        console.Error.WriteLine($"Exported {count} item(s) to {file.FullName}.");
         return 0;
     }
 
-    private static int ExportIssue(IssueReportsExporter exporter, long issueId, FileInfo? file)
+    private static int ExportIssue(BotConsole console, IssueReportsExporter exporter, long issueId, FileInfo? file)
     {
         var csv = new StringWriter();
         if (exporter.Export(issueId, csv) is not { } count)
         {
             // Nothing is written, not even an empty file, so a typo never looks like an issue nobody reported.
-            Console.Error.WriteLine($"There is no feedback #{issueId}. Check the number with `/feedback show {issueId}` or `/feedback list`.");
+            console.Error.WriteLine($"There is no feedback #{issueId}. Check the number with `/feedback show {issueId}` or `/feedback list`.");
             return 2;
         }
 
         if (file is null)
         {
-            Console.Out.Write(csv.ToString());
+            console.Out.Write(csv.ToString());
             return 0;
         }
 
         File.WriteAllText(file.FullName, csv.ToString());
-        Console.Error.WriteLine($"Exported {count} report(s) of issue #{issueId} to {file.FullName}.");
+        console.Error.WriteLine($"Exported {count} report(s) of issue #{issueId} to {file.FullName}.");
         return 0;
     }
 }

@@ -11,23 +11,23 @@ namespace SlackFeedbackBot.Cli;
 /// </summary>
 public static class InboxCommand
 {
-    public static Command Create()
+    public static Command Create(BotConsole console)
     {
         var inbox = new Command("inbox", "Look at the Slack requests whose handling failed and was parked; retry or drop them.");
 
         var listDb = BotCommandLine.DbOption();
         var parked = new Command("parked", "List the parked requests: id, kind, when, attempts and the last error.") { listDb };
-        parked.SetAction((result, ct) => RunAsync(result.GetValue(listDb), (requests, output) => ListAsync(requests, output, ct)));
+        parked.SetAction((result, ct) => RunAsync(console, result.GetValue(listDb), requests => ListAsync(requests, console.Out, ct)));
         inbox.Add(parked);
 
-        inbox.Add(Change("retry", "Set a parked request (or --all) back to pending: the running bot handles it again within seconds, else the next start does.", RetryAsync));
-        inbox.Add(Change("drop", "Delete a parked request (or --all) for good.", DropAsync));
+        inbox.Add(Change(console, "retry", "Set a parked request (or --all) back to pending: the running bot handles it again within seconds, else the next start does.", RetryAsync));
+        inbox.Add(Change(console, "drop", "Delete a parked request (or --all) for good.", DropAsync));
         return inbox;
     }
 
-    private delegate Task<int> ChangeAction(ParkedRequests requests, long? id, TextWriter output, CancellationToken ct);
+    private delegate Task<int> ChangeAction(ParkedRequests requests, long? id, BotConsole console, CancellationToken ct);
 
-    private static Command Change(string name, string description, ChangeAction action)
+    private static Command Change(BotConsole console, string name, string description, ChangeAction action)
     {
         var db = BotCommandLine.DbOption();
         var id = new Argument<string?>("id") { Description = "The parked request's id, as `inbox parked` lists it.", Arity = ArgumentArity.ZeroOrOne };
@@ -39,7 +39,7 @@ public static class InboxCommand
             var everything = result.GetValue(all);
             if (everything == (typed is not null))
             {
-                Console.Error.WriteLine($"Give either a request id or --all, e.g. `inbox {name} 42` or `inbox {name} --all`; `inbox parked` lists the ids.");
+                console.Error.WriteLine($"Give either a request id or --all, e.g. `inbox {name} 42` or `inbox {name} --all`; `inbox parked` lists the ids.");
                 return Task.FromResult(1);
             }
 
@@ -48,29 +48,29 @@ public static class InboxCommand
             {
                 if (!long.TryParse(typed, NumberStyles.None, CultureInfo.InvariantCulture, out var parsed))
                 {
-                    Console.Error.WriteLine($"\"{Shown(typed)}\" is not a request id: ids are whole numbers, as `inbox parked` lists them.");
+                    console.Error.WriteLine($"\"{Shown(typed)}\" is not a request id: ids are whole numbers, as `inbox parked` lists them.");
                     return Task.FromResult(1);
                 }
 
                 requestId = parsed;
             }
 
-            return RunAsync(result.GetValue(db), (requests, output) => action(requests, requestId, output, ct));
+            return RunAsync(console, result.GetValue(db), requests => action(requests, requestId, console, ct));
         });
         return command;
     }
 
-    private static Task<int> RunAsync(FileInfo? db, Func<ParkedRequests, TextWriter, Task<int>> action) =>
-        CliDatabase.RunAsync(db, async database =>
+    private static Task<int> RunAsync(BotConsole console, FileInfo? db, Func<ParkedRequests, Task<int>> action) =>
+        CliDatabase.RunAsync(console, db, async database =>
         {
             var requests = new ParkedRequests(database.ConnectionString);
             if (!await requests.ExistsAsync(CancellationToken.None))
             {
-                Console.WriteLine($"No Slack requests have been received into {database.Path} yet, so none are parked.");
+                console.Out.WriteLine($"No Slack requests have been received into {database.Path} yet, so none are parked.");
                 return 0;
             }
 
-            return await action(requests, Console.Out);
+            return await action(requests);
         }, migrate: false);
 
     private static async Task<int> ListAsync(ParkedRequests requests, TextWriter output, CancellationToken ct)
@@ -94,8 +94,9 @@ public static class InboxCommand
         return 0;
     }
 
-    private static async Task<int> RetryAsync(ParkedRequests requests, long? id, TextWriter output, CancellationToken ct)
+    private static async Task<int> RetryAsync(ParkedRequests requests, long? id, BotConsole console, CancellationToken ct)
     {
+        var output = console.Out;
         if (id is not { } one)
         {
             var count = await requests.RetryAllAsync(ct);
@@ -105,7 +106,7 @@ public static class InboxCommand
 
         if (!await requests.RetryAsync(one, ct))
         {
-            await Console.Error.WriteLineAsync($"No parked Slack request has id {one}; `inbox parked` lists them.");
+            await console.Error.WriteLineAsync($"No parked Slack request has id {one}; `inbox parked` lists them.");
             return 1;
         }
 
@@ -113,8 +114,9 @@ public static class InboxCommand
         return 0;
     }
 
-    private static async Task<int> DropAsync(ParkedRequests requests, long? id, TextWriter output, CancellationToken ct)
+    private static async Task<int> DropAsync(ParkedRequests requests, long? id, BotConsole console, CancellationToken ct)
     {
+        var output = console.Out;
         if (id is not { } one)
         {
             var count = await requests.DropAllAsync(ct);
@@ -124,7 +126,7 @@ public static class InboxCommand
 
         if (!await requests.DropAsync(one, ct))
         {
-            await Console.Error.WriteLineAsync($"No parked Slack request has id {one}; `inbox parked` lists them.");
+            await console.Error.WriteLineAsync($"No parked Slack request has id {one}; `inbox parked` lists them.");
             return 1;
         }
 

@@ -14,7 +14,8 @@ namespace SlackFeedbackBot.Hosting;
 /// <summary>Builds and runs the bot: configuration, storage, the Slack layer, the features, health.</summary>
 public static class BotHost
 {
-    public static WebApplicationBuilder CreateBuilder(string[] args, Action<IConfigurationBuilder>? overrides = null)
+    /// <param name="environment">The environment variables to read settings from; none: this process's, as the host reads them.</param>
+    public static WebApplicationBuilder CreateBuilder(string[] args, Action<IConfigurationBuilder>? overrides = null, BotEnvironment? environment = null)
     {
         // Before anything reads a setting: every TimeSpan setting takes 1h, 10m, 90s, 500ms, 1d or hh:mm:ss.
         DurationConverter.Register();
@@ -22,8 +23,11 @@ public static class BotHost
         {
             Args = args,
             ContentRootPath = AppContext.BaseDirectory,
+            // Given variables decide the environment name too: the host would otherwise read this process's.
+            EnvironmentName = environment is null ? null : environment.EnvironmentName ?? Environments.Production,
         });
-        builder.Configuration.AddSlackEnvironmentVariables();
+        environment?.ReplaceProcessVariables(builder.Configuration);
+        builder.Configuration.AddSlackEnvironmentVariables(environment ?? BotEnvironment.OfThisProcess());
         SecretsOptions.AddTo(builder.Configuration);
         builder.Configuration.AddCommandLine(args);
         overrides?.Invoke(builder.Configuration);
@@ -76,14 +80,14 @@ public static class BotHost
     }
 
     /// <summary>Runs until stopped; returns the process exit code (2: the configuration has to be fixed first).</summary>
-    public static async Task<int> RunAsync(string[] args, CancellationToken ct)
+    public static async Task<int> RunAsync(string[] args, BotEnvironment environment, TextWriter output, TextWriter error, CancellationToken ct)
     {
         WebApplication? app = null;
         LocalSlack? local = null;
         DatabaseLock? databaseLock = null;
         try
         {
-            var builder = CreateBuilder(args);
+            var builder = CreateBuilder(args, environment: environment);
             var locked = false;
             if (LocalSlack.IsWanted(builder.Configuration))
             {
@@ -91,19 +95,19 @@ public static class BotHost
                 builder.Configuration.AddInMemoryCollection(LocalSlack.Placeholders);
                 ((IDisposable)Build(builder)).Dispose();
                 // Before the emulator: a second copy must not start a second local Slack either.
-                if (!TryLockDatabase(builder.Configuration, out databaseLock))
+                if (!TryLockDatabase(builder.Configuration, error, out databaseLock))
                 {
                     return StartupFailure.ConfigurationExitCode;
                 }
 
                 locked = true;
-                local = await LocalSlack.StartAsync(builder.Configuration, Console.Out, ct);
-                builder = CreateBuilder(args, c => c.AddInMemoryCollection(LocalDemo.Settings()).AddInMemoryCollection(local.Settings));
+                local = await LocalSlack.StartAsync(builder.Configuration, output, ct);
+                builder = CreateBuilder(args, c => c.AddInMemoryCollection(LocalDemo.Settings()).AddInMemoryCollection(local.Settings), environment);
                 builder.Services.AddHostedService<LocalDemo.PastFeedback>();
             }
 
             app = Build(builder);
-            if (!locked && !TryLockDatabase(builder.Configuration, out databaseLock))
+            if (!locked && !TryLockDatabase(builder.Configuration, error, out databaseLock))
             {
                 return StartupFailure.ConfigurationExitCode;
             }
@@ -116,20 +120,20 @@ public static class BotHost
             await app.StartAsync(ct);
             if (local is not null)
             {
-                Console.Out.WriteLine(LocalSlack.BotEndpointLine(app.Urls));
+                output.WriteLine(LocalSlack.BotEndpointLine(app.Urls));
             }
 
             _ = ConfiguredSlackIds.WarnAsync(app.Services, app.Lifetime.ApplicationStopping);
             await app.WaitForShutdownAsync(ct);
             return 0;
         }
-        catch (Exception ex) when (StartupFailure.TryExplain(ex, Console.Error))
+        catch (Exception ex) when (StartupFailure.TryExplain(ex, error))
         {
             return StartupFailure.ConfigurationExitCode;
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            Console.Error.WriteLine($"The bot stopped: {ex.Message} ({ex.GetType().Name}). Run `SlackFeedbackBot doctor` to check the installation.");
+            error.WriteLine($"The bot stopped: {ex.Message} ({ex.GetType().Name}). Run `SlackFeedbackBot doctor` to check the installation.");
             return 1;
         }
         finally
@@ -149,7 +153,7 @@ public static class BotHost
     }
 
     // Before anything opens the file: a second bot on the same database would replay the first one's inbox.
-    private static bool TryLockDatabase(IConfiguration configuration, out DatabaseLock? held)
+    private static bool TryLockDatabase(IConfiguration configuration, TextWriter error, out DatabaseLock? held)
     {
         var path = (configuration.GetSection(StorageOptions.Section).Get<StorageOptions>() ?? new StorageOptions()).DatabasePath;
         if (string.IsNullOrWhiteSpace(path))
@@ -164,7 +168,7 @@ public static class BotHost
             return true;
         }
 
-        Console.Error.WriteLine(DatabaseLock.AlreadyInUse(path, holder));
+        error.WriteLine(DatabaseLock.AlreadyInUse(path, holder));
         return false;
     }
 }

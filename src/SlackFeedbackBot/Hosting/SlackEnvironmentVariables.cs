@@ -10,10 +10,10 @@ public static class SlackEnvironmentVariables
         ["SLACK_SIGNING_SECRET"] = "Slack:SigningSecret",
     };
 
-    public static IConfigurationBuilder AddSlackEnvironmentVariables(this IConfigurationBuilder configuration)
+    public static IConfigurationBuilder AddSlackEnvironmentVariables(this IConfigurationBuilder configuration, BotEnvironment environment)
     {
         var values = Map
-            .Select(pair => (pair.Value, Environment.GetEnvironmentVariable(pair.Key)))
+            .Select(pair => (pair.Value, environment[pair.Key]))
             .Where(pair => !string.IsNullOrWhiteSpace(pair.Item2))
             .ToDictionary(pair => pair.Item1, pair => pair.Item2);
         return configuration.AddInMemoryCollection(values);

@@ -13,10 +13,10 @@ namespace SlackFeedbackBot.Scheduling;
 public static class QuartzSchema
 {
     /// <summary>Creates the missing Quartz tables; returns how many there are, or null when the settings stopped it (said on stderr).</summary>
-    public static async Task<int?> CreateAsync(FileInfo? db, CancellationToken ct)
+    public static async Task<int?> CreateAsync(BotConsole console, FileInfo? db, CancellationToken ct)
     {
         var count = 0;
-        var code = await CliServices.RunAsync(db, async services =>
+        var code = await CliServices.RunAsync(console, db, async services =>
         {
             var scheduler = await services.GetRequiredService<ISchedulerFactory>().GetScheduler(ct);
             await scheduler.Shutdown(waitForJobsToComplete: false, ct);

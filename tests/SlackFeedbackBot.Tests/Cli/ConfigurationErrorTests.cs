@@ -6,8 +6,10 @@ using SlackFeedbackBot.Tests.Support;
 namespace SlackFeedbackBot.Tests.Cli;
 
 /// <summary>
-/// The built executable with one bad setting each: `run` refuses with exit code 2 and one line on stderr naming the
-/// setting (no stack trace, no log), before it starts anything; `doctor` reports the same line and does not crash.
+/// One bad setting each: `run` refuses with exit code 2 and one line on stderr naming the setting (no stack trace, no
+/// log), before it starts anything; `doctor` reports the same line and does not crash. Every case runs through the
+/// executable's entry point in this process; one case of each kind of error also runs as the built executable, where
+/// the exit code, stderr and the log are the process's own.
 /// </summary>
 [Parallelizable(ParallelScope.All)]
 public sealed class ConfigurationErrorTests
@@ -69,6 +71,15 @@ public sealed class ConfigurationErrorTests
         Bad("App token that is not one", "Slack:AppToken (SLACK_APP_TOKEN)", "SLACK_APP_TOKEN", "xoxb-secret-looking-value-1234", "xapp-"),
     ];
 
+    /// <summary>One case of each kind: an unknown word, a duration, an address, a path nobody can write, a rotation, a token, a negative timing.</summary>
+    private static readonly string[] KindsAsProcess =
+    [
+        "Unknown mode", "Duration in another syntax", "API address that is not one", "Database where nobody can write",
+        "Rotation cadence", "Bot token that is not one", "Negative ack wait",
+    ];
+
+    public static IEnumerable<Case> ProcessCases => Cases.Where(c => KindsAsProcess.Contains(c.Name));
+
     /// <summary>Settings that pass, with Slack nowhere to be reached: a bad setting must stop the bot before it tries.</summary>
     private static Dictionary<string, string?> Healthy(TempDirectory dir) => new()
     {
@@ -96,6 +107,19 @@ public sealed class ConfigurationErrorTests
     {
         using var dir = new TempDirectory();
 
+        var (code, output, error) = await BotInProcess.RunAsync(With(dir, bad.Settings(dir)), "run");
+
+        AssertOneLine(code, error, bad.Setting, bad.Says);
+        Assert.That(output, Is.Empty);
+        Assert.That(File.Exists(dir.File("bot.db")), Is.False, "nothing was started on the database");
+        Assert.That(error + output, Does.Not.Contain("secret-looking-value-1234"), "tokens are never printed");
+    }
+
+    [TestCaseSource(nameof(ProcessCases))]
+    public async Task Executable_RefusesWithOneLineAndExitCode2(Case bad)
+    {
+        using var dir = new TempDirectory();
+
         var (code, output, error) = await BotExecutable.RunAsync(dir.Path, With(dir, bad.Settings(dir)), Quick, "run");
 
         AssertOneLine(code, error, bad.Setting, bad.Says);
@@ -104,12 +128,16 @@ public sealed class ConfigurationErrorTests
         Assert.That(error + output, Does.Not.Contain("secret-looking-value-1234"), "tokens are never printed");
     }
 
+    [Test]
+    public void EveryKindRunAsAProcess_NamesACase() =>
+        Assert.That(ProcessCases.Select(c => c.Name), Is.EquivalentTo(KindsAsProcess));
+
     [TestCaseSource(nameof(Cases))]
     public async Task Doctor_ReportsTheSameLine_WithoutCrashing(Case bad)
     {
         using var dir = new TempDirectory();
 
-        var (code, output, error) = await BotExecutable.RunAsync(dir.Path, With(dir, bad.Settings(dir)), Quick, "doctor");
+        var (code, output, error) = await BotInProcess.RunAsync(With(dir, bad.Settings(dir)), "doctor");
 
         AssertDoctorNamed(code, output, error, bad.Setting, bad.Says);
         Assert.That(output, Does.Not.Contain("secret-looking-value-1234"), "tokens are never printed");
@@ -151,8 +179,8 @@ public sealed class ConfigurationErrorTests
             ["Slack__TeamId"] = "T0OTHER999",
         });
 
-        var run = await BotExecutable.RunAsync(dir.Path, settings, Quick, "run");
-        var doctor = await BotExecutable.RunAsync(dir.Path, settings, Quick, "doctor");
+        var run = await BotInProcess.RunAsync(settings, "run");
+        var doctor = await BotInProcess.RunAsync(settings, "doctor");
 
         AssertOneLine(run.Code, run.Error, "Slack:TeamId (Slack__TeamId) is T0OTHER999", $"belongs to workspace {slack.TeamId}");
         AssertDoctorNamed(doctor.Code, doctor.Output, doctor.Error, "Slack:TeamId (Slack__TeamId) is T0OTHER999", $"belongs to workspace {slack.TeamId}");
@@ -191,7 +219,7 @@ public sealed class ConfigurationErrorTests
             ["Rotations__Admins__0"] = "U0NOSUCH99",
         });
 
-        var doctor = await BotExecutable.RunAsync(dir.Path, settings, Quick, "doctor");
+        var doctor = await BotInProcess.RunAsync(settings, "doctor");
         await using var run = BotExecutable.Start(dir.Path, settings, "run");
         var channel = await run.WaitForLineAsync(l => l.Contains("Feedback:PassiveChannels:0 (Feedback__PassiveChannels__0)", StringComparison.Ordinal), Quick);
         var user = await run.WaitForLineAsync(l => l.Contains("Rotations:Admins:0 (Rotations__Admins__0)", StringComparison.Ordinal), Quick);

@@ -5,7 +5,7 @@ using SlackFeedbackBot.Tests.Support;
 
 namespace SlackFeedbackBot.Tests.Cli;
 
-/// <summary>`import` and `export` through the built executable, on CSV files as spreadsheets save them.</summary>
+/// <summary>`import` and `export` through the executable's entry point, on CSV files as spreadsheets save them.</summary>
 public sealed class ImportEncodingTests
 {
     private const string German = "text,customer\nKönnen Sie die Größe ändern?,Müller GmbH\nDas Café ist zu süß,Bäckerei Weiß\n";
@@ -31,7 +31,7 @@ public sealed class ImportEncodingTests
         var file = _dir.File($"{name}.csv");
         await File.WriteAllBytesAsync(file, Encoding.GetEncoding(codePage).GetBytes(German));
 
-        var (code, output) = await BotProcess.RunToExitAsync(_dir.Path, "import", file, "--db", Db);
+        var (code, output) = await BotInProcess.RunToExitAsync("import", file, "--db", Db);
 
         Assert.That(code, Is.EqualTo(0), output);
         Assert.That(output, Does.Contain($"Read {name}.csv as windows-1252: it is not UTF-8."));
@@ -46,7 +46,7 @@ public sealed class ImportEncodingTests
         var bytes = Encoding.UTF8.GetBytes(German);
         await File.WriteAllBytesAsync(file, bom ? [0xEF, 0xBB, 0xBF, .. bytes] : bytes);
 
-        var (code, output) = await BotProcess.RunToExitAsync(_dir.Path, "import", file, "--db", Db);
+        var (code, output) = await BotInProcess.RunToExitAsync("import", file, "--db", Db);
 
         Assert.That(code, Is.EqualTo(0), output);
         Assert.That(output, Does.Not.Contain("not UTF-8"));
@@ -60,7 +60,7 @@ public sealed class ImportEncodingTests
         await File.WriteAllBytesAsync(file, Encoding.GetEncoding("koi8-r").GetBytes(
             "text,customer\nМожно ли изменить размер окна в настройках приложения? Спасибо большое за помощь.,Рога и копыта\n"));
 
-        var (code, output) = await BotProcess.RunToExitAsync(_dir.Path, "import", file, "--db", Db);
+        var (code, output) = await BotInProcess.RunToExitAsync("import", file, "--db", Db);
 
         Assert.That(code, Is.EqualTo(1));
         Assert.That(output.Trim(), Is.EqualTo("Nothing imported: russian.csv is not UTF-8 (it looks like koi8-r); convert it first, for example: iconv -f KOI8-R -t UTF-8 russian.csv > russian-utf8.csv"));
@@ -71,14 +71,14 @@ public sealed class ImportEncodingTests
     {
         var seed = _dir.File("seed.csv");
         await File.WriteAllTextAsync(seed, "text,created_at\nFirst,2025-03-14T09:30:00.123Z\nSecond,2025-03-15\nThird,\n");
-        Assert.That((await BotProcess.RunToExitAsync(_dir.Path, "import", seed, "--db", Db)).ExitCode, Is.EqualTo(0));
+        Assert.That((await BotInProcess.RunToExitAsync("import", seed, "--db", Db)).ExitCode, Is.EqualTo(0));
         var export = _dir.File("export.csv");
-        Assert.That((await BotProcess.RunToExitAsync(_dir.Path, "export", "--out", export, "--db", Db)).ExitCode, Is.EqualTo(0));
+        Assert.That((await BotInProcess.RunToExitAsync("export", "--out", export, "--db", Db)).ExitCode, Is.EqualTo(0));
 
-        var same = await BotProcess.RunToExitAsync(_dir.Path, "import", export, "--db", Db);
+        var same = await BotInProcess.RunToExitAsync("import", export, "--db", Db);
         var empty = _dir.File("empty.db");
-        var intoEmpty = await BotProcess.RunToExitAsync(_dir.Path, "import", export, "--db", empty);
-        var intoEmptyAgain = await BotProcess.RunToExitAsync(_dir.Path, "import", export, "--db", empty);
+        var intoEmpty = await BotInProcess.RunToExitAsync("import", export, "--db", empty);
+        var intoEmptyAgain = await BotInProcess.RunToExitAsync("import", export, "--db", empty);
 
         Assert.That(same.Output, Does.Contain("Imported 0 new item(s) from 3 row(s); 3 were already there."));
         Assert.That(intoEmpty.Output, Does.Contain("Imported 3 new item(s) from 3 row(s)"));

@@ -38,21 +38,21 @@ public sealed class InboxCommandTests
         // A request that failed before and would work now.
         var retryable = InsertParked(databasePath, slack.TeamId, "EvPARKED1");
 
-        var (listCode, list) = await BotProcess.RunToExitAsync(dir.Path, "inbox", "parked", "--db", databasePath);
+        var (listCode, list) = await BotInProcess.RunToExitAsync("inbox", "parked", "--db", databasePath);
         Assert.That(listCode, Is.EqualTo(0), list);
         Assert.That(list, Does.Contain("2 parked Slack requests:"));
         Assert.That(list, Does.Contain($"{parkedClick}  BlockActions").And.Contain("no action_id"));
         Assert.That(list, Does.Contain($"{retryable}  Event").And.Contain("4 attempts").And.Contain("chat.postMessage: ratelimited"));
 
-        var (unknownCode, unknown) = await BotProcess.RunToExitAsync(dir.Path, "inbox", "retry", "424242", "--db", databasePath);
+        var (unknownCode, unknown) = await BotInProcess.RunToExitAsync("inbox", "retry", "424242", "--db", databasePath);
         Assert.That(unknownCode, Is.EqualTo(1), unknown);
         Assert.That(unknown.Trim(), Is.EqualTo("No parked Slack request has id 424242; `inbox parked` lists them."));
 
-        var (neitherCode, neither) = await BotProcess.RunToExitAsync(dir.Path, "inbox", "drop", "--db", databasePath);
+        var (neitherCode, neither) = await BotInProcess.RunToExitAsync("inbox", "drop", "--db", databasePath);
         Assert.That(neitherCode, Is.EqualTo(1), neither);
         Assert.That(neither, Does.Contain("Give either a request id or --all"));
 
-        var (retryCode, retry) = await BotProcess.RunToExitAsync(dir.Path, "inbox", "retry", retryable.ToString(System.Globalization.CultureInfo.InvariantCulture), "--db", databasePath);
+        var (retryCode, retry) = await BotInProcess.RunToExitAsync("inbox", "retry", retryable.ToString(System.Globalization.CultureInfo.InvariantCulture), "--db", databasePath);
         Assert.That(retryCode, Is.EqualTo(0), retry);
         Assert.That(retry, Does.Contain($"Request {retryable} is pending again"));
         await Eventually.ThatAsync(
@@ -60,12 +60,12 @@ public sealed class InboxCommandTests
             "the running bot handles the retried request",
             TimeSpan.FromSeconds(60));
 
-        var (dropCode, drop) = await BotProcess.RunToExitAsync(dir.Path, "inbox", "drop", "--all", "--db", databasePath);
+        var (dropCode, drop) = await BotInProcess.RunToExitAsync("inbox", "drop", "--all", "--db", databasePath);
         Assert.That(dropCode, Is.EqualTo(0), drop);
         Assert.That(drop, Does.Contain("Dropped 1 parked Slack request."));
         Assert.That(Query(databasePath, "SELECT COUNT(*) FROM slack_inbox WHERE status = 2"), Is.Zero);
 
-        var (emptyCode, empty) = await BotProcess.RunToExitAsync(dir.Path, "inbox", "parked", "--db", databasePath);
+        var (emptyCode, empty) = await BotInProcess.RunToExitAsync("inbox", "parked", "--db", databasePath);
         Assert.That(emptyCode, Is.EqualTo(0), empty);
         Assert.That(empty, Does.Contain("No parked Slack requests."));
     }
@@ -75,7 +75,7 @@ public sealed class InboxCommandTests
     {
         using var dir = new TempDirectory();
 
-        var (code, output) = await BotProcess.RunToExitAsync(dir.Path, "inbox", "parked", "--db", dir.File("missing.db"));
+        var (code, output) = await BotInProcess.RunToExitAsync("inbox", "parked", "--db", dir.File("missing.db"));
 
         Assert.That(code, Is.EqualTo(2), output);
         Assert.That(output.Trim(), Does.StartWith("There is no database at").And.Contain("--db"));

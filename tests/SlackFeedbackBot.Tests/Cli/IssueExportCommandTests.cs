@@ -21,8 +21,8 @@ public sealed class IssueExportCommandTests
         repository.AddReport(item.Id, new FeedbackReport { ReporterId = "U0BEN00002", ReporterName = "ben", Text = "Globex asks too", Customer = "Globex", Why = "=1+1", CreatedAtMs = at.AddDays(1).ToUnixTimeMilliseconds() });
         var file = dir.File("issue.csv");
 
-        var (code, output) = await BotProcess.RunToExitAsync(dir.Path, "export", "--issue", item.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), "--out", file, "--db", database.Path);
-        var (unknownCode, unknown) = await BotProcess.RunToExitAsync(dir.Path, "export", "--issue", "4242", "--db", database.Path);
+        var (code, output) = await BotInProcess.RunToExitAsync("export", "--issue", item.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), "--out", file, "--db", database.Path);
+        var (unknownCode, unknown) = await BotInProcess.RunToExitAsync("export", "--issue", "4242", "--db", database.Path);
 
         Assert.That(code, Is.EqualTo(0), output);
         Assert.That(output, Does.Contain($"Exported 2 report(s) of issue #{item.Id}"));

@@ -3,7 +3,7 @@ using SlackFeedbackBot.Tests.Support;
 
 namespace SlackFeedbackBot.Tests.Cli;
 
-/// <summary>A typo on the command line must not start the bot: the built executable names the closest command and exits 2.</summary>
+/// <summary>A typo on the command line must not start the bot: the executable's entry point names the closest command and exits 2.</summary>
 public sealed class UnknownCommandTests
 {
     private TempDirectory _dir = null!;
@@ -16,7 +16,7 @@ public sealed class UnknownCommandTests
 
     private async Task<(int Code, string Out, string Error)> RunAsync(params string[] args)
     {
-        return await BotExecutable.RunAsync(_dir.Path, new Dictionary<string, string?> { ["Storage__DatabasePath"] = _dir.File("bot.db") }, TimeSpan.FromSeconds(90), args);
+        return await BotInProcess.RunAsync(new Dictionary<string, string?> { ["Storage__DatabasePath"] = _dir.File("bot.db") }, args);
     }
 
     [TestCase("clasify", "classify")]

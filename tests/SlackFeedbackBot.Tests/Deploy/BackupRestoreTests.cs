@@ -39,7 +39,7 @@ public sealed class BackupRestoreTests
             });
             await Eventually.ThatAsync(() => Volatile.Read(ref written) >= 50, "the writer has written");
 
-            var (code, output) = await BotProcess.RunToExitAsync(dir.Path, "backup", "--db", databasePath, "--out", backupPath);
+            var (code, output) = await BotInProcess.RunToExitAsync("backup", "--db", databasePath, "--out", backupPath);
             var writtenDuringBackup = Volatile.Read(ref written);
             await Eventually.ThatAsync(() => Volatile.Read(ref written) >= writtenDuringBackup + 20, "the writer went on beside the backup");
             await stop.CancelAsync();
@@ -56,11 +56,11 @@ public sealed class BackupRestoreTests
 
             Assert.That(File.GetUnixFileMode(backupPath), Is.EqualTo(UnixFileMode.UserRead | UnixFileMode.UserWrite));
 
-            var (again, againOutput) = await BotProcess.RunToExitAsync(dir.Path, "backup", "--db", databasePath, "--out", backupPath);
+            var (again, againOutput) = await BotInProcess.RunToExitAsync("backup", "--db", databasePath, "--out", backupPath);
             Assert.That(again, Is.EqualTo(1), againOutput);
             Assert.That(againOutput.Trim(), Is.EqualTo($"{backupPath} already exists; give a new file name (a backup never overwrites one)."));
 
-            var (refused, refusedOutput) = await BotProcess.RunToExitAsync(dir.Path, "restore", backupPath, "--db", databasePath);
+            var (refused, refusedOutput) = await BotInProcess.RunToExitAsync("restore", backupPath, "--db", databasePath);
             Assert.That(refused, Is.EqualTo(2), refusedOutput);
             Assert.That(refusedOutput.Trim(), Is.EqualTo($"SlackFeedbackBot (pid {bot.Id}) is running on {databasePath}; stop it before restoring a backup over it."));
         }
@@ -75,7 +75,7 @@ public sealed class BackupRestoreTests
             backedUp = copy.ExecuteScalar<long>("SELECT COUNT(*) FROM feedback_items");
         }
 
-        var (restored, restoreOutput) = await BotProcess.RunToExitAsync(dir.Path, "restore", backupPath, "--db", databasePath);
+        var (restored, restoreOutput) = await BotInProcess.RunToExitAsync("restore", backupPath, "--db", databasePath);
 
         Assert.That(restored, Is.Zero, restoreOutput);
         Assert.That(restoreOutput, Does.StartWith($"Restored {databasePath} from {backupPath}"));
@@ -90,12 +90,12 @@ public sealed class BackupRestoreTests
     {
         using var dir = new TempDirectory();
         var databasePath = dir.File("bot.db");
-        var (migrated, migrateOutput) = await BotProcess.RunToExitAsync(dir.Path, "migrate", "--db", databasePath);
+        var (migrated, migrateOutput) = await BotInProcess.RunToExitAsync("migrate", "--db", databasePath);
         Assert.That(migrated, Is.Zero, migrateOutput);
         var before = File.ReadAllBytes(databasePath);
         File.WriteAllText(dir.File("notes.txt"), "this is not a backup, it is a shopping list");
 
-        var (code, output) = await BotProcess.RunToExitAsync(dir.Path, "restore", dir.File("notes.txt"), "--db", databasePath);
+        var (code, output) = await BotInProcess.RunToExitAsync("restore", dir.File("notes.txt"), "--db", databasePath);
 
         Assert.That(code, Is.EqualTo(1), output);
         Assert.That(output.Trim(), Is.EqualTo($"{dir.File("notes.txt")} is not a sound SlackFeedbackBot database (not a database file); nothing was changed."));

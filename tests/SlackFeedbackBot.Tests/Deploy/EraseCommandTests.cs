@@ -94,15 +94,15 @@ public sealed class EraseCommandTests
             Capture(app.Services.GetRequiredService<FeedbackRepository>(), "alice's only feedback", "U0ALICE");
         }
 
-        var (code, output) = await BotProcess.RunToExitAsync(dir.Path, "erase", "--user", "U0ALICE", "--yes", "--db", databasePath);
+        var (code, output) = await BotInProcess.RunToExitAsync("erase", "--user", "U0ALICE", "--yes", "--db", databasePath);
         Assert.That(code, Is.Zero, output);
         Assert.That(output, Does.Contain("Removed, for user U0ALICE:").And.Contain("  Feedback: 1 feedback report" + Environment.NewLine));
 
-        var (neither, neitherOutput) = await BotProcess.RunToExitAsync(dir.Path, "erase", "--db", databasePath);
+        var (neither, neitherOutput) = await BotInProcess.RunToExitAsync("erase", "--db", databasePath);
         Assert.That(neither, Is.EqualTo(1), neitherOutput);
         Assert.That(neitherOutput.Trim(), Is.EqualTo("Give either --user U0123ABCD or --customer NAME (one of them)."));
 
-        var (notAnId, notAnIdOutput) = await BotProcess.RunToExitAsync(dir.Path, "erase", "--user", "alice", "--db", databasePath);
+        var (notAnId, notAnIdOutput) = await BotInProcess.RunToExitAsync("erase", "--user", "alice", "--db", databasePath);
         Assert.That(notAnId, Is.EqualTo(1), notAnIdOutput);
         Assert.That(notAnIdOutput, Does.Contain("\"alice\" is not a Slack user id"));
     }

@@ -26,7 +26,7 @@ public sealed class HealthCommandTests
         using var dir = new TempDirectory();
         var closed = ClosedPort();
 
-        var (code, output) = await BotProcess.RunToExitAsync(dir.Path, "health", "--url", $"http://127.0.0.1:{closed}");
+        var (code, output) = await BotInProcess.RunToExitAsync("health", "--url", $"http://127.0.0.1:{closed}");
 
         Assert.That(code, Is.EqualTo(1), output);
         Assert.That(output.Trim(), Does.StartWith($"Not alive: nothing answered at http://127.0.0.1:{closed}/healthz/live (ConnectionRefused)"));

@@ -14,7 +14,7 @@ public sealed class MigrateQuartzTests
         using var dir = new TempDirectory();
         var databasePath = dir.File("bot.db");
 
-        var (code, output) = await BotProcess.RunToExitAsync(dir.Path, "migrate", "--db", databasePath);
+        var (code, output) = await BotInProcess.RunToExitAsync("migrate", "--db", databasePath);
 
         Assert.That(code, Is.Zero, output);
         Assert.That(output, Does.Contain($"is at schema version {Migrator.LatestVersion}; Quartz's 15 tables are in place."));
@@ -27,7 +27,7 @@ public sealed class MigrateQuartzTests
         Assert.That(connection.Query<string>("SELECT trigger_name FROM QRTZ_TRIGGERS"), Is.EquivalentTo(new[] { "rotation-planning-daily", "rotation-planning-at-start", "rotation-member-sync-daily" }));
         Assert.That(connection.ExecuteScalar<long>("SELECT COUNT(*) FROM QRTZ_FIRED_TRIGGERS"), Is.Zero, "the scheduler was not started");
 
-        var (again, secondOutput) = await BotProcess.RunToExitAsync(dir.Path, "migrate", "--db", databasePath);
+        var (again, secondOutput) = await BotInProcess.RunToExitAsync("migrate", "--db", databasePath);
         Assert.That(again, Is.Zero, secondOutput);
     }
 }

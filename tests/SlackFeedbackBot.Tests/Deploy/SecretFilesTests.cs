@@ -39,8 +39,8 @@ public sealed class SecretFilesTests
     {
         using var dir = new TempDirectory();
 
-        var (code, output) = await BotProcess.RunToExitAsync(
-            dir.Path, "run", "--LocalMode:Enabled=false", "--Slack:BotToken=xoxb-1", "--Slack:AppToken=xapp-1",
+        var (code, output) = await BotInProcess.RunToExitAsync(
+            "run", "--LocalMode:Enabled=false", "--Slack:BotToken=xoxb-1", "--Slack:AppToken=xapp-1",
             $"--Storage:DatabasePath={dir.File("bot.db")}", $"--Secrets:Directory={dir.File("no-such-folder")}");
 
         Assert.That(code, Is.EqualTo(2), output);

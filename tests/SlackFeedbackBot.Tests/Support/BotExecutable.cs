@@ -51,6 +51,9 @@ public sealed class BotExecutable : IAsyncDisposable
         }
 
         start.Environment["DOTNET_NOLOGO"] = "1";
+        // A child lives seconds: profiling its methods for a later, faster compile costs more CPU than it saves
+        // (bench/child-process-jit.sh: about 1.2 s of CPU per process with the defaults, about 1.05 s without).
+        start.Environment["DOTNET_TieredPGO"] = "0";
         foreach (var (name, value) in environment)
         {
             start.Environment[name] = value;
