@@ -40,6 +40,9 @@ public static class HealthEndpoint
         return app;
     }
 
+    // One instance: each new JsonSerializerOptions builds its own type metadata again, on every answer.
+    private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true };
+
     private static Task WriteAsync(HttpContext context, HealthReport report)
     {
         context.Response.ContentType = "application/json";
@@ -50,6 +53,6 @@ public static class HealthEndpoint
                 e => e.Key,
                 e => new { status = e.Value.Status.ToString(), description = e.Value.Description, data = e.Value.Data }),
         };
-        return context.Response.WriteAsync(JsonSerializer.Serialize(body, new JsonSerializerOptions { WriteIndented = true }));
+        return context.Response.WriteAsync(JsonSerializer.Serialize(body, Indented));
     }
 }

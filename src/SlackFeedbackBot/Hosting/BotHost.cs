@@ -49,6 +49,7 @@ public static class BotHost
             .AddBotFeatures(builder.Configuration);
         builder.Services.AddBotHealthChecks();
         builder.Services.AddBotMetrics(builder.Configuration);
+        builder.Services.ReadSettingsOnce();
         return builder;
     }
 

@@ -18,6 +18,13 @@ public abstract record SettingsSection(string Path, Type OptionsType)
 {
     /// <summary>Binds and validates the section as the running bot would; one line per problem.</summary>
     public abstract IReadOnlyList<string> Problems(IServiceProvider services);
+
+    /// <summary>
+    /// Makes <c>IOptions&lt;TOptions&gt;</c> hand out the options monitor's value, which the check leaves in place, so
+    /// that the section is bound and validated once at start instead of once more for the start-up validation and
+    /// once more for the first reader.
+    /// </summary>
+    public abstract void ReadOnce(IServiceCollection services);
 }
 
 public sealed record SettingsSection<TOptions>(string Path) : SettingsSection(Path, typeof(TOptions))
@@ -28,7 +35,11 @@ public sealed record SettingsSection<TOptions>(string Path) : SettingsSection(Pa
         try
         {
             // The factory binds and validates afresh, so a value cached by an earlier look cannot hide a problem.
-            _ = services.GetRequiredService<IOptionsFactory<TOptions>>().Create(Options.DefaultName);
+            var checkedValue = services.GetRequiredService<IOptionsFactory<TOptions>>().Create(Options.DefaultName);
+            // The running bot then reads this value (ReadOnce) instead of binding and validating the section again.
+            var cache = services.GetRequiredService<IOptionsMonitorCache<TOptions>>();
+            cache.TryRemove(Options.DefaultName);
+            cache.TryAdd(Options.DefaultName, checkedValue);
             return [];
         }
         catch (OptionsValidationException ex)
@@ -40,6 +51,9 @@ public sealed record SettingsSection<TOptions>(string Path) : SettingsSection(Pa
             return [line];
         }
     }
+
+    public override void ReadOnce(IServiceCollection services) =>
+        services.AddSingleton<IOptions<TOptions>>(sp => Options.Create(sp.GetRequiredService<IOptionsMonitor<TOptions>>().CurrentValue));
 }
 
 /// <summary>Every settings section of the bot: what <see cref="ConfigurationCheck"/> checks and docs/configuration.md documents.</summary>
@@ -63,6 +77,17 @@ public static class BotSettings
         new SettingsSection<RotationsOptions>(RotationsOptions.Section),
         new SettingsSection<MetricsOptions>(MetricsOptions.Section),
     ];
+
+    /// <summary>Each section is bound and validated once at start: by the check, whose values the bot then reads.</summary>
+    public static IServiceCollection ReadSettingsOnce(this IServiceCollection services)
+    {
+        foreach (var section in Sections)
+        {
+            section.ReadOnce(services);
+        }
+
+        return services;
+    }
 
     public static SettingsSection? Find(string path) =>
         Sections.FirstOrDefault(s => string.Equals(s.Path, path, StringComparison.OrdinalIgnoreCase));
