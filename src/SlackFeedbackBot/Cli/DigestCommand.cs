@@ -72,7 +72,9 @@ public static class DigestCommand
         var zoneId = services.GetRequiredService<IOptions<DigestOptions>>().Value.TimeZone;
         var zone = DigestSubscriptionRules.FindZone(zoneId) ?? TimeZoneInfo.Utc;
         var query = DigestQuery.ForDays(first, last, zone, new DigestFilter(null, area));
-        var digest = services.GetRequiredService<DigestBuilder>().Build(services.GetRequiredService<DigestInputLoader>().Load(query));
+        var builder = services.GetRequiredService<DigestBuilder>();
+        // People stay Slack ids here: the command asks Slack nothing.
+        var digest = builder.Build(builder.LoadAsync(query, CancellationToken.None).GetAwaiter().GetResult());
         output.Write(asJson ? DigestJsonRenderer.Render(digest) + Environment.NewLine : DigestTextRenderer.Render(digest));
         return 0;
     }

@@ -16,6 +16,26 @@ public sealed record Digest
     public NotYetSummary NotYet { get; init; } = NotYetSummary.None;
     public required ChartData Chart { get; init; }
 
+    /// <summary>The sections that built it, in the order they are shown.</summary>
+    public IReadOnlyList<IDigestSection> Sections { get; init; } = DigestSections.All;
+
+    /// <summary>What sections that are not built in built for themselves, by type.</summary>
+    public DigestSectionData SectionData { get; init; } = DigestSectionData.Empty;
+
+    /// <summary>A digest of the period with nothing in it yet, for the sections to build on.</summary>
+    public static Digest Empty(DigestPeriod period, string? productArea, IReadOnlyList<IDigestSection> sections) => new()
+    {
+        Period = period,
+        ProductArea = productArea,
+        Buckets = [],
+        Triage = new TriageSummary(0, []),
+        Resolved = new ResolvedSummary(0, 0, []),
+        Thresholds = [],
+        Rotation = new RotationSummary([]),
+        Chart = new ChartData([], []),
+        Sections = sections,
+    };
+
     public int TotalReports => Buckets.Sum(bucket => bucket.Delta.Current);
 
     public string Title => ProductArea is null

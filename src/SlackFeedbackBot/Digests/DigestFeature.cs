@@ -11,7 +11,7 @@ public static class DigestFeature
 {
     /// <summary>
     /// Digest reports to channels (section <c>Digests</c>, validated at start): subscriptions from configuration and from
-    /// <c>/feedback digest</c>, one Quartz cron trigger each, the posting job, the input loader, and product-area tagging on capture.
+    /// <c>/feedback digest</c>, one Quartz cron trigger each, the posting job, the sources the sections load from, and product-area tagging on capture.
     /// </summary>
     public static SlackHandlerBuilder AddDigestFeature(this SlackHandlerBuilder slack, IConfiguration configuration)
     {
@@ -26,9 +26,11 @@ public static class DigestFeature
         services.TryAddSingleton<DigestSubscriptions>();
         services.TryAddSingleton<DigestBucketCatalog>();
         services.TryAddSingleton<FeedbackDigestQueries>();
-        services.TryAddSingleton<DigestInputLoader>();
+        services.TryAddSingleton<Rotations.RotationDigestQueries>();
+        services.TryAddSingleton<DigestSources>();
         services.TryAddSingleton<DigestPeopleNames>();
         services.TryAddSingleton<DigestQuietPeople>();
+        services.TryAddSingleton<DigestPeople>();
         services.TryAddSingleton<ICustomerContactLookup, NoCustomerContactLookup>();
         services.TryAddSingleton<DigestPublisher>();
         services.AddOutboxTaskHandler<DigestPost>();

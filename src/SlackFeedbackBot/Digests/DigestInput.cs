@@ -1,3 +1,5 @@
+using System.Collections.Immutable;
+
 namespace SlackFeedbackBot.Digests;
 
 public enum DigestPeriodKind
@@ -179,4 +181,29 @@ public sealed record DigestInput
     public IReadOnlyList<QuietPerson> NotHeardThisMonth { get; init; } = [];
 
     public string MonthName { get; init; } = "";
+
+    /// <summary>What sections that are not built in loaded for themselves, by type.</summary>
+    public DigestSectionData SectionData { get; init; } = DigestSectionData.Empty;
+
+    /// <summary>True for feedback of the digest's product area (all feedback when it has none).</summary>
+    public bool InArea(string? area) => ProductArea is null || string.Equals(area, ProductArea, StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>The items heard in the period in the digest's area, each with its reports of the period only: old items
+    /// heard again count with this period's reports; nothing else of theirs is counted.</summary>
+    public List<DigestItem> HeardInArea() =>
+        Items.Where(item => InArea(item.ProductArea)).Select(item => item.HeardIn(Period)).OfType<DigestItem>().ToList();
+}
+
+/// <summary>Facts a section keeps for itself, one value per type, so a new section adds no field to the digest's records.</summary>
+public sealed class DigestSectionData
+{
+    private readonly ImmutableDictionary<Type, object> _values;
+
+    private DigestSectionData(ImmutableDictionary<Type, object> values) => _values = values;
+
+    public static DigestSectionData Empty { get; } = new(ImmutableDictionary<Type, object>.Empty);
+
+    public T? Get<T>() where T : class => _values.TryGetValue(typeof(T), out var value) ? (T)value : null;
+
+    public DigestSectionData With<T>(T value) where T : class => new(_values.SetItem(typeof(T), value));
 }

@@ -31,7 +31,7 @@ public static class DigestLayout
     public static IReadOnlyList<DigestPart> Parts(Digest digest)
     {
         ArgumentNullException.ThrowIfNull(digest);
-        return FitBlockBudget(DigestSections.All.SelectMany(section => section.Blocks(digest)).ToList());
+        return FitBlockBudget(digest.Sections.SelectMany(section => section.Blocks(digest)).ToList());
     }
 
     /// <summary>The notification text: a one-line summary that stands on its own where blocks are not shown.</summary>

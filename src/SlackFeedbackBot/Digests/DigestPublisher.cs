@@ -11,10 +11,8 @@ namespace SlackFeedbackBot.Digests;
 /// <c>digest:{channel}:{period}</c> holds across restarts, second fires and outages.
 /// </summary>
 public sealed class DigestPublisher(
-    DigestInputLoader loader,
     DigestBuilder builder,
-    DigestPeopleNames names,
-    DigestQuietPeople quiet,
+    DigestPeople people,
     ISlackOutbox outbox,
     ILogger<DigestPublisher> log)
 {
@@ -27,8 +25,7 @@ public sealed class DigestPublisher(
     {
         var filter = new DigestFilter(subscription.Bucket, subscription.ProductArea);
         var query = DigestQuery.LastComplete(subscription.PeriodKind, subscription.Zone, intendedFireUtc, filter);
-        var input = await quiet.AddAsync(await names.AddNamesAsync(loader.Load(query), ct), query.Zone, ct);
-        var digest = builder.Build(input);
+        var digest = builder.Build(await builder.LoadAsync(query, ct, people));
         var message = DigestBlockRenderer.Render(digest);
         if (late)
         {

@@ -22,10 +22,8 @@ public sealed class DigestSubcommand(
     DigestSubscriptions subscriptions,
     DigestSubscriptionRules rules,
     DigestScheduler scheduler,
-    DigestInputLoader loader,
     DigestBuilder builder,
-    DigestPeopleNames names,
-    DigestQuietPeople quiet,
+    DigestPeople people,
     WorkspaceDirectory directory,
     ISlackApiClient slack,
     IOptions<DigestOptions> options,
@@ -98,8 +96,7 @@ public sealed class DigestSubcommand(
         var zone = DigestSubscriptionRules.FindZone(await ZoneOfAsync(command.UserId, ct)) ?? TimeZoneInfo.Utc;
         var now = time.GetUtcNow();
         var query = soFar ? DigestQuery.SoFar(kind, zone, now, filter) : DigestQuery.LastComplete(kind, zone, now, filter);
-        var input = await quiet.AddAsync(await names.AddNamesAsync(loader.Load(query), ct), zone, ct);
-        return DigestBlockRenderer.Render(builder.Build(input)) with { ResponseType = "ephemeral" };
+        return DigestBlockRenderer.Render(builder.Build(await builder.LoadAsync(query, ct, people))) with { ResponseType = "ephemeral" };
     }
 
     private async Task<SlackMessage> SubscribeAsync(SlashCommand command, string arguments, CancellationToken ct)

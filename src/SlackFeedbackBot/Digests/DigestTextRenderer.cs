@@ -10,7 +10,7 @@ public static class DigestTextRenderer
     {
         ArgumentNullException.ThrowIfNull(digest);
         var text = new StringBuilder();
-        foreach (var line in DigestSections.All.SelectMany(section => section.Text(digest)))
+        foreach (var line in digest.Sections.SelectMany(section => section.Text(digest)))
         {
             text.AppendLine(line);
         }

@@ -2,6 +2,7 @@ using Dapper;
 using Microsoft.Extensions.Options;
 using SlackFeedbackBot.Digests;
 using SlackFeedbackBot.Feedback;
+using SlackFeedbackBot.Rotations;
 using SlackFeedbackBot.Spotlight;
 using SlackFeedbackBot.Storage;
 using SlackFeedbackBot.Tests.Support;
@@ -19,7 +20,10 @@ public sealed class DigestIssuesOfThePeriodTests
     private TempDirectory _dir = null!;
     private Database _database = null!;
     private DigestJobSeed _seed = null!;
-    private DigestInputLoader _loader = null!;
+    private DigestBuilder _loader = null!;
+
+    // The digest's loading, as the scheduled job runs it (Slack is not asked for names here).
+    private DigestInput Load(DigestQuery query) => _loader.LoadAsync(query, CancellationToken.None).GetAwaiter().GetResult();
 
     [SetUp]
     public void SetUp()
@@ -29,14 +33,14 @@ public sealed class DigestIssuesOfThePeriodTests
         _database.Initialize();
         _seed = new DigestJobSeed(_database);
         var buckets = new FeedbackBuckets(SpotlightClassifier.CreateDefault());
-        _loader = new DigestInputLoader(new FeedbackDigestQueries(_database), _database, new DigestBucketCatalog(buckets, Options.Create(new SpotlightOptions())));
+        _loader = new DigestBuilder(DigestSections.All, new DigestSources(new FeedbackDigestQueries(_database), new RotationDigestQueries(_database), new DigestBucketCatalog(buckets, Options.Create(new SpotlightOptions()))));
     }
 
     [TearDown]
     public void TearDown() => _dir.Dispose();
 
     private Digest Week48() =>
-        new DigestBuilder().Build(_loader.Load(DigestQuery.LastComplete(DigestPeriodKind.Week, TimeZoneInfo.Utc, W48.AddDays(7).AddHours(9))));
+        new DigestBuilder().Build(Load(DigestQuery.LastComplete(DigestPeriodKind.Week, TimeZoneInfo.Utc, W48.AddDays(7).AddHours(9))));
 
     private static IReadOnlyList<KeyPhraseGroup> Top(Digest digest, string bucket) => digest.Buckets.Single(b => b.Id == bucket).TopIssues;
 

@@ -2,6 +2,7 @@ using Dapper;
 using Microsoft.Extensions.Options;
 using SlackFeedbackBot.Digests;
 using SlackFeedbackBot.Feedback;
+using SlackFeedbackBot.Rotations;
 using SlackFeedbackBot.Spotlight;
 using SlackFeedbackBot.Storage;
 using SlackFeedbackBot.Tests.Support;
@@ -15,7 +16,10 @@ public sealed class DigestJobInputLoaderTests
     private TempDirectory _dir = null!;
     private Database _database = null!;
     private DigestJobSeed _seed = null!;
-    private DigestInputLoader _loader = null!;
+    private DigestBuilder _loader = null!;
+
+    // The digest's loading, as the scheduled job runs it (Slack is not asked for names here).
+    private DigestInput Load(DigestQuery query) => _loader.LoadAsync(query, CancellationToken.None).GetAwaiter().GetResult();
 
     [SetUp]
     public void SetUp()
@@ -25,7 +29,7 @@ public sealed class DigestJobInputLoaderTests
         _database.Initialize();
         _seed = new DigestJobSeed(_database);
         var buckets = new FeedbackBuckets(SpotlightClassifier.CreateDefault());
-        _loader = new DigestInputLoader(new FeedbackDigestQueries(_database), _database, new DigestBucketCatalog(buckets, Options.Create(new SpotlightOptions())));
+        _loader = new DigestBuilder(DigestSections.All, new DigestSources(new FeedbackDigestQueries(_database), new RotationDigestQueries(_database), new DigestBucketCatalog(buckets, Options.Create(new SpotlightOptions()))));
     }
 
     [TearDown]
@@ -46,7 +50,7 @@ public sealed class DigestJobInputLoaderTests
         _seed.Item("How do I invite people?", "user_experience", W48.AddDays(-1));
         _seed.Item("Can I pay yearly?", "product_marketing", W48.AddDays(7));
 
-        var input = _loader.Load(Week48Query());
+        var input = Load(Week48Query());
 
         Assert.That(input.Period.Label, Is.EqualTo("2026-W48"));
         Assert.That(input.Items.Select(i => i.Id), Is.EqualTo(new[] { export, trello, triage }));
@@ -69,7 +73,7 @@ public sealed class DigestJobInputLoaderTests
         _seed.Item("How do I import?", "user_experience", W48.AddDays(-70));
         _seed.Item("How do I sync?", "user_experience", W48.AddDays(-90));
 
-        var input = _loader.Load(Week48Query());
+        var input = Load(Week48Query());
 
         Assert.That(input.PreviousCounts.Select(c => (c.Bucket, c.Count)), Is.EquivalentTo(new[] { ("user_experience", 2), ("product_marketing", 1) }),
             "the previous week counts reports, like the period itself");
@@ -101,7 +105,7 @@ public sealed class DigestJobInputLoaderTests
         _seed.Ledger("UBO", "swapped_away", W48.AddDays(4).AddHours(9));
         _seed.Ledger("UBO", "served", W48.AddDays(-3).AddHours(9));
 
-        var input = _loader.Load(Week48Query());
+        var input = Load(Week48Query());
 
         var resolved = input.Resolved.Single();
         Assert.That((resolved.Id, resolved.ResolutionNote, resolved.ReportersTold), Is.EqualTo((old, "Export button added", 2)));
@@ -126,8 +130,8 @@ public sealed class DigestJobInputLoaderTests
         var other = _seed.Item("How do I connect Trello?", "user_experience", W48.AddDays(1), area: "integrations");
         var marketing = _seed.Item("Can you support SSO?", "product_marketing", W48.AddDays(2));
 
-        var byArea = _loader.Load(Week48Query(new DigestFilter(null, "billing")));
-        var byBucket = _loader.Load(Week48Query(new DigestFilter("product_marketing", null)));
+        var byArea = Load(Week48Query(new DigestFilter(null, "billing")));
+        var byBucket = Load(Week48Query(new DigestFilter("product_marketing", null)));
 
         Assert.That(byArea.Items.Select(i => i.Id), Is.EqualTo(new[] { billing }));
         Assert.That(byArea.ProductArea, Is.EqualTo("billing"));
@@ -145,8 +149,8 @@ public sealed class DigestJobInputLoaderTests
         // Sunday 22 November 23:30 UTC is already Monday 00:30 in Berlin: week 48 there, week 47 in UTC.
         var edge = _seed.Item("How do I export?", "user_experience", new DateTimeOffset(2026, 11, 22, 23, 30, 0, TimeSpan.Zero));
 
-        var local = _loader.Load(DigestQuery.LastComplete(DigestPeriodKind.Week, berlin, new DateTimeOffset(2026, 11, 30, 8, 0, 0, TimeSpan.Zero)));
-        var utc = _loader.Load(Week48Query());
+        var local = Load(DigestQuery.LastComplete(DigestPeriodKind.Week, berlin, new DateTimeOffset(2026, 11, 30, 8, 0, 0, TimeSpan.Zero)));
+        var utc = Load(Week48Query());
 
         Assert.That(local.Items.Select(i => i.Id), Is.EqualTo(new[] { edge }));
         Assert.That(utc.Items, Is.Empty);
@@ -158,7 +162,7 @@ public sealed class DigestJobInputLoaderTests
         using var connection = _database.Open();
         foreach (var filter in new[] { DigestFilter.None, new DigestFilter(null, "billing"), new DigestFilter("user_experience", null) })
         {
-            foreach (var sql in DigestInputLoader.Statements(filter))
+            foreach (var sql in DigestSources.Statements(filter))
             {
                 var plan = string.Join("\n", connection.Query<(long, long, long, string Detail)>("EXPLAIN QUERY PLAN " + sql,
                     new { fromMs = 0L, toMs = 1L, bucket = filter.Bucket, area = filter.ProductArea, ids = new[] { 1L, 2L }, prefixFrom = "feedback:alert:", prefixTo = "feedback:alert;" })

@@ -93,5 +93,5 @@ public sealed class DigestSubscriptionRulesTests
     [TestCase("customer:7:acme", "#7 from high-value customer acme")]
     [TestCase("something-else", "something-else")]
     public void AlertKeys_ReadAsSentences(string key, string sentence) =>
-        Assert.That(DigestInputLoader.DescribeAlert(key), Is.EqualTo(sentence));
+        Assert.That(ThresholdsSection.DescribeAlert(key), Is.EqualTo(sentence));
 }

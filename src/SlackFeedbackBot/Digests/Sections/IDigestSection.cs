@@ -1,15 +1,26 @@
 using System.Text;
+using SlackFeedbackBot.Feedback;
 using SlackFeedbackBot.Slack.Text;
 
 namespace SlackFeedbackBot.Digests;
 
 /// <summary>
-/// One section of a digest, written once for both readers: Slack (Block Kit parts, mrkdwn, within Slack's limits, people's
-/// text defused) and the terminal (plain lines). A new section is one class added to <see cref="DigestSections.All"/>;
-/// what it shows is built from the digest's input by the builder (see <see cref="NotYetSection.Build"/>).
+/// One section of a digest, in one class: what it loads for the digest's query (through the features' query APIs, in
+/// one batch), what it builds from that, and how it reads in Slack (Block Kit parts, mrkdwn, within Slack's limits, people's
+/// text defused) and in the terminal (plain lines). A new section is one class, registered in one line with
+/// <see cref="DigestServiceCollectionExtensions.AddDigestSection{TSection}"/>; a section that needs facts of its own keeps
+/// them in <see cref="DigestInput.SectionData"/> and <see cref="Digest.SectionData"/>.
 /// </summary>
 public interface IDigestSection
 {
+    /// <summary>Adds to the input what this section shows beyond the feedback heard in the period, which every digest
+    /// has loaded already (<see cref="DigestBuilder.LoadAsync"/>). Sections load in the order they are registered.</summary>
+    Task<DigestInput> LoadAsync(DigestLoad load, DigestInput input, CancellationToken ct);
+
+    /// <summary>Builds this section's part of the digest from the input alone (pure); the parts of the sections before
+    /// it are built already.</summary>
+    Digest Build(DigestInput input, Digest digest);
+
     /// <summary>The section's Block Kit parts; none when it has nothing to show.</summary>
     IEnumerable<DigestPart> Blocks(Digest digest);
 
@@ -17,7 +28,29 @@ public interface IDigestSection
     IEnumerable<string> Text(Digest digest);
 }
 
-/// <summary>The digest's sections, in the order they are shown.</summary>
+/// <summary>A section that shows only what the input holds already: nothing to load.</summary>
+public abstract class LoadlessDigestSection : IDigestSection
+{
+    public Task<DigestInput> LoadAsync(DigestLoad load, DigestInput input, CancellationToken ct) => Task.FromResult(input);
+
+    public abstract Digest Build(DigestInput input, Digest digest);
+
+    public abstract IEnumerable<DigestPart> Blocks(Digest digest);
+
+    public abstract IEnumerable<string> Text(Digest digest);
+}
+
+/// <summary>What a digest loads from: its query, how much it shows, the features' query APIs, and Slack's names for
+/// people when the digest goes to Slack.</summary>
+public sealed record DigestLoad(DigestQuery Query, DigestSettings Settings, DigestSources Sources)
+{
+    /// <summary>Names and the people not heard from yet, for a digest posted to Slack; none for the CLI.</summary>
+    public DigestPeople? People { get; init; }
+
+    public FeedbackFilter Filter => new(Query.Filter.Bucket, Query.Filter.ProductArea);
+}
+
+/// <summary>The built-in sections, in the order they are shown.</summary>
 public static class DigestSections
 {
     public static IReadOnlyList<IDigestSection> All { get; } =

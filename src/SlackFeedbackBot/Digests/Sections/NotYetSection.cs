@@ -6,7 +6,7 @@ namespace SlackFeedbackBot.Digests;
 /// "Not yet, but asked again": issues declined for now (status <c>not_yet</c>) that customers raised again in the period,
 /// most asked first, so "not yet" is looked at again when the asking goes on.
 /// </summary>
-public sealed class NotYetSection : IDigestSection
+public sealed class NotYetSection : LoadlessDigestSection
 {
     public const string Status = "not_yet";
 
@@ -23,7 +23,9 @@ public sealed class NotYetSection : IDigestSection
         return new NotYetSummary(shown, asked.Count - shown.Count);
     }
 
-    public IEnumerable<DigestPart> Blocks(Digest digest)
+    public override Digest Build(DigestInput input, Digest digest) => digest with { NotYet = Build(input.HeardInArea(), input.Settings) };
+
+    public override IEnumerable<DigestPart> Blocks(Digest digest)
     {
         if (digest.NotYet.IsEmpty)
         {
@@ -39,7 +41,7 @@ public sealed class NotYetSection : IDigestSection
         return [new DigestPart(DigestPartKind.Divider), .. DigestMarkup.Sections(lines)];
     }
 
-    public IEnumerable<string> Text(Digest digest)
+    public override IEnumerable<string> Text(Digest digest)
     {
         if (digest.NotYet.IsEmpty)
         {
