@@ -112,8 +112,7 @@ public sealed class IssueEndToEndTests
 
         var updates = Slack.Calls.All.Count(c => c.Method == "views.update" && c.Ok);
         await Slack.ClickViewButtonAsync(Ben, form, IssueOfferBlocks.SameAction, "2:1");
-        await Eventually.ThatAsync(() => Slack.Calls.All.Count(c => c.Method == "views.update" && c.Ok) > updates, "the form shows the answer", Wait);
-        Assert.That(Json(Slack.Workspace.GetView(form)!.View), Does.Contain("now part of #1"));
+        await Eventually.ThatAsync(() => Slack.Calls.All.Count(c => c.Method == "views.update" && c.Ok) > updates && Json(Slack.Workspace.GetView(form)!.View).Contains("now part of #1"), "the form shows the answer", Wait);
         Assert.That(Repository.Get(2)!.MergedIntoId, Is.EqualTo(1));
 
         // 3. A listened channel: the author's card offers #1 (now two reports); only she can click in it, and she clicks *Same issue*.
@@ -126,7 +125,7 @@ public sealed class IssueEndToEndTests
         var clicked = await Slack.ClickButtonAsync(Priya, Listening, priyasTs, IssueOfferBlocks.SameAction);
         var answer = await Slack.ResponseUrlPosts.WaitForAsync(p => p.Url == clicked.ResponseUrl, Wait);
         Assert.That(answer.Text, Does.Contain("#3 is now part of #1").And.Contain($"<@{Priya}>"));
-        Assert.That(Slack.Workspace.FindMessage(Listening, priyasTs)!.Text, Does.Contain("now part of #1"), "the answer replaces the card");
+        await Eventually.ThatAsync(() => Slack.Workspace.FindMessage(Listening, priyasTs)!.Text.Contains("now part of #1"), "the answer replaces the card", Wait);
 
         // Sam heard it too and adds his report to Priya's item: he is a reporter of the issue.
         Assert.That(await CommandAsync(Sam, "same 3 Hooli wants invoices in Excel too customer:Hooli"), Does.Contain("#"));
