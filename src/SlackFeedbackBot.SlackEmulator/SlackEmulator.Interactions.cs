@@ -114,6 +114,7 @@ public sealed partial class SlackEmulator
     public Task<DeliveryResult> ClickButtonAsync(string userId, string channelId, string messageTs, string actionId, CancellationToken ct = default)
     {
         var message = FindStoredMessage(channelId, messageTs);
+        EnsureSees(userId, message);
         var (blockId, button) = FindButton(message.Blocks, actionId, $"message {messageTs}");
         return SendMessageActionAsync(userId, message, ButtonAction(blockId, button), ct);
     }
@@ -122,6 +123,7 @@ public sealed partial class SlackEmulator
     public Task<DeliveryResult> SelectOptionAsync(string userId, string channelId, string messageTs, string actionId, string value, CancellationToken ct = default)
     {
         var message = FindStoredMessage(channelId, messageTs);
+        EnsureSees(userId, message);
         var selects = Elements(message.Blocks).Where(e => e.Element["type"]?.ToString() == "static_select").ToList();
         var (blockId, select) = selects.FirstOrDefault(e => e.Element["action_id"]?.ToString() == actionId);
         if (select is null)
@@ -150,6 +152,20 @@ public sealed partial class SlackEmulator
         return Workspace.FindMessage(channel.Id, messageTs) ?? throw new EmulatorActionException($"There is no message {messageTs} in {channel.Id}.");
     }
 
+    /// <summary>Slack shows an ephemeral message to its one user only: nobody else can see it, let alone click in it.</summary>
+    private static void EnsureSees(string userId, StoredMessage message)
+    {
+        if (message.EphemeralFor is { } owner && owner != userId)
+            throw new EmulatorActionException($"Message {message.Ts} in {message.Channel} is ephemeral, shown only to {owner}: {userId} cannot see it.");
+    }
+
+    /// <summary>A modal or Home tab is shown to the user it was opened or published for; nobody else can act in it.</summary>
+    private static void EnsureSees(string userId, StoredView view)
+    {
+        if (view.UserId != userId)
+            throw new EmulatorActionException($"View {view.Id} ({view.Type}) belongs to {view.UserId}: {userId} cannot see it.");
+    }
+
     private Task<DeliveryResult> SendMessageActionAsync(string userId, StoredMessage message, JsonObject action, CancellationToken ct)
     {
         var user = HumanUser(userId);
@@ -175,6 +191,7 @@ public sealed partial class SlackEmulator
     {
         var user = HumanUser(userId);
         var view = Workspace.GetView(viewId) ?? throw new EmulatorActionException($"There is no view {viewId}.");
+        EnsureSees(user.Id, view);
         var (blockId, button) = FindButton(view.View["blocks"] as JsonArray, actionId, $"view {viewId}");
         var triggerId = Triggers.Issue(user.Id);
         var payload = BlockActions(user, triggerId, ButtonAction(blockId, button));
@@ -223,6 +240,7 @@ public sealed partial class SlackEmulator
     private Task<DeliveryResult> SendViewActionAsync(string userId, StoredView view, JsonObject action, CancellationToken ct)
     {
         var user = HumanUser(userId);
+        EnsureSees(user.Id, view);
         var triggerId = Triggers.Issue(user.Id);
         var payload = BlockActions(user, triggerId, action);
         payload["container"] = new JsonObject { ["type"] = "view", ["view_id"] = view.View["id"]?.ToString() };
@@ -239,6 +257,7 @@ public sealed partial class SlackEmulator
     {
         var user = HumanUser(userId);
         var view = Workspace.GetView(viewId) ?? throw new EmulatorActionException($"There is no view {viewId}.");
+        EnsureSees(user.Id, view);
         var submitted = (JsonObject)view.View.DeepClone();
         submitted["state"] = new JsonObject { ["values"] = ViewState.Build(submitted["blocks"] as JsonArray, values) };
         var triggerId = Triggers.Issue(user.Id);

@@ -61,7 +61,7 @@ public static class ImportExportCommands
         var command = new Command("export", "Export all feedback, with every field, as CSV; or, with --issue N, the reporters of one issue.") { output, issue, db };
         command.SetAction((result, ct) => CliServices.RunAsync(console, result.GetValue(db), async services =>
             result.GetValue(issue) is { } issueId
-                ? ExportIssue(console, services.GetRequiredService<IssueReportsExporter>(), issueId, result.GetValue(output))
+                ? await ExportIssueAsync(console, services.GetRequiredService<IssueReportsExporter>(), CliPeopleNames.For(services), issueId, result.GetValue(output), ct)
                 : await ExportAllAsync(console, services.GetRequiredService<FeedbackExporter>(), CliPeopleNames.For(services), result.GetValue(output), ct)));
         return command;
     }
@@ -80,10 +80,10 @@ public static class ImportExportCommands
         return 0;
     }
 
-    private static int ExportIssue(BotConsole console, IssueReportsExporter exporter, long issueId, FileInfo? file)
+    private static async Task<int> ExportIssueAsync(BotConsole console, IssueReportsExporter exporter, IPersonNames names, long issueId, FileInfo? file, CancellationToken ct)
     {
         var csv = new StringWriter();
-        if (exporter.Export(issueId, csv) is not { } count)
+        if (await exporter.ExportAsync(issueId, csv, names, ct) is not { } count)
         {
             // Nothing is written, not even an empty file, so a typo never looks like an issue nobody reported.
             console.Error.WriteLine($"There is no feedback #{issueId}. Check the number with `/feedback show {issueId}` or `/feedback list`.");

@@ -69,7 +69,7 @@ public sealed class CustomerQueries(
     /// </summary>
     public async Task<CustomerTally> TallyAsync(IEnumerable<CustomerVoice> voices, CancellationToken ct)
     {
-        var weights = new Dictionary<string, (string Name, double Weight, Customer? Known)>(StringComparer.Ordinal);
+        var weights = new Dictionary<string, (string Name, double Weight, Customer? Known, bool Named)>(StringComparer.Ordinal);
         var heard = new HashSet<(string, string)>();
         foreach (var voice in voices)
         {
@@ -88,12 +88,12 @@ public sealed class CustomerQueries(
             var weight = (match is null ? 1 : ValueWeight(match.Customer)) * ImportanceWeight(voice.Importance);
             if (!weights.TryGetValue(key, out var before) || weight > before.Weight)
             {
-                weights[key] = (name, weight, match?.Customer);
+                weights[key] = (name, weight, match?.Customer, Named: !key.StartsWith("reporter:", StringComparison.Ordinal));
             }
         }
 
         var customers = weights.Values.OrderByDescending(w => w.Weight).ThenBy(w => w.Name, StringComparer.OrdinalIgnoreCase)
-            .Select(w => new WeighedCustomer(w.Name, w.Weight, w.Known)).ToList();
+            .Select(w => new WeighedCustomer(w.Name, w.Weight, w.Known) { Named = w.Named }).ToList();
         return new CustomerTally(customers);
     }
 }
@@ -102,7 +102,14 @@ public sealed class CustomerQueries(
 public sealed record CustomerVoice(string? ReporterId, string? ReporterName, string Words, string? CustomerText, string? Importance);
 
 /// <summary>A customer counted by a threshold, with what its voice weighs; <see cref="Known"/> when it is a record.</summary>
-public sealed record WeighedCustomer(string Name, double Weight, Customer? Known);
+public sealed record WeighedCustomer(string Name, double Weight, Customer? Known)
+{
+    /// <summary>
+    /// False when the report named no customer and none was found by the reporter's email: the customer counts by its
+    /// reporter, and <see cref="Name"/> only says whose ("ana's customer").
+    /// </summary>
+    public bool Named { get; init; } = true;
+}
 
 /// <summary>The distinct customers behind some reports, heaviest first, and what they weigh together.</summary>
 public sealed record CustomerTally(IReadOnlyList<WeighedCustomer> Customers)

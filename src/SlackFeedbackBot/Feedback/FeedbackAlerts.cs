@@ -80,12 +80,33 @@ public sealed class FeedbackAlerts(
         return (tally, new ThresholdStanding(tally.Weight, tally.Customers.Count, thresholds.ReportCount, thresholds.WithinDays, thresholds.Explanation));
     }
 
-    private static string Heard(CustomerTally tally)
+    /// <summary>
+    /// "3 customers (Acme ×3, Globex, 1 not named)": the customers by name, heaviest first, and those no report named as
+    /// one count, so five unnamed customers read as "5 not named" rather than the same words five times.
+    /// </summary>
+    internal static string Heard(CustomerTally tally)
     {
-        var names = tally.Customers.Take(CustomersNamed)
-            .Select(c => Math.Abs(c.Weight - 1) < 0.001 ? SlackText.Defuse(c.Name) : $"{SlackText.Defuse(c.Name)} ×{ThresholdStanding.Number(c.Weight)}");
-        var more = tally.Customers.Count > CustomersNamed ? $" and {tally.Customers.Count - CustomersNamed} more" : "";
-        return $"{tally.Customers.Count} customer{(tally.Customers.Count == 1 ? "" : "s")} ({string.Join(", ", names)}{more})";
+        var count = tally.Customers.Count;
+        var customers = $"{count} customer{(count == 1 ? "" : "s")}";
+        var named = tally.Customers.Where(c => c.Named).ToList();
+        var unnamed = count - named.Count;
+        if (named.Count == 0)
+        {
+            return unnamed == 1 ? $"{customers}, not named" : $"{customers}, none of them named";
+        }
+
+        var parts = named.Take(CustomersNamed)
+            .Select(c => Math.Abs(c.Weight - 1) < 0.001 ? SlackText.Defuse(c.Name) : $"{SlackText.Defuse(c.Name)} ×{ThresholdStanding.Number(c.Weight)}")
+            .ToList();
+        var more = named.Count - CustomersNamed;
+        var rest = (more > 0, unnamed > 0) switch
+        {
+            (true, true) => $", {more} more named, {unnamed} not named",
+            (true, false) => $" and {more} more",
+            (false, true) => $", {unnamed} not named",
+            _ => "",
+        };
+        return $"{customers} ({string.Join(", ", parts)}{rest})";
     }
 
     private static string CustomerKey(FeedbackItem item, string name) => $"customer:{item.Id}:{name.Trim().ToLowerInvariant()}";

@@ -9,11 +9,20 @@ namespace SlackFeedbackBot.Feedback;
 /// </summary>
 public sealed class FeedbackIssueItems(Database database)
 {
-    /// <summary>The issue's item ids, the issue's own first; null when there is no such item.</summary>
+    /// <summary>
+    /// The issue's item ids, the issue's own first, then every item merged into it and into those; null when there is
+    /// no such item. Merged items point straight at their root, but the walk follows any chain an older merge left.
+    /// </summary>
     public IReadOnlyList<long>? ItemsOf(long issueId)
     {
         using var connection = database.Open();
-        var ids = connection.Query<long>("SELECT id FROM feedback_items WHERE id = @issueId", new { issueId }).AsList();
+        var ids = connection.Query<long>("""
+            WITH RECURSIVE issue(id) AS (
+                SELECT id FROM feedback_items WHERE id = @issueId
+                UNION
+                SELECT merged.id FROM feedback_items merged JOIN issue ON merged.merged_into_id = issue.id)
+            SELECT id FROM issue ORDER BY id <> @issueId, id
+            """, new { issueId }).AsList();
         return ids.Count == 0 ? null : ids;
     }
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using CsvHelper;
 using Dapper;
+using SlackFeedbackBot.Slack.Directory;
 using SlackFeedbackBot.Storage;
 
 namespace SlackFeedbackBot.Feedback;
@@ -8,7 +9,9 @@ namespace SlackFeedbackBot.Feedback;
 /// <summary>
 /// <c>export --issue 12</c>: every report of an issue (its merged items' too), one row each, with the customer, the
 /// reporter's name, their words, importance and why, the date and a link: the list of people to write to when it ships.
-/// CSV, with text a spreadsheet would run as a formula prefixed with ' as in the full export.
+/// A Slack user appears by their name in Slack now (people rename themselves), else by the name a capture recorded,
+/// else by their id; someone known only by name (an import) as recorded. CSV, with text a spreadsheet would run as a
+/// formula prefixed with ' as in the full export.
 /// </summary>
 public sealed class IssueReportsExporter(Database database, FeedbackIssueItems issues)
 {
@@ -16,7 +19,8 @@ public sealed class IssueReportsExporter(Database database, FeedbackIssueItems i
         ["issue", "item", "report", "created_at", "customer", "reporter", "reporter_id", "words", "importance", "why", "link"];
 
     /// <summary>Writes the header and one row per report, oldest first; returns how many rows, or null when there is no such issue.</summary>
-    public int? Export(long issueId, TextWriter output)
+    /// <param name="names">Names the Slack users among the reporters; without it, or when it cannot name one, the recorded names are used.</param>
+    public async Task<int?> ExportAsync(long issueId, TextWriter output, IPersonNames? names = null, CancellationToken ct = default)
     {
         if (issues.ItemsOf(issueId) is not { } ids)
         {
@@ -32,7 +36,8 @@ public sealed class IssueReportsExporter(Database database, FeedbackIssueItems i
         var items = connection.Query<(long Id, string? Permalink, string? Link)>(
             "SELECT id, permalink, link FROM feedback_items WHERE id IN @ids", new { ids }).ToDictionary(i => i.Id);
         var firstReports = reports.GroupBy(r => r.ItemId).Select(g => g.First().Id).ToHashSet();
-        var names = KnownNames(connection, reports.Where(r => r.ReporterName is null && r.ReporterId is not null).Select(r => r.ReporterId!).Distinct().ToList());
+        var recorded = KnownNames(connection, reports.Where(r => r.ReporterName is null && r.ReporterId is not null).Select(r => r.ReporterId!).Distinct().ToList());
+        var current = await CurrentNamesAsync(reports, names, ct);
 
         using var csv = CsvWriter.Create(output, CsvWriterOptions.Default with { Injection = CsvInjection.Escape, NewLine = "\n" }, leaveOpen: true);
         csv.WriteRecord(Header);
@@ -46,7 +51,7 @@ public sealed class IssueReportsExporter(Database database, FeedbackIssueItems i
                 report.Id.ToString(CultureInfo.InvariantCulture),
                 report.CreatedAt.ToString("yyyy-MM-ddTHH:mm:ss.fffZ", CultureInfo.InvariantCulture),
                 report.Customer,
-                report.ReporterName ?? (report.ReporterId is { } id && names.TryGetValue(id, out var name) ? name : null),
+                ReporterName(report, current, recorded),
                 report.ReporterId,
                 report.Text,
                 report.Importance,
@@ -58,6 +63,38 @@ public sealed class IssueReportsExporter(Database database, FeedbackIssueItems i
 
         csv.Flush();
         return reports.Count;
+    }
+
+    private static string? ReporterName(FeedbackReport report, Dictionary<string, string> current, Dictionary<string, string> recorded)
+    {
+        if (report.ReporterId is not { } id)
+        {
+            return report.ReporterName;
+        }
+
+        return current.TryGetValue(id, out var name) ? name
+            : report.ReporterName ?? (recorded.TryGetValue(id, out var known) ? known : id);
+    }
+
+    /// <summary>The name each Slack user among the reporters has now; those it cannot name are left out.</summary>
+    private static async Task<Dictionary<string, string>> CurrentNamesAsync(IReadOnlyList<FeedbackReport> reports, IPersonNames? names, CancellationToken ct)
+    {
+        var current = new Dictionary<string, string>(StringComparer.Ordinal);
+        if (names is null)
+        {
+            return current;
+        }
+
+        foreach (var id in reports.Select(r => r.ReporterId).OfType<string>().Distinct(StringComparer.Ordinal))
+        {
+            var name = await names.NameOrIdAsync(id, ct);
+            if (!string.IsNullOrWhiteSpace(name) && name != id)
+            {
+                current[id] = name;
+            }
+        }
+
+        return current;
     }
 
     /// <summary>

@@ -128,4 +128,50 @@ public sealed class WeightedThresholdTests
 
         Assert.That(reply!.Json, Does.Contain("1 of 5 customers: we look at anything 5 customers ask for within 30 days"));
     }
+
+    private static CustomerTally Tally(params (string Name, double Weight, bool Named)[] customers) =>
+        new(customers.Select(c => new WeighedCustomer(c.Name, c.Weight, null) { Named = c.Named }).ToList());
+
+    [Test]
+    public void AlertWording_NamesTheNamedCustomers_AndCountsTheUnnamedOnce()
+    {
+        Assert.That(FeedbackAlerts.Heard(Tally(("Acme", 3, true), ("Globex", 1.5, true), ("Initech", 1, true))), Is.EqualTo("3 customers (Acme ×3, Globex ×1.5, Initech)"), "none unnamed");
+        Assert.That(FeedbackAlerts.Heard(Tally(("Acme", 3, true), ("ana's customer", 1, false))), Is.EqualTo("2 customers (Acme ×3, 1 not named)"), "one unnamed");
+        Assert.That(FeedbackAlerts.Heard(Tally(("Acme", 3, true), ("a customer not named", 2, false), ("ben's customer", 1, false), ("a customer not named", 1, false))),
+            Is.EqualTo("4 customers (Acme ×3, 3 not named)"), "several unnamed");
+        Assert.That(FeedbackAlerts.Heard(Tally(("ana's customer", 1, false))), Is.EqualTo("1 customer, not named"));
+        Assert.That(FeedbackAlerts.Heard(Tally(("ana's customer", 1, false), ("a customer not named", 1, false))), Is.EqualTo("2 customers, none of them named"));
+        Assert.That(FeedbackAlerts.Heard(Tally([.. Enumerable.Range(1, 7).Select(i => ($"C{i}", 1.0, true)), ("x", 1, false)])), Is.EqualTo("8 customers (C1, C2, C3, C4, C5, 2 more named, 1 not named)"));
+        Assert.That(FeedbackAlerts.Heard(Tally([.. Enumerable.Range(1, 7).Select(i => ($"C{i}", 1.0, true))])), Is.EqualTo("7 customers (C1, C2, C3, C4, C5 and 2 more)"));
+    }
+
+    [Test]
+    public async Task Alert_FromReportsThatNameNoCustomer_SaysHowManyWereNotNamed_Once()
+    {
+        var item = (await _h.CaptureAsync("Can I pay by invoice?", reporter: "U1", customer: "Acme")).Item!;
+        foreach (var reporter in new[] { "U2", "U3" })
+        {
+            await _h.Service.AddSameAsync(item.Id, reporter, $"Invoices please, says {reporter}", null, CancellationToken.None);
+        }
+
+        await _h.DrainOutboxAsync();
+
+        var alert = ThresholdAlerts().Single();
+        Assert.That(alert, Does.Contain($"#{item.Id} has been heard from 3 customers (Acme ×3, 2 not named)"), "Acme 3 + 1 + 1 reaches 5");
+        Assert.That(alert, Does.Not.Contain("a customer not named"));
+    }
+
+    [Test]
+    public async Task Alert_NamedCustomersAreDefused()
+    {
+        var item = (await _h.CaptureAsync("Can I pay by invoice?", reporter: "U1", customer: "<!channel> Corp")).Item!;
+        foreach (var reporter in new[] { "U2", "U3", "U4", "U5" })
+        {
+            await _h.Service.AddSameAsync(item.Id, reporter, $"Invoices please, says {reporter}", null, CancellationToken.None);
+        }
+
+        await _h.DrainOutboxAsync();
+
+        Assert.That(ThresholdAlerts().Single(), Does.Contain("5 customers (").And.Contain("4 not named)").And.Not.Contain("<!channel>"));
+    }
 }

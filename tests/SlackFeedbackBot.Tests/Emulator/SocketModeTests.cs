@@ -291,4 +291,35 @@ public sealed class SocketModeTests
         var missing = Assert.ThrowsAsync<EmulatorActionException>(() => _emu.ClickButtonAsync("U0DIETER04", EmulatorIds.SupportChannelId, ts, "nope"));
         Assert.That(missing!.Message, Does.Contain("accept_handover"));
     }
+
+    [Test]
+    public async Task NobodyClicksInAnotherPersonsEphemeralMessageOrHomeTab_SinceSlackShowsThemOnlyToThatPerson()
+    {
+        using var api = new ApiClient(_emu);
+        var button = new JsonObject
+        {
+            ["type"] = "actions", ["block_id"] = "offer",
+            ["elements"] = new JsonArray(new JsonObject
+            {
+                ["type"] = "button", ["action_id"] = "same_issue", ["value"] = "2:1",
+                ["text"] = new JsonObject { ["type"] = "plain_text", ["text"] = "Same issue" },
+            }),
+        };
+        var ephemeral = await api.PostJsonAsync("chat.postEphemeral", new JsonObject
+        {
+            ["channel"] = EmulatorIds.SupportChannelId, ["user"] = "U0ANA00001", ["text"] = "Looks like #1", ["blocks"] = new JsonArray(button.DeepClone()),
+        });
+        var home = await api.PostJsonAsync("views.publish", new JsonObject
+        {
+            ["user_id"] = "U0ANA00001",
+            ["view"] = new JsonObject { ["type"] = "home", ["blocks"] = new JsonArray(button.DeepClone()) },
+        });
+
+        var inMessage = Assert.ThrowsAsync<EmulatorActionException>(() => _emu.ClickButtonAsync("U0BEN00002", EmulatorIds.SupportChannelId, ephemeral["message_ts"]!.ToString(), "same_issue"));
+        var inView = Assert.ThrowsAsync<EmulatorActionException>(() => _emu.ClickViewButtonAsync("U0BEN00002", home["view"]!["id"]!.ToString(), "same_issue", "2:1"));
+
+        Assert.That(inMessage!.Message, Does.Contain("ephemeral").And.Contain("U0ANA00001"));
+        Assert.That(inView!.Message, Does.Contain("belongs to U0ANA00001"));
+        Assert.That(_emu.Deliveries.All, Is.Empty, "nothing reached the app");
+    }
 }

@@ -173,7 +173,7 @@ public sealed class WhyItMattersTests
         await _h.Service.CaptureAsync(new FeedbackCapture { Text = "How do I add seats?", ReporterId = "U2", ReporterName = "ben" }, CancellationToken.None);
         var csv = new StringWriter();
 
-        var rows = _h.Get<IssueReportsExporter>().Export(first.Item!.Id, csv);
+        var rows = await _h.Get<IssueReportsExporter>().ExportAsync(first.Item!.Id, csv);
 
         Assert.That(rows, Is.EqualTo(3));
         Assert.That(csv.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries), Is.EqualTo(new[]
@@ -186,11 +186,11 @@ public sealed class WhyItMattersTests
     }
 
     [Test]
-    public void IssueExport_NoSuchIssue_WritesNothing()
+    public async Task IssueExport_NoSuchIssue_WritesNothing()
     {
         var csv = new StringWriter();
 
-        Assert.That(_h.Get<IssueReportsExporter>().Export(42, csv), Is.Null);
+        Assert.That(await _h.Get<IssueReportsExporter>().ExportAsync(42, csv), Is.Null);
         Assert.That(csv.ToString(), Is.Empty);
     }
 

@@ -1,5 +1,7 @@
+using Dapper;
 using SlackFeedbackBot.Feedback;
 using SlackFeedbackBot.Feedback.Issues;
+using SlackFeedbackBot.Slack.Directory;
 
 namespace SlackFeedbackBot.Tests.Feedback.Issues;
 
@@ -192,5 +194,68 @@ public sealed class IssueTests
         Assert.That(ofMerged!.Text, Does.Contain($"part of #{root.Id}"));
         var dms = _h.Api.Posts.Where(p => p.Channel.StartsWith('D')).Select(p => p.Channel).Order().ToList();
         Assert.That(dms, Is.EqualTo(new[] { "DU1", "DU2" }));
+    }
+
+    private async Task<string> ExportAsync(long issueId, IPersonNames? names = null)
+    {
+        var csv = new StringWriter();
+        await _h.Get<IssueReportsExporter>().ExportAsync(issueId, csv, names);
+        return csv.ToString();
+    }
+
+    [Test]
+    public async Task ExportIssue_HasTheReportsOfEveryMergedItem_AndOfItemsMergedIntoThose()
+    {
+        var root = await CaptureAsync("Trello power-up please", "U1");
+        var merged = await CaptureAsync("Trello integration for cards", "U2");
+        var intoMerged = await CaptureAsync("Trello boards sync", "U3");
+        await _h.Service.AddSameAsync(merged.Id, "U4", "Hooli asks for Trello too", "Hooli", CancellationToken.None, why: "their team lives in Trello");
+        await _h.CommandAsync($"merge {merged.Id} into {root.Id}", user: "UADMIN");
+        // An item pointing at a merged item (a chain, which merges no longer make) still belongs to the issue.
+        using (var connection = _h.Database.Open())
+        {
+            connection.Execute("UPDATE feedback_items SET merged_into_id = @into WHERE id = @id", new { into = merged.Id, id = intoMerged.Id });
+        }
+
+        var rows = (await ExportAsync(root.Id)).Split('\n', StringSplitOptions.RemoveEmptyEntries).Skip(1).Select(l => l.Split(',')).ToList();
+
+        Assert.That(rows.Select(r => (r[0], r[1], r[7])), Is.EquivalentTo(new[]
+        {
+            ($"{root.Id}", $"{root.Id}", "Trello power-up please"),
+            ($"{root.Id}", $"{merged.Id}", "Trello integration for cards"),
+            ($"{root.Id}", $"{merged.Id}", "Hooli asks for Trello too"),
+            ($"{root.Id}", $"{intoMerged.Id}", "Trello boards sync"),
+        }), "every report of every item of the issue, under the issue's number");
+        Assert.That(_h.Get<FeedbackIssueItems>().ItemsOf(root.Id), Is.EqualTo(new[] { root.Id, merged.Id, intoMerged.Id }));
+        Assert.That(_h.Get<FeedbackWhyQueries>().WhyQuotes(root.Id).Select(q => (q.ItemId, q.Why)), Is.EqualTo(new[] { (merged.Id, "their team lives in Trello") }),
+            "the why quotes of an issue include its merged items'");
+    }
+
+    [Test]
+    public async Task ExportIssue_AfterUnmerge_LeavesTheItemOut()
+    {
+        var root = await CaptureAsync("Trello power-up please", "U1");
+        var other = await CaptureAsync("Trello integration for cards", "U2");
+        await _h.CommandAsync($"merge {other.Id} into {root.Id}", user: "U2");
+        await _h.CommandAsync($"unmerge {other.Id}", user: "UADMIN");
+
+        var export = await ExportAsync(root.Id);
+
+        Assert.That(export, Does.Contain("Trello power-up please").And.Not.Contain("Trello integration for cards"));
+    }
+
+    [Test]
+    public async Task ExportIssue_NamesSlackUsersAsSlackNamesThemNow_ElseByTheRecordedName_ElseByTheirId()
+    {
+        var item = (await _h.Service.CaptureAsync(new FeedbackCapture { Text = "Trello power-up please", ReporterId = "U1", ReporterName = "ana (old name)" }, CancellationToken.None)).Item!;
+        await _h.Service.AddSameAsync(item.Id, "U2", "Trello for Globex too", "Globex", CancellationToken.None, reporterName: "ben");
+        await _h.Service.AddSameAsync(item.Id, "U3", "Trello for Hooli", "Hooli", CancellationToken.None);
+        var names = new KnownPersonNames(new Dictionary<string, string> { ["U1"] = "Ana Ortiz" });
+
+        var reporters = (await ExportAsync(item.Id, names)).Split('\n', StringSplitOptions.RemoveEmptyEntries).Skip(1).Select(l => (l.Split(',')[5], l.Split(',')[6])).ToList();
+        var withoutSlack = (await ExportAsync(item.Id)).Split('\n', StringSplitOptions.RemoveEmptyEntries).Skip(1).Select(l => l.Split(',')[5]).ToList();
+
+        Assert.That(reporters, Is.EqualTo(new[] { ("Ana Ortiz", "U1"), ("ben", "U2"), ("U3", "U3") }));
+        Assert.That(withoutSlack, Is.EqualTo(new[] { "ana (old name)", "ben", "U3" }), "Slack not asked: the names the captures recorded");
     }
 }
