@@ -76,6 +76,7 @@ public static class FeedbackServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Scoped<IFeedbackSubcommand, PlanSubcommand>());
         services.TryAddEnumerable(ServiceDescriptor.Scoped<IFeedbackSubcommand, NotYetSubcommand>());
         services.TryAddEnumerable(ServiceDescriptor.Scoped<IFeedbackSubcommand, ReopenSubcommand>());
+        services.TryAddEnumerable(ServiceDescriptor.Scoped<IFeedbackSubcommand, RulesSubcommand>());
         services.AddFeedbackIssues();
         services.TryAddEnumerable(ServiceDescriptor.Scoped<IFeedbackSubcommand, FeedbackHelpSubcommand>());
 
@@ -91,6 +92,8 @@ public static class FeedbackServiceCollectionExtensions
             .AddBlockAction<OpenFeedbackModalAction>(OpenFeedbackModalAction.ActionId)
             .AddBlockAction<AcceptRuleAction>(RuleProposalMessages.AcceptAction)
             .AddBlockAction<DismissRuleAction>(RuleProposalMessages.DismissAction)
+            .AddBlockAction<RemoveRuleAction>(RuleRemovalMessages.RemoveAction)
+            .AddBlockAction<KeepRuleAction>(RuleRemovalMessages.KeepAction)
             .AddBlockAction<SameIssueAction>(IssueOfferBlocks.SameAction)
             .AddBlockAction<DifferentIssueAction>(IssueOfferBlocks.DifferentAction)
             .AddEventHandler<ReactionCaptureHandler>(ReactionCaptureHandler.EventType)

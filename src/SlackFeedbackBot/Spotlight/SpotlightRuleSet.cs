@@ -6,7 +6,8 @@ namespace SlackFeedbackBot.Spotlight;
 /// <summary>
 /// The classifier the bot uses: the configured rules plus the rules people added in Slack, compiled together.
 /// Each added rule joins its bucket after the configured phrases, so a configured phrase that also matches is the one
-/// reported. <see cref="Reload"/> compiles them again after a rule is added; a call in flight keeps the rules it started with.
+/// reported. <see cref="Reload"/> compiles them again after a rule is added or removed; a call in flight keeps the rules
+/// it started with. After the last added rule is removed the configured rules alone are compiled again.
 /// </summary>
 public sealed class SpotlightRuleSet : ISpotlightClassifier
 {
@@ -68,11 +69,12 @@ public sealed class SpotlightRuleSet : ISpotlightClassifier
 
     public SpotlightResult Classify(ReadOnlySpan<char> text) => Current.Classifier.Classify(text);
 
-    /// <summary>Reads the added rules again and compiles them with the configured ones.</summary>
+    /// <summary>Reads the added rules again and compiles them with the configured ones, when they changed.</summary>
     public void Reload()
     {
         var learned = (storeFactory()?.All() ?? []).Where(r => Buckets.Any(b => b.Id == r.Bucket)).ToList();
-        if (learned.Count == 0 && current.Learned.Count == 0)
+        // Rules are only ever added or removed, never changed: the same ids are the same rules, and compiling is skipped.
+        if (learned.Select(r => r.Id).SequenceEqual(current.Learned.Select(r => r.Id)))
         {
             loaded = true;
             return;
@@ -101,6 +103,41 @@ public sealed class SpotlightRuleSet : ISpotlightClassifier
         Reload();
         return stored;
     }
+
+    /// <summary>
+    /// Takes an added rule back: its row is marked removed (who, when; never deleted) and the classifier compiles
+    /// without it. The same words can be proposed and added again later, as a new rule.
+    /// </summary>
+    public SpotlightRuleRemoval Remove(long id, string removedBy, DateTimeOffset now)
+    {
+        if (storeFactory() is not { } store)
+        {
+            return new SpotlightRuleRemoval(SpotlightRuleRemovalOutcome.NoDatabase, null);
+        }
+
+        if (store.Find(id) is not { } rule)
+        {
+            return new SpotlightRuleRemoval(SpotlightRuleRemovalOutcome.NoSuchRule, null);
+        }
+
+        if (!store.Remove(id, removedBy, now))
+        {
+            return new SpotlightRuleRemoval(SpotlightRuleRemovalOutcome.AlreadyRemoved, store.Find(id) ?? rule);
+        }
+
+        Reload();
+        return new SpotlightRuleRemoval(SpotlightRuleRemovalOutcome.Removed, store.Find(id) ?? rule);
+    }
+
+    /// <summary>The added rule with this id, removed or not; null when there is none (or no database).</summary>
+    public SpotlightLearnedRule? Find(long id) => storeFactory()?.Find(id);
+
+    /// <summary>Every rule ever added in Slack, the removed ones too, oldest first.</summary>
+    public IReadOnlyList<SpotlightLearnedRule> History() => storeFactory()?.History() ?? [];
+
+    /// <summary>The rules as they would be without the added rule <paramref name="id"/>: for dry runs. Null when they do not compile.</summary>
+    public ISpotlightClassifier? Without(long id) =>
+        TryCompile(Current.Learned.Where(r => r.Id != id).ToList(), out var classifier) ? classifier : null;
 
     /// <summary>The rules as they would be with one more phrase for <paramref name="bucket"/>: for dry runs. Null when it does not compile.</summary>
     public ISpotlightClassifier? With(string bucket, string phrase)
@@ -152,3 +189,14 @@ public sealed class SpotlightRuleSet : ISpotlightClassifier
 
     private sealed record Compiled(SpotlightClassifier Classifier, IReadOnlyList<SpotlightLearnedRule> Learned);
 }
+
+public enum SpotlightRuleRemovalOutcome
+{
+    Removed,
+    NoSuchRule,
+    AlreadyRemoved,
+    NoDatabase,
+}
+
+/// <summary>What <see cref="SpotlightRuleSet.Remove"/> did, with the rule as it is now (null when there is none).</summary>
+public sealed record SpotlightRuleRemoval(SpotlightRuleRemovalOutcome Outcome, SpotlightLearnedRule? Rule);

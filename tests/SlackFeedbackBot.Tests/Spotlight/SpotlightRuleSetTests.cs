@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Time.Testing;
 using SlackFeedbackBot.Spotlight;
 using SlackFeedbackBot.Storage;
 using SlackFeedbackBot.Tests.Support;
@@ -105,8 +107,79 @@ public sealed class SpotlightRuleSetTests
         var ux = listed.Where(r => r.Bucket == SpotlightBuckets.UserExperience && r.Kind == SpotlightRuleList.Phrase).ToList();
         Assert.That(ux[0], Is.EqualTo(new SpotlightListedRule(SpotlightBuckets.UserExperience, "phrase", "how do i", "built-in")));
         Assert.That(ux[^2], Is.EqualTo(new SpotlightListedRule(SpotlightBuckets.UserExperience, "phrase", "need a walkthrough", "configured")));
-        Assert.That(ux[^1], Is.EqualTo(new SpotlightListedRule(SpotlightBuckets.UserExperience, "phrase", "keeps tripping me", "added by U0ANA on 2026-11-23 12:00 UTC from #12")));
+        Assert.That(ux[^1], Is.EqualTo(new SpotlightListedRule(SpotlightBuckets.UserExperience, "phrase", "keeps tripping me", "added by U0ANA on 2026-11-23 12:00 UTC from #12", 1)));
         Assert.That(listed.Select(r => r.Bucket).Distinct(), Is.EqualTo(new[] { SpotlightBuckets.Positioning, SpotlightBuckets.UserExperience, SpotlightBuckets.ProductMarketing }));
-        Assert.That(output.ToString(), Does.StartWith("bucket\tkind\tpattern\torigin\n").And.Contain("user_experience\tphrase\tkeeps tripping me\tadded by U0ANA on 2026-11-23 12:00 UTC from #12"));
+        Assert.That(output.ToString(), Does.StartWith("bucket\tkind\tpattern\torigin\tid\n").And.Contain("user_experience\tphrase\tkeeps tripping me\tadded by U0ANA on 2026-11-23 12:00 UTC from #12\t1\n"));
+        Assert.That(output.ToString(), Does.Contain("user_experience\tphrase\thow do i\tbuilt-in\t-\n"));
+    }
+
+    [Test]
+    public void Remove_TheLastAddedRule_CompilesBackToTheConfiguredRules()
+    {
+        var rules = new SpotlightRuleSet(new SpotlightOptions(), new SpotlightRuleStore(_database));
+        var (rule, _) = rules.Add(SpotlightBuckets.UserExperience, "keeps tripping me", "U0ANA", Noon, 1)!.Value;
+        Assert.That(rules.Classify("bulk edit keeps tripping me up").Bucket, Is.EqualTo(SpotlightBuckets.UserExperience));
+
+        var removal = rules.Remove(rule.Id, "U0BEN", Noon.AddDays(1));
+
+        Assert.That(removal.Outcome, Is.EqualTo(SpotlightRuleRemovalOutcome.Removed));
+        Assert.That(rules.LearnedRules, Is.Empty);
+        Assert.That(rules.Classify("bulk edit keeps tripping me up").Bucket, Is.EqualTo(SpotlightBuckets.Unclassified));
+        Assert.That(rules.Classify("how do i export").Rule, Is.EqualTo("user_experience: \"how do i\""), "the configured rules are still there");
+        Assert.That(new SpotlightRuleSet(new SpotlightOptions(), new SpotlightRuleStore(_database)).Classify("bulk edit keeps tripping me up").Bucket,
+            Is.EqualTo(SpotlightBuckets.Unclassified), "a restart reads it as removed");
+    }
+
+    [Test]
+    public void Remove_Twice_OrAnUnknownId_SaysSo_AndKeepsTheFirstRemoval()
+    {
+        var rules = new SpotlightRuleSet(new SpotlightOptions(), new SpotlightRuleStore(_database));
+        var (rule, _) = rules.Add(SpotlightBuckets.UserExperience, "keeps tripping me", "U0ANA", Noon, 1)!.Value;
+        rules.Remove(rule.Id, "U0BEN", Noon.AddDays(1));
+
+        var again = rules.Remove(rule.Id, "U0CIARA", Noon.AddDays(2));
+
+        Assert.That(again.Outcome, Is.EqualTo(SpotlightRuleRemovalOutcome.AlreadyRemoved));
+        Assert.That((again.Rule!.RemovedBy, again.Rule.RemovedAt), Is.EqualTo(("U0BEN", (DateTimeOffset?)Noon.AddDays(1))));
+        Assert.That(rules.Remove(99, "U0BEN", Noon).Outcome, Is.EqualTo(SpotlightRuleRemovalOutcome.NoSuchRule));
+    }
+
+    [Test]
+    public void Add_AfterARemoval_IsANewRule_AndTheListShowsTheRemovedOneAsRemoved()
+    {
+        var rules = new SpotlightRuleSet(new SpotlightOptions(), new SpotlightRuleStore(_database));
+        var (first, _) = rules.Add(SpotlightBuckets.UserExperience, "keeps tripping me", "U0ANA", Noon, 1)!.Value;
+        rules.Remove(first.Id, "U0BEN", Noon.AddHours(1));
+
+        var (second, added) = rules.Add(SpotlightBuckets.UserExperience, "keeps tripping me", "U0CIARA", Noon.AddHours(2), 4)!.Value;
+
+        Assert.That((added, second.Id == first.Id), Is.EqualTo((true, false)));
+        Assert.That(rules.Classify("bulk edit keeps tripping me up").Rule, Is.EqualTo("user_experience: \"keeps tripping me\""));
+        var listed = SpotlightRuleList.From(rules).Where(r => r.Pattern == "keeps tripping me").ToList();
+        Assert.That(listed, Is.EqualTo(new[]
+        {
+            new SpotlightListedRule(SpotlightBuckets.UserExperience, "phrase", "keeps tripping me", "added by U0CIARA on 2026-11-23 14:00 UTC from #4", second.Id),
+            new SpotlightListedRule(SpotlightBuckets.UserExperience, "removed", "keeps tripping me", "added by U0ANA on 2026-11-23 12:00 UTC from #1; removed by U0BEN on 2026-11-23 13:00 UTC", first.Id),
+        }));
+    }
+
+    [Test]
+    public async Task ARuleRemovedByAnotherProcess_StopsClassifyingInTheRunningBot_WithinAMinute()
+    {
+        var running = new SpotlightRuleSet(new SpotlightOptions(), new SpotlightRuleStore(_database));
+        var (rule, _) = running.Add(SpotlightBuckets.UserExperience, "keeps tripping me", "U0ANA", Noon, 1)!.Value;
+        var time = new FakeTimeProvider(Noon);
+        using var refresh = new SpotlightRuleRefresh(running, time, NullLogger<SpotlightRuleRefresh>.Instance);
+        await refresh.StartAsync(CancellationToken.None);
+
+        new SpotlightRuleSet(new SpotlightOptions(), new SpotlightRuleStore(_database)).Remove(rule.Id, "U0BEN", Noon);
+        Assert.That(running.Classify("bulk edit keeps tripping me up").Bucket, Is.EqualTo(SpotlightBuckets.UserExperience), "not read again yet");
+        // The refresh starts its timer on a thread of its own: a minute passes on every look until it has seen one.
+        await Eventually.ThatAsync(() =>
+        {
+            time.Advance(SpotlightRuleRefresh.Interval);
+            return running.Classify("bulk edit keeps tripping me up").Bucket == SpotlightBuckets.Unclassified;
+        }, "the running rules leave the removed one out");
+        await refresh.StopAsync(CancellationToken.None);
     }
 }

@@ -53,5 +53,16 @@ public sealed class FeedbackRuleHistory(Database database)
         return applied;
     }
 
-    private sealed record Row(long Id, string Text, string Bucket, long SetByPerson);
+    // Properties, not a constructor: with no items SQLite gives the CASE column no type, and Dapper would then look
+    // for a constructor taking a byte array.
+    private sealed class Row
+    {
+        public long Id { get; init; }
+
+        public string Text { get; init; } = "";
+
+        public string Bucket { get; init; } = "";
+
+        public long SetByPerson { get; init; }
+    }
 }
