@@ -79,6 +79,23 @@ public static class SpotlightDefaults
                 "(if|whether) (we're|we are|i'm|i am) (big|large|mature|technical|established|advanced|sophisticated) enough",
                 "not (really|exactly|quite|) your (crowd|market|audience|segment|niche|demographic)",
                 "(would|will|does|could) (this|it) (even|really|actually) (work|make sense|be useful|be worth it|help) for (me|us|someone|a|people|small|teams)",
+                // "a bit much for us", "is this realistically for us", "the right tool for a school", "not sure we belong here".
+                "(bit|little|lot) much for (us|me|a|an|our|what we|small|someone)",
+                "(is|would|was) (this|it|that) (really|realistically|honestly|actually|even|truly|genuinely|) (something|a tool|a product|an app|a platform) for (us|me|a|an|our|small|people|someone|companies|teams|businesses)",
+                "(is|would) (this|it) (realistically|honestly|truly|genuinely) (for|meant for|right for|suitable for) (me|us)",
+                "the right (tool|product|app|platform|solution|choice|software|fit|option|service|system) for (a|an|us|me|our|small|people|someone|companies|teams|businesses|folks|non|one)",
+                "(my|our) (impression|understanding|assumption) ... (was|is) that",
+                "(made|makes|got|led|gave) (us|me|them|people) (think|believe|assume) ... (only|mostly|mainly|just|primarily|exclusively|meant|built|designed|aimed|geared)",
+                "(feel|feels|felt|seems|looks|looked|sounds|think) ... (meant|built|designed|made|aimed|geared|intended|targeted) (for|at|towards) (bigger|larger|big|large|much|enterprise|enterprises|developers|engineers|agencies|startups|corporates|tech|technical|other|more|companies|teams|people|someone)",
+                "(designed|built|made|created|aimed) with (developers|engineers|enterprises|big|large|bigger|larger|agencies|startups|tech|technical|other|someone|a|an) ... in mind",
+                "who (you're|you are|you|this is|it's|you guys are) (targeting|target|aiming at|aiming for|going after|serving|built this for|built it for|had in mind|designed this for|designed it for|are for|sell to|made this for)",
+                "(don't|do not|doesn't|does not|might not|may not|wouldn't) (fit|match) (your|the) ... (profile|mould|mold|persona|customer|customers|audience|target|market|demographic|type|bill)",
+                "(is|it's|this is|seems|feels|looks|sounds) more (of|) (a|an|) (enterprise|corporate|big company|big business|developer|dev|agency|technical|engineering) (thing|tool|product|app|solution|platform)",
+                "(not sure|unsure|don't think|doubt|wonder if|wondering if|if) (we|i|we really|i really) (belong|fit in)",
+                "(we|i) (don't|do not|might not|may not|probably don't|really don't|just don't) (belong|fit in)",
+                "barking up the wrong tree",
+                "(might|may|could) be in the wrong place",
+                "(are|were) (you|you guys) (really|actually|even|only|just|mostly|mainly|) (for|meant for|built for|aimed at|designed for) (companies|businesses|people|teams|someone|folks|anyone|non|small|orgs|organisations|organizations|us|me)",
             ],
             NegativePatterns =
             [
@@ -86,6 +103,10 @@ public static class SpotlightDefaults
                 "thought ... (was|were|had been|would be|is) (fixed|resolved|sorted|deployed|shipped|released|working|down|back)",
                 // "I thought it was just me" is about a problem, not the product.
                 "(thought|assumed) (it was|it's|it is) just (me|us|my|our)",
+                // "I thought the new editor was going to be opt-in" is about a change, not the product's audience.
+                "thought ... (was|were|would be|is|had been|was going to be|were going to be) (opt in|optional|temporary|rolled back|reverted|live|ready|done|finished|the default|on by default|off by default|turned off|enabled|disabled)",
+                // "$99 a seat is a bit much for us" objects to the price, not to who the product is for.
+                "(price|prices|pricing|cost|costs|fee|fees|bill|subscription|per seat|per user|a month|per month|a year|per year) ... (bit|little|lot|too|way) much",
             ],
         },
         new()
@@ -154,6 +175,34 @@ public static class SpotlightDefaults
                 "can't for the life of me",
                 "(anyone|somebody|someone|anybody) know where",
                 "(doesn't|don't|does not|do not|didn't) (explain|say|show|tell) (how|where)",
+                // How people say they cannot find or understand it: "where the archive went", "what's the trick to", "which menu is it in".
+                "where (the|my|our|all|that|this|it|they|those|these) ... (went|has gone|have gone|moved to|disappeared|vanished|ended up)",
+                "what (does|do) ... even mean",
+                "(is|are|was|were|looks|seems|feels|so|really|super|pretty|very|bit|little|kind of|kinda|totally|completely|quite) (baffling|bewildering|perplexing|unintuitive|counterintuitive|counter intuitive|not intuitive)",
+                "how (am|are|is) (i|we|one|someone|a user|users|people|my team|our team|the customer|they|he|she) (supposed|meant|expected) to",
+                "how (we're|i'm|they're|you're|we are|i am|they are|one is) (supposed|meant|expected) to",
+                "(what's|what is) the (trick|secret|knack) (to|for|with)",
+                "(what's|what is) the (best|right|easiest|correct|proper|quickest|recommended|simplest|fastest|smartest|cleanest|preferred|ideal|standard|usual|normal) (way|approach|method|process|workflow) (to|for|of)",
+                "what the (best|right|easiest|correct|proper|quickest|recommended|simplest|fastest|preferred|ideal) (way|approach|method|process|workflow) (is|would be)",
+                "(where abouts|whereabouts) (do|can|is|are|would|should)",
+                "(which|what) (menu|tab|page|screen|section|setting|settings|option|button|panel|folder|view|submenu|drop down|dropdown|toggle|field|icon|link) (is|are|do|does|should|controls|control|lets|has|would|can|hides|holds)",
+                "(having|had|have|has) (a hard time|a tough time|trouble|difficulty|a hard job) (understanding|figuring out|working out|finding|locating|setting up|following|figuring)",
+                "how (the heck|the hell|on earth|in the world) (do|can|should|would|am|are|is|does|did)",
+                "where (the heck|the hell|on earth|in the world) (is|are|do|can|did|does|has|have|would)",
+                "(can't|couldn't|unable to|not able to|don't know how to) (get|bring|turn|switch|put) (it|them|this|that) back",
+                "what did (i|we) (click|press|hit|tap|do wrong|mess up)",
+                "how (does|would|should|can|could) (one|someone|somebody|anyone|a user|an admin|a person|a guest|my team|our team)",
+                "(don't|do not|can't|couldn't|doesn't|didn't) (see|find|spot|locate) ... anywhere",
+                "(asking|asked|asks|wondering|wonders|wondered|wants to know|want to know|wanted to know) how (to|they|we|i|you|he|she|one|their|our|my|the)",
+                "where (in|on|within|inside|under) (the|your|this|our|my) (app|page|settings|dashboard|product|ui|screen|menu|admin|interface|sidebar|tool|website|site|portal|account)",
+                "(can|could|can't|couldn't) (tell|remember|work out|figure out) where",
+                "(is|are) (it|they|that|this) (under|in|on) * or (under|in|on)",
+                "(don't|do not|doesn't|didn't|can't) (understand|get|see|tell) (what|the) (the|) difference",
+                "(super|very|really|pretty|totally|completely|quite|a bit|kinda|so|it's|is|it is) unclear (which|what|where|how|whether|if|who)",
+                "no (idea|clue) (how|where|which) (to|the|my|our|i|we|it|they|this|that|these|those|you)",
+                "(figuring|working) out (how|where|which)",
+                "where (can|do|does|would|should|could|will) (a|an|the|my|our|their|your|guest|guests|users|people|admins|customers|clients|agents|staff|they|he|she|someone|anyone|everyone)",
+                "(point|direct|steer) (me|us|them|him|her) (to|towards|at) (where|how|which|the right setting|the setting|the settings|the option|the button|the menu|the page|the tab)",
             ],
             NegativePatterns =
             [
@@ -165,6 +214,10 @@ public static class SpotlightDefaults
                 "(check|look into|investigate) why",
                 "where (is|are) (the|my|our) (refund|money|invoice|invoices|receipt|reply|response|order|payment|credit|contract|quote)",
                 "where's (the|my|our) (refund|money|invoice|receipt|reply|response|order|payment|credit|contract|quote)",
+                // "couldn't find one in the store" means they do not know it exists: a product-marketing question.
+                "(can't|couldn't|didn't|could not|can not) (find|see) (one|any|anything about|anything on|any mention|mention)",
+                // "customers are confused and angry" reacts to a change; it asks nothing.
+                "(confused|lost) and (angry|annoyed|upset|frustrated|furious|mad)",
             ],
         },
         new()
@@ -217,6 +270,17 @@ public static class SpotlightDefaults
                 "something you (offer|support|provide|plan|sell)",
                 "(are|is) there (any|) (plans|a plan) (to|for)",
                 "(what|which) ... (do you|does it|does your|can it|can you) (support|integrate|work|offer|have|connect|sync)",
+                // Prices, and whether a plan, app or future version has it.
+                "how much (is it|is the|are the|does it|does the|do you charge|would it|will it|would the|will the|is a|is an|is your|are your|per|extra)",
+                "(what|how much) (does|do|would|will) (it|the|your|a|an|this|that|each|one) ... cost",
+                "(what's|what is|whats) (the|your) (price|pricing|cost) (for|of|per|on)",
+                "(will|would) (the|your|it|this|that|they|these|those|there) ... be (available|supported|offered|included|compatible)",
+                "(will|would|does|do) (the|your) (android|ios|mobile|desktop|web|windows|mac|linux) (app|apps|version|client) ... (get|have|support|include|offer|allow|let|work)",
+                "(will|would|does|do) (the|your) (free|starter|basic|pro|business|team|enterprise|premium) (plan|tier|edition|version|plans) ... (get|have|support|include|offer|come with|allow|let)",
+                "(asked|asking|asks|know|wondering|wonder|curious) (if|whether) (there's|there is|there are|there'll be|there will be) (a|an|any)",
+                "(if|whether) (there's|there is|there are) (a|an|any) (limit|cap|way|option|integration|api|plan|discount|setting|feature|version|app|plugin|tier|trial|sdk|template|mobile|free)",
+                "can * (have|support|handle|include|contain|hold|store|accept|integrate|sync|connect|export|import|read|run)",
+                "are there (any|) ... (discounts|discount|plans|tiers|integrations|apis|options|templates|plugins|apps|add ons|extensions|sdks|connectors|settings|features|ways|deals)",
             ],
             NegativePatterns =
             [
@@ -227,6 +291,12 @@ public static class SpotlightDefaults
                 "(can|could) (you|someone|anyone) (please|) (extend|upgrade|downgrade|cancel|reset|resend|send me|send us|call|email me|email us|ping|give me|give us|switch us|switch me|switch our|move us|move me|move our|merge our|merge my|delete our|delete my|remove our|remove my|change our|change my|update our|update my|unlock|reactivate|prorate|credit)",
                 "can (i|we) (get|have) (a|an|my|our) (refund|receipt|invoice|copy of|credit|extension|discount on|call)",
                 "(can|could) (call|ring|phone|email|meet|reach|contact|visit) (them|him|her|me|us)",
+                // Favours asked of the support team, and calls to arrange, are no capability question.
+                "(can|could) (you|someone|anyone|somebody) (please|) (bump|raise|increase|lower|reduce|waive|approve|process|arrange|book|forward|have a look|take a look)",
+                "(hop|jump) on (a|another|a quick) (call|zoom|meeting)",
+                "(can|could) (we|i|you) (get|have|set up|schedule|book|arrange) (a|a quick|another) (call|chat|meeting|zoom|catch up)",
+                "(fix|patch|hotfix|outage|incident|service|site|system) ... be (available|back)",
+                "(can|could) (someone|anyone|somebody|anybody) (please|) (run|export|import|sync|read|have|handle|connect|store|hold|accept)",
             ],
         },
     ];
