@@ -96,6 +96,16 @@ public static class SpotlightDefaults
                 "barking up the wrong tree",
                 "(might|may|could) be in the wrong place",
                 "(are|were) (you|you guys) (really|actually|even|only|just|mostly|mainly|) (for|meant for|built for|aimed at|designed for) (companies|businesses|people|teams|someone|folks|anyone|non|small|orgs|organisations|organizations|us|me)",
+                // "they assumed it's a tool for IT departments", "got the sense this is mostly for US teams", "the right size for this", "your case studies are all SaaS".
+                "(assumed|thought|figured|believed|think|thinks) (it's|it is|this is|it was|this was|you're|you are|you were) ... (tool|product|app|platform|thing|solution|service) (for|meant for|built for|aimed at)",
+                "(seems|looks|feels|sounds) ... like (it's|this is|you're|it is|you are) (for|meant for|built for|aimed at|made for|designed for) (bigger|larger|big|large|enterprise|enterprises|developers|engineers|agencies|startups|corporates|tech|technical|other|companies|teams|people|someone|pros|professionals)",
+                "(think|thinks|assumes|believes|figures|was told|were told|heard|understood) ... (only|mostly|mainly|primarily|exclusively|purely|just) (for|work with|serve|sell to|target|cater to|focus on)",
+                "(the right|the wrong) size for",
+                "(got|get|had|have) the (sense|feeling|idea) (that|) (this|it|you|it's|this is|you're|your) ... (mostly|only|mainly|just|primarily|meant|built|designed|aimed|geared)",
+                "(we're|we are|i'm|i am|that we're|that we are) (not|not really) (a|an) (tech|software|technology|it|saas|startup|big|large|corporate|enterprise|developer|engineering|digital)",
+                "(fit|work|fits|works) with what you (do|offer|sell|make|build)",
+                "(not sure|wasn't sure|unsure|wondering|wonder|not convinced) (if|whether) (a|an|we|our|my|i|someone|people|businesses|companies) ... (fit|fits|belong|qualify|count)",
+                "(your|all the|all your) (case studies|examples|customers|testimonials|customer stories|logos) (are|seem|look|show) (all|mostly|only|just|)",
             ],
             NegativePatterns =
             [
@@ -107,6 +117,8 @@ public static class SpotlightDefaults
                 "thought ... (was|were|would be|is|had been|was going to be|were going to be) (opt in|optional|temporary|rolled back|reverted|live|ready|done|finished|the default|on by default|off by default|turned off|enabled|disabled)",
                 // "$99 a seat is a bit much for us" objects to the price, not to who the product is for.
                 "(price|prices|pricing|cost|costs|fee|fees|bill|subscription|per seat|per user|a month|per month|a year|per year) ... (bit|little|lot|too|way) much",
+                // "I assumed the outage was over" is about a problem, not about who the product is for.
+                "(thought|assumed) (the|this|that|it|our) (outage|incident|issue|bug|problem|error|fix|migration|payment|release|deploy|update|ticket|refund)",
             ],
         },
         new()
@@ -203,6 +215,20 @@ public static class SpotlightDefaults
                 "(figuring|working) out (how|where|which)",
                 "where (can|do|does|would|should|could|will) (a|an|the|my|our|their|your|guest|guests|users|people|admins|customers|clients|agents|staff|they|he|she|someone|anyone|everyone)",
                 "(point|direct|steer) (me|us|them|him|her) (to|towards|at) (where|how|which|the right setting|the setting|the settings|the option|the button|the menu|the page|the tab)",
+                // "what are they doing wrong", "how do folks usually handle this", "what's the intended flow", "finding it was a nightmare".
+                "what (am i|are we|are they|is he|is she|is the customer|are you) (doing wrong|missing)",
+                "(can't|couldn't) spot",
+                "how (do|are|would|should|did) (folks|people|others|other people|other teams|other customers|you all|you guys|y'all|everyone|most people) (usually|normally|typically|generally|)",
+                "(can't|couldn't|hard to) tell from the",
+                "where'd (the|my|our|that|this|it|they|all|those|these) ... (go|went|end up|disappear)",
+                "(what's|what is|whats) the (intended|expected|official|supposed|usual|normal|standard|right|proper|correct|recommended|) (flow|process|workflow|procedure|way) (here|for|to|of)",
+                "(which|where) ... (supposed|meant) to (go|be|live|appear|sit|show|end up)",
+                "(finding|locating|figuring out|setting up|getting to|working out) (the|a|it|this|that|my|our) ... (was|is) (a nightmare|a pain|painful|hard|difficult|impossible|tricky|a struggle|a mission|an ordeal)",
+                "where (exactly|precisely) (do|can|should|would|is|are|does)",
+                "(going|went|go|been going) (round|around) in circles",
+                "not clear (to me|to us|to them|to the customer) (how|where|which|what|whether)",
+                "what (am i|are we|is one|are they|is the user|is the customer) (supposed|meant|expected) to (click|press|tap|do|select|pick|choose|enter|put|type)",
+                "(can't|couldn't) (figure|work) (where|how|which)",
             ],
             NegativePatterns =
             [
@@ -218,6 +244,7 @@ public static class SpotlightDefaults
                 "(can't|couldn't|didn't|could not|can not) (find|see) (one|any|anything about|anything on|any mention|mention)",
                 // "customers are confused and angry" reacts to a change; it asks nothing.
                 "(confused|lost) and (angry|annoyed|upset|frustrated|furious|mad)",
+                "(process|procedure|steps) (for|to) (get|getting|request|requesting|claim|claiming) (a|my|our|the) (refund|credit|reimbursement)",
             ],
         },
         new()
@@ -281,6 +308,18 @@ public static class SpotlightDefaults
                 "(if|whether) (there's|there is|there are) (a|an|any) (limit|cap|way|option|integration|api|plan|discount|setting|feature|version|app|plugin|tier|trial|sdk|template|mobile|free)",
                 "can * (have|support|handle|include|contain|hold|store|accept|integrate|sync|connect|export|import|read|run)",
                 "are there (any|) ... (discounts|discount|plans|tiers|integrations|apis|options|templates|plugins|apps|add ons|extensions|sdks|connectors|settings|features|ways|deals)",
+                // "does this hook into Notion", "can reports be password protected", "is that doable", "is it able to handle".
+                "(does|do|can|will|would) (it|this|that|your|the|you) ... (hook into|hook up to|hook up with|plug into|talk to|tie into)",
+                "can * be (set|made|password|protected|shared|exported|scheduled|customised|customized|configured|linked|connected|synced|used|added|restricted|hidden|limited|sent|embedded|branded|translated|automated|integrated|imported|assigned|edited)",
+                "(what's|what is|whats) (the|your) (pricing|price|cost) like",
+                "(are|is) (you|it|this|your|the) ... (gdpr|hipaa|soc|iso|pci|ccpa|fedramp|wcag) (ready|compliant|certified|approved|audited)",
+                "any (way|option) (to|of) (get|have|set|make|turn|connect|add|use|export|import|sync|send|receive|show|hide|schedule|automate|integrate|link|run|see|limit|restrict|disable|enable|customise|customize|change)",
+                "(asked|asking|asks|know|wondering|wonder|curious|wondered) (if|whether) (they'd|we'd|i'd|you'd|they|we|i) (be able|would be able|will be able|could|can|would|will)",
+                "(do|does) (we|you|it|this) (have|offer) (native|built in|any|) support for",
+                "native (support|integration|app|apps|integrations) (for|with)",
+                "(is|are) ... an option (for|on|in|with)",
+                "(is|would) (that|this|it) (be|) (doable|feasible|a thing|an option)",
+                "(is|are) (it|this|the|your|they) ... able to (handle|support|cope|scale|deal|work|run|process|sync|connect|export|import|send|do)",
             ],
             NegativePatterns =
             [
@@ -297,6 +336,10 @@ public static class SpotlightDefaults
                 "(can|could) (we|i|you) (get|have|set up|schedule|book|arrange) (a|a quick|another) (call|chat|meeting|zoom|catch up)",
                 "(fix|patch|hotfix|outage|incident|service|site|system) ... be (available|back)",
                 "(can|could) (someone|anyone|somebody|anybody) (please|) (run|export|import|sync|read|have|handle|connect|store|hold|accept)",
+                "(can|could) (you|someone|anyone|somebody) (please|) (get|have|ask) (someone|somebody|anyone|a colleague|one of|the team|sales|billing|finance|support)",
+                "give (the customer|the client|them|him|her|me|us) (a call|a ring|a shout|a callback|a call back)",
+                "(can|could) (we|i) (please|) get (the|our|my|a|an) ... (renewed|extended|signed|sent|updated|cancelled|canceled|refunded|fixed|reset|changed|moved|upgraded|downgraded)",
+                "(get|getting|issue|issuing|want|need|request) (a|our|my|the) (refund|credit|reimbursement)",
             ],
         },
     ];
