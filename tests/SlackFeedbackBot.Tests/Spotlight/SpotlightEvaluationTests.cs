@@ -12,6 +12,21 @@ public class SpotlightEvaluationTests
 {
     private const double RequiredAccuracy = 0.97;
 
+    /// <summary>
+    /// What the rules must keep reaching on each part; every part is also held to <see cref="RequiredAccuracy"/>. The
+    /// first-look figures (before the rules saw a part) are in the Spotlight README: they, not these, predict a new set.
+    /// </summary>
+    private static readonly IReadOnlyDictionary<string, double> RequiredAccuracyByPart = new Dictionary<string, double>
+    {
+        ["tune"] = 1.0,
+        ["holdout"] = 1.0,
+        ["holdout2"] = 1.0,
+        ["holdout3"] = 1.0,
+        ["holdout4"] = 1.0,
+        ["holdout5"] = 0.99,
+        ["holdout6"] = 0.97,
+    };
+
     public sealed record Sample(string Split, string Expected, string Text);
 
     public static IReadOnlyList<Sample> Load()
@@ -26,12 +41,13 @@ public class SpotlightEvaluationTests
     }
 
     [Test]
-    public void DefaultRules_OnTheEvaluationSet_AreAtLeast97PercentRightAndNeverInTheWrongBucket()
+    public void DefaultRules_OnEveryPartOfTheEvaluationSet_ReachTheirFloorAndNeverPickAWrongBucket()
     {
         var samples = Load();
         var classifier = SpotlightClassifier.CreateDefault();
         var wrong = new List<string>();
         var missed = new List<string>();
+        var belowFloor = new List<string>();
         foreach (var split in samples.GroupBy(s => s.Split))
         {
             var correct = 0;
@@ -49,21 +65,38 @@ public class SpotlightEvaluationTests
                 }
             }
 
-            TestContext.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Spotlight evaluation {split.Key}: {(double)correct / split.Count():P1} ({correct}/{split.Count()})"));
+            var accuracy = (double)correct / split.Count();
+            var floor = Math.Max(RequiredAccuracy, RequiredAccuracyByPart.GetValueOrDefault(split.Key, RequiredAccuracy));
+            TestContext.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Spotlight evaluation {split.Key}: {accuracy:P1} ({correct}/{split.Count()}), floor {floor:P0}"));
+            if (accuracy < floor)
+            {
+                belowFloor.Add(string.Create(CultureInfo.InvariantCulture, $"{split.Key}: {accuracy:P1} < {floor:P0}"));
+            }
         }
 
-        var accuracy = (double)(samples.Count - wrong.Count - missed.Count) / samples.Count;
-        TestContext.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"Spotlight evaluation all: {accuracy:P1} ({samples.Count - wrong.Count - missed.Count}/{samples.Count}), wrong bucket {wrong.Count}, unclassified instead {missed.Count}"));
+        TestContext.Out.WriteLine($"Spotlight evaluation all: wrong bucket {wrong.Count}, unclassified instead {missed.Count}");
         foreach (var line in wrong.Concat(missed))
         {
             TestContext.Out.WriteLine("  " + line);
         }
 
-        Assert.That(samples, Has.Count.GreaterThanOrEqualTo(300), "the evaluation set should stay a meaningful sample");
-        Assert.That(samples.Select(s => s.Split).Distinct(), Is.SupersetOf(new[] { "tune", "holdout" }));
-        Assert.That(wrong, Is.Empty, "unclassified is better than the wrong bucket");
-        Assert.That(accuracy, Is.GreaterThanOrEqualTo(RequiredAccuracy));
+        Assert.That(samples, Has.Count.GreaterThanOrEqualTo(800), "the evaluation set should stay a meaningful sample");
+        Assert.That(samples.Select(s => s.Split).Distinct(), Is.EquivalentTo(RequiredAccuracyByPart.Keys), "each part has its floor");
+        Assert.That(wrong, Is.Empty, "unclassified is better than the wrong bucket, on every part");
+        Assert.That(belowFloor, Is.Empty);
+    }
+
+    [Test]
+    public void EveryHeldOutPart_HasARealisticMixOfBuckets()
+    {
+        foreach (var part in Load().Where(s => s.Split.StartsWith("holdout", StringComparison.Ordinal)).GroupBy(s => s.Split))
+        {
+            var share = part.GroupBy(s => s.Expected).ToDictionary(g => g.Key, g => (double)g.Count() / part.Count());
+            Assert.That(share.GetValueOrDefault(SpotlightBuckets.Unclassified), Is.GreaterThanOrEqualTo(0.2), $"{part.Key}: look-alikes that must stay out");
+            Assert.That(share.GetValueOrDefault(SpotlightBuckets.Positioning), Is.GreaterThanOrEqualTo(0.1), part.Key);
+            Assert.That(share.GetValueOrDefault(SpotlightBuckets.UserExperience), Is.GreaterThanOrEqualTo(0.2), part.Key);
+            Assert.That(share.GetValueOrDefault(SpotlightBuckets.ProductMarketing), Is.GreaterThanOrEqualTo(0.2), part.Key);
+        }
     }
 
     [Test]

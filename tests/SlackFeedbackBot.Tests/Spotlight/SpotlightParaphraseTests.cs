@@ -22,6 +22,12 @@ public class SpotlightParaphraseTests
     [TestCase("where can we download all invoices at once")]
     [TestCase("I can't seem to get the filters to save")]
     [TestCase("any tips on getting the Outlook add-in to show up?")]
+    [TestCase("what's the trick to getting the report to refresh?")]
+    [TestCase("how do folks usually handle public holidays in the rota?")]
+    [TestCase("where exactly do I paste the API key")]
+    [TestCase("I'm going round in circles with the import")]
+    [TestCase("finding the billing page was a nightmare")]
+    [TestCase("which tab is the export under?")]
     public void UserExperience_Paraphrases(string text) =>
         Assert.That(Classifier.Classify(text).Bucket, Is.EqualTo(SpotlightBuckets.UserExperience), Classifier.Classify(text).Rule);
 
@@ -35,6 +41,11 @@ public class SpotlightParaphraseTests
     [TestCase("Will there be an API for the analytics?")]
     [TestCase("Does the mobile app work offline?")]
     [TestCase("is there a way to schedule messages for later")]
+    [TestCase("does it hook into Airtable?")]
+    [TestCase("is it able to handle 50 languages?")]
+    [TestCase("what's the pricing like for 20 seats?")]
+    [TestCase("how much is it for a team of 8?")]
+    [TestCase("Will the desktop app get dark mode too?")]
     public void ProductMarketing_Paraphrases(string text) =>
         Assert.That(Classifier.Classify(text).Bucket, Is.EqualTo(SpotlightBuckets.ProductMarketing), Classifier.Classify(text).Rule);
 
@@ -50,6 +61,11 @@ public class SpotlightParaphraseTests
     [TestCase("we're a charity, is this overkill for us?")]
     [TestCase("not sure you cater to us")]
     [TestCase("I might be the wrong kind of user for this")]
+    [TestCase("this might be a bit much for us, we're two people")]
+    [TestCase("we're not a tech company, is that a problem?")]
+    [TestCase("my boss thinks this is only for developers")]
+    [TestCase("not sure we're the right size for this")]
+    [TestCase("feels like it's built for much bigger teams than ours")]
     public void Positioning_Paraphrases(string text) =>
         Assert.That(Classifier.Classify(text).Bucket, Is.EqualTo(SpotlightBuckets.Positioning), Classifier.Classify(text).Rule);
 
@@ -60,6 +76,13 @@ public class SpotlightParaphraseTests
     [TestCase("I thought it was just me, but the export fails for everyone")]
     [TestCase("Customer asked if we can call them back on Thursday")]
     [TestCase("The chart colours are hard to tell apart")]
+    [TestCase("Could you bump our seat count to 12?")]
+    [TestCase("Can we hop on a call tomorrow?")]
+    [TestCase("I assumed the outage was over, but it is down again")]
+    [TestCase("I thought the new editor was going to be opt-in")]
+    [TestCase("$99 per seat is a bit much for us")]
+    [TestCase("Could we please get the contract renewed before Friday?")]
+    [TestCase("Customers are confused and angry about the new menu")]
     public void LooksLikeABucketButIsNot_StaysUnclassified(string text) =>
         Assert.That(Classifier.Classify(text), Is.EqualTo(SpotlightResult.Unclassified), Classifier.Classify(text).Rule);
 }

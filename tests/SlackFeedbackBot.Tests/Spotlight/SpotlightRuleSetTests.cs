@@ -76,12 +76,12 @@ public sealed class SpotlightRuleSetTests
     public void AddedRule_ForABucketNoLongerConfigured_IsLeftOut()
     {
         var options = new SpotlightOptions { Buckets = [new SpotlightBucketOptions { Id = "pricing", Phrases = ["how much"] }] };
-        new SpotlightRuleSet(options, new SpotlightRuleStore(_database)).Add("pricing", "what does it cost", "U0ANA", Noon, null);
+        new SpotlightRuleSet(options, new SpotlightRuleStore(_database)).Add("pricing", "price tag", "U0ANA", Noon, null);
 
         var without = new SpotlightRuleSet(new SpotlightOptions(), new SpotlightRuleStore(_database));
 
         Assert.That(without.LearnedRules, Is.Empty);
-        Assert.That(without.Classify("what does it cost").Bucket, Is.EqualTo(SpotlightBuckets.Unclassified));
+        Assert.That(without.Classify("what's the price tag").Bucket, Is.EqualTo(SpotlightBuckets.Unclassified));
     }
 
     [Test]
