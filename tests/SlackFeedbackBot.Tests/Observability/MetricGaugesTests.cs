@@ -12,6 +12,9 @@ using SlackFeedbackBot.Tests.Support;
 namespace SlackFeedbackBot.Tests.Observability;
 
 /// <summary>The gauges (inbox depth and age, outbox backlog) and Quartz's misfires, scraped from the running bot on a fake clock.</summary>
+// OpenTelemetry listens to every meter of a name in the process, whichever host's meter factory made it: a bot host
+// in another fixture would show up in this one's scrape.
+[NonParallelizable]
 public sealed class MetricGaugesTests
 {
     private const string SlowEvent = "metrics_test_slow";

@@ -16,6 +16,9 @@ namespace SlackFeedbackBot.Tests.Observability;
 /// <c>/metrics</c> scraped over HTTP from the running bot after real requests went through the emulator: each metric is
 /// there with its labels and a value that moved.
 /// </summary>
+// OpenTelemetry listens to every meter of a name in the process, whichever host's meter factory made it: a bot host
+// in another fixture would show up in this one's scrape.
+[NonParallelizable]
 public sealed class MetricsEndpointTests
 {
     private const string Ana = "U0ANA00001";
