@@ -33,9 +33,9 @@ print("  allocated: %.0f MB; largest gen0 after a GC %.1f MB; peak GC committed 
     total(r"heap\.total_allocated") / 1e6, peak(r"heap\.size.*gen0") / 1e6, peak(r"memory\.committed_size") / 1e6, peak(r"working_set") / 1e6))
 print("  thread pool: peak %.0f threads, peak queue %.0f items; lock contentions %.0f; JIT time %.1f s" % (
     peak(r"thread_pool\.thread\.count"), peak(r"thread_pool\.queue\.length"), total(r"lock_contentions"), total(r"jit\.compilation\.time")))
-for k, v in sorted(find(rates, r"slack\.inbox\.wal\.resets").items()):
+for k, v in sorted(find(rates, r"(slack|slackfeedbackbot)\.inbox\.wal\.resets").items()):
     print("  %s: %.0f in the run" % (k, v))
-for k, v in sorted(find(peaks, r"slack\.inbox|request\.duration.*status_code=200").items()):
+for k, v in sorted(find(peaks, r"(slack|slackfeedbackbot)\.inbox|request\.duration.*status_code=200").items()):
     if "Percentile=50" in k or "Percentile=99" in k:
         scale = 1000 if "(s)" in k else 1
         label = re.sub(r";?(http\.route|network|url|http\.request\.method)[^;\]]*", "", k)

@@ -9,13 +9,53 @@ public sealed class StorageOptionsValidator : IValidateOptions<StorageOptions>
     public ValidateOptionsResult Validate(string? name, StorageOptions options)
     {
         var checks = new SettingChecks(StorageOptions.Section);
-        if (DatabaseLocation.Problem(options.DatabasePath) is { } problem)
+        if (options.Provider == StorageProvider.Postgres)
+        {
+            if (PostgresConnectionString.Problem(options.ConnectionString) is { } postgresProblem)
+            {
+                checks.Add(nameof(StorageOptions.ConnectionString), postgresProblem);
+            }
+        }
+        else if (DatabaseLocation.Problem(options.DatabasePath) is { } problem)
         {
             checks.Add(nameof(StorageOptions.DatabasePath), problem);
         }
 
         checks.Between(nameof(StorageOptions.BusyTimeoutSeconds), options.BusyTimeoutSeconds, 1, 600);
         return checks.Result();
+    }
+}
+
+/// <summary>Whether a PostgreSQL connection string can be read and names a server and a database.</summary>
+public static class PostgresConnectionString
+{
+    private const string Example = "e.g. Host=localhost;Port=5432;Database=slackfeedbackbot;Username=bot;Password=…";
+
+    /// <summary>What keeps <paramref name="connectionString"/> from naming a database, with the fix; null when it does.</summary>
+    public static string? Problem(string? connectionString)
+    {
+        if (string.IsNullOrWhiteSpace(connectionString))
+        {
+            return $"is empty, and Storage:Provider is Postgres; set it to the server and database ({Example}), or set Storage:Provider to Sqlite.";
+        }
+
+        Npgsql.NpgsqlConnectionStringBuilder parsed;
+        try
+        {
+            parsed = new Npgsql.NpgsqlConnectionStringBuilder(connectionString);
+        }
+        catch (Exception ex) when (ex is ArgumentException or FormatException or KeyNotFoundException)
+        {
+            // The message can quote the string, and the string can hold a password: say only that it could not be read.
+            return $"cannot be read as key=value pairs; write it as {Example}.";
+        }
+
+        if (string.IsNullOrWhiteSpace(parsed.Host))
+        {
+            return $"names no Host; add the server ({Example}).";
+        }
+
+        return string.IsNullOrWhiteSpace(parsed.Database) ? $"names no Database; add it ({Example})." : null;
     }
 }
 
