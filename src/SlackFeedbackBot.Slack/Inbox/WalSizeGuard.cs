@@ -76,15 +76,22 @@ internal sealed class WalSizeGuard
 
         _resetDue = true;
 
-        // A passive checkpoint in progress holds SQLite's checkpoint lock, and ours would only come back busy: the next commit tries again.
-        if (Stopwatch.GetTimestamp() < _busyUntilTimestamp || !_checkpointing.TryEnter())
+        // Each reset after the log passed the file's end leaves a file a commit larger; before it creeps far, one
+        // TRUNCATE starts it over at nothing.
+        var truncate = size > 2 * _thresholdBytes;
+
+        // A passive checkpoint in progress holds SQLite's checkpoint lock, and ours would only come back busy: the next
+        // commit tries again. Past twice the threshold the log has outrun the checkpoints (a starved checkpointer thread,
+        // readers in the way), so the writer waits its turn rather than let the log grow on.
+        if (truncate)
+        {
+            _checkpointing.Enter();
+        }
+        else if (Stopwatch.GetTimestamp() < _busyUntilTimestamp || !_checkpointing.TryEnter())
         {
             return;
         }
 
-        // Each reset after the log passed the file's end leaves a file a commit larger; before it creeps far, one
-        // TRUNCATE starts it over at nothing.
-        var truncate = size > 2 * _thresholdBytes;
         bool busy;
         TimeSpan pause;
         try
