@@ -29,7 +29,7 @@ public static class SpotlightDefaults
                 "(this|it) (isn't|is not|wasn't|was not|might not be|may not be|probably isn't|is probably not|doesn't seem) (really|) (for|meant for|built for|designed for|made for|aimed at) (me|us|people|teams|companies|someone|folks|small|non|a|an)",
                 "(is|was) (this|it) (really|only|just|even|mostly|actually|) (meant|built|designed|made|aimed|intended) (for|at)",
                 "(is|was) (this|it) (only|just|mostly|really) for",
-                "(someone|people|folks|teams|companies|company|shops|businesses|business|orgs|users|team|firm|firms|organisation|organization) like (me|us|ours|mine|theirs|hers|his)",
+                "(someone|people|folks|teams|companies|company|shops|businesses|business|orgs|users|team|firm|firms|organisation|organization) like (me|us|ours|mine|theirs|hers|his|her|him)",
                 "(right|good) fit",
                 "(we're|we are|i'm|i am|are we|am i) (probably|maybe|way|just|) (too small|too big|too early|not big enough|not technical enough)",
                 "i'm not (a|an|very|really|that|super|) (developer|engineer|technical|techie|programmer|coder|designer|it person)",
@@ -43,8 +43,8 @@ public static class SpotlightDefaults
                 // The ways people say it without "target customer": "not sure this is meant for agencies like us", "we thought you
                 // were only for B2C", "out of our league", "not sure we're the kind of company you built this for".
                 "out of (our|my|their|his|her|your) league",
-                "(not sure|wasn't sure|weren't sure|unsure|wondering|wonder|don't know) (if|whether|) (this|it|you|your product|your app|the product|the app) ... (meant|built|designed|made|aimed|intended|geared) (for|at|towards)",
-                "(not sure|wasn't sure|weren't sure|unsure|wondering|wonder|don't know) (if|whether|) (this|it|your product|the product) (is|would be) (really|even|actually|) (suitable|right|appropriate) for",
+                "(not sure|wasn't sure|weren't sure|unsure|wondering|wondered|wonders|wonder|don't know) (if|whether|) (this|it|you|your product|your app|the product|the app) ... (meant|built|designed|made|aimed|intended|geared) (for|at|towards)",
+                "(not sure|wasn't sure|weren't sure|unsure|wondering|wondered|wonders|wonder|don't know) (if|whether|) (this|it|your product|the product) (is|would be) (really|even|actually|) (suitable|right|appropriate) for",
                 "not sure (this|it) (is|would be) (really|even|) for (the|our) (public|private|non profit|nonprofit|) (sector|industry|market|space|segment)",
                 "(team|company|business|shop|agency|org|organisation|organization|firm|school|charity|studio|practice) like (ours|us|mine|me)",
                 "(thought|assumed|figured|believed) (you|you're|you were|we|this|it|it's|your|the app|the product|the tool|that you|that this|that it) ... (only|mostly|mainly|primarily|exclusively|purely|just for|meant for|built for|designed for|aimed at|geared)",
@@ -52,7 +52,7 @@ public static class SpotlightDefaults
                 "(not sure|wasn't sure|weren't sure|unsure|don't think|doubt|wonder if|wondering if|if) (we're|we are|i'm|i am|we|i) (really|) (the|your) (kind|sort|type) of",
                 "(kind|sort|type) of (company|business|customer|customers|team|user|users|shop|client|clients|org|organisation|organization|person|people|agency|firm) (you|you're|you are|this|it|your product) ... (built|made|designed|meant|aimed|had in mind|target|serve|want|for)",
                 "overkill for (us|me|a|an|our|small|what|teams|people|someone)",
-                "(too advanced|too complex|too complicated|too much|too enterprise|too enterprisey|too heavy|too sophisticated|too powerful|too fancy) for (us|me|what we|our|a|small|someone)",
+                "(too advanced|too corporate|too complex|too complicated|too much|too enterprise|too enterprisey|too heavy|too sophisticated|too powerful|too fancy) for (us|me|what we|our|a|small|someone)",
                 "(we're|we are|i'm|i am|we|i) (not|probably not|maybe not|not really|might not be|may not be) (your|the|a) (typical|target|ideal|usual|intended|average) (customer|user|audience|client|buyer)",
                 "(don't|do not) think (we're|we are|i'm|i am) (your|the|a) (typical|target|ideal|usual|intended|right|good) (customer|user|audience|client|buyer|fit)",
                 "(is|was) (this|it|your product|your app|the product|the tool|the app) (meant|built|designed|made|aimed|intended) (only|just|mainly|mostly|primarily|purely|exclusively) (for|at)",
@@ -104,7 +104,7 @@ public static class SpotlightDefaults
                 "(got|get|had|have) the (sense|feeling|idea) (that|) (this|it|you|it's|this is|you're|your) ... (mostly|only|mainly|just|primarily|meant|built|designed|aimed|geared)",
                 "(we're|we are|i'm|i am|that we're|that we are) (not|not really) (a|an) (tech|software|technology|it|saas|startup|big|large|corporate|enterprise|developer|engineering|digital)",
                 "(fit|work|fits|works) with what you (do|offer|sell|make|build)",
-                "(not sure|wasn't sure|unsure|wondering|wonder|not convinced) (if|whether) (a|an|we|our|my|i|someone|people|businesses|companies) ... (fit|fits|belong|qualify|count)",
+                "(not sure|wasn't sure|unsure|wondering|wondered|wonders|wonder|not convinced) (if|whether) (a|an|we|our|my|i|someone|people|businesses|companies) ... (fit|fits|belong|qualify|count)",
                 "(your|all the|all your) (case studies|examples|customers|testimonials|customer stories|logos) (are|seem|look|show) (all|mostly|only|just|)",
                 // Said of a size, a segment or a sector: "companies their size", "too small for you", "is your product only for B2B",
                 // "are we even for agencies", "are we in the wrong place", "the site makes it look like it's only for startups".
@@ -117,12 +117,13 @@ public static class SpotlightDefaults
                 "(are we|am i|we're|i'm|we are|i am) in the wrong place",
                 "(makes|made|making) (it|this|you|the product|your product) (look|seem|sound|feel) like (it's|it is|this is|you're|you are) (only|just|mostly|meant|built|aimed|designed)",
                 "(figured|thought|assumed|believed) (we|you) (were|are) (a|an|just a|only a|mostly a) ... (tool|product|app|platform|vendor|solution|service)",
-                "(not sure|unsure|wasn't sure|weren't sure|wondering|wondered|no idea) (if|whether) (it's|it is|this is|you're|you are|it was|this was|the product is|the tool is) (for|meant for|built for|aimed at|designed for|made for)",
+                "(not sure|unsure|wasn't sure|weren't sure|wondering|wondered|no idea) (if|whether) (it's|it is|this is|you're|you are|it was|this was|the product is|the tool is|your tool is|your product is|your app is|your platform is) (for|meant for|built for|aimed at|designed for|made for)",
                 "do you (work with|serve|cater to|cater for|sell to|take on) (agencies|startups|freelancers|nonprofits|non profits|charities|schools|universities|hospitals|government|governments|the public sector|small businesses|small teams|enterprises|individuals|b2c|b2b|consumer brands)",
                 "(is|are|was) (this|it|you) (for|meant for|built for|designed for|aimed at) ... only",
                 "(not sure|unsure|doubt|wasn't sure|weren't sure) (this|it|you|your product|the product) (fits|fit|suits|suit) (us|me|our|a|an|companies|teams|businesses)",
                 "(are you|is this|is it|would you be|would this be|would it be) (a|the|even a|really a) fit for",
                 "(we're|we are|i'm|i am) (not|not really) in (tech|software|it|saas)",
+                "(if|whether) (we|you) (even|really|actually) (do|serve|work with|cater to|cater for|sell to|cover)",
             ],
             NegativePatterns =
             [
@@ -270,6 +271,8 @@ public static class SpotlightDefaults
                 "painfully slow",
                 "so slow (it's|that|we|they|i|people|users|customers)",
                 "buried ... (menus|menu|settings|tabs|clicks|screens|pages|levels|deep)",
+                "how (can|could|do|should|would) (the|my|our|their) ... (team|staff|users|agents|admins|managers|employees) (print|set|change|add|find|get|make|turn|remove|delete|edit|export|import|see|move|invite|create|use|connect|switch|share|assign|clock|log)",
+                "(totally|completely|really|a bit|kinda|so|still) (stuck|lost) (on|at|with|in|trying)",
                 "(having|had|have|has) (trouble|difficulty|a hard time|a tough time) (connecting|getting|adding|setting|finding|using|changing|importing|exporting|configuring|navigating|locating|inviting)",
             ],
             NegativePatterns =
@@ -336,7 +339,7 @@ public static class SpotlightDefaults
                 "(is|are) there (going to|gonna) be",
                 "is there (any|) support for",
                 "(is|are) (the|your|this|it) ... (included|compatible|limited|capped|encrypted|configurable|customisable|customizable|extensible)",
-                "any chance (you|you'll|you will|we|we'll|it|it'll|this|that|of)",
+                "any chance (there's|there is|there'll be|we have|you|you'll|you will|we|we'll|it|it'll|this|that|of)",
                 "is there (a|an|any) (export|import|sync|connector|integration|option|setting|feature|api|app|plugin) (to|for|with|from|that|into)",
                 "(wondered|wonders) (if|whether)",
                 "(have|has) (you|you guys) got (a|an|any)",
@@ -376,7 +379,7 @@ public static class SpotlightDefaults
                 "(annual|yearly|monthly) (plan|plans|billing|pricing|subscription|subscriptions|contract) ... (cheaper|more expensive|cost more|cost less|an option)",
                 "(plan|plans|tier|tiers|pricing|seat|seats|license|licenses|subscription) ... (cheaper|more expensive) than",
                 "do we (have|support|offer|integrate with) (a|an|any|) (public|native|built in|open|rest|official|mobile|two way|) (api|apis|integration|integrations|connector|connectors|plugin|plugins|sdk|webhook|webhooks|mobile app|sso|saml|audit log|audit logs)",
-                "can (users|customers|clients|guests|admins|members|agents|employees|our users|our customers|end users) (log in|login|sign in|sign up|pay|use|access|see|choose|pick|book|upload|download)",
+                "can (users|customers|clients|guests|admins|members|agents|employees|our users|our customers|end users) (log in|login|sign in|sign up|pay|use|access|see|choose|pick|book|upload|download|comment|edit|invite|view|reply|vote|join)",
                 "is there * (support|integration)",
                 "(we're|we are|you're|you are|it's|it is|they're) (soc|iso|gdpr|hipaa|pci|fedramp|ccpa|wcag) ... (certified|compliant|ready|approved|audited)",
                 "difference between (the|your|) (free|starter|basic|pro|professional|business|team|enterprise|premium|growth|standard|plus) (and|plan|plans|tier|tiers|edition|vs)",
@@ -385,6 +388,7 @@ public static class SpotlightDefaults
                 "(what's|what is|what are) (the|your) (pricing|prices|rates|plans)",
                 "any (integration|integrations|api|plugin|plugins|app|connector|connectors|support) (with|for|into)",
                 "(what's|what is) the (max|maximum|limit|minimum|min|upper limit)",
+                "(per user|per seat|per agent|per member|per location) (price|pricing|cost|fee|rate)",
             ],
             NegativePatterns =
             [
@@ -411,6 +415,7 @@ public static class SpotlightDefaults
                 "(can|could) (i|we) (please|) get (a hand|some help|a second pair|another pair|eyes)",
                 "(can|could) (you|someone|anyone|somebody) (please|) (update|review|approve) (the|this|my) (crm|salesforce|hubspot|ticket|sheet|spreadsheet|notes|doc|pr|pull request|draft)",
                 "(can|could) (we|i) (please|) (look at|look into|take a look at|have a look at|dig into|investigate|discuss|talk about) (this|that|the)",
+                "(can|could) (we|i) (get|order|have) (pizza|lunch|coffee|food|drinks|snacks|cake|a room|the room|a meeting room)",
             ],
         },
     ];
