@@ -31,6 +31,14 @@ internal static class SpotlightWordForms
         ["theres"] = "there's",
         ["wheres"] = "where's",
         ["hows"] = "how's",
+        // Common misspellings of the words the rules ask with.
+        ["suport"] = "support",
+        ["supprot"] = "support",
+        ["intergrate"] = "integrate",
+        ["intergration"] = "integration",
+        ["intergrations"] = "integrations",
+        ["wich"] = "which",
+        ["defualt"] = "default",
     };
 
     /// <summary>Two words that chat splits but mean one: "i m" is "i'm", "can not" is "can't".</summary>

@@ -25,6 +25,9 @@ public class SpotlightEvaluationTests
         ["holdout4"] = 1.0,
         ["holdout5"] = 0.99,
         ["holdout6"] = 0.97,
+        ["holdout7"] = 0.97,
+        ["holdout8"] = 0.97,
+        ["holdout9"] = 0.97,
     };
 
     public sealed record Sample(string Split, string Expected, string Text);
