@@ -13,7 +13,7 @@ namespace SlackFeedbackBot.Slack.Inbox;
 /// row is committed (WAL, synchronous=NORMAL: durable across a process crash). The log is kept small by
 /// <see cref="WalSizeGuard"/>.
 /// </summary>
-public sealed class SqliteSlackInbox : ISlackInbox, IAsyncDisposable
+public sealed class SqliteSlackInbox : ISlackInbox, IPurgeableInbox, IAsyncDisposable
 {
     private const int MaxBatch = 1024;
 
