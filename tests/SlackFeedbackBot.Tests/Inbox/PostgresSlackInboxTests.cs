@@ -24,14 +24,16 @@ namespace SlackFeedbackBot.Tests.Inbox;
 public sealed class PostgresSlackInboxTests
 {
     private static readonly TimeSpan Lease = TimeSpan.FromMinutes(2);
-    private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 12, 2, 9, 0, 0, TimeSpan.Zero));
-    private readonly List<PostgresSlackInbox> _inboxes = [];
+    private FakeTimeProvider _time = null!;
+    private List<PostgresSlackInbox> _inboxes = null!;
     private PostgresServer _server = null!;
     private string _database = null!;
 
     [SetUp]
     public async Task SetUp()
     {
+        _time = new FakeTimeProvider(new DateTimeOffset(2026, 12, 2, 9, 0, 0, TimeSpan.Zero));
+        _inboxes = [];
         _server = await PostgresServer.GetAsync();
         _database = await _server.CreateDatabaseAsync();
     }
