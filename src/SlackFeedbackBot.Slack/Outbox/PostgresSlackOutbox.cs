@@ -61,13 +61,7 @@ public sealed class PostgresSlackOutbox : IOutboxStore, IAsyncDisposable
         ArgumentException.ThrowIfNullOrEmpty(key);
         var now = Now();
         await using var connection = await _database.OpenConnectionAsync(ct);
-        var added = await connection.ExecuteAsync(new CommandDefinition(
-            """
-            INSERT INTO slack_outbox (idempotency_key, kind, payload, pacing_channel, status, attempts, next_attempt_at, created_at)
-            VALUES (@key, @Kind, @payload, @PacingChannel, 'pending', 0, @now, @now)
-            ON CONFLICT (idempotency_key) DO NOTHING
-            """,
-            new { key, task.Kind, payload = task.Payload.ToJsonString(), task.PacingChannel, now }, cancellationToken: ct)) == 1;
+        var added = await SqliteSlackOutbox.InsertAsync(connection, key, task, now, ct);
         if (added)
         {
             Enqueued?.Invoke();

@@ -28,13 +28,7 @@ public sealed class SqliteSlackOutbox : IOutboxStore
         ArgumentException.ThrowIfNullOrEmpty(key);
         var now = Now();
         await using var connection = Open();
-        var added = await connection.ExecuteAsync(new CommandDefinition(
-            """
-            INSERT INTO slack_outbox (idempotency_key, kind, payload, pacing_channel, status, attempts, next_attempt_at, created_at)
-            VALUES (@key, @Kind, @payload, @PacingChannel, 'pending', 0, @now, @now)
-            ON CONFLICT (idempotency_key) DO NOTHING
-            """,
-            new { key, task.Kind, payload = task.Payload.ToJsonString(), task.PacingChannel, now }, cancellationToken: ct)) == 1;
+        var added = await InsertAsync(connection, key, task, now, ct);
         if (added)
         {
             Enqueued?.Invoke();
@@ -42,6 +36,16 @@ public sealed class SqliteSlackOutbox : IOutboxStore
 
         return added;
     }
+
+    /// <summary>The insert both outbox stores run (SQLite and PostgreSQL read it alike): true when the key was new.</summary>
+    internal static async Task<bool> InsertAsync(System.Data.Common.DbConnection connection, string key, OutboxTask task, long now, CancellationToken ct) =>
+        await connection.ExecuteAsync(new CommandDefinition(
+            """
+            INSERT INTO slack_outbox (idempotency_key, kind, payload, pacing_channel, status, attempts, next_attempt_at, created_at)
+            VALUES (@key, @Kind, @payload, @PacingChannel, 'pending', 0, @now, @now)
+            ON CONFLICT (idempotency_key) DO NOTHING
+            """,
+            new { key, task.Kind, payload = task.Payload.ToJsonString(), task.PacingChannel, now }, cancellationToken: ct)) == 1;
 
     private const string BacklogSql = """
         SELECT
