@@ -6,6 +6,14 @@ namespace SlackFeedbackBot.Slack.Inbox;
 /// <summary>The statements both inbox stores run as they are: SQLite and PostgreSQL read them alike.</summary>
 internal static class InboxQueries
 {
+    /// <summary>The newest parked rows, up to <c>@limit</c>; each store reads them into its own column types.</summary>
+    public const string Parked =
+        """
+        SELECT id AS Id, kind AS Kind, dedupe_key AS DedupeKey, attempts AS Attempts, last_error AS LastError, received_at AS ReceivedAt,
+               handled_at AS ParkedAt
+        FROM slack_inbox WHERE status = 2 ORDER BY id DESC LIMIT @limit
+        """;
+
     /// <summary>Counts pending rows, and parked rows parked since <paramref name="parkedSince"/>.</summary>
     public static async Task<InboxStats> StatsAsync(DbConnection connection, DateTimeOffset parkedSince, CancellationToken ct)
     {

@@ -184,11 +184,7 @@ public sealed class PostgresSlackInbox : ILeasedSlackInbox, IPurgeableInbox, IAs
     {
         await using var connection = await _database.OpenConnectionAsync(ct);
         var rows = await connection.QueryAsync<ParkedRow>(new CommandDefinition(
-            """
-            SELECT id AS Id, kind AS Kind, dedupe_key AS DedupeKey, attempts AS Attempts, last_error AS LastError, received_at AS ReceivedAt,
-                   handled_at AS ParkedAt
-            FROM slack_inbox WHERE status = 2 ORDER BY id DESC LIMIT @limit
-            """,
+            InboxQueries.Parked,
             new { limit },
             cancellationToken: ct));
         return rows.Select(r => new InboxParkedRecord(
