@@ -42,6 +42,14 @@ public sealed class SlackOptions
     /// <summary>How long handled requests are kept after they arrived, so that Slack's retries of them are recognised and dropped.</summary>
     public TimeSpan HandledRetention { get; set; } = TimeSpan.FromDays(2);
 
+    /// <summary>This instance's name on the leases it holds in a shared (PostgreSQL) inbox and outbox. Empty: host name, process id
+    /// and a random suffix, new at every start.</summary>
+    public string? InstanceId { get; set; }
+
+    /// <summary>How long a request or outbox task claimed by an instance stays its own without a renewal; a live instance
+    /// renews it every third of this, so one that died loses its work to the others within this time. PostgreSQL only.</summary>
+    public TimeSpan LeaseDuration { get; set; } = TimeSpan.FromMinutes(2);
+
     /// <summary>Workspace (team id) the bot serves; requests from other workspaces are refused. Empty: learned from auth.test.</summary>
     public string? TeamId { get; set; }
 }

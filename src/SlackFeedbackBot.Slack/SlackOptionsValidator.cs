@@ -13,6 +13,9 @@ public sealed partial class SlackOptionsValidator : IValidateOptions<SlackOption
     /// <summary>Slack wants the ack within 3 seconds; the reply has to be ready a little before.</summary>
     public static readonly TimeSpan LongestAckPayloadWait = TimeSpan.FromMilliseconds(2900);
 
+    /// <summary>Socket Mode connections Slack keeps open per app.</summary>
+    public const int MaxSocketConnections = 10;
+
     public ValidateOptionsResult Validate(string? name, SlackOptions options)
     {
         var checks = new SettingChecks(SlackOptions.Section);
@@ -53,13 +56,28 @@ public sealed partial class SlackOptionsValidator : IValidateOptions<SlackOption
             checks.Add(nameof(SlackOptions.TeamId), $"is \"{Shown(options.TeamId)}\", not a team id; set it to the workspace id (like T0123ABCD, shown by auth.test and `doctor`) or leave it out.");
         }
 
-        checks.Between(nameof(SlackOptions.SocketConnections), options.SocketConnections, 1, 10);
+        if (options.SocketConnections > MaxSocketConnections)
+        {
+            // Slack counts connections per app, so every instance's connections add up to this one limit.
+            checks.Add(nameof(SlackOptions.SocketConnections), $"is {options.SocketConnections}; Slack allows at most {MaxSocketConnections} Socket Mode connections per app, across all instances: set it so that instances × connections is at most {MaxSocketConnections}.");
+        }
+        else
+        {
+            checks.Between(nameof(SlackOptions.SocketConnections), options.SocketConnections, 1, MaxSocketConnections);
+        }
+
         checks.Between(nameof(SlackOptions.SocketConnectionStagger), options.SocketConnectionStagger, TimeSpan.Zero, TimeSpan.FromMinutes(5));
         checks.Positive(nameof(SlackOptions.AckPayloadWait), options.AckPayloadWait, LongestAckPayloadWait);
         checks.Between(nameof(SlackOptions.MaxHandlerAttempts), options.MaxHandlerAttempts, 1, 100);
         checks.Between(nameof(SlackOptions.ParkedRetention), options.ParkedRetention, TimeSpan.FromHours(1), TimeSpan.FromDays(365));
         // Slack retries an event for up to an hour (a day with delayed events): a shorter memory would handle a retry twice.
         checks.Between(nameof(SlackOptions.HandledRetention), options.HandledRetention, TimeSpan.FromHours(2), TimeSpan.FromDays(365));
+        checks.Between(nameof(SlackOptions.LeaseDuration), options.LeaseDuration, TimeSpan.FromSeconds(10), TimeSpan.FromHours(1));
+        if (options.InstanceId is { Length: > 200 })
+        {
+            checks.Add(nameof(SlackOptions.InstanceId), "is longer than 200 characters; give each instance a short name of its own, or leave it out for host name and process id.");
+        }
+
         return checks.Result();
     }
 

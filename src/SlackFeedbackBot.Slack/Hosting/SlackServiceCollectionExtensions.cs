@@ -8,6 +8,7 @@ using SlackFeedbackBot.Slack.Configuration;
 using SlackFeedbackBot.Slack.Dispatch;
 using SlackFeedbackBot.Slack.Inbound;
 using SlackFeedbackBot.Slack.Inbox;
+using SlackFeedbackBot.Slack.Leases;
 using SlackFeedbackBot.Slack.Outbox;
 using SlackFeedbackBot.Slack.Retention;
 using SlackFeedbackBot.Slack.Transports;
@@ -23,7 +24,14 @@ public static class SlackServiceCollectionExtensions
     /// in the given SQLite database, the dispatcher and the transport chosen by <c>Slack:Mode</c>.
     /// Returns the builder on which handlers are registered, one line each.
     /// </summary>
-    public static SlackHandlerBuilder AddSlack(this IServiceCollection services, IConfiguration configuration, Func<IServiceProvider, string> inboxConnectionString)
+    public static SlackHandlerBuilder AddSlack(this IServiceCollection services, IConfiguration configuration, Func<IServiceProvider, string> inboxConnectionString) =>
+        services.AddSlack(configuration, SlackStorage.Sqlite(inboxConnectionString));
+
+    /// <summary>
+    /// The same, with the inbox and outbox in the storage the host names: a SQLite file one instance owns (as above), or a
+    /// PostgreSQL database several instances share, each request and task held by one instance under a lease.
+    /// </summary>
+    public static SlackHandlerBuilder AddSlack(this IServiceCollection services, IConfiguration configuration, SlackStorage storage)
     {
         DurationConverter.Register();
         services.AddOptions<SlackOptions>()
@@ -33,7 +41,7 @@ public static class SlackServiceCollectionExtensions
         services.AddSlackApiClient();
         services.AddOptions<SlackApiRetryOptions>().Bind(configuration.GetSection(SlackApiRetryOptions.Section));
         services.AddOptions<SlackPostPacingOptions>().Bind(configuration.GetSection(SlackPostPacingOptions.Section));
-        services.AddSlackOutbox(inboxConnectionString);
+        services.AddSlackOutbox(storage);
         services.AddOptions<SlackOutboxOptions>().Bind(configuration.GetSection(SlackOutboxOptions.Section));
         services.AddSlackRequestVerifier();
         services.AddSlackTransports();
@@ -41,12 +49,26 @@ public static class SlackServiceCollectionExtensions
         services.AddMetrics();
         services.TryAddSingleton<SlackInboxMetrics>();
         var handlers = services.AddSlackDispatcher();
-        services.AddSingleton<ISlackInbox>(sp => new SqliteSlackInbox(
-            inboxConnectionString(sp),
-            sp.GetRequiredService<TimeProvider>(),
-            sp.GetRequiredService<ILogger<SqliteSlackInbox>>(),
-            parkedRetention: sp.GetRequiredService<IOptions<SlackOptions>>().Value.ParkedRetention,
-            metrics: sp.GetRequiredService<SlackInboxMetrics>()));
+        if (storage.Provider == SlackStorageProvider.Postgres)
+        {
+            services.TryAddSingleton(sp => LeaseHolder.From(sp.GetRequiredService<IOptions<SlackOptions>>().Value));
+            services.AddSingleton<ISlackInbox>(sp => new PostgresSlackInbox(
+                storage.ConnectionString(sp),
+                sp.GetRequiredService<LeaseHolder>(),
+                sp.GetRequiredService<TimeProvider>(),
+                sp.GetRequiredService<ILogger<PostgresSlackInbox>>(),
+                parkedRetention: sp.GetRequiredService<IOptions<SlackOptions>>().Value.ParkedRetention));
+        }
+        else
+        {
+            services.AddSingleton<ISlackInbox>(sp => new SqliteSlackInbox(
+                storage.ConnectionString(sp),
+                sp.GetRequiredService<TimeProvider>(),
+                sp.GetRequiredService<ILogger<SqliteSlackInbox>>(),
+                parkedRetention: sp.GetRequiredService<IOptions<SlackOptions>>().Value.ParkedRetention,
+                metrics: sp.GetRequiredService<SlackInboxMetrics>()));
+        }
+
         services.AddSingleton<SlackInboxProcessor>();
         services.AddSingleton<ISlackInboundSink>(sp => sp.GetRequiredService<SlackInboxProcessor>());
         services.AddHostedService(sp => sp.GetRequiredService<SlackInboxProcessor>());

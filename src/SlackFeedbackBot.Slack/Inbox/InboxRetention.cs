@@ -11,7 +11,7 @@ public sealed class InboxRetention(ISlackInbox inbox, IOptions<SlackOptions> opt
 
     public async Task<int> PurgeAsync(DateTimeOffset now, CancellationToken ct)
     {
-        if (inbox is not SqliteSlackInbox store)
+        if (inbox is not IPurgeableInbox store)
         {
             return 0;
         }

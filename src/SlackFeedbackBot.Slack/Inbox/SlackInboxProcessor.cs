@@ -28,6 +28,10 @@ public sealed class SlackInboxProcessor(
 {
     private static readonly TimeSpan PendingSweepInterval = TimeSpan.FromSeconds(5);
 
+    // A shared inbox: requests claimed per look, and the most this instance takes on while its workers are busy.
+    private const int ClaimBatch = 256;
+    private const int MaxClaimedInFlight = 1024;
+
     // A request that failed only because Slack could not be reached is fine: it waits out an outage of about an hour
     // (a retry a minute once the delay reaches its cap) before it is parked for the operator.
     private const int SlackOutageAttempts = 60;
@@ -111,6 +115,12 @@ public sealed class SlackInboxProcessor(
 
     private async Task QueuePendingAsync(bool atStart, CancellationToken ct)
     {
+        if (inbox is ILeasedSlackInbox shared)
+        {
+            await ClaimAsync(shared, ct);
+            return;
+        }
+
         var pending = await inbox.GetPendingAsync(int.MaxValue, ct);
         var fresh = pending.Where(r => _inFlight.TryAdd(r.Id, r.Request.ReceivedAt)).ToList();
         if (fresh.Count > 0)
@@ -126,8 +136,31 @@ public sealed class SlackInboxProcessor(
         }
     }
 
+    // In an inbox several instances share, the pending rows are theirs too: this one claims only rows no live lease holds
+    // (their instance died, or an operator set them back to pending), a bounded batch at a time so that the others get some.
+    private async Task ClaimAsync(ILeasedSlackInbox shared, CancellationToken ct)
+    {
+        var room = MaxClaimedInFlight - _inFlight.Count;
+        if (room <= 0)
+        {
+            return;
+        }
+
+        var claimed = await shared.ClaimAsync(Math.Min(room, ClaimBatch), ct);
+        var fresh = claimed.Where(r => _inFlight.TryAdd(r.Id, r.Request.ReceivedAt)).ToList();
+        if (fresh.Count > 0)
+        {
+            log.LogInformation("Took over {Count} Slack requests that no instance was handling", fresh.Count);
+        }
+
+        foreach (var record in fresh)
+        {
+            Enqueue(new InboxWork(record, null));
+        }
+    }
+
     // Picks up rows set back to pending from outside (`inbox retry`): only when there are more pending rows than this
-    // process has queued, so a backlog costs one COUNT every few seconds, not a reload.
+    // process has queued, so a backlog costs one COUNT every few seconds, not a reload. A shared inbox claims instead.
     private async Task SweepPendingAsync(CancellationToken ct)
     {
         using var timer = new PeriodicTimer(PendingSweepInterval, time);
@@ -137,6 +170,12 @@ public sealed class SlackInboxProcessor(
             {
                 try
                 {
+                    if (inbox is ILeasedSlackInbox shared)
+                    {
+                        await ClaimAsync(shared, ct);
+                        continue;
+                    }
+
                     var stats = await inbox.GetStatsAsync(ct);
                     if (stats.Pending > _inFlight.Count)
                     {
@@ -192,6 +231,12 @@ public sealed class SlackInboxProcessor(
         try
         {
             await inbox.MarkFailedAsync(record.Id, attempt, error, park, ct);
+        }
+        catch (InboxLeaseLostException)
+        {
+            log.LogWarning("Slack request {InboxId} failed after its lease ran out ({Error}); the instance that took it over handles it", record.Id, error);
+            _inFlight.TryRemove(record.Id, out _);
+            return;
         }
         catch (Exception markFailed) when (markFailed is not OperationCanceledException)
         {

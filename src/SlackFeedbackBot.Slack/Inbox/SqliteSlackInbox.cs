@@ -13,7 +13,7 @@ namespace SlackFeedbackBot.Slack.Inbox;
 /// row is committed (WAL, synchronous=NORMAL: durable across a process crash). The log is kept small by
 /// <see cref="WalSizeGuard"/>.
 /// </summary>
-public sealed class SqliteSlackInbox : ISlackInbox, IAsyncDisposable
+public sealed class SqliteSlackInbox : ISlackInbox, IPurgeableInbox, IAsyncDisposable
 {
     private const int MaxBatch = 1024;
 
@@ -112,11 +112,7 @@ public sealed class SqliteSlackInbox : ISlackInbox, IAsyncDisposable
     {
         await using var connection = Open();
         var rows = await connection.QueryAsync<ParkedRow>(new CommandDefinition(
-            """
-            SELECT id AS Id, kind AS Kind, dedupe_key AS DedupeKey, attempts AS Attempts, last_error AS LastError, received_at AS ReceivedAt,
-                   handled_at AS ParkedAt
-            FROM slack_inbox WHERE status = 2 ORDER BY id DESC LIMIT @limit
-            """,
+            InboxQueries.Parked,
             new { limit },
             cancellationToken: ct));
         return rows.Select(r => new InboxParkedRecord(
@@ -127,21 +123,7 @@ public sealed class SqliteSlackInbox : ISlackInbox, IAsyncDisposable
     public async Task<InboxStats> GetStatsAsync(CancellationToken ct)
     {
         await using var connection = Open();
-        var row = await connection.QuerySingleAsync<StatsRow>(new CommandDefinition(
-            """
-            SELECT
-              (SELECT COUNT(*) FROM slack_inbox WHERE status = 0) AS Pending,
-              (SELECT COUNT(*) FROM slack_inbox WHERE status = 2 AND handled_at >= @parkedSince) AS Parked,
-              (SELECT MIN(received_at) FROM slack_inbox WHERE status = 0) AS OldestPending,
-              (SELECT last_error FROM slack_inbox WHERE status = 2 AND handled_at >= @parkedSince ORDER BY id DESC LIMIT 1) AS LastParkedError
-            """,
-            new { parkedSince = (_time.GetUtcNow() - _parkedRetention).ToUnixTimeMilliseconds() },
-            cancellationToken: ct));
-        return new InboxStats(
-            row.Pending,
-            row.Parked,
-            row.OldestPending is { } ms ? DateTimeOffset.FromUnixTimeMilliseconds(ms) : null,
-            row.LastParkedError);
+        return await InboxQueries.StatsAsync(connection, _time.GetUtcNow() - _parkedRetention, ct);
     }
 
     public async ValueTask DisposeAsync()
@@ -390,11 +372,7 @@ public sealed class SqliteSlackInbox : ISlackInbox, IAsyncDisposable
     public async Task<(int Handled, int Parked)> PurgeAsync(DateTimeOffset handledBefore, DateTimeOffset parkedBefore, CancellationToken ct)
     {
         await using var connection = Open();
-        var handled = await connection.ExecuteAsync(new CommandDefinition(
-            "DELETE FROM slack_inbox WHERE status = 1 AND received_at < @cutoff", new { cutoff = handledBefore.ToUnixTimeMilliseconds() }, cancellationToken: ct));
-        var parked = await connection.ExecuteAsync(new CommandDefinition(
-            "DELETE FROM slack_inbox WHERE status = 2 AND handled_at < @cutoff", new { cutoff = parkedBefore.ToUnixTimeMilliseconds() }, cancellationToken: ct));
-        return (handled, parked);
+        return await InboxQueries.PurgeAsync(connection, handledBefore, parkedBefore, ct);
     }
 
     private abstract class WriteOp
@@ -435,13 +413,4 @@ public sealed class SqliteSlackInbox : ISlackInbox, IAsyncDisposable
     private sealed record PendingRow(long Id, string Kind, string Payload, string DedupeKey, long RetryNum, long ReceivedAt, long Attempts);
 
     private sealed record ParkedRow(long Id, string Kind, string DedupeKey, long Attempts, string? LastError, long ReceivedAt, long? ParkedAt);
-
-    // Settable properties, not a constructor: the scalar subqueries have no declared column type for Dapper to match.
-    private sealed class StatsRow
-    {
-        public long Pending { get; set; }
-        public long Parked { get; set; }
-        public long? OldestPending { get; set; }
-        public string? LastParkedError { get; set; }
-    }
 }

@@ -28,7 +28,7 @@ public sealed class EphemeralEffect(ISlackApiClient slack) : IOutboxTaskHandler
             BuiltInEffectHandlers.Required(task.Payload, "channel"), BuiltInEffectHandlers.Required(task.Payload, "user"), StoredMessage.FromJson(task.Payload["message"]), ct);
 }
 
-public sealed class DirectMessageEffect(ISlackApiClient slack, SqliteSlackOutbox outbox) : IOutboxTaskHandler
+public sealed class DirectMessageEffect(ISlackApiClient slack, IOutboxStore outbox) : IOutboxTaskHandler
 {
     private const string ChannelField = "dm_channel";
 

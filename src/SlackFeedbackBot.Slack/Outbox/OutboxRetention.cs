@@ -4,7 +4,7 @@ using SlackFeedbackBot.Slack.Retention;
 namespace SlackFeedbackBot.Slack.Outbox;
 
 /// <summary>Done tasks go <c>Slack:Outbox:KeepFinished</c> after they were done, failed ones <c>Slack:Outbox:KeepFailed</c> after they failed.</summary>
-public sealed class OutboxRetention(SqliteSlackOutbox store, OutboxClock clock, IOptions<SlackOutboxOptions> options) : IRetentionPurge
+public sealed class OutboxRetention(IOutboxStore store, OutboxClock clock, IOptions<SlackOutboxOptions> options) : IRetentionPurge
 {
     public string What => "finished outbox tasks";
 

@@ -18,7 +18,7 @@ public sealed class SlackOutboxDrainer : BackgroundService
     private static readonly TimeSpan DefaultRetryAfter = TimeSpan.FromSeconds(1);
     private static readonly TimeSpan LongestRetryAfter = TimeSpan.FromMinutes(10);
 
-    private readonly SqliteSlackOutbox _store;
+    private readonly IOutboxStore _store;
     private readonly IReadOnlyDictionary<string, IOutboxTaskHandler> _handlers;
     private readonly ChannelPostPacer _pacer;
     private readonly TimeProvider _time;
@@ -31,7 +31,7 @@ public sealed class SlackOutboxDrainer : BackgroundService
     private TaskCompletionSource _signal = NewSignal();
 
     public SlackOutboxDrainer(
-        SqliteSlackOutbox store,
+        IOutboxStore store,
         IEnumerable<IOutboxTaskHandler> handlers,
         ChannelPostPacer pacer,
         OutboxClock clock,
@@ -125,10 +125,13 @@ public sealed class SlackOutboxDrainer : BackgroundService
 
         var due = await _store.DueAsync(DueBatch, [.. _running.Keys], ct);
         var now = _time.GetUtcNow();
-        foreach (var task in due)
+        for (var i = 0; i < due.Count; i++)
         {
+            var task = due[i];
             if (_running.Count >= concurrency)
             {
+                // A shared store leased these to this instance: give them back for the others rather than hold them idle.
+                await _store.ReleaseAsync([.. due.Skip(i).Select(t => t.Id)]);
                 break;
             }
 
@@ -198,6 +201,11 @@ public sealed class SlackOutboxDrainer : BackgroundService
                 {
                     result = await handler.RunAsync(due.Context(), CancellationToken.None);
                 }
+            }
+            catch (OutboxLeaseLostException)
+            {
+                _log.LogInformation("Outbox task {Key} was taken over by another instance after its lease ran out; not sent from here", due.Key);
+                return;
             }
             catch (Exception ex)
             {

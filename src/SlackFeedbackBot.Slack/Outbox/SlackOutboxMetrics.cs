@@ -17,7 +17,7 @@ public sealed class SlackOutboxMetrics
 
     internal static readonly TimeSpan BacklogCacheFor = TimeSpan.FromSeconds(5);
 
-    private readonly SqliteSlackOutbox _store;
+    private readonly IOutboxStore _store;
     private readonly OutboxClock _clock;
     private readonly ILogger<SlackOutboxMetrics> _log;
     private readonly Counter<long> _sent;
@@ -27,7 +27,7 @@ public sealed class SlackOutboxMetrics
     private OutboxBacklog? _backlog;
     private long _backlogReadAt;
 
-    public SlackOutboxMetrics(IMeterFactory meters, SqliteSlackOutbox store, OutboxClock clock, ILogger<SlackOutboxMetrics> log)
+    public SlackOutboxMetrics(IMeterFactory meters, IOutboxStore store, OutboxClock clock, ILogger<SlackOutboxMetrics> log)
     {
         _store = store;
         _clock = clock;

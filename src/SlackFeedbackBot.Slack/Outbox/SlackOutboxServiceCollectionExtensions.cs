@@ -1,7 +1,10 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Logging;
 using SlackFeedbackBot.Slack.Api;
+using SlackFeedbackBot.Slack.Hosting;
+using SlackFeedbackBot.Slack.Leases;
 using SlackFeedbackBot.Slack.Retention;
 
 namespace SlackFeedbackBot.Slack.Outbox;
@@ -12,9 +15,13 @@ public static class SlackOutboxServiceCollectionExtensions
     /// The outbox in the given SQLite database: <see cref="ISlackOutbox"/> to enqueue, the drainer as a hosted service, and
     /// the built-in effects (<see cref="SlackEffects"/>). Expects <see cref="ISlackApiClient"/> to be registered.
     /// </summary>
-    public static IServiceCollection AddSlackOutbox(this IServiceCollection services, Func<IServiceProvider, string> connectionString)
+    public static IServiceCollection AddSlackOutbox(this IServiceCollection services, Func<IServiceProvider, string> connectionString) =>
+        services.AddSlackOutbox(SlackStorage.Sqlite(connectionString));
+
+    /// <summary>The outbox in the storage the host names: a SQLite file of its own, or a PostgreSQL database instances share.</summary>
+    public static IServiceCollection AddSlackOutbox(this IServiceCollection services, SlackStorage storage)
     {
-        if (services.Any(d => d.ServiceType == typeof(SqliteSlackOutbox)))
+        if (services.Any(d => d.ServiceType == typeof(IOutboxStore)))
         {
             return services;
         }
@@ -25,8 +32,19 @@ public static class SlackOutboxServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<SlackOutboxOptions>, SlackOutboxOptionsValidator>());
         services.AddOptions<SlackPostPacingOptions>();
         services.TryAddSingleton<ChannelPostPacer>();
-        services.AddSingleton(sp => new SqliteSlackOutbox(connectionString(sp), sp.GetRequiredService<OutboxClock>()));
-        services.TryAddSingleton<ISlackOutbox>(sp => sp.GetRequiredService<SqliteSlackOutbox>());
+        if (storage.Provider == SlackStorageProvider.Postgres)
+        {
+            services.TryAddSingleton(sp => LeaseHolder.From(sp.GetRequiredService<IOptions<SlackOptions>>().Value));
+            services.AddSingleton<IOutboxStore>(sp => new PostgresSlackOutbox(
+                storage.ConnectionString(sp), sp.GetRequiredService<LeaseHolder>(), sp.GetRequiredService<OutboxClock>(), sp.GetRequiredService<ILogger<PostgresSlackOutbox>>()));
+        }
+        else
+        {
+            services.AddSingleton(sp => new SqliteSlackOutbox(storage.ConnectionString(sp), sp.GetRequiredService<OutboxClock>()));
+            services.AddSingleton<IOutboxStore>(sp => sp.GetRequiredService<SqliteSlackOutbox>());
+        }
+
+        services.TryAddSingleton<ISlackOutbox>(sp => sp.GetRequiredService<IOutboxStore>());
         services.AddOutboxTaskHandler<PostEffect>();
         services.AddOutboxTaskHandler<EphemeralEffect>();
         services.AddOutboxTaskHandler<DirectMessageEffect>();

@@ -8,7 +8,7 @@ namespace SlackFeedbackBot.Slack.Outbox;
 /// The outbox table. Each change is one statement: a task is marked done in the same statement that stores its result,
 /// so a restart finds it either pending (and runs it) or done (and leaves it).
 /// </summary>
-public sealed class SqliteSlackOutbox : ISlackOutbox
+public sealed class SqliteSlackOutbox : IOutboxStore
 {
     private readonly string _connectionString;
     private readonly OutboxClock _clock;
@@ -21,7 +21,6 @@ public sealed class SqliteSlackOutbox : ISlackOutbox
         SlackOutboxSchema.Ensure(connection);
     }
 
-    /// <summary>Raised after a new task is stored, so the drainer need not wait for its next look.</summary>
     public event Action? Enqueued;
 
     public async Task<bool> EnqueueAsync(string key, OutboxTask task, CancellationToken ct = default)
@@ -29,13 +28,7 @@ public sealed class SqliteSlackOutbox : ISlackOutbox
         ArgumentException.ThrowIfNullOrEmpty(key);
         var now = Now();
         await using var connection = Open();
-        var added = await connection.ExecuteAsync(new CommandDefinition(
-            """
-            INSERT INTO slack_outbox (idempotency_key, kind, payload, pacing_channel, status, attempts, next_attempt_at, created_at)
-            VALUES (@key, @Kind, @payload, @PacingChannel, 'pending', 0, @now, @now)
-            ON CONFLICT (idempotency_key) DO NOTHING
-            """,
-            new { key, task.Kind, payload = task.Payload.ToJsonString(), task.PacingChannel, now }, cancellationToken: ct)) == 1;
+        var added = await InsertAsync(connection, key, task, now, ct);
         if (added)
         {
             Enqueued?.Invoke();
@@ -43,6 +36,16 @@ public sealed class SqliteSlackOutbox : ISlackOutbox
 
         return added;
     }
+
+    /// <summary>The insert both outbox stores run (SQLite and PostgreSQL read it alike): true when the key was new.</summary>
+    internal static async Task<bool> InsertAsync(System.Data.Common.DbConnection connection, string key, OutboxTask task, long now, CancellationToken ct) =>
+        await connection.ExecuteAsync(new CommandDefinition(
+            """
+            INSERT INTO slack_outbox (idempotency_key, kind, payload, pacing_channel, status, attempts, next_attempt_at, created_at)
+            VALUES (@key, @Kind, @payload, @PacingChannel, 'pending', 0, @now, @now)
+            ON CONFLICT (idempotency_key) DO NOTHING
+            """,
+            new { key, task.Kind, payload = task.Payload.ToJsonString(), task.PacingChannel, now }, cancellationToken: ct)) == 1;
 
     private const string BacklogSql = """
         SELECT
@@ -57,8 +60,7 @@ public sealed class SqliteSlackOutbox : ISlackOutbox
         return ToBacklog(await connection.QuerySingleAsync<(long Pending, long? Oldest, long Failed)>(new CommandDefinition(BacklogSql, cancellationToken: ct)));
     }
 
-    /// <summary>The same, synchronously: for metric gauges, which are read by a callback that cannot await.</summary>
-    internal OutboxBacklog Backlog()
+    public OutboxBacklog Backlog()
     {
         using var connection = Open();
         return ToBacklog(connection.QuerySingle<(long Pending, long? Oldest, long Failed)>(BacklogSql));
@@ -67,8 +69,7 @@ public sealed class SqliteSlackOutbox : ISlackOutbox
     private static OutboxBacklog ToBacklog((long Pending, long? Oldest, long Failed) row) =>
         new((int)row.Pending, row.Oldest is { } oldest ? DateTimeOffset.FromUnixTimeMilliseconds(oldest) : null, (int)row.Failed);
 
-    /// <summary>Pending tasks due by now, earliest first, leaving out those already running.</summary>
-    internal async Task<IReadOnlyList<DueTask>> DueAsync(int limit, IReadOnlyCollection<long> running, CancellationToken ct)
+    public async Task<IReadOnlyList<DueTask>> DueAsync(int limit, IReadOnlyCollection<long> running, CancellationToken ct)
     {
         await using var connection = Open();
         var rows = await connection.QueryAsync<DueRow>(new CommandDefinition(
@@ -84,8 +85,10 @@ public sealed class SqliteSlackOutbox : ISlackOutbox
         return [.. rows.Select(r => new DueTask(r.Id, r.Key, r.Kind, r.Payload, r.PacingChannel, (int)r.Attempts, r.SendingSince is { } since ? DateTimeOffset.FromUnixTimeMilliseconds(since) : null))];
     }
 
-    /// <summary>When the next pending task (not running now) is due, or null when none is pending.</summary>
-    internal async Task<DateTimeOffset?> NextDueAsync(IReadOnlyCollection<long> running, CancellationToken ct)
+    // One instance owns the file: what the drainer did not start is simply left pending.
+    public Task ReleaseAsync(IReadOnlyCollection<long> ids) => Task.CompletedTask;
+
+    public async Task<DateTimeOffset?> NextDueAsync(IReadOnlyCollection<long> running, CancellationToken ct)
     {
         await using var connection = Open();
         var next = await connection.ExecuteScalarAsync<long?>(new CommandDefinition(
@@ -93,28 +96,23 @@ public sealed class SqliteSlackOutbox : ISlackOutbox
         return next is { } ms ? DateTimeOffset.FromUnixTimeMilliseconds(ms) : null;
     }
 
-    /// <summary>Records, before the call goes out, that an attempt started. Until the outcome is known it keeps the
-    /// earliest start, so a later look for what Slack did covers every attempt that may have reached it.</summary>
-    internal Task MarkSendingAsync(long id) =>
+    public Task MarkSendingAsync(long id) =>
         ExecuteAsync("UPDATE slack_outbox SET sending_since = COALESCE(sending_since, @now) WHERE id = @id AND status = 'pending'", new { id, now = Now() });
 
-    /// <summary>Keeps a value the task learned on the way (a DM's channel) in its payload, for the attempts after this one.</summary>
-    internal Task RememberAsync(long id, string field, string value) =>
+    public Task RememberAsync(long id, string field, string value) =>
         ExecuteAsync("UPDATE slack_outbox SET payload = json_set(payload, '$.' || @field, @value) WHERE id = @id AND status = 'pending'", new { id, field, value });
 
-    internal Task CompleteAsync(long id, string? result) =>
+    public Task CompleteAsync(long id, string? result) =>
         ExecuteAsync(
             "UPDATE slack_outbox SET status = 'done', attempts = attempts + 1, result = @result, last_error = NULL, done_at = @now WHERE id = @id AND status = 'pending'",
             new { id, result, now = Now() });
 
-    internal Task FailAsync(long id, string error) =>
+    public Task FailAsync(long id, string error) =>
         ExecuteAsync(
             "UPDATE slack_outbox SET status = 'failed', attempts = attempts + 1, last_error = @error, done_at = @now WHERE id = @id AND status = 'pending'",
             new { id, error, now = Now() });
 
-    /// <summary>Tries again at <paramref name="at"/>; a failed attempt counts, waiting for a posting slot does not.
-    /// <paramref name="settled"/>: Slack answered that it did nothing (a rate limit), so the task is no longer in doubt.</summary>
-    internal Task RescheduleAsync(long id, DateTimeOffset at, string? error, bool settled = false) =>
+    public Task RescheduleAsync(long id, DateTimeOffset at, string? error, bool settled = false) =>
         ExecuteAsync(
             error is null
                 ? "UPDATE slack_outbox SET next_attempt_at = @at WHERE id = @id AND status = 'pending'"
@@ -123,9 +121,7 @@ public sealed class SqliteSlackOutbox : ISlackOutbox
                     : "UPDATE slack_outbox SET next_attempt_at = @at, attempts = attempts + 1, last_error = @error WHERE id = @id AND status = 'pending'",
             new { id, at = at.ToUnixTimeMilliseconds(), error });
 
-    /// <summary>Forgets tasks done before <paramref name="doneBefore"/> and tasks failed before <paramref name="failedBefore"/>;
-    /// until then their keys keep dropping repeats.</summary>
-    internal Task<int> PurgeAsync(DateTimeOffset doneBefore, DateTimeOffset failedBefore) =>
+    public Task<int> PurgeAsync(DateTimeOffset doneBefore, DateTimeOffset failedBefore) =>
         ExecuteAsync(
             "DELETE FROM slack_outbox WHERE (status = 'done' AND done_at < @doneBefore) OR (status = 'failed' AND done_at < @failedBefore)",
             new { doneBefore = doneBefore.ToUnixTimeMilliseconds(), failedBefore = failedBefore.ToUnixTimeMilliseconds() });
@@ -150,7 +146,7 @@ public sealed class SqliteSlackOutbox : ISlackOutbox
 }
 
 /// <summary>A pending task that is due.</summary>
-internal sealed record DueTask(long Id, string Key, string Kind, string Payload, string? PacingChannel, int Attempts, DateTimeOffset? SendingSince)
+public sealed record DueTask(long Id, string Key, string Kind, string Payload, string? PacingChannel, int Attempts, DateTimeOffset? SendingSince)
 {
     public OutboxTaskContext Context() => new(Id, Key, Kind, JsonNode.Parse(Payload)!.AsObject(), Attempts + 1, SendingSince);
 }

@@ -45,13 +45,21 @@ public static class BotHost
         builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<LocalModeOptions>, LocalModeOptionsValidator>());
         builder.Services.AddScheduling(builder.Configuration);
         builder.Services
-            .AddSlack(builder.Configuration, sp => sp.GetRequiredService<Database>().ConnectionString)
+            .AddSlack(builder.Configuration, SlackStorageFor(builder.Configuration))
             .AddBotFeatures(builder.Configuration);
         builder.Services.AddBotHealthChecks();
         builder.Services.AddBotMetrics(builder.Configuration);
         builder.Services.ReadSettingsOnce();
         return builder;
     }
+
+    // The inbox and outbox go where the bot's data goes: its SQLite file, or the PostgreSQL database all instances share.
+    // Read as text: a value that is neither is reported by the storage settings' check, not thrown here.
+    private static SlackStorage SlackStorageFor(IConfiguration configuration) =>
+        Enum.TryParse<StorageProvider>(configuration[$"{StorageOptions.Section}:{nameof(StorageOptions.Provider)}"], ignoreCase: true, out var provider)
+        && provider == StorageProvider.Postgres
+            ? SlackStorage.Postgres(sp => sp.GetRequiredService<IOptions<StorageOptions>>().Value.ConnectionString!)
+            : SlackStorage.Sqlite(sp => sp.GetRequiredService<Database>().ConnectionString);
 
     /// <summary>
     /// Builds the app once every setting has been checked (<see cref="ConfigurationCheck"/>); throws

@@ -40,6 +40,16 @@ public class SlackOptionsValidatorTests
     }
 
     [Test]
+    public void MoreSocketConnectionsThanSlackAllowsPerApp_Fails_SayingTheLimitCoversAllInstances()
+    {
+        var result = _validator.Validate(null, new SlackOptions { Mode = SlackMode.Socket, BotToken = "xoxb-1", AppToken = "xapp-1", SocketConnections = 11 });
+
+        Assert.That(result.Failed, Is.True);
+        Assert.That(result.FailureMessage, Does.Contain("Slack:SocketConnections"));
+        Assert.That(result.FailureMessage, Does.Contain("at most 10 Socket Mode connections per app, across all instances"));
+    }
+
+    [Test]
     public void MissingBotToken_Fails()
     {
         var result = _validator.Validate(null, new SlackOptions { Mode = SlackMode.Socket, AppToken = "xapp-1" });

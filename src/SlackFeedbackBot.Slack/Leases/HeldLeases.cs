@@ -1,0 +1,69 @@
+using System.Collections.Concurrent;
+using Microsoft.Extensions.Logging;
+
+namespace SlackFeedbackBot.Slack.Leases;
+
+/// <summary>
+/// The rows one instance holds under a lease in a shared table, renewed every third of the lease on the app's clock: a
+/// live instance keeps what it works on however long that takes, and one that died loses it within one lease.
+/// </summary>
+internal sealed class HeldLeases : IAsyncDisposable
+{
+    private readonly ConcurrentDictionary<long, byte> _held = new();
+    private readonly Func<long[], Task<IReadOnlyCollection<long>>> _renew;
+    private readonly ILogger _log;
+    private readonly string _what;
+    private readonly ITimer _timer;
+    private int _renewing;
+
+    /// <param name="renew">Extends the leases on the given rows and answers those this instance still held.</param>
+    /// <param name="what">What the rows are, for the log ("Slack requests").</param>
+    public HeldLeases(TimeProvider time, TimeSpan lease, Func<long[], Task<IReadOnlyCollection<long>>> renew, ILogger log, string what)
+    {
+        _renew = renew;
+        _log = log;
+        _what = what;
+        _timer = time.CreateTimer(_ => _ = RenewAsync(), null, lease / 3, lease / 3);
+    }
+
+    public int Count => _held.Count;
+
+    public void Hold(long id) => _held.TryAdd(id, 0);
+
+    public void Release(long id) => _held.TryRemove(id, out _);
+
+    /// <summary>Renews every lease held now; the timer calls it, and a test may.</summary>
+    public async Task RenewAsync()
+    {
+        if (Interlocked.Exchange(ref _renewing, 1) == 1)
+        {
+            return;
+        }
+
+        try
+        {
+            var ids = _held.Keys.ToArray();
+            if (ids.Length == 0)
+            {
+                return;
+            }
+
+            var kept = (await _renew(ids)).ToHashSet();
+            var lost = ids.Where(id => !kept.Contains(id) && _held.TryRemove(id, out _)).ToList();
+            if (lost.Count > 0)
+            {
+                _log.LogDebug("{Count} {What} are no longer this instance's (done meanwhile, or taken over after their lease ran out)", lost.Count, _what);
+            }
+        }
+        catch (Exception ex)
+        {
+            _log.LogWarning(ex, "Could not renew the leases on {Count} {What}; trying again in a third of the lease", _held.Count, _what);
+        }
+        finally
+        {
+            Volatile.Write(ref _renewing, 0);
+        }
+    }
+
+    public ValueTask DisposeAsync() => _timer.DisposeAsync();
+}
