@@ -1,3 +1,4 @@
+using System.Data.Common;
 using Dapper;
 using Microsoft.Data.Sqlite;
 using SlackFeedbackBot.Storage;
@@ -169,7 +170,7 @@ public sealed class CustomerRepository(Database database)
     public bool AnyDomains()
     {
         using var connection = database.Open();
-        return connection.ExecuteScalar<long>("SELECT EXISTS (SELECT 1 FROM customer_domains)") == 1;
+        return connection.ExecuteScalar<bool>("SELECT EXISTS (SELECT 1 FROM customer_domains)");
     }
 
     private sealed class DomainOwner
@@ -179,14 +180,14 @@ public sealed class CustomerRepository(Database database)
         public string Owner { get; set; } = "";
     }
 
-    private static Customer Load(SqliteConnection connection, long id) =>
+    private static Customer Load(DbConnection connection, long id) =>
         connection.QuerySingle<Customer>($"SELECT {Columns} FROM customers WHERE id = @id", new { id }) with
         {
             Aliases = connection.Query<string>("SELECT alias FROM customer_aliases WHERE customer_id = @id ORDER BY alias_key", new { id }).AsList(),
             Domains = connection.Query<string>("SELECT domain FROM customer_domains WHERE customer_id = @id ORDER BY domain", new { id }).AsList(),
         };
 
-    private static bool Changed(SqliteConnection connection, SqliteTransaction tx, Customer existing, CustomerRow row)
+    private static bool Changed(DbConnection connection, DbTransaction tx, Customer existing, CustomerRow row)
     {
         if (existing.Name != row.Name || existing.Tier != row.Tier || existing.AnnualRevenue != row.AnnualRevenue || existing.Segment != row.Segment)
         {
