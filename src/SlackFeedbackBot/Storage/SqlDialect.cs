@@ -19,12 +19,20 @@ public abstract class SqlDialect
     /// <summary>A case-insensitive equality of a column and a parameter.</summary>
     public abstract string EqualsIgnoringCase(string column, string parameter);
 
+    /// <summary>
+    /// <paramref name="column"/> is one of the list <paramref name="parameter"/>. Dapper spreads a list into
+    /// <c>IN (@p1, @p2, …)</c> for SQLite, but passes it to PostgreSQL as one array, which <c>IN</c> cannot take.
+    /// </summary>
+    public abstract string InList(string column, string parameter);
+
     private sealed class SqliteDialect : SqlDialect
     {
         public override string FeedbackSearch(string queryParameter) =>
             $"SELECT rowid AS hit, bm25(feedback_fts) AS score FROM feedback_fts WHERE feedback_fts MATCH {queryParameter}";
 
         public override string EqualsIgnoringCase(string column, string parameter) => $"{column} = {parameter} COLLATE NOCASE";
+
+        public override string InList(string column, string parameter) => $"{column} IN {parameter}";
     }
 
     private sealed class PostgresDialect : SqlDialect
@@ -34,5 +42,7 @@ public abstract class SqlDialect
             $"SELECT id AS hit, -ts_rank(search, q) AS score FROM feedback_items, websearch_to_tsquery('simple', {queryParameter}) q WHERE search @@ q";
 
         public override string EqualsIgnoringCase(string column, string parameter) => $"lower({column}) = lower({parameter})";
+
+        public override string InList(string column, string parameter) => $"{column} = ANY({parameter})";
     }
 }
