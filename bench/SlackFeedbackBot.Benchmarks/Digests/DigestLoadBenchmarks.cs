@@ -69,7 +69,7 @@ public class DigestLoadBenchmarks
 
     private static void Seed(Database database)
     {
-        using var connection = database.Open();
+        using var connection = (SqliteConnection)database.Open();
         using var tx = connection.BeginTransaction();
         using var item = Command(connection, tx, """
             INSERT INTO feedback_items (id, text, customer, reporter_id, capture_path, bucket, status, created_at, updated_at, resolved_at, resolution, shift_key, product_area)

@@ -20,7 +20,13 @@ public static class CliDatabase
             .AddInMemoryCollection(environment.Settings())
             .Build();
         var options = configuration.GetSection(StorageOptions.Section).Get<StorageOptions>() ?? new StorageOptions();
-        return new Database(options.DatabasePath, options.BusyTimeoutSeconds);
+        if (options.Provider == StorageProvider.Postgres)
+        {
+            // The commands read and write the SQLite file (its lock, backups, the Slack inbox).
+            throw PostgresStartup.NotAvailable();
+        }
+
+        return Database.From(options);
     }
 
     /// <param name="migrate">False for commands that must not change the schema (they may run beside the bot); then the file must exist.</param>

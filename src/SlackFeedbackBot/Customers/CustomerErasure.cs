@@ -23,7 +23,7 @@ public sealed class CustomerErasure(Database database) : IPersonalDataEraser
         var ids = connection.Query<long>(
             "SELECT id FROM customers WHERE name_key = @key UNION SELECT customer_id FROM customer_aliases WHERE alias_key = @key", new { key }, tx).AsList();
         // Aliases and domains go with the record (ON DELETE CASCADE).
-        var removed = connection.Execute("DELETE FROM customers WHERE id IN @ids", new { ids }, tx);
+        var removed = connection.Execute($"DELETE FROM customers WHERE {database.Dialect.InList("id", "@ids")}", new { ids }, tx);
         if (apply)
         {
             tx.Commit();

@@ -1,3 +1,4 @@
+using System.Data.Common;
 using Dapper;
 using Microsoft.Data.Sqlite;
 using SlackFeedbackBot.Storage;
@@ -42,7 +43,7 @@ public enum CustomerRowOutcome
 /// <summary>What became of one imported row, by its line in the file.</summary>
 public sealed record CustomerRowResult(int Line, string Name, CustomerRowOutcome Outcome, string? Problem = null);
 
-/// <summary>The customers, their aliases and their email domains in SQLite: the only reader and writer of those tables.</summary>
+/// <summary>The customers, their aliases and their email domains in the database: the only reader and writer of those tables.</summary>
 public sealed class CustomerRepository(Database database)
 {
     private const string Columns = "id AS Id, name AS Name, tier AS Tier, annual_revenue AS AnnualRevenue, segment AS Segment";
@@ -71,7 +72,7 @@ public sealed class CustomerRepository(Database database)
             }
 
             if (row.Domains is { Count: > 0 } domains && connection.QueryFirstOrDefault<DomainOwner>(
-                    "SELECT d.domain AS Domain, c.name AS Owner FROM customer_domains d JOIN customers c ON c.id = d.customer_id WHERE d.domain IN @domains AND d.customer_id <> @id ORDER BY d.domain",
+                    $"SELECT d.domain AS Domain, c.name AS Owner FROM customer_domains d JOIN customers c ON c.id = d.customer_id WHERE {database.Dialect.InList("d.domain", "@domains")} AND d.customer_id <> @id ORDER BY d.domain",
                     new { domains, id }, tx) is { } taken)
             {
                 results.Add(new CustomerRowResult(row.Line, row.Name, CustomerRowOutcome.Refused, $"the domain {taken.Domain} belongs to {taken.Owner}."));
@@ -79,9 +80,9 @@ public sealed class CustomerRepository(Database database)
             }
 
             var aliasKeys = row.Aliases?.Select(Customer.Key).ToList() ?? [];
-            if (aliasKeys.Count > 0 && connection.QueryFirstOrDefault<string>("""
-                    SELECT c.name FROM customer_aliases a JOIN customers c ON c.id = a.customer_id WHERE a.alias_key IN @aliasKeys AND a.customer_id <> @id
-                    UNION ALL SELECT name FROM customers WHERE name_key IN @aliasKeys AND id <> @id
+            if (aliasKeys.Count > 0 && connection.QueryFirstOrDefault<string>($"""
+                    SELECT c.name FROM customer_aliases a JOIN customers c ON c.id = a.customer_id WHERE {database.Dialect.InList("a.alias_key", "@aliasKeys")} AND a.customer_id <> @id
+                    UNION ALL SELECT name FROM customers WHERE {database.Dialect.InList("name_key", "@aliasKeys")} AND id <> @id
                     """, new { aliasKeys, id }, tx) is { } other)
             {
                 results.Add(new CustomerRowResult(row.Line, row.Name, CustomerRowOutcome.Refused, $"one of its aliases already names {other}."));
@@ -161,7 +162,7 @@ public sealed class CustomerRepository(Database database)
 
         using var connection = database.Open();
         var id = connection.QueryFirstOrDefault<long?>(
-            "SELECT customer_id FROM customer_domains WHERE domain IN @candidates ORDER BY length(domain) DESC LIMIT 1", new { candidates });
+            $"SELECT customer_id FROM customer_domains WHERE {database.Dialect.InList("domain", "@candidates")} ORDER BY length(domain) DESC LIMIT 1", new { candidates });
         return id is null ? null : Load(connection, id.Value);
     }
 
@@ -169,7 +170,7 @@ public sealed class CustomerRepository(Database database)
     public bool AnyDomains()
     {
         using var connection = database.Open();
-        return connection.ExecuteScalar<long>("SELECT EXISTS (SELECT 1 FROM customer_domains)") == 1;
+        return connection.ExecuteScalar<bool>("SELECT EXISTS (SELECT 1 FROM customer_domains)");
     }
 
     private sealed class DomainOwner
@@ -179,14 +180,14 @@ public sealed class CustomerRepository(Database database)
         public string Owner { get; set; } = "";
     }
 
-    private static Customer Load(SqliteConnection connection, long id) =>
+    private static Customer Load(DbConnection connection, long id) =>
         connection.QuerySingle<Customer>($"SELECT {Columns} FROM customers WHERE id = @id", new { id }) with
         {
             Aliases = connection.Query<string>("SELECT alias FROM customer_aliases WHERE customer_id = @id ORDER BY alias_key", new { id }).AsList(),
             Domains = connection.Query<string>("SELECT domain FROM customer_domains WHERE customer_id = @id ORDER BY domain", new { id }).AsList(),
         };
 
-    private static bool Changed(SqliteConnection connection, SqliteTransaction tx, Customer existing, CustomerRow row)
+    private static bool Changed(DbConnection connection, DbTransaction tx, Customer existing, CustomerRow row)
     {
         if (existing.Name != row.Name || existing.Tier != row.Tier || existing.AnnualRevenue != row.AnnualRevenue || existing.Segment != row.Segment)
         {

@@ -1,3 +1,4 @@
+using System.Data.Common;
 using Dapper;
 using Microsoft.Data.Sqlite;
 using SlackFeedbackBot.Slack.Text;
@@ -180,7 +181,7 @@ public sealed class FeedbackDigestQueries(Database database)
             items.Select(i => $"[{i.Bucket}] {SlackText.Truncate(SlackText.Defuse(i.Text).ReplaceLineEndings(" "), 200)}{(i.Issue is { } issue ? $" (part of #{issue}, {i.IssueReports} reports)" : "")}").ToList());
     }
 
-    private static List<IssueSummary> Issues(SqliteConnection connection, List<long> ids) =>
+    private static List<IssueSummary> Issues(DbConnection connection, List<long> ids) =>
         ids.Chunk(IdsPerQuery).SelectMany(chunk => connection.Query<IssueSummary>(IssuesSql, new { ids = chunk })).ToList();
 
     private static bool Fits(IssueSummary issue, FeedbackFilter filter) =>

@@ -1,3 +1,4 @@
+using System.Data.Common;
 using System.Data;
 using Dapper;
 using Microsoft.Data.Sqlite;
@@ -103,7 +104,7 @@ public sealed class FeedbackRepository(Database database)
         return found;
     }
 
-    private static CaptureRecord Capture(SqliteConnection connection, IDbTransaction tx, FeedbackCapture capture, string bucket, string? rule, string? shiftKey, DateTimeOffset now)
+    private static CaptureRecord Capture(DbConnection connection, IDbTransaction tx, FeedbackCapture capture, string bucket, string? rule, string? shiftKey, DateTimeOffset now)
     {
         var nowMs = now.ToUnixTimeMilliseconds();
         var createdAt = (capture.CreatedAt ?? now).ToUnixTimeMilliseconds();

@@ -1,3 +1,4 @@
+using System.Data.Common;
 using System.Globalization;
 using CsvHelper;
 using Dapper;
@@ -101,7 +102,7 @@ public sealed class IssueReportsExporter(Database database, FeedbackIssueItems i
     /// The names captures recorded for these Slack users elsewhere (a form or command gives the name, a reaction does not),
     /// the latest one for each.
     /// </summary>
-    private static Dictionary<string, string> KnownNames(Microsoft.Data.Sqlite.SqliteConnection connection, IReadOnlyList<string> userIds)
+    private static Dictionary<string, string> KnownNames(DbConnection connection, IReadOnlyList<string> userIds)
     {
         var names = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var chunk in userIds.Chunk(500))

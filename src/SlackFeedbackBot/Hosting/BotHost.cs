@@ -164,8 +164,11 @@ public static class BotHost
     // Before anything opens the file: a second bot on the same database would replay the first one's inbox.
     private static bool TryLockDatabase(IConfiguration configuration, TextWriter error, out DatabaseLock? held)
     {
-        var path = (configuration.GetSection(StorageOptions.Section).Get<StorageOptions>() ?? new StorageOptions()).DatabasePath;
-        if (string.IsNullOrWhiteSpace(path))
+        var storage = configuration.GetSection(StorageOptions.Section).Get<StorageOptions>() ?? new StorageOptions();
+        var path = storage.DatabasePath;
+
+        // PostgreSQL serves several instances; only the SQLite file is one bot's alone.
+        if (storage.Provider == StorageProvider.Postgres || string.IsNullOrWhiteSpace(path))
         {
             // Options validation explains the empty setting.
             held = null;

@@ -5,6 +5,7 @@ using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Options;
 using SlackFeedbackBot.Rotations;
 using SlackFeedbackBot.Slack.Configuration;
+using SlackFeedbackBot.Storage;
 
 namespace SlackFeedbackBot.Hosting;
 
@@ -47,6 +48,8 @@ public static partial class StartupFailure
                 return ["Configuration error: " + line];
             case InvalidOperationException { InnerException: RotationSettingException } declared:
                 return ["Configuration error: " + declared.Message];
+            case StorageUnavailableException storage:
+                return ["Configuration error: " + storage.Message];
             case SqliteException sqlite:
                 return [$"Database error: {sqlite.Message}. Check {SettingName.Of("Storage:DatabasePath")} points to a writable file."];
             case InvalidOperationException invalid when invalid.Message.StartsWith("Migration", StringComparison.Ordinal)

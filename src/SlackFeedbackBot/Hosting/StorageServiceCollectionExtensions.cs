@@ -6,7 +6,10 @@ namespace SlackFeedbackBot.Hosting;
 
 public static class StorageServiceCollectionExtensions
 {
-    /// <summary>The SQLite database (section <c>Storage</c>), prepared and migrated when first asked for.</summary>
+    /// <summary>
+    /// The database (section <c>Storage</c>), prepared and migrated when first asked for. PostgreSQL must answer, and is
+    /// then refused until every part of the bot keeps its data there (<see cref="PostgresStartup"/>).
+    /// </summary>
     public static IServiceCollection AddStorage(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<StorageOptions>()
@@ -16,7 +19,13 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton(sp =>
         {
             var options = sp.GetRequiredService<IOptions<StorageOptions>>().Value;
-            var database = new Database(options.DatabasePath, options.BusyTimeoutSeconds);
+            var database = Database.From(options);
+            if (database.Provider == StorageProvider.Postgres)
+            {
+                PostgresStartup.Reach(database);
+                throw PostgresStartup.NotAvailable();
+            }
+
             database.Initialize();
             return database;
         });

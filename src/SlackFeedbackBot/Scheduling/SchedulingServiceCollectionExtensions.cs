@@ -22,7 +22,7 @@ public static class SchedulingServiceCollectionExtensions
             storage = new StorageOptions();
         }
 
-        var database = new Database(storage.DatabasePath, storage.BusyTimeoutSeconds);
+        var database = Database.From(storage);
 
         // The file must exist in WAL mode before Quartz opens it; hosted services start in registration order.
         services.AddHostedService<DatabaseWarmUp>();

@@ -1,31 +1,47 @@
+using System.Data.Common;
 using System.Reflection;
 using Dapper;
-using Microsoft.Data.Sqlite;
 
 namespace SlackFeedbackBot.Storage;
 
 /// <summary>
-/// Versioned schema migrations: embedded scripts named NNNN_name.sql, applied in order, each in its own
-/// transaction together with the new PRAGMA user_version (which SQLite keeps transactional).
+/// Versioned schema migrations, one numbered set per provider (embedded <c>Migrations/Sqlite/NNNN_name.sql</c> and
+/// <c>Migrations/Postgres/NNNN_name.sql</c>), applied in order. Each provider counts its own versions. SQLite keeps the
+/// version in PRAGMA user_version, each script in one transaction with it. PostgreSQL keeps it in <c>schema_version</c>
+/// and applies the pending scripts in one transaction under an advisory lock, so instances starting together migrate once.
 /// </summary>
-public sealed class Migrator(SqliteConnection connection)
+public sealed class Migrator(DbConnection connection, StorageProvider provider = StorageProvider.Sqlite)
 {
-    public static IReadOnlyList<(int Version, string Name, string Sql)> Scripts { get; } = LoadScripts();
+    // Any fixed number: the lock only needs to be the same for every instance of the bot.
+    private const long PostgresMigrationLock = 0x5F_B07_5C4E;
 
-    public static int LatestVersion => Scripts.Count == 0 ? 0 : Scripts[^1].Version;
+    private static readonly Dictionary<StorageProvider, List<(int, string, string)>> ByProvider = new()
+    {
+        [StorageProvider.Sqlite] = LoadScripts(StorageProvider.Sqlite),
+        [StorageProvider.Postgres] = LoadScripts(StorageProvider.Postgres),
+    };
 
-    public int CurrentVersion => connection.ExecuteScalar<int>("PRAGMA user_version;");
+    /// <summary>The SQLite scripts.</summary>
+    public static IReadOnlyList<(int Version, string Name, string Sql)> Scripts => ScriptsFor(StorageProvider.Sqlite);
 
-    public int Apply()
+    /// <summary>The newest SQLite schema version.</summary>
+    public static int LatestVersion => LatestVersionFor(StorageProvider.Sqlite);
+
+    public static IReadOnlyList<(int Version, string Name, string Sql)> ScriptsFor(StorageProvider provider) => ByProvider[provider];
+
+    public static int LatestVersionFor(StorageProvider provider) => ScriptsFor(provider) is { Count: > 0 } scripts ? scripts[^1].Version : 0;
+
+    public int CurrentVersion => provider == StorageProvider.Postgres
+        ? connection.ExecuteScalar<int>("SELECT COALESCE(MAX(version), 0) FROM schema_version")
+        : connection.ExecuteScalar<int>("PRAGMA user_version;");
+
+    public int Apply() => provider == StorageProvider.Postgres ? ApplyPostgres() : ApplySqlite();
+
+    private int ApplySqlite()
     {
         var current = CurrentVersion;
-        if (current > LatestVersion)
-        {
-            throw new InvalidOperationException(
-                $"The database is at schema version {current}, newer than this build knows ({LatestVersion}). Run a newer SlackFeedbackBot, or restore a backup made by this version.");
-        }
-
-        foreach (var (version, name, sql) in Scripts.Where(s => s.Version > current))
+        RefuseNewer(current);
+        foreach (var (version, name, sql) in Pending(current))
         {
             using var tx = connection.BeginTransaction();
             try
@@ -34,7 +50,7 @@ public sealed class Migrator(SqliteConnection connection)
                 connection.Execute($"PRAGMA user_version = {version};", transaction: tx);
                 tx.Commit();
             }
-            catch (SqliteException ex)
+            catch (DbException ex)
             {
                 throw new InvalidOperationException($"Migration {version:D4}_{name} failed: {ex.Message}", ex);
             }
@@ -43,10 +59,49 @@ public sealed class Migrator(SqliteConnection connection)
         return CurrentVersion;
     }
 
-    private static List<(int, string, string)> LoadScripts()
+    private int ApplyPostgres()
+    {
+        using (var tx = connection.BeginTransaction())
+        {
+            connection.Execute("SELECT pg_advisory_xact_lock(@key)", new { key = PostgresMigrationLock }, tx);
+            connection.Execute("CREATE TABLE IF NOT EXISTS schema_version (version integer NOT NULL)", transaction: tx);
+            var current = connection.ExecuteScalar<int>("SELECT COALESCE(MAX(version), 0) FROM schema_version", transaction: tx);
+            RefuseNewer(current);
+            foreach (var (version, name, sql) in Pending(current))
+            {
+                try
+                {
+                    connection.Execute(sql, transaction: tx);
+                }
+                catch (DbException ex)
+                {
+                    throw new InvalidOperationException($"Migration {version:D4}_{name} failed: {ex.Message}", ex);
+                }
+
+                connection.Execute("DELETE FROM schema_version; INSERT INTO schema_version (version) VALUES (@version)", new { version }, tx);
+            }
+
+            tx.Commit();
+        }
+
+        return CurrentVersion;
+    }
+
+    private void RefuseNewer(int current)
+    {
+        if (current > LatestVersionFor(provider))
+        {
+            throw new InvalidOperationException(
+                $"The database is at schema version {current}, newer than this build knows ({LatestVersionFor(provider)}). Run a newer SlackFeedbackBot, or restore a backup made by this version.");
+        }
+    }
+
+    private IEnumerable<(int Version, string Name, string Sql)> Pending(int current) => ScriptsFor(provider).Where(s => s.Version > current);
+
+    private static List<(int, string, string)> LoadScripts(StorageProvider provider)
     {
         var assembly = Assembly.GetExecutingAssembly();
-        const string marker = ".Storage.Migrations.";
+        var marker = $".Storage.Migrations.{provider}.";
         var scripts = new List<(int, string, string)>();
         foreach (var resource in assembly.GetManifestResourceNames().Where(n => n.Contains(marker, StringComparison.Ordinal) && n.EndsWith(".sql", StringComparison.Ordinal)))
         {
@@ -65,7 +120,7 @@ public sealed class Migrator(SqliteConnection connection)
         {
             if (scripts[i].Item1 != i + 1)
             {
-                throw new InvalidOperationException($"Migration scripts must be numbered 1..N without gaps or repeats; found {scripts[i].Item1:D4}_{scripts[i].Item2} at position {i + 1}.");
+                throw new InvalidOperationException($"{provider} migration scripts must be numbered 1..N without gaps or repeats; found {scripts[i].Item1:D4}_{scripts[i].Item2} at position {i + 1}.");
             }
         }
 

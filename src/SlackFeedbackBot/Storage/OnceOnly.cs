@@ -1,3 +1,4 @@
+using System.Data.Common;
 using Dapper;
 using Microsoft.Data.Sqlite;
 
@@ -21,7 +22,7 @@ public sealed class OnceOnly(Database database)
         return TryClaim(connection, null, key, now);
     }
 
-    public static bool TryClaim(SqliteConnection connection, SqliteTransaction? transaction, string key, DateTimeOffset now)
+    public static bool TryClaim(DbConnection connection, DbTransaction? transaction, string key, DateTimeOffset now)
     {
         ArgumentException.ThrowIfNullOrEmpty(key);
         return connection.Execute(
@@ -35,7 +36,7 @@ public sealed class OnceOnly(Database database)
         return IsClaimed(connection, key);
     }
 
-    public static bool IsClaimed(SqliteConnection connection, string key) =>
+    public static bool IsClaimed(DbConnection connection, string key) =>
         connection.ExecuteScalar<long>("SELECT COUNT(*) FROM once_only WHERE key = @key", new { key }) > 0;
 
     /// <summary>Every key starting with <paramref name="prefix"/>, in key order.</summary>
@@ -45,7 +46,7 @@ public sealed class OnceOnly(Database database)
         return Claimed(connection, prefix);
     }
 
-    public static IReadOnlyList<OnceOnlyClaim> Claimed(SqliteConnection connection, string prefix) =>
+    public static IReadOnlyList<OnceOnlyClaim> Claimed(DbConnection connection, string prefix) =>
         connection.Query<(string Key, long ClaimedAtMs)>(
                 "SELECT key, claimed_at FROM once_only WHERE key >= @from AND key < @to ORDER BY key", Range(prefix))
             .Select(row => new OnceOnlyClaim(row.Key, DateTimeOffset.FromUnixTimeMilliseconds(row.ClaimedAtMs)))
@@ -69,11 +70,11 @@ public sealed class OnceOnly(Database database)
         """;
 
     /// <summary>Forgets every key starting with <paramref name="prefix"/>, so each effect may happen again. Returns how many.</summary>
-    public static int Forget(SqliteConnection connection, SqliteTransaction? transaction, string prefix) =>
+    public static int Forget(DbConnection connection, DbTransaction? transaction, string prefix) =>
         connection.Execute("DELETE FROM once_only WHERE key >= @from AND key < @to", Range(prefix), transaction);
 
     /// <summary>Forgets every key that starts with <paramref name="prefix"/> and ends with <paramref name="suffix"/>.</summary>
-    public static int Forget(SqliteConnection connection, SqliteTransaction? transaction, string prefix, string suffix) =>
+    public static int Forget(DbConnection connection, DbTransaction? transaction, string prefix, string suffix) =>
         connection.Execute(
             "DELETE FROM once_only WHERE key >= @from AND key < @to AND length(key) >= length(@suffix) AND substr(key, length(key) - length(@suffix) + 1) = @suffix",
             new { from = prefix, to = Successor(prefix), suffix }, transaction);

@@ -94,7 +94,7 @@ public sealed class RetentionSweepTests
         Assert.That(host.Services.GetServices<Microsoft.Extensions.Hosting.IHostedService>().OfType<RetentionSweep>().Count(), Is.EqualTo(1));
     }
 
-    private static void InsertInbox(SqliteConnection connection, string key, int status, DateTimeOffset receivedAt, DateTimeOffset? handledAt = null) =>
+    private static void InsertInbox(System.Data.Common.DbConnection connection, string key, int status, DateTimeOffset receivedAt, DateTimeOffset? handledAt = null) =>
         connection.Execute(
             """
             INSERT INTO slack_inbox (dedupe_key, kind, payload, retry_num, received_at, status, attempts, handled_at)
@@ -102,7 +102,7 @@ public sealed class RetentionSweepTests
             """,
             new { key, status, receivedAt = receivedAt.ToUnixTimeMilliseconds(), handledAt = (handledAt ?? receivedAt).ToUnixTimeMilliseconds() });
 
-    private static void InsertOutbox(SqliteConnection connection, string key, string status, DateTimeOffset? doneAt) =>
+    private static void InsertOutbox(System.Data.Common.DbConnection connection, string key, string status, DateTimeOffset? doneAt) =>
         connection.Execute(
             """
             INSERT INTO slack_outbox (idempotency_key, kind, payload, status, attempts, next_attempt_at, created_at, done_at)
@@ -111,7 +111,7 @@ public sealed class RetentionSweepTests
             // Pending tasks are due far ahead: nothing here drains them.
             new { key, status, far = (Start + TimeSpan.FromDays(365)).ToUnixTimeMilliseconds(), doneAt = doneAt?.ToUnixTimeMilliseconds() });
 
-    private static void InsertItem(SqliteConnection connection, string captureKey, DateTimeOffset createdAt) =>
+    private static void InsertItem(System.Data.Common.DbConnection connection, string captureKey, DateTimeOffset createdAt) =>
         connection.Execute(
             "INSERT INTO feedback_items (text, capture_path, bucket, created_at, updated_at, capture_key) VALUES (@captureKey, 'command', 'user_experience', @at, @at, @captureKey)",
             new { captureKey, at = createdAt.ToUnixTimeMilliseconds() });

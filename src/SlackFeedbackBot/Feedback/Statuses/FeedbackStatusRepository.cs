@@ -1,3 +1,4 @@
+using System.Data.Common;
 using Dapper;
 using SlackFeedbackBot.Storage;
 
@@ -94,7 +95,7 @@ public sealed class FeedbackStatusRepository(Database database)
         return connection.Query<StatusChange>($"SELECT {ChangeColumns} FROM feedback_status_changes WHERE item_id = @itemId ORDER BY id", new { itemId }).AsList();
     }
 
-    private static StatusChange Insert(Microsoft.Data.Sqlite.SqliteConnection connection, System.Data.IDbTransaction tx, long itemId, string from, string to, string? reason, string changedBy, bool tell, long nowMs) =>
+    private static StatusChange Insert(DbConnection connection, System.Data.IDbTransaction tx, long itemId, string from, string to, string? reason, string changedBy, bool tell, long nowMs) =>
         connection.QuerySingle<StatusChange>($"""
             INSERT INTO feedback_status_changes (item_id, from_status, to_status, reason, changed_by, changed_at, tell)
             VALUES (@itemId, @from, @to, @reason, @changedBy, @nowMs, @tell)

@@ -38,7 +38,7 @@ public sealed class RotationRepository(Database database)
         VALUES (@name, {string.Join(", ", Settings.Select(d => "@" + d.Column))}, @declared, @now, @now)
         ON CONFLICT (name) DO UPDATE SET
             {string.Join(", ", Settings.Select(d => $"{d.Column} = excluded.{d.Column}"))},
-            declared = MAX(rotations.declared, excluded.declared), updated_at = excluded.updated_at
+            declared = CASE WHEN excluded.declared > rotations.declared THEN excluded.declared ELSE rotations.declared END, updated_at = excluded.updated_at
         RETURNING id
         """;
 
@@ -171,7 +171,7 @@ public sealed class RotationRepository(Database database)
     {
         using var connection = database.Open();
         var rows = await connection.QueryAsync<(string UserId, long FromAt, long ToAt)>(
-            "SELECT user_id, from_at, to_at FROM rotation_time_off WHERE user_id IN @userIds AND to_at > @after ORDER BY from_at",
+            $"SELECT user_id, from_at, to_at FROM rotation_time_off WHERE {database.Dialect.InList("user_id", "@userIds")} AND to_at > @after ORDER BY from_at",
             new { userIds = userIds.ToArray(), after = after.ToUnixTimeMilliseconds() });
         return rows.Select(r => new TimeOff(r.UserId, DateTimeOffset.FromUnixTimeMilliseconds(r.FromAt), DateTimeOffset.FromUnixTimeMilliseconds(r.ToAt))).ToList();
     }
@@ -190,7 +190,7 @@ public sealed class RotationRepository(Database database)
         using var connection = database.Open();
         using var tx = connection.BeginTransaction();
         await connection.ExecuteAsync(
-            "INSERT OR REPLACE INTO rotation_plan_windows (rotation_id, from_at, to_at) VALUES (@rotationId, @from, @to)",
+            "INSERT INTO rotation_plan_windows (rotation_id, from_at, to_at) VALUES (@rotationId, @from, @to) ON CONFLICT (rotation_id, from_at) DO UPDATE SET to_at = excluded.to_at",
             new { rotationId, from = window.From.ToUnixTimeMilliseconds(), to = window.To.ToUnixTimeMilliseconds() }, tx);
         await connection.ExecuteAsync(
             "UPDATE rotations SET planned_until = @to WHERE id = @rotationId",
