@@ -10,10 +10,16 @@ public static class SchedulingServiceCollectionExtensions
     public static readonly TimeSpan MisfireThreshold = TimeSpan.FromSeconds(30);
 
     /// <summary>
-    /// Quartz on its persistent ADO job store in the bot's own SQLite file, so scheduled reminders and
-    /// digests survive restarts. Jobs re-read the database when they fire: Quartz owns when, the database owns what.
+    /// Quartz on its persistent ADO job store, so scheduled reminders and digests survive restarts: in the bot's own
+    /// SQLite file (one instance), or clustered on PostgreSQL (one or several instances). Jobs re-read the database when
+    /// they fire: Quartz owns when, the database owns what.
     /// </summary>
-    public static IServiceCollection AddScheduling(this IServiceCollection services, IConfiguration configuration)
+    public static IServiceCollection AddScheduling(this IServiceCollection services, IConfiguration configuration) =>
+        services.AddScheduling(configuration, ClusterTiming.Default);
+
+    /// <inheritdoc cref="AddScheduling(IServiceCollection, IConfiguration)"/>
+    /// <param name="cluster">How often a PostgreSQL instance checks in, and how late before the others take its work over.</param>
+    public static IServiceCollection AddScheduling(this IServiceCollection services, IConfiguration configuration, ClusterTiming cluster)
     {
         // Quartz takes its connection string now; settings that cannot work are reported by the configuration check.
         var storage = SettingValues.ReadOrDefaults<StorageOptions>(configuration, StorageOptions.Section);
@@ -23,16 +29,40 @@ public static class SchedulingServiceCollectionExtensions
         }
 
         var database = Database.From(storage);
+        var postgres = database.Provider == StorageProvider.Postgres;
+        if (!postgres)
+        {
+            // The file must exist in WAL mode before Quartz opens it; hosted services start in registration order.
+            services.AddHostedService<DatabaseWarmUp>();
+        }
 
-        // The file must exist in WAL mode before Quartz opens it; hosted services start in registration order.
-        services.AddHostedService<DatabaseWarmUp>();
         services.AddMetrics();
         services.AddQuartz(q =>
         {
-            q.ConfigureScheduler(o => o.InstanceName = "slackfeedbackbot");
+            q.ConfigureScheduler(o =>
+            {
+                o.InstanceName = "slackfeedbackbot";
+                if (postgres)
+                {
+                    o.InstanceId = ClusterInstanceId.ForThisProcess();
+                }
+            });
             q.UsePersistentStore(store =>
             {
-                store.UseSqlite(database.ConnectionString);
+                if (postgres)
+                {
+                    store.UsePostgres(database.ConnectionString);
+                    store.UseClustering(c =>
+                    {
+                        c.CheckinInterval = cluster.CheckinInterval;
+                        c.CheckinMisfireThreshold = cluster.CheckinMisfireThreshold;
+                    });
+                }
+                else
+                {
+                    store.UseSqlite(database.ConnectionString);
+                }
+
                 store.ProvisionSchema();
                 store.UseSystemTextJsonSerializer();
                 store.ConfigureStore(o =>
