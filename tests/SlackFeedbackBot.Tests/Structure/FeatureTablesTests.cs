@@ -100,7 +100,7 @@ public sealed partial class FeatureTablesTests
         CreatedTableNames().Select(name => (name, Owner(name) ?? "")).Where(table => table.Item2.Length > 0).ToList();
 
     private static IEnumerable<string> CreatedTableNames() =>
-        Directory.EnumerateFiles(Path.Combine(Source, "Storage", "Migrations"), "*.sql")
+        Directory.EnumerateFiles(Path.Combine(Source, "Storage", "Migrations"), "*.sql", SearchOption.AllDirectories)
             .SelectMany(path => CreatedTable().Matches(File.ReadAllText(path)).Select(match => match.Groups[1].Value.ToLowerInvariant()))
             .Distinct(StringComparer.Ordinal);
 
