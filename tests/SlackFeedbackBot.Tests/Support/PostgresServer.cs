@@ -22,6 +22,8 @@ public sealed class PostgresServer
 
     private readonly string _adminConnectionString;
     private readonly ThrowawayCluster? _cluster;
+    private readonly SemaphoreSlim _templateGate = new(1, 1);
+    private string? _migratedTemplate;
 
     private PostgresServer(string adminConnectionString, ThrowawayCluster? cluster)
     {
@@ -49,13 +51,42 @@ public sealed class PostgresServer
     }
 
     /// <summary>A new, empty database for one test; returns its connection string.</summary>
-    public async Task<string> CreateDatabaseAsync()
+    public Task<string> CreateDatabaseAsync() => CreateDatabaseAsync(template: null);
+
+    /// <summary>
+    /// A new database for one test that <paramref name="migrate"/> has already brought up to date: the first call
+    /// migrates a template database once for the run, and every call copies it (<c>CREATE DATABASE … TEMPLATE</c>),
+    /// which is much quicker than running the migrations again for each test.
+    /// </summary>
+    public async Task<string> CreateMigratedDatabaseAsync(Action<string> migrate)
+    {
+        await _templateGate.WaitAsync();
+        try
+        {
+            if (_migratedTemplate is null)
+            {
+                var template = await CreateDatabaseAsync(template: null);
+                // No pooled connection may stay open on a template, or PostgreSQL refuses to copy it.
+                migrate(new NpgsqlConnectionStringBuilder(template) { Pooling = false }.ToString());
+                _migratedTemplate = new NpgsqlConnectionStringBuilder(template).Database;
+            }
+        }
+        finally
+        {
+            _templateGate.Release();
+        }
+
+        return await CreateDatabaseAsync(_migratedTemplate);
+    }
+
+    private async Task<string> CreateDatabaseAsync(string? template)
     {
         var name = "sfb_" + Guid.NewGuid().ToString("N");
         await using (var admin = new NpgsqlConnection(_adminConnectionString))
         {
             await admin.OpenAsync();
-            await using var create = new NpgsqlCommand($"CREATE DATABASE {name}", admin);
+            var from = template is null ? "" : $" TEMPLATE {template}";
+            await using var create = new NpgsqlCommand($"CREATE DATABASE {name}{from}", admin);
             await create.ExecuteNonQueryAsync();
         }
 

@@ -24,18 +24,17 @@ public sealed class ProviderDatabase : IAsyncDisposable
 
     public static async Task<ProviderDatabase> CreateAsync(StorageProvider provider, bool migrate = true)
     {
-        ProviderDatabase created;
         if (provider == StorageProvider.Postgres)
         {
             var server = await PostgresServer.GetAsync();
-            created = new ProviderDatabase(Database.Postgres(await server.CreateDatabaseAsync()), null, server);
-        }
-        else
-        {
-            var temp = new TempDirectory();
-            created = new ProviderDatabase(new Database(temp.File("bot.db")), temp, null);
+            var connectionString = migrate
+                ? await server.CreateMigratedDatabaseAsync(template => Database.Postgres(template).Initialize())
+                : await server.CreateDatabaseAsync();
+            return new ProviderDatabase(Database.Postgres(connectionString), null, server);
         }
 
+        var temp = new TempDirectory();
+        var created = new ProviderDatabase(new Database(temp.File("bot.db")), temp, null);
         if (migrate)
         {
             created.Database.Initialize();
