@@ -9,7 +9,8 @@ namespace SlackFeedbackBot.Cli;
 
 /// <summary>
 /// `backup --out FILE` (a consistent copy, beside the running bot) and `restore FILE` (only while no bot runs on the
-/// database: the bot's lock says so). Both check the copy with SQLite's integrity check.
+/// database: the bot's lock says so). Both check the copy with SQLite's integrity check. They copy the SQLite file; a
+/// PostgreSQL database is backed up and restored with PostgreSQL's own pg_dump and pg_restore, and they say so.
 /// </summary>
 public static class BackupCommands
 {
@@ -18,7 +19,8 @@ public static class BackupCommands
         var db = BotCommandLine.DbOption();
         var output = new Option<FileInfo>("--out") { Description = "The backup file to write; it must not exist yet.", Required = true };
         var command = new Command("backup", "Copy the database to a new file while the bot runs (VACUUM INTO), then check the copy.") { db, output };
-        command.SetAction((result, ct) => CliDatabase.RunAsync(console, result.GetValue(db), database => Task.FromResult(BackUp(console, database, result.GetValue(output)!)), migrate: false));
+        command.SetAction((result, ct) => OnPostgres(console, result.GetValue(db), UsePgDump)
+            ?? CliDatabase.RunAsync(console, result.GetValue(db), database => Task.FromResult(BackUp(console, database, result.GetValue(output)!)), migrate: false));
         return command;
     }
 
@@ -27,12 +29,43 @@ public static class BackupCommands
         var db = BotCommandLine.DbOption();
         var file = new Argument<FileInfo>("file") { Description = "A backup made by `backup`." };
         var command = new Command("restore", "Replace the database with a backup, after checking it. The bot must be stopped.") { db, file };
-        command.SetAction(result => CliDatabase.Run(console, result.GetValue(db), database => RestoreFrom(console, database, result.GetValue(file)!)));
+        command.SetAction(result => OnPostgres(console, result.GetValue(db), UsePgRestore)?.Result
+            ?? CliDatabase.Run(console, result.GetValue(db), database => RestoreFrom(console, database, result.GetValue(file)!)));
         return command;
+    }
+
+    /// <summary>The one line for `backup` on PostgreSQL.</summary>
+    public const string UsePgDump =
+        "`backup` copies a SQLite file; with Storage:Provider=Postgres back the database up with PostgreSQL's pg_dump, " +
+        "e.g. `pg_dump --format=custom --file=feedback.dump \"$CONNECTION\"` (docs/operations.md, PostgreSQL backup).";
+
+    /// <summary>The one line for `restore` on PostgreSQL.</summary>
+    public const string UsePgRestore =
+        "`restore` replaces a SQLite file; with Storage:Provider=Postgres restore a pg_dump file with PostgreSQL's pg_restore, " +
+        "e.g. `pg_restore --clean --if-exists --no-owner --dbname=\"$CONNECTION\" feedback.dump` (docs/operations.md, PostgreSQL backup).";
+
+    // Said before anything is opened: the server need not even answer for the operator to learn the right tool.
+    private static Task<int>? OnPostgres(BotConsole console, FileInfo? db, string refusal)
+    {
+        try
+        {
+            if (db is not null || CliDatabase.Options(console.Environment).Provider != StorageProvider.Postgres)
+            {
+                return null;
+            }
+        }
+        catch (InvalidOperationException)
+        {
+            return null; // A setting that cannot be read: the command's own run says which, as every command does.
+        }
+
+        console.Error.WriteLine(refusal);
+        return Task.FromResult(StartupFailure.ConfigurationExitCode);
     }
 
     private static int BackUp(BotConsole console, Database database, FileInfo target)
     {
+
         var path = target.FullName;
         if (target.Exists && target.Length > 0)
         {
@@ -71,6 +104,7 @@ public static class BackupCommands
 
     private static int RestoreFrom(BotConsole console, Database database, FileInfo backup)
     {
+
         if (!backup.Exists)
         {
             console.Error.WriteLine($"There is no backup at {backup.FullName}; give the file `backup --out` wrote.");

@@ -27,6 +27,7 @@ public static class BotCommandLine
         root.Add(BackupCommands.Backup(console));
         root.Add(BackupCommands.Restore(console));
         root.Add(EraseCommand.Create(console));
+        root.Add(MigrateToPostgresCommand.Create(console));
 
         // With no command (or only host settings such as --urls) the bot runs; a word that names no command is a typo,
         // and running the whole bot on it would start a second one on the same database.
@@ -69,6 +70,12 @@ public static class BotCommandLine
         var migrate = new Command("migrate", "Create the database or bring its schema up to date (Quartz's tables included), then exit.") { db };
         migrate.SetAction((result, ct) => CliDatabase.RunAsIsAsync(console, result.GetValue(db), async database =>
         {
+            if (database.Provider == StorageProvider.Postgres)
+            {
+                // Instances starting together take turns under the migrator's advisory lock; there is no file to lock.
+                return await MigrateAsync(console, result.GetValue(db), database, ct);
+            }
+
             // Held while migrating, so the bot cannot start on a half-changed schema either.
             if (!DatabaseLock.TryAcquire(database.Path, out var held, out var holder))
             {
@@ -78,17 +85,26 @@ public static class BotCommandLine
 
             using (held)
             {
-                var version = database.Initialize();
-                if (await QuartzSchema.CreateAsync(console, result.GetValue(db), ct) is not { } quartz)
-                {
-                    return StartupFailure.ConfigurationExitCode;
-                }
-
-                console.Out.WriteLine($"Database {database.Path} is at schema version {version}; Quartz's {quartz} tables are in place.");
+                return await MigrateAsync(console, result.GetValue(db), database, ct);
             }
-
-            return 0;
         }));
         return migrate;
+    }
+
+    private static async Task<int> MigrateAsync(BotConsole console, FileInfo? db, Database database, CancellationToken ct)
+    {
+        if (database.Provider == StorageProvider.Postgres)
+        {
+            PostgresStartup.Reach(database);
+        }
+
+        var version = database.Initialize();
+        if (await QuartzSchema.CreateAsync(console, db, database, ct) is not { } quartz)
+        {
+            return StartupFailure.ConfigurationExitCode;
+        }
+
+        console.Out.WriteLine($"Database {CliDatabase.Describe(database)} is at schema version {version}; Quartz's {quartz} tables are in place.");
+        return 0;
     }
 }

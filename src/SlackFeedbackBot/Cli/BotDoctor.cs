@@ -19,7 +19,7 @@ namespace SlackFeedbackBot.Cli;
 /// scopes the features use. Prints one line per check and, for each problem, how to fix it.
 /// </summary>
 /// <param name="environment">The environment variables to read settings from; none: this process's.</param>
-public sealed class BotDoctor(TextWriter output, BotEnvironment? environment = null)
+public sealed partial class BotDoctor(TextWriter output, BotEnvironment? environment = null)
 {
     /// <summary>Bot scopes the features use (as in deploy/slack/manifest.yml).</summary>
     public static readonly IReadOnlyList<string> RequiredScopes =
@@ -156,6 +156,12 @@ public sealed class BotDoctor(TextWriter output, BotEnvironment? environment = n
 
     private void CheckDatabase(StorageOptions storage)
     {
+        if (storage.Provider == StorageProvider.Postgres)
+        {
+            CheckPostgres(storage);
+            return;
+        }
+
         // Where it lives was checked with the settings; here: what is in it.
         var path = Path.GetFullPath(storage.DatabasePath);
         if (!File.Exists(path))

@@ -4,32 +4,34 @@ using SlackFeedbackBot.Storage;
 
 namespace SlackFeedbackBot.Cli;
 
-/// <summary>Opens the database a CLI command works on (--db, else the configured path) and explains failures plainly.</summary>
+/// <summary>
+/// Opens the database a CLI command works on (--db, a SQLite file; else the configured one, SQLite or PostgreSQL) and
+/// explains failures plainly.
+/// </summary>
 public static class CliDatabase
 {
-    public static Database Resolve(BotEnvironment environment, FileInfo? db)
-    {
-        if (db is not null)
-        {
-            return new Database(db.FullName);
-        }
+    public static Database Resolve(BotEnvironment environment, FileInfo? db) =>
+        db is not null ? new Database(db.FullName) : Database.From(Options(environment));
 
+    /// <summary>The Storage settings as `run` reads them (appsettings.json, then the environment).</summary>
+    public static StorageOptions Options(BotEnvironment environment)
+    {
         var configuration = new ConfigurationBuilder()
             .SetBasePath(AppContext.BaseDirectory)
             .AddJsonFile("appsettings.json", optional: true)
             .AddInMemoryCollection(environment.Settings())
             .Build();
-        var options = configuration.GetSection(StorageOptions.Section).Get<StorageOptions>() ?? new StorageOptions();
-        if (options.Provider == StorageProvider.Postgres)
-        {
-            // The commands read and write the SQLite file (its lock, backups, the Slack inbox).
-            throw PostgresStartup.NotAvailable();
-        }
-
-        return Database.From(options);
+        return configuration.GetSection(StorageOptions.Section).Get<StorageOptions>() ?? new StorageOptions();
     }
 
-    /// <param name="migrate">False for commands that must not change the schema (they may run beside the bot); then the file must exist.</param>
+    /// <summary>The file, or the PostgreSQL server and database (never the password), for the command's lines.</summary>
+    public static string Describe(Database database) =>
+        database.Provider == StorageProvider.Postgres ? PostgresServerName.Of(database.ConnectionString) : database.Path;
+
+    /// <param name="migrate">
+    /// False for commands that must not change the schema (they may run beside the bot); then the SQLite file must
+    /// exist, and a PostgreSQL server must answer.
+    /// </param>
     public static async Task<int> RunAsync(BotConsole console, FileInfo? db, Func<Database, Task<int>> action, bool migrate = true)
     {
         try
@@ -38,6 +40,10 @@ public static class CliDatabase
             if (migrate)
             {
                 database.Initialize();
+            }
+            else if (database.Provider == StorageProvider.Postgres)
+            {
+                PostgresStartup.Reach(database);
             }
             else if (!File.Exists(database.Path))
             {

@@ -1,13 +1,16 @@
 using System.CommandLine;
 using System.Globalization;
+using SlackFeedbackBot.Slack.Hosting;
 using SlackFeedbackBot.Slack.Inbox;
+using SlackFeedbackBot.Storage;
 
 namespace SlackFeedbackBot.Cli;
 
 /// <summary>
 /// <c>inbox parked</c>, <c>inbox retry ID|--all</c>, <c>inbox drop ID|--all</c>: the Slack requests whose handling
-/// failed and was parked. These run beside a running bot (each change is one short SQLite statement, and a request
-/// set back to pending is picked up by the bot within seconds); unlike <c>migrate</c> they change no schema.
+/// failed and was parked, on SQLite or PostgreSQL. These run beside a running bot (each change is one short statement,
+/// and a request set back to pending is picked up by the bot, or by one of the instances, within seconds); unlike
+/// <c>migrate</c> they change no schema.
 /// </summary>
 public static class InboxCommand
 {
@@ -63,10 +66,12 @@ public static class InboxCommand
     private static Task<int> RunAsync(BotConsole console, FileInfo? db, Func<ParkedRequests, Task<int>> action) =>
         CliDatabase.RunAsync(console, db, async database =>
         {
-            var requests = new ParkedRequests(database.ConnectionString);
+            var requests = new ParkedRequests(
+                database.ConnectionString,
+                database.Provider == StorageProvider.Postgres ? SlackStorageProvider.Postgres : SlackStorageProvider.Sqlite);
             if (!await requests.ExistsAsync(CancellationToken.None))
             {
-                console.Out.WriteLine($"No Slack requests have been received into {database.Path} yet, so none are parked.");
+                console.Out.WriteLine($"No Slack requests have been received into {CliDatabase.Describe(database)} yet, so none are parked.");
                 return 0;
             }
 

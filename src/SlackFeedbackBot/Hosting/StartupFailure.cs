@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Text.RegularExpressions;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Options;
+using Npgsql;
 using SlackFeedbackBot.Rotations;
 using SlackFeedbackBot.Slack.Configuration;
 using SlackFeedbackBot.Storage;
@@ -52,6 +53,11 @@ public static partial class StartupFailure
                 return ["Configuration error: " + storage.Message];
             case SqliteException sqlite:
                 return [$"Database error: {sqlite.Message}. Check {SettingName.Of("Storage:DatabasePath")} points to a writable file."];
+            case PostgresException postgres:
+                return [$"Database error: PostgreSQL refused: {postgres.MessageText.TrimEnd('.')} ({postgres.SqlState}). Check {SettingName.Of("Storage:ConnectionString")} names a database the bot's user may create tables in and write."];
+            case NpgsqlException npgsql:
+                // Npgsql's messages name no password; the inner exception (the socket, a timeout) says why.
+                return [$"Database error: the PostgreSQL server stopped answering: {(npgsql.InnerException ?? npgsql).Message.TrimEnd('.')}. Check {SettingName.Of("Storage:ConnectionString")}, or start the server."];
             case InvalidOperationException invalid when invalid.Message.StartsWith("Migration", StringComparison.Ordinal)
                                                         || invalid.Message.StartsWith("The database is at schema", StringComparison.Ordinal):
                 return [$"Database error: {invalid.Message}"];
