@@ -229,7 +229,8 @@ public sealed class RotationStorageTests(StorageProvider provider)
             accepting = Task.Run(() => _shifts.AcceptSwapAsync(request, Now));
             if (provider == StorageProvider.Postgres)
             {
-                await Eventually.ThatAsync(() => WaitsForALockAsync(other, tx), "the accept waits for the other change to the shift");
+                // An accept that ended (it cannot have succeeded: the shift's row is held) shows its outcome below.
+                await Eventually.ThatAsync(async () => accepting.IsCompleted || await WaitsForALockAsync(), "the accept waits for the other change to the shift");
             }
 
             tx.Commit();
@@ -241,9 +242,13 @@ public sealed class RotationStorageTests(StorageProvider provider)
         Assert.That((await _shifts.FindSwapRequestAsync(request.Id))!.Status, Is.EqualTo("pending"), "left for the caller to decline");
     }
 
-    private static async Task<bool> WaitsForALockAsync(System.Data.Common.DbConnection connection, System.Data.Common.DbTransaction tx) =>
-        await connection.ExecuteScalarAsync<long>(
-            "SELECT COUNT(*) FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'", transaction: tx) > 0;
+    // On a connection of its own each time: PostgreSQL keeps one snapshot of pg_stat_activity for a whole transaction.
+    private async Task<bool> WaitsForALockAsync()
+    {
+        using var watcher = _db.Database.Open();
+        return await watcher.ExecuteScalarAsync<long>(
+            "SELECT COUNT(*) FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'") > 0;
+    }
 
     [Test]
     public async Task MakeUps_OfferedOnce_BookedOnce_RepaidOnce()
