@@ -25,9 +25,12 @@ public sealed class RotationDigestQueries(Database database)
     /// <summary>Every statement other features run here, for checking their query plans.</summary>
     internal static IEnumerable<string> Statements() => [LedgerSql];
 
+    // Counted with CASE, not SUM(outcome = 'served'): PostgreSQL's comparison is a boolean, which it does not add up.
     private const string LedgerSql = """
         SELECT user_id AS UserId,
-            SUM(outcome = 'served') AS Served, SUM(outcome = 'missed') AS Missed, SUM(outcome = 'swapped_away') AS Swapped
+            SUM(CASE WHEN outcome = 'served' THEN 1 ELSE 0 END) AS Served,
+            SUM(CASE WHEN outcome = 'missed' THEN 1 ELSE 0 END) AS Missed,
+            SUM(CASE WHEN outcome = 'swapped_away' THEN 1 ELSE 0 END) AS Swapped
         FROM rotation_ledger
         WHERE shift_start >= @fromMs AND shift_start < @toMs
         GROUP BY user_id

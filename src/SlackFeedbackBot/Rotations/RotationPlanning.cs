@@ -98,13 +98,10 @@ public sealed class RotationPlanning(
 
         await unplacedNotice.TellOwnersAsync(rotation, window, plan.Unplaced, inputs, ct);
 
-        var stored = new List<Shift>();
-        foreach (var planned in plan.Shifts)
+        var stored = await shifts.UpsertAllAsync(rotation.Id, plan.Shifts, now);
+        foreach (var shift in stored)
         {
-            await shifts.UpsertAsync(rotation.Id, planned, now);
-            var shift = await shifts.FindAsync(planned.Key) ?? throw new InvalidOperationException($"Shift {planned.Key} was not stored.");
             await scheduler.ScheduleAsync(shift, rotation, ct);
-            stored.Add(shift);
         }
 
         await rotations.AddPlanWindowAsync(rotation.Id, window);

@@ -1,16 +1,14 @@
-using Dapper;
 using SlackFeedbackBot.Rotations;
 using SlackFeedbackBot.Rotations.Planning;
 using SlackFeedbackBot.Rotations.Storage;
-using SlackFeedbackBot.Storage;
-using SlackFeedbackBot.Tests.Support;
 
 namespace SlackFeedbackBot.Tests.Rotations;
 
+/// <summary>The settings' descriptors; their storage on both providers is in <see cref="RotationStorageTests"/>.</summary>
 public sealed class RotationSettingDescriptorTests
 {
     /// <summary>A value for each setting that differs from the default, so a setting that is not carried shows.</summary>
-    private static readonly IReadOnlyDictionary<string, string> NonDefault = new Dictionary<string, string>
+    internal static readonly IReadOnlyDictionary<string, string> NonDefault = new Dictionary<string, string>
     {
         ["channel"] = "C9SUPPORT",
         ["owners"] = "U0A1,U0A2",
@@ -30,7 +28,7 @@ public sealed class RotationSettingDescriptorTests
         ["usergroup"] = "S1",
     };
 
-    private static RotationSettings Base => new() { Name = "support", SupportChannel = "C0BASE" };
+    internal static RotationSettings Base => new() { Name = "support", SupportChannel = "C0BASE" };
 
     [Test]
     public void EverySetting_HasATestValue() =>
@@ -55,39 +53,6 @@ public sealed class RotationSettingDescriptorTests
         var parsed = descriptor.Apply(Base, NonDefault[key]);
 
         Assert.That(descriptor.Format(descriptor.FromColumn(Base, descriptor.ToColumn(parsed))), Is.EqualTo(NonDefault[key]));
-    }
-
-    [Test]
-    public async Task EverySetting_IsStoredAndReadBack()
-    {
-        using var dir = new TempDirectory();
-        var database = new Database(dir.File("bot.db"));
-        database.Initialize();
-        var repository = new RotationRepository(database);
-        var settings = RotationSettingsText.Apply(Base, NonDefault);
-
-        await repository.UpsertAsync(settings, declared: false, DateTimeOffset.UnixEpoch);
-        var stored = await repository.FindAsync("support");
-
-        Assert.That(stored, Is.Not.Null);
-        Assert.Multiple(() =>
-        {
-            foreach (var descriptor in RotationSettingDescriptors.All)
-                Assert.That(descriptor.Format(stored!), Is.EqualTo(NonDefault[descriptor.Key]), descriptor.Key);
-        });
-    }
-
-    [Test]
-    public void EveryColumn_IsInTheRotationsTable()
-    {
-        using var dir = new TempDirectory();
-        var database = new Database(dir.File("bot.db"));
-        database.Initialize();
-        using var connection = database.Open();
-
-        var columns = connection.Query<string>("SELECT name FROM pragma_table_info('rotations')").ToList();
-
-        Assert.That(RotationSettingDescriptors.All.Select(d => d.Column), Is.SubsetOf(columns));
     }
 
     [Test]

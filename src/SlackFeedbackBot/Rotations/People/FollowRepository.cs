@@ -34,7 +34,7 @@ public sealed class FollowRepository(Database database)
     {
         using var connection = database.Open();
         return await connection.ExecuteAsync(
-            "INSERT OR IGNORE INTO rotation_follows (rotation_id, source_kind, source_id, created_by, created_at) VALUES (@rotationId, @kind, @id, @by, @now)",
+            "INSERT INTO rotation_follows (rotation_id, source_kind, source_id, created_by, created_at) VALUES (@rotationId, @kind, @id, @by, @now) ON CONFLICT DO NOTHING",
             new { rotationId, kind = source.Column, id = source.Id, by, now = now.ToUnixTimeMilliseconds() }) > 0;
     }
 
@@ -99,7 +99,7 @@ public sealed class FollowRepository(Database database)
     {
         using var connection = database.Open();
         await connection.ExecuteAsync(
-            "INSERT OR IGNORE INTO rotation_departed_people (user_id, departed_at) VALUES (@userId, @now)", new { userId, now = now.ToUnixTimeMilliseconds() });
+            "INSERT INTO rotation_departed_people (user_id, departed_at) VALUES (@userId, @now) ON CONFLICT DO NOTHING", new { userId, now = now.ToUnixTimeMilliseconds() });
     }
 
     /// <summary>Slack says the account is active again: follows may enrol them once more.</summary>

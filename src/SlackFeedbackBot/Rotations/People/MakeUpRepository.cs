@@ -16,7 +16,7 @@ public sealed class MakeUpRepository(Database database)
     {
         using var connection = database.Open();
         await connection.ExecuteAsync(
-            "INSERT OR IGNORE INTO rotation_makeups (missed_shift_key, user_id, rotation_id, offered_at) VALUES (@missedShiftKey, @userId, @rotationId, @now)",
+            "INSERT INTO rotation_makeups (missed_shift_key, user_id, rotation_id, offered_at) VALUES (@missedShiftKey, @userId, @rotationId, @now) ON CONFLICT DO NOTHING",
             new { missedShiftKey, userId, rotationId, now = now.ToUnixTimeMilliseconds() });
     }
 

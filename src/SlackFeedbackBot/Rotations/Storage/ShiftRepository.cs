@@ -30,6 +30,30 @@ public sealed class ShiftRepository(Database database)
     private const string ShiftColumns =
         "key AS Key, rotation_id AS RotationId, start_at AS StartAt, end_at AS EndAt, assignees AS Assignees, pro AS Pro, status AS Status";
 
+    /// <summary>
+    /// @userId is one of the assignees (a comma-separated list) or the pro. SQLite's LIKE ignores ASCII case and
+    /// PostgreSQL's does not: both sides lowered, it matches the same on both.
+    /// </summary>
+    private const string TakesPart = "(lower(',' || assignees || ',') LIKE lower('%,' || @userId || ',%') OR pro = @userId)";
+
+    private const string UpsertSql =
+        """
+        INSERT INTO rotation_shifts (key, rotation_id, start_at, end_at, assignees, pro, status, created_at, updated_at)
+        VALUES (@Key, @rotationId, @start, @end, @assignees, @Pro, 'planned', @now, @now)
+        ON CONFLICT (key) DO UPDATE SET start_at = excluded.start_at, end_at = excluded.end_at, assignees = excluded.assignees,
+            pro = excluded.pro, status = 'planned', updated_at = excluded.updated_at
+        WHERE rotation_shifts.assignees <> excluded.assignees OR rotation_shifts.status <> 'planned'
+           OR COALESCE(rotation_shifts.pro, '') <> COALESCE(excluded.pro, '') OR rotation_shifts.end_at <> excluded.end_at
+        """;
+
+    // A ledger row is written once per shift, person and outcome (the table's unique key): a repeated wrap-up adds nothing.
+    private const string RecordSql =
+        """
+        INSERT INTO rotation_ledger (rotation_id, shift_key, user_id, shift_start, outcome, recorded_at)
+        VALUES (@rotationId, @shiftKey, @userId, @start, @outcome, @now)
+        ON CONFLICT DO NOTHING
+        """;
+
     public async Task<Shift?> FindAsync(string key)
     {
         using var connection = database.Open();
@@ -65,7 +89,7 @@ public sealed class ShiftRepository(Database database)
             $"""
              SELECT {ShiftColumns} FROM rotation_shifts
              WHERE status = 'planned' AND end_at > @start AND start_at < @end AND key <> COALESCE(@exceptKey, '')
-               AND (',' || assignees || ',' LIKE '%,' || @userId || ',%' OR pro = @userId)
+               AND {TakesPart}
              ORDER BY start_at
              """,
             new { userId, start = start.ToUnixTimeMilliseconds(), end = end.ToUnixTimeMilliseconds(), exceptKey });
@@ -80,7 +104,7 @@ public sealed class ShiftRepository(Database database)
             $"""
              SELECT {ShiftColumns} FROM rotation_shifts
              WHERE status = 'planned' AND end_at > @after
-               AND (',' || assignees || ',' LIKE '%,' || @userId || ',%' OR pro = @userId)
+               AND {TakesPart}
              ORDER BY start_at LIMIT @limit
              """,
             new { userId, after = after.ToUnixTimeMilliseconds(), limit });
@@ -108,26 +132,41 @@ public sealed class ShiftRepository(Database database)
     public async Task<bool> UpsertAsync(long rotationId, PlannedShift shift, DateTimeOffset now)
     {
         using var connection = database.Open();
-        return await connection.ExecuteAsync(
-            """
-            INSERT INTO rotation_shifts (key, rotation_id, start_at, end_at, assignees, pro, status, created_at, updated_at)
-            VALUES (@Key, @rotationId, @start, @end, @assignees, @Pro, 'planned', @now, @now)
-            ON CONFLICT (key) DO UPDATE SET start_at = excluded.start_at, end_at = excluded.end_at, assignees = excluded.assignees,
-                pro = excluded.pro, status = 'planned', updated_at = excluded.updated_at
-            WHERE rotation_shifts.assignees <> excluded.assignees OR rotation_shifts.status <> 'planned'
-               OR COALESCE(rotation_shifts.pro, '') <> COALESCE(excluded.pro, '') OR rotation_shifts.end_at <> excluded.end_at
-            """,
-            new
-            {
-                shift.Key,
-                rotationId,
-                start = shift.Start.ToUnixTimeMilliseconds(),
-                end = shift.End.ToUnixTimeMilliseconds(),
-                assignees = RotationRepository.Join(shift.Assignees),
-                shift.Pro,
-                now = now.ToUnixTimeMilliseconds(),
-            }) > 0;
+        return await connection.ExecuteAsync(UpsertSql, UpsertParameters(rotationId, shift, now)) > 0;
     }
+
+    /// <summary>
+    /// Stores a planned window's shifts as <see cref="UpsertAsync"/> does, in one transaction (a window is stored whole
+    /// or not at all, and PostgreSQL commits once rather than once a shift). Returns them as stored, in the given order.
+    /// </summary>
+    public async Task<IReadOnlyList<Shift>> UpsertAllAsync(long rotationId, IReadOnlyList<PlannedShift> shifts, DateTimeOffset now)
+    {
+        if (shifts.Count == 0)
+        {
+            return [];
+        }
+
+        using var connection = database.Open();
+        using var tx = await connection.BeginTransactionAsync();
+        await connection.ExecuteAsync(UpsertSql, shifts.Select(shift => UpsertParameters(rotationId, shift, now)), tx);
+        var stored = (await connection.QueryAsync<ShiftRow>(
+            $"SELECT {ShiftColumns} FROM rotation_shifts WHERE rotation_id = @rotationId AND start_at >= @from AND start_at <= @to",
+            new { rotationId, from = shifts.Min(s => s.Start).ToUnixTimeMilliseconds(), to = shifts.Max(s => s.Start).ToUnixTimeMilliseconds() },
+            tx)).ToDictionary(r => r.Key, r => r.ToShift(), StringComparer.Ordinal);
+        await tx.CommitAsync();
+        return shifts.Select(s => stored.TryGetValue(s.Key, out var shift) ? shift : throw new InvalidOperationException($"Shift {s.Key} was not stored.")).ToList();
+    }
+
+    private static object UpsertParameters(long rotationId, PlannedShift shift, DateTimeOffset now) => new
+    {
+        shift.Key,
+        rotationId,
+        start = shift.Start.ToUnixTimeMilliseconds(),
+        end = shift.End.ToUnixTimeMilliseconds(),
+        assignees = RotationRepository.Join(shift.Assignees),
+        shift.Pro,
+        now = now.ToUnixTimeMilliseconds(),
+    };
 
     public async Task CancelAsync(string key, DateTimeOffset now)
     {
@@ -168,10 +207,7 @@ public sealed class ShiftRepository(Database database)
     {
         using var connection = database.Open();
         await connection.ExecuteAsync(
-            """
-            INSERT OR IGNORE INTO rotation_ledger (rotation_id, shift_key, user_id, shift_start, outcome, recorded_at)
-            VALUES (@rotationId, @shiftKey, @userId, @start, @outcome, @now)
-            """,
+            RecordSql,
             new { rotationId, shiftKey, userId, start = shiftStart.ToUnixTimeMilliseconds(), outcome = FormatOutcome(outcome), now = now.ToUnixTimeMilliseconds() });
     }
 
@@ -188,7 +224,7 @@ public sealed class ShiftRepository(Database database)
     {
         using var connection = database.Open();
         return await connection.ExecuteAsync(
-            "INSERT OR IGNORE INTO rotation_acks (shift_key, user_id, acked_at) VALUES (@shiftKey, @userId, @at)",
+            "INSERT INTO rotation_acks (shift_key, user_id, acked_at) VALUES (@shiftKey, @userId, @at) ON CONFLICT DO NOTHING",
             new { shiftKey, userId, at = at.ToUnixTimeMilliseconds() }) > 0;
     }
 
@@ -253,17 +289,34 @@ public sealed class ShiftRepository(Database database)
 
         var assignees = shift.Assignees.Select(a => a == request.FromUser ? request.ToUser : a).Order(StringComparer.Ordinal).ToList();
         var pro = shift.Pro == request.FromUser ? request.ToUser : shift.Pro;
-        await connection.ExecuteAsync(
-            "UPDATE rotation_shifts SET assignees = @assignees, pro = @pro, updated_at = @now WHERE key = @key",
-            new { key = shift.Key, assignees = RotationRepository.Join(assignees), pro, now = now.ToUnixTimeMilliseconds() }, tx);
+        // Only if the shift is still as read: another swap of it accepted meanwhile (PostgreSQL reads without waiting
+        // for it) leaves this one nothing to change, and it is given up.
+        var moved = await connection.ExecuteAsync(
+            """
+            UPDATE rotation_shifts SET assignees = @assignees, pro = @pro, updated_at = @now
+            WHERE key = @key AND status = 'planned' AND assignees = @wereAssignees AND COALESCE(pro, '') = COALESCE(@werePro, '')
+            """,
+            new
+            {
+                key = shift.Key,
+                assignees = RotationRepository.Join(assignees),
+                pro,
+                now = now.ToUnixTimeMilliseconds(),
+                wereAssignees = row!.Assignees,
+                werePro = shift.Pro,
+            },
+            tx);
+        if (moved == 0)
+        {
+            tx.Rollback();
+            return false;
+        }
+
         foreach (var (user, outcome) in new[] { (request.FromUser, ShiftOutcome.SwappedAway), (request.ToUser, ShiftOutcome.SwappedIn) })
         {
             await connection.ExecuteAsync(
-                """
-                INSERT OR IGNORE INTO rotation_ledger (rotation_id, shift_key, user_id, shift_start, outcome, recorded_at)
-                VALUES (@rotationId, @shiftKey, @user, @start, @outcome, @now)
-                """,
-                new { rotationId = shift.RotationId, shiftKey = shift.Key, user, start = shift.Start.ToUnixTimeMilliseconds(), outcome = FormatOutcome(outcome), now = now.ToUnixTimeMilliseconds() },
+                RecordSql,
+                new { rotationId = shift.RotationId, shiftKey = shift.Key, userId = user, start = shift.Start.ToUnixTimeMilliseconds(), outcome = FormatOutcome(outcome), now = now.ToUnixTimeMilliseconds() },
                 tx);
         }
 
