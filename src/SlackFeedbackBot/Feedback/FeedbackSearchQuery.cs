@@ -8,7 +8,8 @@ namespace SlackFeedbackBot.Feedback;
 /// Turns what a person typed into a safe full-text query for the database's dialect: every word becomes a quoted term,
 /// so query syntax such as <c>"</c>, <c>*</c>, <c>-</c>, <c>'</c>, <c>&amp;</c> or <c>NEAR</c> is searched for, never parsed.
 /// Control characters separate words: SQLite reads the query as a C string, so a NUL inside a quoted term would end
-/// the query there and leave the string unterminated (PostgreSQL refuses a NUL outright). A word of letters is searched
+/// the query there and leave the string unterminated (PostgreSQL refuses a NUL outright); so does half a surrogate
+/// pair, which is no UTF-8 at all. A word of letters is searched
 /// by its stem as a prefix ("exporting" becomes <c>"export"*</c>), so it finds the other forms of the word too:
 /// "export", "exported", "exports".
 /// </summary>
@@ -32,7 +33,7 @@ public static class FeedbackSearchQuery
             {
                 for (var i = 0; i < text.Length; i++)
                 {
-                    span[i] = char.IsControl(text[i]) ? ' ' : text[i];
+                    span[i] = char.IsControl(text[i]) || IsLoneSurrogate(text, i) ? ' ' : text[i];
                 }
             })
             .Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)
@@ -40,6 +41,10 @@ public static class FeedbackSearchQuery
             .Select(Term)
             .ToList();
     }
+
+    private static bool IsLoneSurrogate(string text, int i) =>
+        char.IsHighSurrogate(text[i]) ? i + 1 >= text.Length || !char.IsLowSurrogate(text[i + 1])
+        : char.IsLowSurrogate(text[i]) && (i == 0 || !char.IsHighSurrogate(text[i - 1]));
 
     private static FullTextTerm Term(string word)
     {
