@@ -503,7 +503,7 @@ public sealed class FeedbackRepository(Database database)
         using var connection = database.Open();
         return connection.Query<FeedbackItem>($"""
             SELECT {ItemColumns}, {ReportCountColumn} FROM feedback_items
-            JOIN {database.Dialect.FeedbackSearchHits("@ftsQuery")} m ON m.hit = feedback_items.id
+            JOIN {FeedbackSearchSql.Hits(database, "@ftsQuery")} m ON m.hit = feedback_items.id
             WHERE status <> 'deleted'
             ORDER BY m.score, created_at DESC, id DESC LIMIT @limit
             """, new { ftsQuery, limit }).AsList();

@@ -107,6 +107,17 @@ public sealed class FeedbackStorageTests(StorageProvider provider)
     }
 
     [Test]
+    public void Search_IgnoresAccents_EitherWay()
+    {
+        var accented = Capture("The café menu is slow", customer: "Señor Pago");
+        var plain = Capture("cafe opening hours");
+
+        Assert.That(Search("cafe").Select(i => i.Id), Is.EquivalentTo(new[] { accented.Id, plain.Id }));
+        Assert.That(Search("CAFÉ opening").Select(i => i.Id), Is.EqualTo(new[] { plain.Id }));
+        Assert.That(Search("cafe\u0301 senor").Select(i => i.Id), Is.EqualTo(new[] { accented.Id }), "a combining accent is no letter of its own");
+    }
+
+    [Test]
     public void Search_FollowsEditsAndErasure_AndSkipsDeletedItems()
     {
         Capture("Where is the billing page?", channel: "C1", ts: "1.1");
