@@ -21,23 +21,24 @@ public sealed class FeedbackErasure(Database database) : IPersonalDataEraser
         var who = new { user = subject.UserId, customer = subject.Customer, erased = ErasedPerson };
 
         // Items whose own columns carry the subject's words or name, and every item that loses a report.
-        connection.Execute("CREATE TEMP TABLE IF NOT EXISTS erase_items (id INTEGER PRIMARY KEY)", transaction: tx);
-        connection.Execute("CREATE TEMP TABLE IF NOT EXISTS erase_touched (id INTEGER PRIMARY KEY)", transaction: tx);
+        connection.Execute("CREATE TEMP TABLE IF NOT EXISTS erase_items (id bigint PRIMARY KEY)", transaction: tx);
+        connection.Execute("CREATE TEMP TABLE IF NOT EXISTS erase_touched (id bigint PRIMARY KEY)", transaction: tx);
         connection.Execute("DELETE FROM erase_items; DELETE FROM erase_touched;", transaction: tx);
         connection.Execute(
             """
             INSERT INTO erase_items (id)
             SELECT id FROM feedback_items
             WHERE (@user IS NOT NULL AND (reporter_id = @user OR author_id = @user))
-               OR (@customer IS NOT NULL AND customer = @customer COLLATE NOCASE)
+               OR (@customer IS NOT NULL AND lower(customer) = lower(@customer))
             """,
             who, tx);
         connection.Execute(
             """
-            INSERT OR IGNORE INTO erase_touched (id)
+            INSERT INTO erase_touched (id)
             SELECT id FROM erase_items
             UNION SELECT item_id FROM feedback_reports
-            WHERE (@user IS NOT NULL AND reporter_id = @user) OR (@customer IS NOT NULL AND customer = @customer COLLATE NOCASE)
+            WHERE (@user IS NOT NULL AND reporter_id = @user) OR (@customer IS NOT NULL AND lower(customer) = lower(@customer))
+            ON CONFLICT DO NOTHING
             """,
             who, tx);
 
@@ -46,7 +47,7 @@ public sealed class FeedbackErasure(Database database) : IPersonalDataEraser
             DELETE FROM feedback_reports
             WHERE (@user IS NOT NULL AND (reporter_id = @user
                       OR item_id IN (SELECT id FROM feedback_items WHERE author_id = @user)))
-               OR (@customer IS NOT NULL AND customer = @customer COLLATE NOCASE)
+               OR (@customer IS NOT NULL AND lower(customer) = lower(@customer))
             """,
             who, tx);
 
@@ -63,15 +64,15 @@ public sealed class FeedbackErasure(Database database) : IPersonalDataEraser
         var rewritten = connection.Execute(
             """
             UPDATE feedback_items SET
-                text          = first.text,
-                customer      = first.customer,
-                source        = first.source,
-                reporter_id   = first.reporter_id,
-                reporter_name = first.reporter_name
+                text          = earliest.text,
+                customer      = earliest.customer,
+                source        = earliest.source,
+                reporter_id   = earliest.reporter_id,
+                reporter_name = earliest.reporter_name
             FROM (SELECT r.item_id, r.text, r.customer, r.source, r.reporter_id, r.reporter_name,
                          ROW_NUMBER() OVER (PARTITION BY r.item_id ORDER BY r.created_at, r.id) AS n
-                  FROM feedback_reports r WHERE r.item_id IN (SELECT id FROM erase_items)) AS first
-            WHERE first.item_id = feedback_items.id AND first.n = 1
+                  FROM feedback_reports r WHERE r.item_id IN (SELECT id FROM erase_items)) AS earliest
+            WHERE earliest.item_id = feedback_items.id AND earliest.n = 1
             """,
             transaction: tx);
 

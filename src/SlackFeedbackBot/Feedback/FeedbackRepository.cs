@@ -17,7 +17,7 @@ public enum AddReportResult
     NoSuchItem,
 }
 
-/// <summary>Feedback items, their reports, bucket history, notifications, follow-ups and alerts in SQLite.</summary>
+/// <summary>Feedback items, their reports, bucket history, notifications, follow-ups and alerts, in either database.</summary>
 public sealed class FeedbackRepository(Database database)
 {
     internal const string ItemColumns = """
@@ -92,7 +92,7 @@ public sealed class FeedbackRepository(Database database)
         {
             var wanted = chunk.ToHashSet();
             var ids = wanted.Select(c => c.Id).Distinct().ToList();
-            foreach (var (id, created) in connection.Query<(long, long)>("SELECT id, created_at FROM feedback_items WHERE id IN @ids", new { ids }))
+            foreach (var (id, created) in connection.Query<(long, long)>($"SELECT id, created_at FROM feedback_items WHERE {database.Dialect.InList("id", "@ids")}", new { ids }))
             {
                 if (wanted.Contains((id, created)))
                 {
@@ -313,7 +313,7 @@ public sealed class FeedbackRepository(Database database)
             connection.Execute("""
                 UPDATE feedback_reports SET importance = COALESCE(@importance, importance), why = COALESCE(@why, why)
                 WHERE id = (SELECT id FROM feedback_reports WHERE item_id = @itemId
-                            ORDER BY COALESCE(reporter_id = @reporterId, 0) DESC, created_at, id LIMIT 1)
+                            ORDER BY CASE WHEN reporter_id = @reporterId THEN 0 ELSE 1 END, created_at, id LIMIT 1)
                 """, new { itemId, importance, why, reporterId }, tx);
         }
 
@@ -461,10 +461,10 @@ public sealed class FeedbackRepository(Database database)
         if (itemId is not null)
         {
             connection.Execute("""
-                UPDATE feedback_reports SET why = CASE WHEN why IS NULL THEN @answer ELSE why || char(10) || @answer END
+                UPDATE feedback_reports SET why = CASE WHEN why IS NULL THEN @answer ELSE why || @newline || @answer END
                 WHERE id = (SELECT id FROM feedback_reports WHERE item_id = @itemId
-                            ORDER BY COALESCE(reporter_id = @userId, 0) DESC, created_at, id LIMIT 1)
-                """, new { itemId, userId, answer }, tx);
+                            ORDER BY CASE WHEN reporter_id = @userId THEN 0 ELSE 1 END, created_at, id LIMIT 1)
+                """, new { itemId, userId, answer, newline = "\n" }, tx);
         }
 
         tx.Commit();
@@ -494,13 +494,16 @@ public sealed class FeedbackRepository(Database database)
 
     private const string ReportCountColumn = "(SELECT COUNT(*) FROM feedback_reports r WHERE r.item_id = feedback_items.id) AS ReportCount";
 
-    /// <summary>Full-text search (an FTS5 query, already made safe by the caller), best matches first.</summary>
+    /// <summary>
+    /// Full-text search, best matches first. The query is in this database's dialect, already made safe by the caller
+    /// (<see cref="FeedbackSearchQuery.For"/>).
+    /// </summary>
     public IReadOnlyList<FeedbackItem> Search(string ftsQuery, int limit)
     {
         using var connection = database.Open();
         return connection.Query<FeedbackItem>($"""
             SELECT {ItemColumns}, {ReportCountColumn} FROM feedback_items
-            JOIN (SELECT rowid AS hit, bm25(feedback_fts) AS score FROM feedback_fts WHERE feedback_fts MATCH @ftsQuery) m ON m.hit = feedback_items.id
+            JOIN {FeedbackSearchSql.Hits(database, "@ftsQuery")} m ON m.hit = feedback_items.id
             WHERE status <> 'deleted'
             ORDER BY m.score, created_at DESC, id DESC LIMIT @limit
             """, new { ftsQuery, limit }).AsList();

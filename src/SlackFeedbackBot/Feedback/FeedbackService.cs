@@ -261,7 +261,7 @@ public sealed class FeedbackService(
 
     /// <summary>Full-text search; null when the words hold nothing searchable.</summary>
     public IReadOnlyList<FeedbackItem>? Search(string words, int limit) =>
-        FeedbackSearchQuery.ToFts(words) is { } query ? AsIssues(repository.Search(query, limit * 3), limit) : null;
+        FeedbackSearchQuery.For(words, repository.Database.Dialect) is { } query ? AsIssues(repository.Search(query, limit * 3), limit) : null;
 
     private IReadOnlyList<FeedbackItem> AsIssues(IReadOnlyList<FeedbackItem> hits, int limit) =>
         issueView?.Roots(hits, limit) ?? hits.Take(limit).ToList();

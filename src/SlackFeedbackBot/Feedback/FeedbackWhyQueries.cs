@@ -33,11 +33,11 @@ public sealed class FeedbackWhyQueries(Database database, FeedbackIssueItems iss
         }
 
         using var connection = database.Open();
-        return connection.Query<WhyQuote>("""
+        return connection.Query<WhyQuote>($"""
             SELECT item_id AS ItemId, id AS ReportId, reporter_id AS ReporterId, reporter_name AS ReporterName,
                 customer AS Customer, importance AS Importance, why AS Why, created_at AS CreatedAtMs
             FROM feedback_reports
-            WHERE item_id IN @ids AND why IS NOT NULL AND trim(why) <> ''
+            WHERE {database.Dialect.InList("item_id", "@ids")} AND why IS NOT NULL AND trim(why) <> ''
               AND created_at >= @fromMs AND created_at < @toMs
             ORDER BY CASE importance WHEN 'high' THEN 0 WHEN 'medium' THEN 1 WHEN 'low' THEN 2 ELSE 3 END, created_at DESC, id DESC
             LIMIT @limit

@@ -29,15 +29,15 @@ public sealed class IssueReportsExporter(Database database, FeedbackIssueItems i
         }
 
         using var connection = database.Open();
-        var reports = connection.Query<FeedbackReport>("""
+        var reports = connection.Query<FeedbackReport>($"""
             SELECT id AS Id, item_id AS ItemId, reporter_id AS ReporterId, reporter_name AS ReporterName, text AS Text,
                 customer AS Customer, permalink AS Permalink, created_at AS CreatedAtMs, importance AS Importance, why AS Why
-            FROM feedback_reports WHERE item_id IN @ids ORDER BY created_at, id
+            FROM feedback_reports WHERE {database.Dialect.InList("item_id", "@ids")} ORDER BY created_at, id
             """, new { ids }).AsList();
         var items = connection.Query<(long Id, string? Permalink, string? Link)>(
-            "SELECT id, permalink, link FROM feedback_items WHERE id IN @ids", new { ids }).ToDictionary(i => i.Id);
+            $"SELECT id, permalink, link FROM feedback_items WHERE {database.Dialect.InList("id", "@ids")}", new { ids }).ToDictionary(i => i.Id);
         var firstReports = reports.GroupBy(r => r.ItemId).Select(g => g.First().Id).ToHashSet();
-        var recorded = KnownNames(connection, reports.Where(r => r.ReporterName is null && r.ReporterId is not null).Select(r => r.ReporterId!).Distinct().ToList());
+        var recorded = KnownNames(connection, database.Dialect, reports.Where(r => r.ReporterName is null && r.ReporterId is not null).Select(r => r.ReporterId!).Distinct().ToList());
         var current = await CurrentNamesAsync(reports, names, ct);
 
         using var csv = CsvWriter.Create(output, CsvWriterOptions.Default with { Injection = CsvInjection.Escape, NewLine = "\n" }, leaveOpen: true);
@@ -102,16 +102,16 @@ public sealed class IssueReportsExporter(Database database, FeedbackIssueItems i
     /// The names captures recorded for these Slack users elsewhere (a form or command gives the name, a reaction does not),
     /// the latest one for each.
     /// </summary>
-    private static Dictionary<string, string> KnownNames(DbConnection connection, IReadOnlyList<string> userIds)
+    private static Dictionary<string, string> KnownNames(DbConnection connection, SqlDialect dialect, IReadOnlyList<string> userIds)
     {
         var names = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var chunk in userIds.Chunk(500))
         {
-            var rows = connection.Query<(string UserId, string Name)>("""
+            var rows = connection.Query<(string UserId, string Name)>($"""
                 SELECT reporter_id, reporter_name FROM (
-                    SELECT reporter_id, reporter_name, created_at FROM feedback_reports WHERE reporter_id IN @chunk AND reporter_name IS NOT NULL
+                    SELECT reporter_id, reporter_name, created_at FROM feedback_reports WHERE {dialect.InList("reporter_id", "@chunk")} AND reporter_name IS NOT NULL
                     UNION ALL
-                    SELECT reporter_id, reporter_name, created_at FROM feedback_items WHERE reporter_id IN @chunk AND reporter_name IS NOT NULL)
+                    SELECT reporter_id, reporter_name, created_at FROM feedback_items WHERE {dialect.InList("reporter_id", "@chunk")} AND reporter_name IS NOT NULL) AS recorded
                 ORDER BY created_at
                 """, new { chunk });
             foreach (var (userId, name) in rows)

@@ -1,8 +1,8 @@
 namespace SlackFeedbackBot.Storage;
 
 /// <summary>
-/// The few places where SQLite and PostgreSQL need different SQL (it grows as features move to PostgreSQL: the feedback
-/// search is next, FTS5 MATCH against the baseline's tsvector column). Everything else is written once, in the SQL both
+/// The few places where SQLite and PostgreSQL need different SQL (it grows as features move to PostgreSQL), such as a
+/// full-text query: FTS5 MATCH syntax on SQLite, tsquery syntax on PostgreSQL. Everything else is written once, in the SQL both
 /// accept (<c>COALESCE</c>, <c>ON CONFLICT … DO NOTHING</c>, <c>RETURNING</c>, integer unix milliseconds for times).
 /// </summary>
 public abstract class SqlDialect
@@ -17,13 +17,40 @@ public abstract class SqlDialect
     /// </summary>
     public abstract string InList(string column, string parameter);
 
+    /// <summary>
+    /// A full-text query that finds documents holding every term: FTS5 <c>MATCH</c> syntax for SQLite, <c>to_tsquery</c>
+    /// syntax for PostgreSQL. Each term is quoted so that nothing a person typed is read as query syntax; null when
+    /// there are no terms. Terms must hold no control characters.
+    /// </summary>
+    public string? FullTextQuery(IEnumerable<FullTextTerm> terms)
+    {
+        var rendered = terms.Select(Render).ToList();
+        return rendered.Count == 0 ? null : string.Join(TermSeparator, rendered);
+    }
+
+    private protected abstract string TermSeparator { get; }
+
+    private protected abstract string Render(FullTextTerm term);
+
     private sealed class SqliteDialect : SqlDialect
     {
         public override string InList(string column, string parameter) => $"{column} IN {parameter}";
+
+        // FTS5 ANDs terms side by side; inside a "string" only a doubled quote is special.
+        private protected override string TermSeparator => " ";
+
+        private protected override string Render(FullTextTerm term) =>
+            "\"" + term.Word.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" + (term.IsPrefix ? "*" : "");
     }
 
     private sealed class PostgresDialect : SqlDialect
     {
         public override string InList(string column, string parameter) => $"{column} = ANY({parameter})";
+
+        private protected override string TermSeparator => " & ";
+
+        // Inside a 'quoted' tsquery term a quote or a backslash is escaped by a backslash.
+        private protected override string Render(FullTextTerm term) =>
+            "'" + term.Word.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("'", "\\'", StringComparison.Ordinal) + "'" + (term.IsPrefix ? ":*" : "");
     }
 }
