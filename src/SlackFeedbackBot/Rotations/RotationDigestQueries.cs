@@ -25,9 +25,11 @@ public sealed class RotationDigestQueries(Database database)
     /// <summary>Every statement other features run here, for checking their query plans.</summary>
     internal static IEnumerable<string> Statements() => [LedgerSql];
 
+    // Counts of CASE, not SUM of a comparison: PostgreSQL's comparisons are booleans, which it does not add up.
     private const string LedgerSql = """
         SELECT user_id AS UserId,
-            SUM(outcome = 'served') AS Served, SUM(outcome = 'missed') AS Missed, SUM(outcome = 'swapped_away') AS Swapped
+            COUNT(CASE WHEN outcome = 'served' THEN 1 END) AS Served, COUNT(CASE WHEN outcome = 'missed' THEN 1 END) AS Missed,
+            COUNT(CASE WHEN outcome = 'swapped_away' THEN 1 END) AS Swapped
         FROM rotation_ledger
         WHERE shift_start >= @fromMs AND shift_start < @toMs
         GROUP BY user_id
