@@ -100,6 +100,22 @@ public sealed class IssueRepositoryTests(StorageProvider provider)
     }
 
     [Test]
+    public void Matcher_OffersTheOpenIssueANewItemRepeats_AndRemembersTheOffer()
+    {
+        var trello = Item("Acme asks if we integrate with Trello, they want cards created from tasks", "Acme");
+        Item("Can we get SSO with Okta?");
+        Item("Dark mode please, the designers work at night");
+        var again = Item("Globex wants a Trello integration so tasks show up as Trello cards", "Globex", "U2");
+        var matcher = new IssueMatcher(_issues, Microsoft.Extensions.Options.Options.Create(new FeedbackOptions()), new Microsoft.Extensions.Time.Testing.FakeTimeProvider(Start));
+
+        var offer = matcher.FindFor(new FeedbackRepository(_db.Database).Get(again)!);
+
+        Assert.That((offer?.IssueId, offer?.Size), Is.EqualTo(((long?)trello, (IssueSize?)new IssueSize(trello, 1, 1, 1))));
+        Assert.That(offer!.SharedWords, Does.Contain("trello"));
+        Assert.That(_issues.PendingOffers(10).Select(o => (o.ItemId, o.CandidateId)), Is.EqualTo(new[] { (again, trello) }));
+    }
+
+    [Test]
     public void DocumentFrequency_CountsItemsWithAWordStartingWithTheStem_DeletedOnesToo()
     {
         Item("Trello cards please");
