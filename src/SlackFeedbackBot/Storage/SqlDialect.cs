@@ -18,14 +18,9 @@ public abstract class SqlDialect
     public abstract string InList(string column, string parameter);
 
     /// <summary>
-    /// A query of the feedback items with a word starting with any of the stems in <paramref name="parameter"/> (its
-    /// value made by <see cref="AnyWordStartingWith"/>), as columns <c>hit</c> (the item's id) and <c>score</c> (lower
-    /// is a better match), to use as a derived table. SQLite asks its FTS5 table (bm25), PostgreSQL the items' tsvector
-    /// column (ts_rank, negated so both order the same way).
+    /// A full-text query matching any of <paramref name="stems"/> as the start of a word, never as query syntax: an
+    /// FTS5 MATCH string for SQLite, a <c>to_tsquery</c> string for PostgreSQL.
     /// </summary>
-    public abstract string ItemsWithWordStartingWith(string parameter);
-
-    /// <summary>The value for <see cref="ItemsWithWordStartingWith"/>: each stem matched as the start of a word, any one of them.</summary>
     public abstract string AnyWordStartingWith(IEnumerable<string> stems);
 
     /// <summary>A query counting the tables named by <paramref name="parameter"/> in the bot's schema (0 or 1).</summary>
@@ -34,9 +29,6 @@ public abstract class SqlDialect
     private sealed class SqliteDialect : SqlDialect
     {
         public override string InList(string column, string parameter) => $"{column} IN {parameter}";
-
-        public override string ItemsWithWordStartingWith(string parameter) =>
-            $"SELECT rowid AS hit, bm25(feedback_fts) AS score FROM feedback_fts WHERE feedback_fts MATCH {parameter}";
 
         // An FTS5 string in double quotes is taken as words, never as query syntax; the star makes it a prefix.
         public override string AnyWordStartingWith(IEnumerable<string> stems) =>
@@ -49,10 +41,6 @@ public abstract class SqlDialect
     private sealed class PostgresDialect : SqlDialect
     {
         public override string InList(string column, string parameter) => $"{column} = ANY({parameter})";
-
-        // The baseline's search column is to_tsvector('simple', text || ' ' || customer), indexed with GIN.
-        public override string ItemsWithWordStartingWith(string parameter) =>
-            $"SELECT id AS hit, -ts_rank(search, to_tsquery('simple', {parameter})) AS score FROM feedback_items WHERE search @@ to_tsquery('simple', {parameter})";
 
         // A tsquery lexeme in single quotes is taken as words, never as operators (quote and backslash escaped); :* makes it a prefix.
         public override string AnyWordStartingWith(IEnumerable<string> stems) =>

@@ -173,7 +173,7 @@ public sealed class IssueRepository(Database database)
         return connection.Query<long>($"""
             SELECT root FROM (
                 SELECT {RootOf("i")} AS root, MIN(m.score) AS best
-                FROM ({database.Dialect.ItemsWithWordStartingWith("@words")} ORDER BY score LIMIT 500) m
+                FROM ({ItemsWithWordStartingWith("@words")} ORDER BY score LIMIT 500) m
                 JOIN feedback_items i ON i.id = m.hit
                 WHERE i.status <> 'deleted'
                 GROUP BY root) c
@@ -211,9 +211,19 @@ public sealed class IssueRepository(Database database)
     {
         using var connection = database.Open();
         return connection.QuerySingle<(long, long)>(
-            $"SELECT (SELECT COUNT(*) FROM ({database.Dialect.ItemsWithWordStartingWith("@words")}) m), (SELECT COUNT(*) FROM feedback_items)",
+            $"SELECT (SELECT COUNT(*) FROM ({ItemsWithWordStartingWith("@words")}) m), (SELECT COUNT(*) FROM feedback_items)",
             new { words = database.Dialect.AnyWordStartingWith([stem]) });
     }
+
+    /// <summary>
+    /// A query of the items with a word starting with any of the stems in <paramref name="parameter"/> (its value made by
+    /// <see cref="SqlDialect.AnyWordStartingWith"/>), as columns <c>hit</c> (the item's id) and <c>score</c> (lower is a
+    /// better match), to use as a derived table. SQLite asks its FTS5 table (bm25); PostgreSQL the items' search column,
+    /// to_tsvector('simple', text and customer) with a GIN index (ts_rank, negated so both order the same way).
+    /// </summary>
+    private string ItemsWithWordStartingWith(string parameter) => database.Provider == StorageProvider.Postgres
+        ? $"SELECT id AS hit, -ts_rank(search, to_tsquery('simple', {parameter})) AS score FROM feedback_items WHERE search @@ to_tsquery('simple', {parameter})"
+        : $"SELECT rowid AS hit, bm25(feedback_fts) AS score FROM feedback_fts WHERE feedback_fts MATCH {parameter}";
 
     /// <summary>Keeps the offer (once per pair); false when it was made before.</summary>
     public bool RecordOffer(long itemId, long candidateId, double score, IReadOnlyList<string> sharedWords, DateTimeOffset now)
