@@ -43,10 +43,11 @@ public sealed class DigestSubscriptionRepository(Database database)
                 declared = excluded.declared, created_by = excluded.created_by
             RETURNING id
             """,
+            // declared is a 0/1 integer column: PostgreSQL takes no boolean for it.
             new
             {
                 subscription.ChannelId, subscription.Cadence, subscription.TimeZone, subscription.Cron, subscription.Bucket,
-                subscription.ProductArea, subscription.Declared, subscription.CreatedBy, now = now.ToUnixTimeMilliseconds(),
+                subscription.ProductArea, Declared = subscription.Declared ? 1L : 0L, subscription.CreatedBy, now = now.ToUnixTimeMilliseconds(),
             });
         return subscription with { Id = id };
     }

@@ -1,6 +1,5 @@
 using System.Data.Common;
 using Dapper;
-using Microsoft.Data.Sqlite;
 using SlackFeedbackBot.Slack.Text;
 using SlackFeedbackBot.Storage;
 
@@ -156,12 +155,12 @@ public sealed class FeedbackDigestQueries(Database database)
     public bool HasAny()
     {
         using var connection = database.Open();
-        return connection.ExecuteScalar<long>("SELECT EXISTS (SELECT 1 FROM feedback_items)") > 0;
+        return connection.ExecuteScalar<long>("SELECT CASE WHEN EXISTS (SELECT 1 FROM feedback_items) THEN 1 ELSE 0 END") > 0;
     }
 
-    /// <summary>Every statement these queries run over a period, for checking their plans (parameters: fromMs, toMs, bucket, area, ids, prefixFrom, prefixTo).</summary>
+    /// <summary>Every statement these queries run over a period, as SQLite runs them, for checking their plans (parameters: fromMs, toMs, bucket, area, ids, prefixFrom, prefixTo).</summary>
     internal static IEnumerable<string> Statements(FeedbackFilter filter) =>
-        [ReportsByIssueSql(filter), IssuesSql, ItemsCreatedPerBucketSql(filter), ResolvedSql(filter), OnceOnly.ClaimedInSql, CapturedOnShiftSql];
+        [ReportsByIssueSql(filter), IssuesSql(SqlDialect.Sqlite), ItemsCreatedPerBucketSql(filter), ResolvedSql(filter), OnceOnly.ClaimedInSql, CapturedOnShiftSql];
 
     private CapturedFeedback Captured(string where, string value, int latest)
     {
@@ -181,8 +180,8 @@ public sealed class FeedbackDigestQueries(Database database)
             items.Select(i => $"[{i.Bucket}] {SlackText.Truncate(SlackText.Defuse(i.Text).ReplaceLineEndings(" "), 200)}{(i.Issue is { } issue ? $" (part of #{issue}, {i.IssueReports} reports)" : "")}").ToList());
     }
 
-    private static List<IssueSummary> Issues(DbConnection connection, List<long> ids) =>
-        ids.Chunk(IdsPerQuery).SelectMany(chunk => connection.Query<IssueSummary>(IssuesSql, new { ids = chunk })).ToList();
+    private List<IssueSummary> Issues(DbConnection connection, List<long> ids) =>
+        ids.Chunk(IdsPerQuery).SelectMany(chunk => connection.Query<IssueSummary>(IssuesSql(database.Dialect), new { ids = chunk })).ToList();
 
     private static bool Fits(IssueSummary issue, FeedbackFilter filter) =>
         (filter.Bucket is null || issue.Bucket == filter.Bucket) && (filter.ProductArea is null || issue.ProductArea == filter.ProductArea);
@@ -217,10 +216,10 @@ public sealed class FeedbackDigestQueries(Database database)
         ORDER BY r.created_at, r.id
         """;
 
-    private const string IssuesSql = $"""
+    private static string IssuesSql(SqlDialect dialect) => $"""
         SELECT {IssueColumns}
         FROM feedback_items i
-        WHERE i.id IN @ids AND i.status <> 'deleted'
+        WHERE {dialect.InList("i.id", "@ids")} AND i.status <> 'deleted'
         """;
 
     private static string ItemsCreatedPerBucketSql(FeedbackFilter filter) =>

@@ -70,15 +70,17 @@ public sealed class SpotlightRuleStore(Database database)
         return connection.Query<Row>($"SELECT {Columns} FROM spotlight_rules {where} ORDER BY id").Select(r => r.ToRule()).ToList();
     }
 
+    // A SQLite file is created by opening it, so a missing one is asked about first; a PostgreSQL database is there
+    // before the bot, its tables once the bot has started.
     private bool Exists()
     {
-        if (!File.Exists(database.Path))
+        if (database.Provider == StorageProvider.Sqlite && !File.Exists(database.Path))
         {
             return false;
         }
 
         using var connection = database.Open();
-        return connection.ExecuteScalar<long>("SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = 'spotlight_rules'") > 0;
+        return connection.ExecuteScalar<long>(database.Dialect.CountTablesNamed("@table"), new { table = "spotlight_rules" }) > 0;
     }
 
     private sealed record Row(long Id, string Bucket, string Phrase, string AddedBy, long AddedAtMs, long? FromItemId, string? RemovedBy, long? RemovedAtMs)

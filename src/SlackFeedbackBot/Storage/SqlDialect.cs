@@ -32,6 +32,18 @@ public abstract class SqlDialect
 
     private protected abstract string Render(FullTextTerm term);
 
+    /// <summary>
+    /// A full-text query that finds documents holding a word starting with any of <paramref name="stems"/>, each quoted
+    /// so that it is never read as query syntax.
+    /// </summary>
+    public string AnyWordStartingWith(IEnumerable<string> stems) =>
+        string.Join(AnyTermSeparator, stems.Select(stem => Render(new FullTextTerm(stem, IsPrefix: true))));
+
+    /// <summary>A query counting the tables named by <paramref name="parameter"/> in the bot's schema (0 or 1).</summary>
+    public abstract string CountTablesNamed(string parameter);
+
+    private protected abstract string AnyTermSeparator { get; }
+
     private sealed class SqliteDialect : SqlDialect
     {
         public override string InList(string column, string parameter) => $"{column} IN {parameter}";
@@ -41,6 +53,11 @@ public abstract class SqlDialect
 
         private protected override string Render(FullTextTerm term) =>
             "\"" + term.Word.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" + (term.IsPrefix ? "*" : "");
+
+        private protected override string AnyTermSeparator => " OR ";
+
+        public override string CountTablesNamed(string parameter) =>
+            $"SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = {parameter}";
     }
 
     private sealed class PostgresDialect : SqlDialect
@@ -52,5 +69,10 @@ public abstract class SqlDialect
         // Inside a 'quoted' tsquery term a quote or a backslash is escaped by a backslash.
         private protected override string Render(FullTextTerm term) =>
             "'" + term.Word.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("'", "\\'", StringComparison.Ordinal) + "'" + (term.IsPrefix ? ":*" : "");
+
+        private protected override string AnyTermSeparator => " | ";
+
+        public override string CountTablesNamed(string parameter) =>
+            $"SELECT COUNT(*) FROM information_schema.tables WHERE table_schema = current_schema() AND table_name = {parameter}";
     }
 }

@@ -1,4 +1,3 @@
-using Dapper;
 using Microsoft.Extensions.Options;
 using SlackFeedbackBot.Digests;
 using SlackFeedbackBot.Feedback;
@@ -12,12 +11,13 @@ namespace SlackFeedbackBot.Tests.Digests;
 /// <summary>
 /// Top issues follow issues, not creation dates: an old issue heard again counts with this period's reports and customers,
 /// each issue shows its change against the previous period, "not yet" issues asked about again get their own section,
-/// and each top issue carries one reporter's word on why it matters. On a real SQLite file, through the Feedback API.
+/// and each top issue carries one reporter's word on why it matters. On a real SQLite file and a real PostgreSQL, through the Feedback API.
 /// </summary>
-public sealed class DigestIssuesOfThePeriodTests
+[TestFixtureSource(typeof(ProviderDatabase), nameof(ProviderDatabase.Providers))]
+public sealed class DigestIssuesOfThePeriodTests(StorageProvider provider)
 {
     private static readonly DateTimeOffset W48 = DigestJobSeed.Week48;
-    private TempDirectory _dir = null!;
+    private ProviderDatabase _db = null!;
     private Database _database = null!;
     private DigestJobSeed _seed = null!;
     private DigestBuilder _loader = null!;
@@ -26,18 +26,17 @@ public sealed class DigestIssuesOfThePeriodTests
     private DigestInput Load(DigestQuery query) => _loader.LoadAsync(query, CancellationToken.None).GetAwaiter().GetResult();
 
     [SetUp]
-    public void SetUp()
+    public async Task SetUp()
     {
-        _dir = new TempDirectory();
-        _database = new Database(_dir.File("bot.db"));
-        _database.Initialize();
+        _db = await ProviderDatabase.CreateAsync(provider);
+        _database = _db.Database;
         _seed = new DigestJobSeed(_database);
         var buckets = new FeedbackBuckets(SpotlightClassifier.CreateDefault());
         _loader = new DigestBuilder(DigestSections.All, new DigestSources(new FeedbackDigestQueries(_database), new RotationDigestQueries(_database), new DigestBucketCatalog(buckets, Options.Create(new SpotlightOptions()))));
     }
 
     [TearDown]
-    public void TearDown() => _dir.Dispose();
+    public async Task TearDown() => await _db.DisposeAsync();
 
     private Digest Week48() =>
         new DigestBuilder().Build(Load(DigestQuery.LastComplete(DigestPeriodKind.Week, TimeZoneInfo.Utc, W48.AddDays(7).AddHours(9))));
@@ -92,10 +91,8 @@ public sealed class DigestIssuesOfThePeriodTests
         _seed.MeToo(offline, "UBO", "Globex", W48.AddDays(1));
         _seed.MeToo(offline, "UCY", "Hooli", W48.AddDays(4));
         var quiet = _seed.Item("Can you add a dark theme?", "product_marketing", W48.AddDays(-30), "Acme");
-        using (var connection = _database.Open())
-        {
-            connection.Execute("UPDATE feedback_items SET status = 'not_yet' WHERE id IN @ids", new { ids = new[] { offline, quiet } });
-        }
+        _seed.NotYet(offline);
+        _seed.NotYet(quiet);
 
         var digest = Week48();
 
@@ -111,10 +108,8 @@ public sealed class DigestIssuesOfThePeriodTests
     {
         var trello = _seed.Item("Can you integrate with Trello?", "product_marketing", W48.AddDays(1), "Acme", "UANN");
         _seed.MeToo(trello, "UBO", "Globex", W48.AddDays(2));
-        var feedback = _seed.Feedback;
-        feedback.AddFollowUp(trello, "C1", "1700.1", "UANN", W48.AddDays(1));
         var why = "We retype every card by hand <!channel>, two hours a week. " + string.Concat(Enumerable.Repeat("It adds up. ", 40));
-        feedback.AnswerFollowUp("C1", "1700.1", "UANN", why, W48.AddDays(1).AddHours(1));
+        _seed.Why(trello, why, W48.AddDays(1).AddHours(1));
 
         var digest = Week48();
 

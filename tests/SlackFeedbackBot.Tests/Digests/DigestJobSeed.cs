@@ -1,52 +1,41 @@
 using Dapper;
 using SlackFeedbackBot.Feedback;
 using SlackFeedbackBot.Storage;
+using SlackFeedbackBot.Tests.Feedback;
 
 namespace SlackFeedbackBot.Tests.Digests;
 
-/// <summary>Puts feedback, resolutions, alerts and rotation ledger rows into a real bot database for the digest tests.</summary>
+/// <summary>Puts feedback, resolutions, alerts and rotation ledger rows into a real bot database (SQLite or PostgreSQL) for the digest tests, with plain SQL.</summary>
 public sealed class DigestJobSeed(Database database)
 {
-    private readonly FeedbackRepository _feedback = new(database);
+    private readonly FeedbackRows _rows = new(database);
 
     /// <summary>Monday 23 November 2026, the first day of ISO week 2026-W48.</summary>
     public static readonly DateTimeOffset Week48 = new(2026, 11, 23, 0, 0, 0, TimeSpan.Zero);
 
-    public FeedbackRepository Feedback => _feedback;
+    public long Item(string text, string bucket, DateTimeOffset at, string? customer = null, string? reporter = null, string? shiftKey = null, string? area = null) =>
+        _rows.Item(text, bucket, at, customer, reporter, shiftKey, area);
 
-    public long Item(string text, string bucket, DateTimeOffset at, string? customer = null, string? reporter = null, string? shiftKey = null, string? area = null)
-    {
-        var record = _feedback.Capture(
-            new FeedbackCapture { Text = text, Customer = customer, ReporterId = reporter, CreatedAt = at, CapturePath = CapturePaths.Command },
-            bucket, null, shiftKey, at);
-        if (area is not null)
-        {
-            using var connection = database.Open();
-            connection.Execute("UPDATE feedback_items SET product_area = @area WHERE id = @id", new { area, id = record.Item.Id });
-        }
-
-        return record.Item.Id;
-    }
-
-    public void MeToo(long itemId, string reporter, string customer, DateTimeOffset at) =>
-        _feedback.AddReport(itemId, new FeedbackReport { ReporterId = reporter, Text = "same here", Customer = customer, CreatedAtMs = at.ToUnixTimeMilliseconds() });
+    public void MeToo(long itemId, string reporter, string customer, DateTimeOffset at) => _rows.Report(itemId, reporter, customer, at);
 
     public void Resolve(long itemId, string resolution, DateTimeOffset at, params string[] told)
     {
-        _feedback.Resolve(itemId, "ULEAD", resolution, at);
+        _rows.Resolve(itemId, "ULEAD", resolution, at);
+        var once = new OnceOnly(database);
         foreach (var reporter in told)
         {
-            _feedback.TryClaimNotification(itemId, reporter, at);
+            once.TryClaim(FeedbackOnceKeys.Told(itemId, reporter), at);
         }
     }
 
-    public void Delete(long itemId)
-    {
-        using var connection = database.Open();
-        connection.Execute("UPDATE feedback_items SET status = 'deleted' WHERE id = @itemId", new { itemId });
-    }
+    public void Delete(long itemId) => _rows.SetStatus(itemId, "deleted");
 
-    public void Alert(string key, long itemId, DateTimeOffset at) => _feedback.TryRecordAlert(key, itemId, at);
+    public void NotYet(long itemId) => _rows.SetStatus(itemId, "not_yet");
+
+    /// <summary>The reporter's answer to "How important is this to you, and why?".</summary>
+    public void Why(long itemId, string answer, DateTimeOffset at) => _rows.AnswerWhy(itemId, answer, at);
+
+    public void Alert(string key, long itemId, DateTimeOffset at) => new OnceOnly(database).TryClaim(FeedbackOnceKeys.Alert(itemId, key), at);
 
     public void Ledger(string userId, string outcome, DateTimeOffset shiftStart)
     {

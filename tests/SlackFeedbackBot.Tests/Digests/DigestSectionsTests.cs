@@ -11,24 +11,24 @@ using SlackFeedbackBot.Tests.Support;
 namespace SlackFeedbackBot.Tests.Digests;
 
 /// <summary>A digest is its sections: each loads, builds and renders itself, and a new one is one class and one line.</summary>
-public sealed class DigestSectionsTests
+[TestFixtureSource(typeof(ProviderDatabase), nameof(ProviderDatabase.Providers))]
+public sealed class DigestSectionsTests(StorageProvider provider)
 {
     private static readonly DateTimeOffset W48 = DigestJobSeed.Week48;
-    private TempDirectory _dir = null!;
+    private ProviderDatabase _db = null!;
     private Database _database = null!;
     private DigestJobSeed _seed = null!;
 
     [SetUp]
-    public void SetUp()
+    public async Task SetUp()
     {
-        _dir = new TempDirectory();
-        _database = new Database(_dir.File("bot.db"));
-        _database.Initialize();
+        _db = await ProviderDatabase.CreateAsync(provider);
+        _database = _db.Database;
         _seed = new DigestJobSeed(_database);
     }
 
     [TearDown]
-    public void TearDown() => _dir.Dispose();
+    public async Task TearDown() => await _db.DisposeAsync();
 
     private static DigestQuery Week48Query() =>
         DigestQuery.LastComplete(DigestPeriodKind.Week, TimeZoneInfo.Utc, W48.AddDays(7).AddHours(9));

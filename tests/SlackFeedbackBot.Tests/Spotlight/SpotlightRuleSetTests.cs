@@ -6,24 +6,24 @@ using SlackFeedbackBot.Tests.Support;
 
 namespace SlackFeedbackBot.Tests.Spotlight;
 
-/// <summary>Rules added in Slack: stored in SQLite, compiled with the configured ones, listed with who added them and when.</summary>
-public sealed class SpotlightRuleSetTests
+/// <summary>Rules added in Slack: stored in the bot's database (SQLite or PostgreSQL), compiled with the configured ones, listed with who added them and when.</summary>
+[TestFixtureSource(typeof(ProviderDatabase), nameof(ProviderDatabase.Providers))]
+public sealed class SpotlightRuleSetTests(StorageProvider provider)
 {
     private static readonly DateTimeOffset Noon = new(2026, 11, 23, 12, 0, 0, TimeSpan.Zero);
 
-    private TempDirectory _dir = null!;
+    private ProviderDatabase _db = null!;
     private Database _database = null!;
 
     [SetUp]
-    public void SetUp()
+    public async Task SetUp()
     {
-        _dir = new TempDirectory();
-        _database = new Database(_dir.File("bot.db"));
-        _database.Initialize();
+        _db = await ProviderDatabase.CreateAsync(provider);
+        _database = _db.Database;
     }
 
     [TearDown]
-    public void TearDown() => _dir.Dispose();
+    public async Task TearDown() => await _db.DisposeAsync();
 
     [Test]
     public void Add_ClassifiesWithTheRuleAtOnce_AndReportsItLikeAnyOther()
@@ -82,6 +82,17 @@ public sealed class SpotlightRuleSetTests
 
         Assert.That(without.LearnedRules, Is.Empty);
         Assert.That(without.Classify("what's the price tag").Bucket, Is.EqualTo(SpotlightBuckets.Unclassified));
+    }
+
+    [Test]
+    public async Task ADatabaseNotYetMigrated_HasNoRules()
+    {
+        await using var empty = await ProviderDatabase.CreateAsync(provider, migrate: false);
+        var store = new SpotlightRuleStore(empty.Database);
+
+        Assert.That(store.All(), Is.Empty);
+        Assert.That(store.History(), Is.Empty);
+        Assert.That(store.Find(1), Is.Null);
     }
 
     [Test]

@@ -34,7 +34,7 @@ public sealed class FeedbackHomeQueries(Database database)
 
         var items = Read($"""
             SELECT {FeedbackRepository.ItemColumns}, {Recent} FROM feedback_items
-            WHERE status = 'open' AND id IN @ids
+            WHERE status = 'open' AND {database.Dialect.InList("id", "@ids")}
             """, since, limit, latestAlert.Keys.ToList());
         return items.OrderByDescending(i => latestAlert[i.Item.Id]).ThenByDescending(i => i.Item.Id).Take(limit).ToList();
     }

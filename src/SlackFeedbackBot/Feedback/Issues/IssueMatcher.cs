@@ -13,7 +13,7 @@ public sealed class FeedbackIssueOptions
 }
 
 /// <summary>
-/// Finds the open issue a newly captured item most likely repeats: FTS5 finds candidates sharing any key word, then
+/// Finds the open issue a newly captured item most likely repeats: the full-text index finds candidates sharing any key word, then
 /// <see cref="IssueScore"/> compares the item with every item of each candidate issue. Above the threshold it offers the
 /// best one (recorded, so the owners' triage queue sees it until someone answers). It never merges: a person does.
 /// </summary>
@@ -33,9 +33,8 @@ public sealed class IssueMatcher(IssueRepository issues, IOptions<FeedbackOption
         }
 
         var rarity = new DatabaseRarity(issues);
-        var query = string.Join(" OR ", words.Stems.Keys.Select(Term));
         IssueOffer? best = null;
-        foreach (var root in issues.CandidateRoots(query, item.Id, CandidateLimit))
+        foreach (var root in issues.CandidateRoots(words.Stems.Keys, item.Id, CandidateLimit))
         {
             foreach (var member in issues.MemberTexts(root))
             {
@@ -58,10 +57,7 @@ public sealed class IssueMatcher(IssueRepository issues, IOptions<FeedbackOption
 
     private double Threshold => options.Value.Issues.MatchThreshold;
 
-    /// <summary>A stem as an FTS5 prefix term: it finds every form of the word ("export" finds "exports", "exported").</summary>
-    internal static string Term(string stem) => "\"" + stem.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"*";
-
-    /// <summary>Rarity of a stem among all stored items, asked of FTS5 once per stem per match.</summary>
+    /// <summary>Rarity of a stem among all stored items (a stem finds every form of the word: "export" finds "exports"), asked of the full-text index once per stem per match.</summary>
     private sealed class DatabaseRarity(IssueRepository issues) : IWordRarity
     {
         private readonly Dictionary<string, double> _known = new(StringComparer.Ordinal);
@@ -70,7 +66,7 @@ public sealed class IssueMatcher(IssueRepository issues, IOptions<FeedbackOption
         {
             if (!_known.TryGetValue(stem, out var idf))
             {
-                var (withWord, total) = issues.DocumentFrequency(Term(stem));
+                var (withWord, total) = issues.DocumentFrequency(stem);
                 _known[stem] = idf = Rarity.Idf(total, withWord);
             }
 

@@ -23,7 +23,7 @@ public sealed record PendingIssueOffer(long ItemId, long CandidateId, double Sco
 }
 
 /// <summary>
-/// Issues in SQLite: which item is merged into which (<c>feedback_items.merged_into_id</c>), the history of merges,
+/// Issues in the bot's database: which item is merged into which (<c>feedback_items.merged_into_id</c>), the history of merges,
 /// and the "Looks like" offers with their answers. The one place that maps an item to its issue's root.
 /// </summary>
 public sealed class IssueRepository(Database database)
@@ -47,7 +47,7 @@ public sealed class IssueRepository(Database database)
         using var connection = database.Open();
         foreach (var chunk in itemIds.Distinct().Chunk(500))
         {
-            foreach (var (id, root) in connection.Query<(long, long)>($"SELECT i.id, {RootOf("i")} FROM feedback_items i WHERE i.id IN @chunk", new { chunk }))
+            foreach (var (id, root) in connection.Query<(long, long)>($"SELECT i.id, {RootOf("i")} FROM feedback_items i WHERE {database.Dialect.InList("i.id", "@chunk")}", new { chunk }))
             {
                 roots[id] = root;
             }
@@ -104,7 +104,7 @@ public sealed class IssueRepository(Database database)
                 (SELECT COUNT(*) FROM (
                     SELECT lower(trim(i.customer)) AS c FROM feedback_items i WHERE (i.id = @rootId OR i.merged_into_id = @rootId) AND i.customer IS NOT NULL
                     UNION SELECT lower(trim(r.customer)) FROM feedback_reports r JOIN feedback_items i ON i.id = r.item_id
-                        WHERE (i.id = @rootId OR i.merged_into_id = @rootId) AND r.customer IS NOT NULL)),
+                        WHERE (i.id = @rootId OR i.merged_into_id = @rootId) AND r.customer IS NOT NULL) named),
                 (SELECT COUNT(*) FROM feedback_items i WHERE i.id = @rootId OR i.merged_into_id = @rootId)
             """, new { rootId });
         return new IssueSize(rootId, (int)reports, (int)customers, (int)items);
@@ -163,16 +163,17 @@ public sealed class IssueRepository(Database database)
     }
 
     /// <summary>
-    /// Roots of open issues (open, planned, not yet) with an item the FTS query finds, best first, leaving out the issue
-    /// of <paramref name="itemId"/> and every issue a person said is different from it.
+    /// Roots of open issues (open, planned, not yet) with an item that has a word starting with any of the stems, best
+    /// first, leaving out the issue of <paramref name="itemId"/> and every issue a person said is different from it.
     /// </summary>
-    public IReadOnlyList<long> CandidateRoots(string ftsQuery, long itemId, int limit)
+    public IReadOnlyList<long> CandidateRoots(IEnumerable<string> stems, long itemId, int limit)
     {
+        var words = database.Dialect.AnyWordStartingWith(stems);
         using var connection = database.Open();
         return connection.Query<long>($"""
             SELECT root FROM (
                 SELECT {RootOf("i")} AS root, MIN(m.score) AS best
-                FROM (SELECT rowid AS hit, bm25(feedback_fts) AS score FROM feedback_fts WHERE feedback_fts MATCH @ftsQuery ORDER BY score LIMIT 500) m
+                FROM (SELECT hit, score FROM {FeedbackSearchSql.Hits(database, "@words")} AS hits ORDER BY score LIMIT 500) m
                 JOIN feedback_items i ON i.id = m.hit
                 WHERE i.status <> 'deleted'
                 GROUP BY root) c
@@ -183,7 +184,7 @@ public sealed class IssueRepository(Database database)
                   AND ((o.item_id = @itemId AND o.candidate_id = c.root) OR (o.item_id = c.root AND o.candidate_id = @itemId)))
             ORDER BY c.best, c.root DESC
             LIMIT @limit
-            """, new { ftsQuery, itemId, limit }).AsList();
+            """, new { words, itemId, limit }).AsList();
     }
 
     /// <summary>The words (and customers) of every item of the issue, to compare a new item with.</summary>
@@ -201,16 +202,17 @@ public sealed class IssueRepository(Database database)
         using var connection = database.Open();
         return connection.Query<string>("""
             SELECT c FROM (SELECT customer AS c FROM feedback_items WHERE customer IS NOT NULL
-                           UNION SELECT customer FROM feedback_reports WHERE customer IS NOT NULL) LIMIT @limit
+                           UNION SELECT customer FROM feedback_reports WHERE customer IS NOT NULL) known LIMIT @limit
             """, new { limit }).AsList();
     }
 
-    /// <summary>How many items (deleted ones included: they are words people wrote) the FTS query finds, and how many there are.</summary>
-    public (long WithWord, long Total) DocumentFrequency(string ftsQuery)
+    /// <summary>How many items (deleted ones included: they are words people wrote) have a word starting with the stem, and how many there are.</summary>
+    public (long WithWord, long Total) DocumentFrequency(string stem)
     {
         using var connection = database.Open();
         return connection.QuerySingle<(long, long)>(
-            "SELECT (SELECT COUNT(*) FROM feedback_fts WHERE feedback_fts MATCH @ftsQuery), (SELECT COUNT(*) FROM feedback_items)", new { ftsQuery });
+            $"SELECT (SELECT COUNT(*) FROM {FeedbackSearchSql.Hits(database, "@words")} AS m), (SELECT COUNT(*) FROM feedback_items)",
+            new { words = database.Dialect.AnyWordStartingWith([stem]) });
     }
 
     /// <summary>Keeps the offer (once per pair); false when it was made before.</summary>
@@ -231,7 +233,7 @@ public sealed class IssueRepository(Database database)
             INSERT INTO feedback_issue_offers (item_id, candidate_id, score, shared_words, offered_at, answer, answered_by, answered_at)
             VALUES (@itemId, @candidateId, 0, '', @nowMs, @answer, @answeredBy, @nowMs)
             ON CONFLICT (item_id, candidate_id) DO UPDATE SET answer = excluded.answer, answered_by = excluded.answered_by, answered_at = excluded.answered_at
-            WHERE feedback_issue_offers.answer IS NOT excluded.answer
+            WHERE feedback_issue_offers.answer IS DISTINCT FROM excluded.answer
             """, new { itemId, candidateId, answer, answeredBy, nowMs = now.ToUnixTimeMilliseconds() }) == 1;
     }
 

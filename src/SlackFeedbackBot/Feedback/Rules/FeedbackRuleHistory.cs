@@ -23,7 +23,7 @@ public sealed class FeedbackRuleHistory(Database database)
         using var connection = database.Open();
         return connection.Query<Row>("""
             SELECT id AS Id, text AS Text, bucket AS Bucket,
-                CASE WHEN EXISTS (SELECT 1 FROM feedback_bucket_changes c WHERE c.item_id = i.id) OR i.rule IS @imported THEN 1 ELSE 0 END AS SetByPerson
+                CASE WHEN EXISTS (SELECT 1 FROM feedback_bucket_changes c WHERE c.item_id = i.id) OR i.rule = @imported THEN 1 ELSE 0 END AS SetByPerson
             FROM feedback_items i
             WHERE status <> 'deleted'
             ORDER BY id

@@ -9,9 +9,11 @@ public sealed record FeedbackListFilter(string? Bucket, IReadOnlyList<string> St
 /// <summary>The items of a list, newest first, and how many there are in all, by bucket, status and age.</summary>
 public sealed class FeedbackItemList(Database database, Issues.IssueView issues)
 {
-    // The list shows issues: a merged item is part of its root's line ("merged: #23"), not a line of its own.
-    private const string Where = """
-        WHERE merged_into_id IS NULL AND status IN @Statuses AND (@Bucket IS NULL OR bucket = @Bucket) AND created_at >= @FromMs AND created_at <= @UntilMs
+    // The list shows issues: a merged item is part of its root's line ("merged: #23"), not a line of its own. The cast
+    // tells PostgreSQL what type the bucket is when it is null.
+    private string Where => $"""
+        WHERE merged_into_id IS NULL AND {database.Dialect.InList("status", "@Statuses")} AND (CAST(@Bucket AS text) IS NULL OR bucket = @Bucket)
+          AND created_at >= @FromMs AND created_at <= @UntilMs
         """;
 
     public IReadOnlyList<FeedbackItem> List(FeedbackListFilter filter, int limit)
@@ -32,9 +34,10 @@ public sealed class FeedbackItemList(Database database, Issues.IssueView issues)
         return connection.ExecuteScalar<int>($"SELECT COUNT(*) FROM feedback_items {Where}", Arguments(filter, 0));
     }
 
+    // An array: PostgreSQL takes the list as one array parameter, and Npgsql knows arrays, not every list type.
     private static object Arguments(FeedbackListFilter filter, int limit) => new
     {
-        filter.Statuses,
+        Statuses = filter.Statuses.ToArray(),
         filter.Bucket,
         FromMs = filter.CreatedFrom?.ToUnixTimeMilliseconds() ?? long.MinValue,
         UntilMs = filter.CreatedUntil?.ToUnixTimeMilliseconds() ?? long.MaxValue,
