@@ -37,6 +37,8 @@ public static class SchedulingServiceCollectionExtensions
         }
 
         services.AddMetrics();
+        // Declarations on PostgreSQL take an advisory lock all instances share, on a data source of their own.
+        services.AddSingleton(sp => new SchedulerDeclarations(sp.GetRequiredService<ISchedulerFactory>(), postgres ? database : null));
         services.AddQuartz(q =>
         {
             q.ConfigureScheduler(o =>
