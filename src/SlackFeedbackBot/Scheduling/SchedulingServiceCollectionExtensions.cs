@@ -76,6 +76,11 @@ public static class SchedulingServiceCollectionExtensions
             q.UseDefaultThreadPool(4);
             q.AddTriggerListener<SchedulerMetrics>([GroupMatcher<TriggerKey>.AnyGroup()]);
         });
+        if (postgres)
+        {
+            services.AddHostedService(sp => new ClusterDeparture(sp.GetRequiredService<ISchedulerFactory>(), database, sp.GetRequiredService<ILogger<ClusterDeparture>>()));
+        }
+
         services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
         return services;
     }
