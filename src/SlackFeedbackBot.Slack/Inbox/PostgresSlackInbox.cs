@@ -14,7 +14,7 @@ namespace SlackFeedbackBot.Slack.Inbox;
 /// holder marks a request. Each write is one statement in its own transaction; PostgreSQL flushes the log of
 /// concurrent commits together.
 /// </summary>
-public sealed class PostgresSlackInbox : ILeasedSlackInbox, IPurgeableInbox, IAsyncDisposable
+public sealed class PostgresSlackInbox : ILeasedSlackInbox, IPurgeableInbox, IReleasesLeases, IAsyncDisposable
 {
     private const string Columns =
         "id AS Id, kind AS Kind, payload AS Payload, dedupe_key AS DedupeKey, retry_num AS RetryNum, received_at AS ReceivedAt, attempts AS Attempts";
@@ -54,7 +54,7 @@ public sealed class PostgresSlackInbox : ILeasedSlackInbox, IPurgeableInbox, IAs
             );
             CREATE INDEX IF NOT EXISTS slack_inbox_by_status ON slack_inbox (status, id);
             """);
-        _held = new HeldLeases(time, holder.Duration, RenewAsync, log, "Slack requests");
+        _held = new HeldLeases(time, holder.Duration, RenewAsync, EndLeasesAsync, log, "Slack requests");
     }
 
     /// <summary>The requests this instance holds now (recorded or claimed, not yet handled or parked).</summary>
@@ -209,6 +209,9 @@ public sealed class PostgresSlackInbox : ILeasedSlackInbox, IPurgeableInbox, IAs
     /// <summary>Renews the leases this instance holds now (the timer does so every third of the lease).</summary>
     internal Task RenewLeasesAsync() => _held.RenewAsync();
 
+    /// <inheritdoc />
+    public Task ReleaseHeldAsync() => _held.ReleaseAllAsync();
+
     /// <summary>Stops renewing; the leases still held run out and other instances take those requests over.</summary>
     public async ValueTask DisposeAsync()
     {
@@ -223,6 +226,16 @@ public sealed class PostgresSlackInbox : ILeasedSlackInbox, IPurgeableInbox, IAs
             "UPDATE slack_inbox SET lease_until = @until WHERE id = ANY(@ids) AND status = 0 AND lease_owner = @owner RETURNING id",
             new { ids, until = Now() + LeaseMs, owner = _holder.InstanceId });
         return kept.ToList();
+    }
+
+    // The lease ends now (just before, for a claim that compares at this very millisecond); the owner stays, so a worker
+    // of this instance still finishing can record its outcome until another instance claims the row.
+    private async Task<int> EndLeasesAsync(long[] ids)
+    {
+        await using var connection = await _database.OpenConnectionAsync();
+        return await connection.ExecuteAsync(
+            "UPDATE slack_inbox SET lease_until = @now - 1 WHERE id = ANY(@ids) AND status = 0 AND lease_owner = @owner",
+            new { ids, now = Now(), owner = _holder.InstanceId });
     }
 
     private long LeaseMs => (long)_holder.Duration.TotalMilliseconds;

@@ -28,6 +28,9 @@ public sealed class SlackInboxProcessor(
 {
     private static readonly TimeSpan PendingSweepInterval = TimeSpan.FromSeconds(5);
 
+    // On a graceful stop, how long the workers may go on with the requests already taken before they are cancelled.
+    private static readonly TimeSpan StopDrainLimit = TimeSpan.FromSeconds(10);
+
     // A shared inbox: requests claimed per look, and the most this instance takes on while its workers are busy.
     private const int ClaimBatch = 256;
     private const int MaxClaimedInFlight = 1024;
@@ -42,7 +45,10 @@ public sealed class SlackInboxProcessor(
     // Every request received and not yet handled, with when Slack delivered it: the queue's gauges read it.
     private readonly ConcurrentDictionary<long, DateTimeOffset> _inFlight = Observed(new(), metrics, time);
     private readonly FailureNotice _notice = new(api, log);
+    // Requests in flight that only wait for their retry's time: a graceful stop does not wait for them.
+    private readonly ConcurrentDictionary<long, byte> _awaitingRetry = new();
     private CancellationToken _stopping = CancellationToken.None;
+    private volatile bool _draining;
 
     public async Task<SlackAck> AcceptAsync(SlackInboundRequest request, CancellationToken ct)
     {
@@ -110,6 +116,37 @@ public sealed class SlackInboxProcessor(
             SweepPendingAsync(stoppingToken));
     }
 
+    /// <summary>
+    /// A graceful stop: takes no more rows from the shared inbox, gives the workers up to 10 s (and what the host allows)
+    /// to finish the requests already taken, cancels the rest, and gives back the leases on what is left, so another
+    /// instance handles it at once. The transports stop first (Socket Mode closes as the host begins to stop).
+    /// </summary>
+    public override async Task StopAsync(CancellationToken cancellationToken)
+    {
+        _draining = true;
+        using (var limit = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken))
+        {
+            limit.CancelAfter(StopDrainLimit);
+            try
+            {
+                while (_inFlight.Count > _awaitingRetry.Count)
+                {
+                    await Task.Delay(TimeSpan.FromMilliseconds(20), limit.Token);
+                }
+            }
+            catch (OperationCanceledException)
+            {
+                log.LogInformation("Stopping with {Count} Slack requests not yet handled; they stay pending", _inFlight.Count - _awaitingRetry.Count);
+            }
+        }
+
+        await base.StopAsync(cancellationToken);
+        if (inbox is Leases.IReleasesLeases shared)
+        {
+            await shared.ReleaseHeldAsync();
+        }
+    }
+
     private void Enqueue(InboxWork work) =>
         (InboxLane.IsInteractive(work.Record.Request.Kind) ? _interactive : _events).Enqueue(work);
 
@@ -140,6 +177,11 @@ public sealed class SlackInboxProcessor(
     // (their instance died, or an operator set them back to pending), a bounded batch at a time so that the others get some.
     private async Task ClaimAsync(ILeasedSlackInbox shared, CancellationToken ct)
     {
+        if (_draining)
+        {
+            return;
+        }
+
         var room = MaxClaimedInFlight - _inFlight.Count;
         if (room <= 0)
         {
@@ -294,14 +336,17 @@ public sealed class SlackInboxProcessor(
 
     private async Task RetryWhenDueAsync(InboxRecord record, Task due)
     {
+        _awaitingRetry.TryAdd(record.Id, 0);
         try
         {
             await due;
+            _awaitingRetry.TryRemove(record.Id, out _);
             Enqueue(new InboxWork(record, null));
         }
         catch (OperationCanceledException)
         {
             // Still pending in the inbox: retried at the next start.
+            _awaitingRetry.TryRemove(record.Id, out _);
         }
     }
 }

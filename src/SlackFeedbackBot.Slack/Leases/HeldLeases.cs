@@ -5,22 +5,27 @@ namespace SlackFeedbackBot.Slack.Leases;
 
 /// <summary>
 /// The rows one instance holds under a lease in a shared table, renewed every third of the lease on the app's clock: a
-/// live instance keeps what it works on however long that takes, and one that died loses it within one lease.
+/// live instance keeps what it works on however long that takes, and one that died loses it within one lease. One that
+/// stops gracefully gives back what it still holds (<see cref="ReleaseAllAsync"/>), so another instance takes it at once.
 /// </summary>
 internal sealed class HeldLeases : IAsyncDisposable
 {
     private readonly ConcurrentDictionary<long, byte> _held = new();
     private readonly Func<long[], Task<IReadOnlyCollection<long>>> _renew;
+    private readonly Func<long[], Task<int>> _release;
     private readonly ILogger _log;
     private readonly string _what;
     private readonly ITimer _timer;
     private int _renewing;
 
     /// <param name="renew">Extends the leases on the given rows and answers those this instance still held.</param>
+    /// <param name="release">Ends the leases on the given rows now (those this instance still holds); answers how many.</param>
     /// <param name="what">What the rows are, for the log ("Slack requests").</param>
-    public HeldLeases(TimeProvider time, TimeSpan lease, Func<long[], Task<IReadOnlyCollection<long>>> renew, ILogger log, string what)
+    public HeldLeases(
+        TimeProvider time, TimeSpan lease, Func<long[], Task<IReadOnlyCollection<long>>> renew, Func<long[], Task<int>> release, ILogger log, string what)
     {
         _renew = renew;
+        _release = release;
         _log = log;
         _what = what;
         _timer = time.CreateTimer(_ => _ = RenewAsync(), null, lease / 3, lease / 3);
@@ -62,6 +67,28 @@ internal sealed class HeldLeases : IAsyncDisposable
         finally
         {
             Volatile.Write(ref _renewing, 0);
+        }
+    }
+
+    /// <summary>Stops renewing and ends every lease held now, for a graceful stop; a failure is logged (the leases then run out).</summary>
+    public async Task ReleaseAllAsync()
+    {
+        await _timer.DisposeAsync();
+        var ids = _held.Keys.ToArray();
+        _held.Clear();
+        if (ids.Length == 0)
+        {
+            return;
+        }
+
+        try
+        {
+            var released = await _release(ids);
+            _log.LogInformation("Gave back {Count} {What} this instance held, for the other instances to take at once", released, _what);
+        }
+        catch (Exception ex)
+        {
+            _log.LogWarning(ex, "Could not give back the leases on {Count} {What}; the other instances take them when the leases run out", ids.Length, _what);
         }
     }
 

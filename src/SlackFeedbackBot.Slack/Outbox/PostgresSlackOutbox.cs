@@ -13,7 +13,7 @@ namespace SlackFeedbackBot.Slack.Outbox;
 /// its lease runs out, and is then in doubt like any task a crash interrupted (see <see cref="OutboxPost"/>), so it is
 /// still sent once.
 /// </summary>
-public sealed class PostgresSlackOutbox : IOutboxStore, IAsyncDisposable
+public sealed class PostgresSlackOutbox : IOutboxStore, IReleasesLeases, IAsyncDisposable
 {
     private const string Pending = "status = 'pending'";
     private const string Mine = "id = @id AND status = 'pending' AND lease_owner = @owner";
@@ -51,7 +51,7 @@ public sealed class PostgresSlackOutbox : IOutboxStore, IAsyncDisposable
             );
             CREATE INDEX IF NOT EXISTS slack_outbox_due ON slack_outbox (status, next_attempt_at);
             """);
-        _held = new HeldLeases(clock.Time, holder.Duration, RenewAsync, log, "outbox tasks");
+        _held = new HeldLeases(clock.Time, holder.Duration, RenewAsync, EndLeasesAsync, log, "outbox tasks");
     }
 
     public event Action? Enqueued;
@@ -190,6 +190,9 @@ public sealed class PostgresSlackOutbox : IOutboxStore, IAsyncDisposable
     /// <summary>Renews the leases on the tasks running here (the timer does so every third of the lease).</summary>
     internal Task RenewLeasesAsync() => _held.RenewAsync();
 
+    /// <inheritdoc />
+    public Task ReleaseHeldAsync() => _held.ReleaseAllAsync();
+
     /// <summary>Stops renewing; tasks still held run out of lease and other instances take them over.</summary>
     public async ValueTask DisposeAsync()
     {
@@ -236,6 +239,16 @@ public sealed class PostgresSlackOutbox : IOutboxStore, IAsyncDisposable
             $"UPDATE slack_outbox SET lease_until = @until WHERE id = ANY(@ids) AND {Pending} AND lease_owner = @owner RETURNING id",
             new { ids, until = Now() + LeaseMs, owner = _holder.InstanceId });
         return kept.ToList();
+    }
+
+    // The lease ends now (just before, for a claim that compares at this very millisecond); the owner stays, so a worker
+    // of this instance still finishing can record its outcome until another instance claims the row.
+    private async Task<int> EndLeasesAsync(long[] ids)
+    {
+        await using var connection = await _database.OpenConnectionAsync();
+        return await connection.ExecuteAsync(
+            $"UPDATE slack_outbox SET lease_until = @now - 1 WHERE id = ANY(@ids) AND {Pending} AND lease_owner = @owner",
+            new { ids, now = Now(), owner = _holder.InstanceId });
     }
 
     private long LeaseMs => (long)_holder.Duration.TotalMilliseconds;

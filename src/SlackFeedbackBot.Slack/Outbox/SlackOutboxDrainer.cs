@@ -114,6 +114,16 @@ public sealed class SlackOutboxDrainer : BackgroundService
         }
     }
 
+    /// <summary>Stops taking tasks, lets the calls in flight finish and be recorded, then gives back any lease still held.</summary>
+    public override async Task StopAsync(CancellationToken cancellationToken)
+    {
+        await base.StopAsync(cancellationToken);
+        if (_store is Leases.IReleasesLeases shared)
+        {
+            await shared.ReleaseHeldAsync();
+        }
+    }
+
     private async Task<List<Task>> StartDueAsync(CancellationToken ct)
     {
         var started = new List<Task>();

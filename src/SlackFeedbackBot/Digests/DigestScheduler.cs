@@ -1,13 +1,15 @@
 using Quartz;
+using SlackFeedbackBot.Scheduling;
 
 namespace SlackFeedbackBot.Digests;
 
 /// <summary>
 /// Puts each subscription on the Quartz calendar as a cron trigger in the subscriber's zone, under a runtime-only key
 /// (group <see cref="TriggerGroup"/>, never declared in AddQuartz, so a restart does not overwrite it). Misfires use
-/// FireAndProceed: a digest due while the bot was down fires once when it is back.
+/// FireAndProceed: a digest due while the bot was down fires once when it is back. Changes go through
+/// <see cref="SchedulerDeclarations"/>, so instances starting together on one database schedule each digest once.
 /// </summary>
-public sealed class DigestScheduler(ISchedulerFactory schedulers, TimeProvider time)
+public sealed class DigestScheduler(ISchedulerFactory schedulers, SchedulerDeclarations declarations, TimeProvider time)
 {
     public const string TriggerGroup = "digest-subscriptions";
     public static readonly JobKey Job = new("digest-post", "digests");
@@ -19,44 +21,40 @@ public sealed class DigestScheduler(ISchedulerFactory schedulers, TimeProvider t
     /// unchanged trigger would forget a fire missed while the bot was down.</summary>
     public async Task EnsureAsync(DigestSubscription subscription, CancellationToken ct)
     {
-        var scheduler = await schedulers.GetScheduler(ct);
-        var key = TriggerKeyFor(subscription);
-        if (await scheduler.GetTrigger(key, ct) is ICronTrigger existing
-            && existing.CronExpressionString == subscription.Cron
-            && existing.TimeZone.Id == subscription.Zone.Id
-            && existing.JobDataMap.GetString(SubscriptionData) == Id(subscription))
-        {
-            return;
-        }
-
         // On the app's clock: a cron trigger starts from "now", and a wall-clock "now" would skip fires a fake or shifted clock still owes.
         var trigger = TriggerBuilder.Create(time)
-            .WithIdentity(key)
+            .WithIdentity(TriggerKeyFor(subscription))
             .ForJob(Job)
             .UsingJobData(SubscriptionData, Id(subscription))
             .WithCronSchedule(subscription.Cron, cron => cron
                 .InTimeZone(subscription.Zone)
                 .WithMisfireInstruction(CronTriggerMisfireInstruction.FireAndProceed))
             .Build();
-        await scheduler.ScheduleJob(trigger, new ScheduleJobOptions { Replace = true }, ct);
+        await declarations.EnsureAsync(
+            trigger,
+            stored => stored is ICronTrigger existing
+                && existing.CronExpressionString == subscription.Cron
+                && existing.TimeZone.Id == subscription.Zone.Id
+                && existing.JobDataMap.GetString(SubscriptionData) == Id(subscription),
+            ct);
     }
 
     public async Task RemoveAsync(DigestSubscription subscription, CancellationToken ct)
     {
-        var scheduler = await schedulers.GetScheduler(ct);
-        await scheduler.UnscheduleJob(TriggerKeyFor(subscription), ct);
+        await using var scope = await declarations.HoldAsync(ct);
+        await scope.Scheduler.UnscheduleJob(TriggerKeyFor(subscription), ct);
     }
 
     /// <summary>Drops triggers whose subscription is gone (removed from configuration while the bot was down).</summary>
     public async Task RemoveAllExceptAsync(IEnumerable<DigestSubscription> keep, CancellationToken ct)
     {
-        var scheduler = await schedulers.GetScheduler(ct);
         var wanted = keep.Select(TriggerKeyFor).ToHashSet();
-        foreach (var key in await scheduler.GetTriggerKeys(GroupMatcher<TriggerKey>.GroupEquals(TriggerGroup), ct))
+        await using var scope = await declarations.HoldAsync(ct);
+        foreach (var key in await scope.Scheduler.GetTriggerKeys(GroupMatcher<TriggerKey>.GroupEquals(TriggerGroup), ct))
         {
             if (!wanted.Contains(key))
             {
-                await scheduler.UnscheduleJob(key, ct);
+                await scope.Scheduler.UnscheduleJob(key, ct);
             }
         }
     }

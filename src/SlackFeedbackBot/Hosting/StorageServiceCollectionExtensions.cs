@@ -7,8 +7,8 @@ namespace SlackFeedbackBot.Hosting;
 public static class StorageServiceCollectionExtensions
 {
     /// <summary>
-    /// The database (section <c>Storage</c>), prepared and migrated when first asked for. PostgreSQL must answer, and is
-    /// then refused until every part of the bot keeps its data there (<see cref="PostgresStartup"/>).
+    /// The database (section <c>Storage</c>), prepared and migrated when first asked for. A PostgreSQL server that does
+    /// not answer stops the start in one line (<see cref="PostgresStartup"/>).
     /// </summary>
     public static IServiceCollection AddStorage(this IServiceCollection services, IConfiguration configuration)
     {
@@ -23,7 +23,6 @@ public static class StorageServiceCollectionExtensions
             if (database.Provider == StorageProvider.Postgres)
             {
                 PostgresStartup.Reach(database);
-                throw PostgresStartup.NotAvailable();
             }
 
             database.Initialize();

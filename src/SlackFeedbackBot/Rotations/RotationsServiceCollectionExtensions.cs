@@ -10,6 +10,7 @@ using SlackFeedbackBot.Rotations.People;
 using SlackFeedbackBot.Rotations.Scheduling;
 using SlackFeedbackBot.Rotations.Slack;
 using SlackFeedbackBot.Rotations.Storage;
+using SlackFeedbackBot.Scheduling;
 using SlackFeedbackBot.Slack.Dispatch;
 using SlackFeedbackBot.Slack.Outbox;
 
@@ -97,14 +98,11 @@ public static class RotationsServiceCollectionExtensions
             q.AddJob<ShiftEndJob>(j => j.WithIdentity(ShiftScheduler.EndJob).StoreDurably());
             q.AddJob<RotationPlanningJob>(j => j.WithIdentity(ShiftScheduler.PlanningJob).StoreDurably());
             q.AddJob<MemberSyncJob>(j => j.WithIdentity(MemberSyncJob.Key).StoreDurably());
-            q.AddTrigger(t => t.WithIdentity("rotation-member-sync-daily", ShiftScheduler.JobGroup).ForJob(MemberSyncJob.Key)
-                .WithCronSchedule(MemberSync.DailyCron, c => c.InTimeZone(TimeZoneInfo.Utc).WithMisfireInstruction(CronTriggerMisfireInstruction.FireAndProceed)));
-            q.AddTrigger(t => t.WithIdentity("rotation-planning-daily", ShiftScheduler.JobGroup).ForJob(ShiftScheduler.PlanningJob)
-                .WithCronSchedule(planningCron, c => c.InTimeZone(TimeZoneInfo.Utc).WithMisfireInstruction(CronTriggerMisfireInstruction.FireAndProceed)));
-            // Declared, so every start replaces it and it fires again: planning "at start".
-            q.AddTrigger(t => t.WithIdentity("rotation-planning-at-start", ShiftScheduler.JobGroup).ForJob(ShiftScheduler.PlanningJob)
-                .StartNow().WithSimpleSchedule(s => s.WithMisfireInstruction(SimpleTriggerMisfireInstruction.FireNow)));
         });
+        services.AddDeclaredTrigger(new DeclaredTrigger.Cron(new TriggerKey("rotation-member-sync-daily", ShiftScheduler.JobGroup), MemberSyncJob.Key, MemberSync.DailyCron, TimeZoneInfo.Utc));
+        services.AddDeclaredTrigger(new DeclaredTrigger.Cron(new TriggerKey("rotation-planning-daily", ShiftScheduler.JobGroup), ShiftScheduler.PlanningJob, planningCron, TimeZoneInfo.Utc));
+        // Planning at every start; instances starting together plan once.
+        services.AddDeclaredTrigger(new DeclaredTrigger.AtStart(new TriggerKey("rotation-planning-at-start", ShiftScheduler.JobGroup), ShiftScheduler.PlanningJob));
 
         foreach (var slotActionId in MakeUpShifts.SlotActionIds)
         {

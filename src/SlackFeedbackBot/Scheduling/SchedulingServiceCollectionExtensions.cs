@@ -37,6 +37,8 @@ public static class SchedulingServiceCollectionExtensions
         }
 
         services.AddMetrics();
+        // Declarations on PostgreSQL take an advisory lock all instances share, on a data source of their own.
+        services.AddSingleton(sp => new SchedulerDeclarations(sp.GetRequiredService<ISchedulerFactory>(), postgres ? database : null));
         services.AddQuartz(q =>
         {
             q.ConfigureScheduler(o =>
@@ -74,6 +76,11 @@ public static class SchedulingServiceCollectionExtensions
             q.UseDefaultThreadPool(4);
             q.AddTriggerListener<SchedulerMetrics>([GroupMatcher<TriggerKey>.AnyGroup()]);
         });
+        if (postgres)
+        {
+            services.AddHostedService(sp => new ClusterDeparture(sp.GetRequiredService<ISchedulerFactory>(), database, sp.GetRequiredService<ILogger<ClusterDeparture>>()));
+        }
+
         services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
         return services;
     }

@@ -7,12 +7,12 @@ namespace SlackFeedbackBot.Storage;
 public sealed class StorageUnavailableException(string message, Exception? inner = null) : Exception(message, inner);
 
 /// <summary>
-/// What <c>Storage:Provider=Postgres</c> needs before the bot uses it: a server that answers, and every part of the bot
-/// able to keep its data there. The parts that still need SQLite are named, so the operator knows why it refused.
+/// What <c>Storage:Provider=Postgres</c> needs before the bot uses it: a server that answers. The bot runs on it; the
+/// commands that still work on the SQLite file only refuse it, naming what they cannot do yet.
 /// </summary>
 public static class PostgresStartup
 {
-    /// <summary>The parts of the bot that keep their data in SQLite only, for now.</summary>
+    /// <summary>What still works on the SQLite file only, for the commands that refuse PostgreSQL.</summary>
     public const string SqliteOnly =
         "the Slack inbox and outbox, the scheduler's job store, feedback capture, issues, statuses, digests, App Home, " +
         "the health check, Spotlight rules, rotation shifts, follows and make-ups, erasure, and the backup, restore, doctor and inbox commands";
@@ -33,7 +33,7 @@ public static class PostgresStartup
         }
     }
 
-    /// <summary>The refusal for a bot that needs parts still on SQLite.</summary>
+    /// <summary>The refusal for a command that needs parts still on SQLite.</summary>
     public static StorageUnavailableException NotAvailable() => new(
         $"{SettingName.Of("Storage:Provider")}=Postgres is not available for {SqliteOnly} yet; set Storage:Provider to Sqlite.");
 

@@ -142,6 +142,58 @@ public sealed class PostgresSlackInboxTests
         }
     }
 
+    [Test]
+    public async Task AnInstanceStoppingGracefully_GivesBackWhatItHolds_TheOtherClaimsItAtOnce()
+    {
+        var stopping = Inbox("stopping");
+        var admitted = await Task.WhenAll(Enumerable.Range(0, 20).Select(i => stopping.RecordAsync(Event($"Ev{i}"), null, CancellationToken.None)));
+        var other = Inbox("other");
+        Assert.That(await other.ClaimAsync(100, CancellationToken.None), Is.Empty, "held while the instance runs");
+
+        await stopping.ReleaseHeldAsync();
+
+        var claimed = await other.ClaimAsync(100, CancellationToken.None);
+        Assert.That(claimed.Select(r => r.Id).Order(), Is.EqualTo(admitted.Select(a => a.Id).Order()), "taken at once, on the same clock");
+        Assert.That(stopping.Held, Is.Zero);
+    }
+
+    [Test]
+    public async Task AProcessorStoppedWhileHandling_GivesItsRequestsBack_AnotherTakesThemAtOnce()
+    {
+        var handled = new ConcurrentDictionary<string, int>();
+        var stuck = new ConcurrentDictionary<string, int>();
+        await using var stopping = await StartProcessorAsync("stopping", stuck, blockUntilStopped: true);
+        var processor = stopping.GetRequiredService<SlackInboxProcessor>();
+        for (var i = 0; i < 12; i++)
+        {
+            await processor.AcceptAsync(Event($"Ev{i}"), CancellationToken.None);
+        }
+
+        await Eventually.ThatAsync(() => stuck.Count == 8, "the event lane's eight workers are each in a handler");
+
+        // The host gives it no more time: the handlers are cancelled, and the leases end with the stop.
+        using (var noTime = new CancellationTokenSource())
+        {
+            await noTime.CancelAsync();
+            await processor.StopAsync(noTime.Token);
+        }
+
+        // On the same clock, not a millisecond later: nothing waits for the two-minute lease.
+        await using var other = await StartProcessorAsync("other", handled);
+        await Eventually.ThatAsync(() => handled.Count == 12, "the other instance takes all twelve as it starts", detail: () => $"{handled.Count} handled");
+        Assert.That(handled.Values, Is.All.EqualTo(1));
+        await other.GetRequiredService<SlackInboxProcessor>().StopAsync(CancellationToken.None);
+    }
+
+    private sealed class BlockingReaction(ConcurrentDictionary<string, int> handled) : IEventHandler
+    {
+        public async Task HandleAsync(EventCallback callback, CancellationToken ct)
+        {
+            handled.AddOrUpdate(callback.EventId!, 1, (_, n) => n + 1);
+            await Task.Delay(Timeout.Infinite, ct);
+        }
+    }
+
     private sealed class CountingReaction(ConcurrentDictionary<string, int> handled) : IEventHandler
     {
         public Task HandleAsync(EventCallback callback, CancellationToken ct)
@@ -151,7 +203,7 @@ public sealed class PostgresSlackInboxTests
         }
     }
 
-    private async Task<ServiceProvider> StartProcessorAsync(string instance, ConcurrentDictionary<string, int> handled)
+    private async Task<ServiceProvider> StartProcessorAsync(string instance, ConcurrentDictionary<string, int> handled, bool blockUntilStopped = false)
     {
         var services = new ServiceCollection();
         services.AddSingleton<TimeProvider>(_time);
@@ -162,7 +214,14 @@ public sealed class PostgresSlackInboxTests
         services.AddSingleton<ISlackInbox>(sp => new PostgresSlackInbox(_database, new LeaseHolder(instance, Lease), _time, sp.GetRequiredService<ILogger<PostgresSlackInbox>>()));
         services.AddSingleton<SlackInboxProcessor>();
         services.AddSingleton(handled);
-        services.AddSlackDispatcher().AddEventHandler<CountingReaction>("reaction_added");
+        if (blockUntilStopped)
+        {
+            services.AddSlackDispatcher().AddEventHandler<BlockingReaction>("reaction_added");
+        }
+        else
+        {
+            services.AddSlackDispatcher().AddEventHandler<CountingReaction>("reaction_added");
+        }
         var provider = services.BuildServiceProvider();
         await provider.GetRequiredService<SlackInboxProcessor>().StartAsync(CancellationToken.None);
         return provider;

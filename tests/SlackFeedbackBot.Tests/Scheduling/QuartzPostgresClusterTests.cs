@@ -30,7 +30,7 @@ public sealed class QuartzPostgresClusterTests
         }
     }
 
-    private static IHost BuildHost(string connectionString, TimeProvider time, Fired fired)
+    private static IHost BuildHost(string connectionString, TimeProvider time, Fired fired, params DeclaredTrigger[] declared)
     {
         var builder = Host.CreateApplicationBuilder();
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
@@ -42,6 +42,11 @@ public sealed class QuartzPostgresClusterTests
         builder.Services.AddSingleton(fired);
         builder.Services.AddScheduling(builder.Configuration, FastCheckins);
         builder.Services.AddQuartz(q => q.AddJob<CountingJob>(j => j.WithIdentity(Job).StoreDurably()));
+        foreach (var trigger in declared)
+        {
+            builder.Services.AddDeclaredTrigger(trigger);
+        }
+
         return builder.Build();
     }
 
@@ -78,6 +83,96 @@ public sealed class QuartzPostgresClusterTests
             Assert.That(fired.Runs.Single().Scheduled, Is.EqualTo(due));
             using var stopLimit = new CancellationTokenSource(TimeSpan.FromSeconds(30));
             await host.StopAsync(stopLimit.Token);
+        }
+        finally
+        {
+            NpgsqlConnection.ClearAllPools();
+            await server.DropDatabaseAsync(cs);
+        }
+    }
+
+    [Test]
+    public async Task TwoInstancesStartingTogether_DeclareOneTrigger_AndItFiresOncePerDueTime([Values(0, 1, 2)] int iteration)
+    {
+        var server = await PostgresServer.GetAsync();
+        var cs = await server.CreateDatabaseAsync();
+        var time = new FakeTimeProvider(new DateTimeOffset(2026, 11, 23, 9, 30, 0, TimeSpan.Zero));
+        var fired = new Fired();
+        var hourly = new DeclaredTrigger.Cron(new TriggerKey("hourly", "cluster-tests"), Job, "0 0 * * * ?", TimeZoneInfo.Utc);
+        var hosts = new[] { BuildHost(cs, time, fired, hourly), BuildHost(cs, time, fired, hourly) };
+        try
+        {
+            using (var startLimit = new CancellationTokenSource(TimeSpan.FromSeconds(60)))
+            {
+                await Task.WhenAll(hosts.Select(h => Task.Run(() => h.StartAsync(startLimit.Token))));
+            }
+
+            Assert.That(await ScalarAsync<long>(cs, "SELECT COUNT(*) FROM qrtz_triggers WHERE trigger_name = @id", "hourly"), Is.EqualTo(1));
+            var scheduler = await hosts[0].Services.GetRequiredService<ISchedulerFactory>().GetScheduler();
+            Assert.That((await scheduler.GetTrigger(hourly.Key))!.NextFireTimeUtc, Is.EqualTo(new DateTimeOffset(2026, 11, 23, 10, 0, 0, TimeSpan.Zero)));
+
+            time.Advance(TimeSpan.FromMinutes(30));
+            await Eventually.ThatAsync(() => fired.Runs.Count >= 1, "10:00 fires", TimeSpan.FromSeconds(60), () => Describe(fired));
+            time.Advance(TimeSpan.FromHours(1));
+            await Eventually.ThatAsync(() => fired.Runs.Count >= 2, "11:00 fires", TimeSpan.FromSeconds(60), () => Describe(fired));
+            Assert.That(fired.Runs.Select(r => r.Scheduled), Is.EqualTo(new DateTimeOffset?[] { time.GetUtcNow().AddHours(-1), time.GetUtcNow() }), Describe(fired));
+
+            // A third instance starting later finds the trigger unchanged and leaves its next fire time alone.
+            using var late = BuildHost(cs, time, fired, hourly);
+            using (var startLimit = new CancellationTokenSource(TimeSpan.FromSeconds(60)))
+            {
+                await late.StartAsync(startLimit.Token);
+            }
+
+            Assert.That((await scheduler.GetTrigger(hourly.Key))!.NextFireTimeUtc, Is.EqualTo(time.GetUtcNow().AddHours(1)));
+            Assert.That(fired.Runs, Has.Count.EqualTo(2), Describe(fired));
+            using var lateStop = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+            await late.StopAsync(lateStop.Token);
+        }
+        finally
+        {
+            using var stopLimit = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+            await Task.WhenAll(hosts.Select(async h =>
+            {
+                try
+                {
+                    await h.StopAsync(stopLimit.Token);
+                }
+                finally
+                {
+                    h.Dispose();
+                }
+            }));
+            NpgsqlConnection.ClearAllPools();
+            await server.DropDatabaseAsync(cs);
+        }
+    }
+
+    [Test]
+    public async Task AnInstanceStoppedGracefully_LeavesTheCluster()
+    {
+        var server = await PostgresServer.GetAsync();
+        var cs = await server.CreateDatabaseAsync();
+        try
+        {
+            var time = new FakeTimeProvider(new DateTimeOffset(2026, 11, 23, 9, 0, 0, TimeSpan.Zero));
+            using var host = BuildHost(cs, time, new Fired());
+            using (var startLimit = new CancellationTokenSource(TimeSpan.FromSeconds(60)))
+            {
+                await host.StartAsync(startLimit.Token);
+            }
+
+            var id = (await host.Services.GetRequiredService<ISchedulerFactory>().GetScheduler()).SchedulerInstanceId;
+            await Eventually.ThatAsync(
+                async () => await ScalarAsync<long>(cs, "SELECT COUNT(*) FROM qrtz_scheduler_state WHERE instance_name = @id", id) == 1,
+                "the instance checks in");
+            using (var stopLimit = new CancellationTokenSource(TimeSpan.FromSeconds(60)))
+            {
+                await host.StopAsync(stopLimit.Token);
+            }
+
+            Assert.That(await ScalarAsync<long>(cs, "SELECT COUNT(*) FROM qrtz_scheduler_state WHERE instance_name = @id", id), Is.Zero,
+                "no other instance waits for it to miss its check-ins before taking its work over");
         }
         finally
         {

@@ -1,3 +1,6 @@
+using Dapper;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using SlackFeedbackBot.Hosting;
 using SlackFeedbackBot.Storage;
 using SlackFeedbackBot.Tests.Support;
@@ -22,18 +25,28 @@ public sealed class PostgresStartupTests
     }
 
     [Test]
-    public async Task AReachableServer_IsRefused_NamingWhatStillNeedsSqlite()
+    public async Task AReachableServer_IsTheBotsDatabase_MigratedWhenFirstAskedFor()
     {
         var server = await PostgresServer.GetAsync();
         var connectionString = await server.CreateDatabaseAsync();
         try
         {
-            Assert.DoesNotThrow(() => PostgresStartup.Reach(Database.Postgres(connectionString)));
-            var lines = StartupFailure.Explain(PostgresStartup.NotAvailable());
-            Assert.That(lines, Is.EqualTo(new[] { $"Configuration error: Storage:Provider (Storage__Provider)=Postgres is not available for {PostgresStartup.SqliteOnly} yet; set Storage:Provider to Sqlite." }));
+            var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+            {
+                ["Storage:Provider"] = "Postgres",
+                ["Storage:ConnectionString"] = connectionString,
+            }).Build();
+            await using var services = new ServiceCollection().AddStorage(configuration).BuildServiceProvider();
+
+            var database = services.GetRequiredService<Database>();
+
+            Assert.That(database.Provider, Is.EqualTo(StorageProvider.Postgres));
+            await using var connection = database.Open();
+            Assert.That(connection.ExecuteScalar<long>("SELECT COUNT(*) FROM information_schema.tables WHERE table_name = 'feedback_items'"), Is.EqualTo(1), "the schema is migrated");
         }
         finally
         {
+            Npgsql.NpgsqlConnection.ClearAllPools();
             await server.DropDatabaseAsync(connectionString);
         }
     }

@@ -3,7 +3,10 @@ using SlackFeedbackBot.Emulator;
 
 namespace SlackFeedbackBot.Tests.Support;
 
-/// <summary>The bot as a separate process (the built SlackFeedbackBot.dll) in HTTP mode, so a test can kill it for real.</summary>
+/// <summary>
+/// The bot as a separate process (the built SlackFeedbackBot.dll), in HTTP mode on a SQLite file or in Socket Mode on a
+/// PostgreSQL database several of them share, so a test can kill it or stop it for real.
+/// </summary>
 public sealed partial class BotProcess : IAsyncDisposable
 {
     private static readonly IReadOnlyDictionary<string, string?> NoEnvironment = new Dictionary<string, string?>();
@@ -43,6 +46,47 @@ public sealed partial class BotProcess : IAsyncDisposable
             throw;
         }
     }
+
+    /// <summary>
+    /// The bot in Socket Mode on the shared PostgreSQL database <paramref name="connectionString"/>, its own directory
+    /// under <paramref name="workingDirectory"/>; returns once its Socket Mode connections are open (ready for Slack's
+    /// deliveries) and it listens for health checks.
+    /// </summary>
+    /// <param name="settings">More command-line settings, e.g. <c>--Slack:InstanceId=a</c>.</param>
+    public static async Task<BotProcess> StartSocketModeOnPostgresAsync(SlackEmulator slack, string workingDirectory, string connectionString, params string[] settings)
+    {
+        Directory.CreateDirectory(workingDirectory);
+        var bot = BotExecutable.Start(workingDirectory, NoEnvironment, [.. SocketModeArgs(slack, connectionString), .. settings]);
+        try
+        {
+            var line = await bot.WaitForLineAsync(l => ListeningOn().IsMatch(l), TimeSpan.FromSeconds(90));
+            await bot.WaitForLineAsync(l => l.Contains("Socket Mode connection", StringComparison.Ordinal) && l.Contains("is open", StringComparison.Ordinal), TimeSpan.FromSeconds(60));
+            return new BotProcess(bot, new Uri(ListeningOn().Match(line).Groups[1].Value + "/"));
+        }
+        catch
+        {
+            await bot.DisposeAsync();
+            throw;
+        }
+    }
+
+    public static string[] SocketModeArgs(SlackEmulator slack, string connectionString) =>
+    [
+        "run",
+        "--urls", "http://127.0.0.1:0",
+        "--Slack:Mode=Socket",
+        $"--Slack:ApiBaseUrl={slack.ApiBaseUrl}",
+        $"--Slack:BotToken={slack.BotToken}",
+        $"--Slack:AppToken={slack.AppToken}",
+        $"--Slack:SigningSecret={slack.SigningSecret}",
+        "--Slack:SocketConnectionStagger=00:00:00.200",
+        "--Storage:Provider=Postgres",
+        $"--Storage:ConnectionString={connectionString}",
+        "--LocalMode:Enabled=false",
+    ];
+
+    /// <summary>Stops the process as an orchestrator does, with SIGTERM; returns its exit code once it has exited.</summary>
+    public Task<int> TerminateAsync(TimeSpan timeout) => _bot.TerminateAsync(timeout);
 
     /// <summary>Runs the bot executable with these arguments until it exits by itself; returns its exit code and every line it wrote.</summary>
     public static async Task<(int ExitCode, string Output)> RunToExitAsync(string workingDirectory, params string[] args)

@@ -11,9 +11,11 @@ namespace SlackFeedbackBot.Slack.Transports.SocketMode;
 /// Keeps <see cref="SlackOptions.SocketConnections"/> Socket Mode connections open (staggered so they do not
 /// refresh together). A connection Slack wants to refresh is replaced before it is closed; a dropped one is
 /// reopened with backoff; Socket Mode turned off or a refused app token stops the client for good, visibly.
-/// Does nothing unless <see cref="SlackOptions.Mode"/> is Socket.
+/// Does nothing unless <see cref="SlackOptions.Mode"/> is Socket. On shutdown the connections close first, before any
+/// other part of the app stops: each lets the acks of what it received go out, then says goodbye, so Slack sends what
+/// comes next to the other instances' connections while this one still handles what it took.
 /// </summary>
-public sealed partial class SocketModeClient : BackgroundService, ISocketModeStatus
+public sealed partial class SocketModeClient : BackgroundService, ISocketModeStatus, IHostedLifecycleService
 {
     private const string LinkDisabledMessage =
         "Socket Mode was turned off for this app in Slack (link_disabled); enable it at api.slack.com/apps or set Slack:Mode=Http";
@@ -90,6 +92,37 @@ public sealed partial class SocketModeClient : BackgroundService, ISocketModeSta
         var slots = Enumerable.Range(0, _slack.SocketConnections).Select(slot => RunSlotAsync(slot, run.Token)).ToArray();
         await Task.WhenAll(slots);
     }
+
+    Task IHostedLifecycleService.StartingAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    Task IHostedLifecycleService.StartedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    /// <summary>
+    /// Closes every connection as the host begins to stop (before any hosted service's StopAsync), so the inbox and the
+    /// handlers are still running while the last acks go out; returns once they are closed or the host gives up.
+    /// </summary>
+    async Task IHostedLifecycleService.StoppingAsync(CancellationToken cancellationToken)
+    {
+        if (ExecuteTask is not { IsCompleted: false } running || _run is not { } run)
+        {
+            return;
+        }
+
+        var open = _live.Count;
+        try
+        {
+            await run.CancelAsync();
+        }
+        catch (ObjectDisposedException)
+        {
+            // The client stopped by itself meanwhile.
+        }
+
+        await running.WaitAsync(cancellationToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        LogClosedForShutdown(_logger, open);
+    }
+
+    Task IHostedLifecycleService.StoppedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
     /// <summary>One of the parallel connections, for the life of the client: open, watch, replace or reopen.</summary>
     private async Task RunSlotAsync(int slot, CancellationToken stop)
@@ -275,6 +308,9 @@ public sealed partial class SocketModeClient : BackgroundService, ISocketModeSta
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Socket Mode slot {Slot} reconnects in {DelaySeconds:0.0} s")]
     private static partial void LogReconnecting(ILogger logger, int slot, double delaySeconds);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Socket Mode: closed {Count} connections for shutdown; Slack sends new requests to the other instances")]
+    private static partial void LogClosedForShutdown(ILogger logger, int count);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Socket Mode stopped: {Reason}")]
     private static partial void LogStopped(ILogger logger, string reason);

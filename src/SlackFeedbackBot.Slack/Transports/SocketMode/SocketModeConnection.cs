@@ -25,6 +25,7 @@ internal sealed partial class SocketModeConnection : IAsyncDisposable
     private int _inFlight;
     private TaskCompletionSource? _drained;
     private Task _receiving = Task.CompletedTask;
+    private volatile bool _closeSent;
 
     private SocketModeConnection(int id, ClientWebSocket socket, ISlackInboundSink sink, TimeProvider time, SocketModeOptions options, ILogger logger)
     {
@@ -177,6 +178,14 @@ internal sealed partial class SocketModeConnection : IAsyncDisposable
                 return;
         }
 
+        if (_closeSent && frame.EnvelopeId is not null)
+        {
+            // Past the goodbye nothing can be acked on this socket: not recorded either, so the delivery Slack makes
+            // elsewhere is a fresh request there, answered in its own ack.
+            LogLeftAfterClose(_logger, Id, frame.EnvelopeId);
+            return;
+        }
+
         if (frame.EnvelopeId is null || frame.Type is null)
         {
             LogIgnoredMessage(_logger, Id, frame.Type ?? "no type");
@@ -326,6 +335,7 @@ internal sealed partial class SocketModeConnection : IAsyncDisposable
                 return false;
             }
 
+            _closeSent = true;
             await _socket.CloseOutputAsync(WebSocketCloseStatus.NormalClosure, null, _lifetime.Token);
             return true;
         }
@@ -338,6 +348,9 @@ internal sealed partial class SocketModeConnection : IAsyncDisposable
             _sendLock.Release();
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Socket Mode connection {Id}: envelope {EnvelopeId} arrived after the goodbye; left unacked for another connection")]
+    private static partial void LogLeftAfterClose(ILogger logger, int id, string envelopeId);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Socket Mode connection {Id}: Slack asked to disconnect ({Reason})")]
     private static partial void LogDisconnectRequested(ILogger logger, int id, string reason);
