@@ -8,13 +8,10 @@ namespace SlackFeedbackBot.Emulator.Delivery;
 
 /// <summary>
 /// Delivers events, slash commands and interactions to the app over Socket Mode, or as signed HTTP requests when an
-/// HTTP delivery URL is set, waits for the ack, and retries unacknowledged Events API deliveries like Slack does. A
-/// command or interaction whose socket closed before its ack goes to another open socket once.
+/// HTTP delivery URL is set, waits for the ack, and retries unacknowledged Events API deliveries like Slack does.
 /// </summary>
 internal sealed class Deliverer(SlackEmulator emu, SocketModeHub sockets, HttpClient http)
 {
-    private const string SocketClosedError = "The socket closed before the ack arrived";
-
     public async Task<DeliveryResult> DeliverAsync(DeliveryRequest request, CancellationToken ct)
     {
         var deliveryId = Guid.NewGuid().ToString("N")[..12];
@@ -23,7 +20,6 @@ internal sealed class Deliverer(SlackEmulator emu, SocketModeHub sockets, HttpCl
         DeliveryResult? result = null;
         string? previousSocket = null;
         var retryReason = "";
-        var rerouted = false;
         for (var retry = request.FirstRetry; retry <= lastRetry; retry++)
         {
             var attempts = retry - request.FirstRetry + 1;
@@ -45,15 +41,6 @@ internal sealed class Deliverer(SlackEmulator emu, SocketModeHub sockets, HttpCl
                 }
                 result = await SendSocketAsync(deliveryId, request, socketId, retry, retryReason, ct) with { Attempts = attempts };
                 if (result.Acked) return result;
-                // An envelope whose socket closed before it was acked was never answered; Slack gives it to another of
-                // the app's connections (a slash command or an interaction once, events by their usual retries).
-                if (request.Kind != DeliveryKind.EventsApi && !rerouted && result.Error == SocketClosedError && sockets.Pick(socketId) is { } other && other != socketId)
-                {
-                    rerouted = true;
-                    result = await SendSocketAsync(deliveryId, request, other, retry, "socket_closed", ct) with { Attempts = attempts + 1 };
-                    if (result.Acked) return result;
-                    socketId = other;
-                }
                 previousSocket = socketId;
                 retryReason = "timeout";
             }
@@ -94,7 +81,7 @@ internal sealed class Deliverer(SlackEmulator emu, SocketModeHub sockets, HttpCl
             Error = outcome.Status switch
             {
                 DeliveryStatus.NotAcked => $"No ack within {emu.Options.AckTimeout.TotalSeconds:0.#} s",
-                DeliveryStatus.Failed => SocketClosedError,
+                DeliveryStatus.Failed => "The socket closed before the ack arrived",
                 _ => null,
             },
         };

@@ -17,7 +17,52 @@ public sealed class SeveralInstancesTests
     private static readonly TimeSpan ExitLimit = TimeSpan.FromSeconds(60);
 
     [Test]
-    public async Task RollingRestart_DuringAStreamOfCommands_EveryCommandIsAnswered()
+    public async Task RollingRestart_InHttpMode_BehindABalancer_FailsNoCommand()
+    {
+        using var dir = new TempDirectory();
+        var server = await PostgresServer.GetAsync();
+        var cs = await server.CreateDatabaseAsync();
+        await using var slack = await SlackEmulator.StartAsync();
+        var results = new ConcurrentQueue<DeliveryResult>();
+        using var stop = new CancellationTokenSource();
+        Task[] streams = [];
+        try
+        {
+            await using var a = await BotProcess.StartHttpModeOnPostgresAsync(slack, Path.Combine(dir.Path, "a"), cs, "--Slack:InstanceId=a");
+            slack.HttpDeliveryUrl = new Uri(a.BaseAddress, "slack/events");
+            streams = StreamCommands(slack, results, stop.Token);
+            await Eventually.ThatAsync(() => results.Count >= 20, "the old instance answers", TimeSpan.FromSeconds(60));
+
+            await using var b = await BotProcess.StartHttpModeOnPostgresAsync(slack, Path.Combine(dir.Path, "b"), cs, "--Slack:InstanceId=b");
+            await Eventually.ThatAsync(async () => await ReadyAsync(b), "the new instance is ready", TimeSpan.FromSeconds(60));
+            // The balancer takes the old instance out of its pool; requests already sent to it are still in flight
+            // when it gets SIGTERM, and must be answered.
+            slack.HttpDeliveryUrl = new Uri(b.BaseAddress, "slack/events");
+            Assert.That(await a.TerminateAsync(ExitLimit), Is.Zero, a.Output);
+            var afterStop = results.Count;
+            await Eventually.ThatAsync(() => results.Count >= afterStop + 20, "the new instance answers alone", TimeSpan.FromSeconds(60));
+            await stop.CancelAsync();
+            await Task.WhenAll(streams);
+
+            await AssertEveryCommandAcknowledgedAndAnsweredAsync(slack, results.ToList());
+        }
+        finally
+        {
+            await stop.CancelAsync();
+            await Task.WhenAll(streams).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            NpgsqlConnection.ClearAllPools();
+            await server.DropDatabaseAsync(cs);
+        }
+    }
+
+    /// <summary>
+    /// In Socket Mode the old instance answers everything it received before its goodbye. An envelope Slack sent in the
+    /// moment before the goodbye reached it cannot be acked any more (nothing may follow a WebSocket close); Slack's
+    /// documentation does not say that it delivers it elsewhere, so at most one per closed connection fails, and the
+    /// operations guide says so. HTTP mode behind a load balancer fails none (above).
+    /// </summary>
+    [Test]
+    public async Task RollingRestart_InSocketMode_AnswersEverythingReceivedBeforeTheGoodbye()
     {
         using var dir = new TempDirectory();
         var server = await PostgresServer.GetAsync();
@@ -29,13 +74,7 @@ public sealed class SeveralInstancesTests
         try
         {
             await using var a = await BotProcess.StartSocketModeOnPostgresAsync(slack, Path.Combine(dir.Path, "a"), cs, "--Slack:InstanceId=a");
-            streams = Enumerable.Range(0, 3).Select(_ => Task.Run(async () =>
-            {
-                while (!stop.IsCancellationRequested)
-                {
-                    results.Enqueue(await slack.SendSlashCommandAsync("U0DEFAULT1", "C0GENERAL1", "/feedback", "help"));
-                }
-            })).ToArray();
+            streams = StreamCommands(slack, results, stop.Token);
             await Eventually.ThatAsync(() => results.Count >= 20, "the first instance answers", TimeSpan.FromSeconds(60));
 
             await using var b = await BotProcess.StartSocketModeOnPostgresAsync(slack, Path.Combine(dir.Path, "b"), cs, "--Slack:InstanceId=b");
@@ -51,12 +90,10 @@ public sealed class SeveralInstancesTests
             await Task.WhenAll(streams);
 
             var all = results.ToList();
-            Assert.That(all.Where(r => !r.Acked).Select(r => r.Error), Is.Empty, "every command is acknowledged");
-            await Eventually.ThatAsync(
-                () => all.All(Answered(slack)),
-                "every command gets its reply, in the ack or through its response_url",
-                TimeSpan.FromSeconds(30),
-                () => $"{all.Count(r => !Answered(slack)(r))} of {all.Count} unanswered");
+            var unacked = all.Where(r => !r.Acked).ToList();
+            Assert.That(unacked.Select(r => r.Error), Is.All.EqualTo("The socket closed before the ack arrived"), "only envelopes caught by a closing socket go unacknowledged");
+            Assert.That(unacked, Has.Count.LessThanOrEqualTo(2), "at most the one envelope in flight on each of the old instance's 2 connections");
+            await AssertEveryCommandAcknowledgedAndAnsweredAsync(slack, all.Where(r => r.Acked).ToList());
         }
         finally
         {
@@ -116,6 +153,38 @@ public sealed class SeveralInstancesTests
         {
             NpgsqlConnection.ClearAllPools();
             await server.DropDatabaseAsync(cs);
+        }
+    }
+
+    private static Task[] StreamCommands(SlackEmulator slack, ConcurrentQueue<DeliveryResult> results, CancellationToken stop) =>
+        Enumerable.Range(0, 3).Select(_ => Task.Run(async () =>
+        {
+            while (!stop.IsCancellationRequested)
+            {
+                results.Enqueue(await slack.SendSlashCommandAsync("U0DEFAULT1", "C0GENERAL1", "/feedback", "help"));
+            }
+        })).ToArray();
+
+    private static async Task AssertEveryCommandAcknowledgedAndAnsweredAsync(SlackEmulator slack, List<DeliveryResult> all)
+    {
+        Assert.That(all.Where(r => !r.Acked).Select(r => r.Error), Is.Empty, "every command is acknowledged");
+        await Eventually.ThatAsync(
+            () => all.All(Answered(slack)),
+            "every command gets its reply, in the ack or through its response_url",
+            TimeSpan.FromSeconds(30),
+            () => $"{all.Count(r => !Answered(slack)(r))} of {all.Count} unanswered");
+    }
+
+    private static async Task<bool> ReadyAsync(BotProcess bot)
+    {
+        using var http = new HttpClient { BaseAddress = bot.BaseAddress };
+        try
+        {
+            return (await http.GetAsync("healthz/ready")).IsSuccessStatusCode;
+        }
+        catch (HttpRequestException)
+        {
+            return false;
         }
     }
 

@@ -70,6 +70,33 @@ public sealed partial class BotProcess : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// The bot in HTTP mode on the shared PostgreSQL database <paramref name="connectionString"/>, its own directory under
+    /// <paramref name="workingDirectory"/>; returns once it listens (a load balancer's member, Slack's requests sent to it
+    /// by the caller).
+    /// </summary>
+    public static async Task<BotProcess> StartHttpModeOnPostgresAsync(SlackEmulator slack, string workingDirectory, string connectionString, params string[] settings)
+    {
+        Directory.CreateDirectory(workingDirectory);
+        string[] args =
+        [
+            "run", "--urls", "http://127.0.0.1:0", "--Slack:Mode=Http",
+            $"--Slack:ApiBaseUrl={slack.ApiBaseUrl}", $"--Slack:BotToken={slack.BotToken}", $"--Slack:SigningSecret={slack.SigningSecret}",
+            "--Storage:Provider=Postgres", $"--Storage:ConnectionString={connectionString}", "--LocalMode:Enabled=false",
+        ];
+        var bot = BotExecutable.Start(workingDirectory, NoEnvironment, [.. args, .. settings]);
+        try
+        {
+            var line = await bot.WaitForLineAsync(l => ListeningOn().IsMatch(l), TimeSpan.FromSeconds(90));
+            return new BotProcess(bot, new Uri(ListeningOn().Match(line).Groups[1].Value + "/"));
+        }
+        catch
+        {
+            await bot.DisposeAsync();
+            throw;
+        }
+    }
+
     public static string[] SocketModeArgs(SlackEmulator slack, string connectionString) =>
     [
         "run",
