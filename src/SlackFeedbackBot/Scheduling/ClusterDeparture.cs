@@ -23,11 +23,11 @@ internal sealed class ClusterDeparture(ISchedulerFactory schedulers, Database po
 
     public async Task StoppingAsync(CancellationToken cancellationToken)
     {
-        var scheduler = await schedulers.GetScheduler(cancellationToken);
-        _instanceId = scheduler.SchedulerInstanceId;
-        _schedulerName = scheduler.SchedulerName;
         try
         {
+            var scheduler = await schedulers.GetScheduler(cancellationToken);
+            _instanceId = scheduler.SchedulerInstanceId;
+            _schedulerName = scheduler.SchedulerName;
             await scheduler.Standby(cancellationToken);
         }
         catch (SchedulerException ex)

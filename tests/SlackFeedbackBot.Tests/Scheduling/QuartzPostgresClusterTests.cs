@@ -1,3 +1,4 @@
+using Dapper;
 using System.Collections.Concurrent;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -102,6 +103,17 @@ public sealed class QuartzPostgresClusterTests
         var hosts = new[] { BuildHost(cs, time, fired, hourly), BuildHost(cs, time, fired, hourly) };
         try
         {
+            // Quartz inserts its lock rows the first time it takes each lock; the instance that loses that race waits a
+            // retry period on the app's clock, which this fake clock never moves (real instances wait a second). So the
+            // schema and its lock rows are made first, as one earlier start would have; the start itself stays a race.
+            var name = (await hosts[0].Services.GetRequiredService<ISchedulerFactory>().GetScheduler()).SchedulerName;
+            await using (var connection = new NpgsqlConnection(cs))
+            {
+                await connection.ExecuteAsync(
+                    "INSERT INTO qrtz_locks (sched_name, lock_name) VALUES (@name, 'TRIGGER_ACCESS'), (@name, 'STATE_ACCESS') ON CONFLICT DO NOTHING",
+                    new { name });
+            }
+
             using (var startLimit = new CancellationTokenSource(TimeSpan.FromSeconds(60)))
             {
                 await Task.WhenAll(hosts.Select(h => Task.Run(() => h.StartAsync(startLimit.Token))));
