@@ -113,8 +113,10 @@ for r in $(seq 1 "$rounds"); do
   for setup in sqlite pg1 pg2; do
     if [ $setup = pg2 ]; then
       wrk_run "$work/wrk-a.txt" ${port[pg2a]} $((connections / 2)) "$work/half-a.txt" &
+      first=$!
       wrk_run "$work/wrk-b.txt" ${port[pg2b]} $((connections / 2)) "$work/half-b.txt" &
-      wait %1 %2 2>/dev/null || wait
+      second=$!
+      wait $first $second
       line=$(summary pg2 "$work/wrk-a.txt" "$work/wrk-b.txt")
     else
       wrk_run "$work/wrk.txt" ${port[$setup]} "$connections" "$work/round.txt"
@@ -136,7 +138,7 @@ for side in ("sqlite", "pg1", "pg2"):
 print(f"pg1/sqlite req/s: {med('pg1', 2) / med('sqlite', 2):.2f}x   pg2/pg1: {med('pg2', 2) / med('pg1', 2):.2f}x")
 PY
 
-acked_of() { awk -v s=$1 '$2 == s { n += $6 } END { print n + 0 }' "$results"; }
+acked_of() { awk -v s=$1 '$2 == s { n += $7 } END { print n + 0 }' "$results"; }
 for name in "${!pid[@]}"; do kill -TERM ${pid[$name]} 2>/dev/null || echo "$name was no longer running"; done
 for name in "${!pid[@]}"; do wait ${pid[$name]} 2>/dev/null || true; done
 pid=()
