@@ -86,7 +86,7 @@ public sealed partial class BotDoctor
             return;
         }
 
-        var now = DateTimeOffset.UtcNow;
+        var now = _time.GetUtcNow();
         var described = instances.Select(i =>
         {
             var ago = now - new DateTimeOffset(i.LastCheckin, TimeSpan.Zero);
@@ -98,7 +98,7 @@ public sealed partial class BotDoctor
 
     private void CheckPostgresBacklog(DbConnection connection)
     {
-        var now = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
+        var now = _time.GetUtcNow().ToUnixTimeMilliseconds();
         if (TableExists(connection, "slack_inbox"))
         {
             var inbox = connection.QuerySingle<(long Pending, long Leased, string? Holders, long Parked)>(

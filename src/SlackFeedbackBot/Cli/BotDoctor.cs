@@ -19,8 +19,11 @@ namespace SlackFeedbackBot.Cli;
 /// scopes the features use. Prints one line per check and, for each problem, how to fix it.
 /// </summary>
 /// <param name="environment">The environment variables to read settings from; none: this process's.</param>
-public sealed partial class BotDoctor(TextWriter output, BotEnvironment? environment = null)
+/// <param name="time">The clock that ages check-ins and leases; none: the system's.</param>
+public sealed partial class BotDoctor(TextWriter output, BotEnvironment? environment = null, TimeProvider? time = null)
 {
+    private readonly TimeProvider _time = time ?? TimeProvider.System;
+
     /// <summary>Bot scopes the features use (as in deploy/slack/manifest.yml).</summary>
     public static readonly IReadOnlyList<string> RequiredScopes =
     [

@@ -1,4 +1,5 @@
 using Dapper;
+using Microsoft.Extensions.Time.Testing;
 using Npgsql;
 using SlackFeedbackBot.Cli;
 using SlackFeedbackBot.Storage;
@@ -50,6 +51,7 @@ public sealed class PostgresCliTests
     [Test]
     public async Task Doctor_ReportsTheServer_TheSchema_TheCluster_AndTheBacklog()
     {
+        var now = new DateTimeOffset(2026, 3, 2, 9, 0, 0, TimeSpan.Zero);
         Database.Postgres(_postgres).Initialize();
         await using (var connection = new NpgsqlConnection(_postgres))
         {
@@ -59,22 +61,28 @@ public sealed class PostgresCliTests
                     kind text NOT NULL, payload text NOT NULL, retry_num integer NOT NULL, received_at bigint NOT NULL, status integer NOT NULL,
                     attempts integer NOT NULL, last_error text, handled_at bigint, lease_owner text, lease_until bigint);
                 INSERT INTO slack_inbox (dedupe_key, kind, payload, retry_num, received_at, status, attempts, lease_owner, lease_until)
-                VALUES ('ev:1', 'Event', '{}', 0, 0, 0, 0, 'bot-a', 9223372036854775807), ('ev:2', 'Event', '{}', 0, 0, 0, 0, NULL, NULL),
+                VALUES ('ev:1', 'Event', '{}', 0, 0, 0, 0, 'bot-a', @leaseUntil), ('ev:2', 'Event', '{}', 0, 0, 0, 0, 'bot-b', @leaseEnded),
                        ('ev:3', 'Event', '{}', 0, 0, 2, 3, NULL, NULL);
                 CREATE TABLE qrtz_scheduler_state (sched_name text, instance_name text, last_checkin_time bigint, checkin_interval bigint);
-                INSERT INTO qrtz_scheduler_state VALUES ('slackfeedbackbot', 'bot-a', @ticks, 7500);
+                INSERT INTO qrtz_scheduler_state VALUES ('slackfeedbackbot', 'bot-a', @fresh, 7500), ('slackfeedbackbot', 'bot-b', @stale, 7500);
                 """,
-                new { ticks = DateTimeOffset.UtcNow.UtcTicks });
+                new
+                {
+                    leaseUntil = now.AddMinutes(1).ToUnixTimeMilliseconds(),
+                    leaseEnded = now.AddSeconds(-1).ToUnixTimeMilliseconds(),
+                    fresh = now.AddSeconds(-5).UtcTicks,
+                    stale = now.AddSeconds(-30).UtcTicks,
+                });
         }
 
         var output = new StringWriter();
-        var exit = await new BotDoctor(output, new SlackFeedbackBot.Hosting.BotEnvironment(_environment)).RunAsync([], null, CancellationToken.None);
+        var exit = await new BotDoctor(output, new SlackFeedbackBot.Hosting.BotEnvironment(_environment), new FakeTimeProvider(now)).RunAsync([], null, CancellationToken.None);
         var text = output.ToString();
 
         Assert.That(exit, Is.Zero, text);
         Assert.That(text, Does.Match(@"✔ Database: PostgreSQL 1\d[.\d]* .*at 127\.0\.0\.1:\d+, database sfb_\w+ answers\."));
         Assert.That(text, Does.Contain($"up to date (schema version {Migrator.LatestVersionFor(StorageProvider.Postgres)})"));
-        Assert.That(text, Does.Contain("Scheduler: 1 instance in the Quartz cluster: bot-a (checked in"));
+        Assert.That(text, Does.Contain("Scheduler: 2 instances in the Quartz cluster: bot-a (checked in 5 s ago), bot-b (checked in 30 s ago, late: stopped or cut off)."));
         Assert.That(text, Does.Contain("Slack inbox: 2 pending (1 leased by bot-a), 1 parked"));
         Assert.That(text, Does.Not.Contain("hunter2"));
     }

@@ -4,6 +4,7 @@ using Dapper;
 using Npgsql;
 using SlackFeedbackBot.Emulator;
 using SlackFeedbackBot.Emulator.Delivery;
+using SlackFeedbackBot.Storage;
 using SlackFeedbackBot.Tests.Support;
 
 namespace SlackFeedbackBot.Tests.Integration;
@@ -20,8 +21,9 @@ public sealed class SeveralInstancesTests
     public async Task RollingRestart_InHttpMode_BehindABalancer_FailsNoCommand()
     {
         using var dir = new TempDirectory();
-        var server = await PostgresServer.GetAsync();
-        var cs = await server.CreateDatabaseAsync();
+        // Empty, as an operator's new database is: the instances migrate it themselves.
+        await using var db = await ProviderDatabase.CreateAsync(StorageProvider.Postgres, migrate: false);
+        var cs = db.Database.ConnectionString;
         await using var slack = await SlackEmulator.StartAsync();
         var results = new ConcurrentQueue<DeliveryResult>();
         using var stop = new CancellationTokenSource();
@@ -50,8 +52,6 @@ public sealed class SeveralInstancesTests
         {
             await stop.CancelAsync();
             await Task.WhenAll(streams).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
-            NpgsqlConnection.ClearAllPools();
-            await server.DropDatabaseAsync(cs);
         }
     }
 
@@ -65,8 +65,9 @@ public sealed class SeveralInstancesTests
     public async Task RollingRestart_InSocketMode_AnswersEverythingReceivedBeforeTheGoodbye()
     {
         using var dir = new TempDirectory();
-        var server = await PostgresServer.GetAsync();
-        var cs = await server.CreateDatabaseAsync();
+        // Empty, as an operator's new database is: the instances migrate it themselves.
+        await using var db = await ProviderDatabase.CreateAsync(StorageProvider.Postgres, migrate: false);
+        var cs = db.Database.ConnectionString;
         await using var slack = await SlackEmulator.StartAsync();
         var results = new ConcurrentQueue<DeliveryResult>();
         using var stop = new CancellationTokenSource();
@@ -99,8 +100,6 @@ public sealed class SeveralInstancesTests
         {
             await stop.CancelAsync();
             await Task.WhenAll(streams).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
-            NpgsqlConnection.ClearAllPools();
-            await server.DropDatabaseAsync(cs);
         }
     }
 
@@ -109,51 +108,44 @@ public sealed class SeveralInstancesTests
     {
         const int Events = 600;
         using var dir = new TempDirectory();
-        var server = await PostgresServer.GetAsync();
-        var cs = await server.CreateDatabaseAsync();
+        // Empty, as an operator's new database is: the instances migrate it themselves.
+        await using var db = await ProviderDatabase.CreateAsync(StorageProvider.Postgres, migrate: false);
+        var cs = db.Database.ConnectionString;
         await using var slack = await SlackEmulator.StartAsync(new EmulatorOptions { AckTimeout = TimeSpan.FromSeconds(5) });
-        try
-        {
-            // The shortest lease the settings allow: the survivor takes the dead instance's requests over after it.
-            string[] lease = ["--Slack:LeaseDuration=10s"];
-            await using var a = await BotProcess.StartSocketModeOnPostgresAsync(slack, Path.Combine(dir.Path, "a"), cs, [.. lease, "--Slack:InstanceId=a"]);
-            await using var b = await BotProcess.StartSocketModeOnPostgresAsync(slack, Path.Combine(dir.Path, "b"), cs, [.. lease, "--Slack:InstanceId=b"]);
-            await slack.WaitForSocketsAsync(4, TimeSpan.FromSeconds(60));
+        // The shortest lease the settings allow: the survivor takes the dead instance's requests over after it.
+        string[] lease = ["--Slack:LeaseDuration=10s"];
+        await using var a = await BotProcess.StartSocketModeOnPostgresAsync(slack, Path.Combine(dir.Path, "a"), cs, [.. lease, "--Slack:InstanceId=a"]);
+        await using var b = await BotProcess.StartSocketModeOnPostgresAsync(slack, Path.Combine(dir.Path, "b"), cs, [.. lease, "--Slack:InstanceId=b"]);
+        await slack.WaitForSocketsAsync(4, TimeSpan.FromSeconds(60));
 
-            var acked = new ConcurrentBag<string>();
-            var sent = 0;
-            var streams = Enumerable.Range(0, 4).Select(stream => Task.Run(async () =>
+        var acked = new ConcurrentBag<string>();
+        var sent = 0;
+        var streams = Enumerable.Range(0, 4).Select(stream => Task.Run(async () =>
+        {
+            int n;
+            while ((n = Interlocked.Increment(ref sent)) <= Events)
             {
-                int n;
-                while ((n = Interlocked.Increment(ref sent)) <= Events)
+                var id = $"EvMULTI{n:D6}";
+                if ((await slack.SendEventAsync(Message(id, n), id)).Acked)
                 {
-                    var id = $"EvMULTI{n:D6}";
-                    if ((await slack.SendEventAsync(Message(id, n), id)).Acked)
-                    {
-                        acked.Add(id);
-                    }
+                    acked.Add(id);
                 }
-            })).ToList();
+            }
+        })).ToList();
 
-            await Eventually.ThatAsync(() => acked.Count >= Events / 3, $"{Events / 3} events are acknowledged", TimeSpan.FromSeconds(60));
-            await a.KillAsync();
-            await Task.WhenAll(streams);
+        await Eventually.ThatAsync(() => acked.Count >= Events / 3, $"{Events / 3} events are acknowledged", TimeSpan.FromSeconds(60));
+        await a.KillAsync();
+        await Task.WhenAll(streams);
 
-            Assert.That(acked, Has.Count.EqualTo(Events), "Slack's retries reach the surviving instance");
-            await Eventually.ThatAsync(
-                async () => await ScalarAsync(cs, "SELECT COUNT(*) FROM slack_inbox WHERE status <> 1") == 0,
-                "every stored event is handled, the dead instance's after its leases ran out",
-                TimeSpan.FromSeconds(60));
-            await using var connection = new NpgsqlConnection(cs);
-            var stored = (await connection.QueryAsync<string>("SELECT dedupe_key FROM slack_inbox")).ToList();
-            Assert.That(acked.Select(id => "ev:" + id).Except(stored), Is.Empty, "no acknowledged event is lost");
-            Assert.That(stored, Is.Unique, "each event is stored once, whichever socket and instance it came through");
-        }
-        finally
-        {
-            NpgsqlConnection.ClearAllPools();
-            await server.DropDatabaseAsync(cs);
-        }
+        Assert.That(acked, Has.Count.EqualTo(Events), "Slack's retries reach the surviving instance");
+        await Eventually.ThatAsync(
+            async () => await ScalarAsync(cs, "SELECT COUNT(*) FROM slack_inbox WHERE status <> 1") == 0,
+            "every stored event is handled, the dead instance's after its leases ran out",
+            TimeSpan.FromSeconds(60));
+        await using var connection = new NpgsqlConnection(cs);
+        var stored = (await connection.QueryAsync<string>("SELECT dedupe_key FROM slack_inbox")).ToList();
+        Assert.That(acked.Select(id => "ev:" + id).Except(stored), Is.Empty, "no acknowledged event is lost");
+        Assert.That(stored, Is.Unique, "each event is stored once, whichever socket and instance it came through");
     }
 
     private static Task[] StreamCommands(SlackEmulator slack, ConcurrentQueue<DeliveryResult> results, CancellationToken stop) =>
