@@ -1,9 +1,9 @@
 using System.Collections.Concurrent;
-using System.Text.Json.Nodes;
 using Dapper;
 using Npgsql;
 using SlackFeedbackBot.Emulator;
 using SlackFeedbackBot.Emulator.Delivery;
+using SlackFeedbackBot.Emulator.Workspace;
 using SlackFeedbackBot.Storage;
 using SlackFeedbackBot.Tests.Support;
 
@@ -11,10 +11,14 @@ namespace SlackFeedbackBot.Tests.Integration;
 
 /// <summary>
 /// Two bot processes in Socket Mode on one PostgreSQL database, as an operator runs them: a rolling restart while
-/// people use a command, and one instance killed in the middle of a stream of events.
+/// people use a command, and one instance killed in the middle of 4,000 captured messages.
 /// </summary>
 public sealed class SeveralInstancesTests
 {
+    private const string Ben = "U0BEN00002";
+    private const string Listening = EmulatorIds.CustomerFeedbackChannelId;
+    private const string Chatter = EmulatorIds.GeneralChannelId;
+    private const string FollowUpText = "How important is this to the customer?";
     private static readonly TimeSpan ExitLimit = TimeSpan.FromSeconds(60);
 
     [Test]
@@ -104,49 +108,98 @@ public sealed class SeveralInstancesTests
     }
 
     [Test]
-    public async Task OneInstanceKilledDuringAStreamOfEvents_NoneIsLost_EachIsStoredOnceAndHandled()
+    public async Task OneInstanceKilledDuring4000Events_NoneIsLostOrDoubled_AndTheSurvivorAsksEveryFollowUpOnce()
     {
-        const int Events = 600;
+        // Every tenth message is in a listened channel and becomes an item with a follow-up question; the rest are
+        // chatter in a channel the bot does not listen to, stored and handled like every event.
+        const int Messages = 4000;
+        const int CapturedEvery = 10;
         using var dir = new TempDirectory();
         // Empty, as an operator's new database is: the instances migrate it themselves.
         await using var db = await ProviderDatabase.CreateAsync(StorageProvider.Postgres, migrate: false);
         var cs = db.Database.ConnectionString;
-        await using var slack = await SlackEmulator.StartAsync(new EmulatorOptions { AckTimeout = TimeSpan.FromSeconds(5) });
-        // The shortest lease the settings allow: the survivor takes the dead instance's requests over after it.
-        string[] lease = ["--Slack:LeaseDuration=10s"];
-        await using var a = await BotProcess.StartSocketModeOnPostgresAsync(slack, Path.Combine(dir.Path, "a"), cs, [.. lease, "--Slack:InstanceId=a"]);
-        await using var b = await BotProcess.StartSocketModeOnPostgresAsync(slack, Path.Combine(dir.Path, "b"), cs, [.. lease, "--Slack:InstanceId=b"]);
+        await using var slack = await SlackEmulator.StartAsync(new EmulatorOptions { SeedDemoWorkspace = true, AckTimeout = TimeSpan.FromSeconds(5) });
+        string[] settings =
+        [
+            // The shortest lease the settings allow: the survivor takes the dead instance's requests over after it.
+            "--Slack:LeaseDuration=10s",
+            $"--Feedback:PassiveChannels:0={Listening}",
+            // Slack's one post per second in a channel would make 4,000 follow-ups take an hour; the emulator has no such limit.
+            "--Slack:PostPacing:IntervalPerChannel=0",
+        ];
+        await using var a = await BotProcess.StartSocketModeOnPostgresAsync(slack, Path.Combine(dir.Path, "a"), cs, [.. settings, "--Slack:InstanceId=a"]);
+        await using var b = await BotProcess.StartSocketModeOnPostgresAsync(slack, Path.Combine(dir.Path, "b"), cs, [.. settings, "--Slack:InstanceId=b"]);
         await slack.WaitForSocketsAsync(4, TimeSpan.FromSeconds(60));
 
         var acked = new ConcurrentBag<string>();
+        var ackedEvents = 0;
+        var unacked = new ConcurrentBag<string>();
         var sent = 0;
         var streams = Enumerable.Range(0, 4).Select(stream => Task.Run(async () =>
         {
             int n;
-            while ((n = Interlocked.Increment(ref sent)) <= Events)
+            while ((n = Interlocked.Increment(ref sent)) <= Messages)
             {
-                var id = $"EvMULTI{n:D6}";
-                if ((await slack.SendEventAsync(Message(id, n), id)).Acked)
+                var captured = n % CapturedEvery == 0;
+                var posted = await slack.PostUserMessageAsync(Ben, captured ? Listening : Chatter, captured ? Question(n) : $"hello {n}");
+                if (posted.MessageDelivery is not { Acked: true })
                 {
-                    acked.Add(id);
+                    unacked.Add(posted.Ts);
+                    continue;
+                }
+
+                Interlocked.Increment(ref ackedEvents);
+                if (captured)
+                {
+                    acked.Add(posted.Ts);
                 }
             }
         })).ToList();
 
-        await Eventually.ThatAsync(() => acked.Count >= Events / 3, $"{Events / 3} events are acknowledged", TimeSpan.FromSeconds(60));
+        await Eventually.ThatAsync(() => Volatile.Read(ref ackedEvents) >= Messages / 3, $"{Messages / 3} messages are acknowledged", TimeSpan.FromSeconds(120));
         await a.KillAsync();
         await Task.WhenAll(streams);
 
-        Assert.That(acked, Has.Count.EqualTo(Events), "Slack's retries reach the surviving instance");
+        Assert.That(unacked, Is.Empty, "Slack's retries reach the surviving instance");
+        Assert.That(acked, Has.Count.EqualTo(Messages / CapturedEvery));
         await Eventually.ThatAsync(
             async () => await ScalarAsync(cs, "SELECT COUNT(*) FROM slack_inbox WHERE status <> 1") == 0,
             "every stored event is handled, the dead instance's after its leases ran out",
-            TimeSpan.FromSeconds(60));
+            TimeSpan.FromSeconds(120));
+        var followUps = new Dictionary<string, int>();
+        await Eventually.ThatAsync(
+            () =>
+            {
+                followUps = FollowUpsPerMessage(slack);
+                return acked.All(ts => followUps.ContainsKey(ts));
+            },
+            "the survivor asks every follow-up, the dead instance's too",
+            TimeSpan.FromSeconds(120),
+            () => $"{acked.Count(ts => !followUps.ContainsKey(ts))} of {acked.Count} have no follow-up");
+
         await using var connection = new NpgsqlConnection(cs);
         var stored = (await connection.QueryAsync<string>("SELECT dedupe_key FROM slack_inbox")).ToList();
-        Assert.That(acked.Select(id => "ev:" + id).Except(stored), Is.Empty, "no acknowledged event is lost");
         Assert.That(stored, Is.Unique, "each event is stored once, whichever socket and instance it came through");
+        Assert.That(stored, Has.Count.GreaterThanOrEqualTo(Messages), "every event is stored, none is lost");
+        var items = (await connection.QueryAsync<string>("SELECT message_ts FROM feedback_items WHERE channel_id = @Listening", new { Listening })).ToList();
+        Assert.That(items, Is.Unique, "each message is captured once");
+        Assert.That(items, Is.EquivalentTo(acked), "every acknowledged message is captured, none is lost");
+        Assert.That(followUps.Where(pair => pair.Value != 1).Select(pair => $"{pair.Key}: {pair.Value}"), Is.Empty, "each follow-up is asked once");
     }
+
+    // Words of their own for each message: the events are what this test is about, so no two look like one issue.
+    private static string Question(int n)
+    {
+        var random = new Random(n);
+        var words = Enumerable.Range(0, 6).Select(_ => new string(Enumerable.Range(0, 7).Select(_ => (char)('a' + random.Next(26))).ToArray()));
+        return $"Customer asks: {string.Join(' ', words)}?";
+    }
+
+    private static Dictionary<string, int> FollowUpsPerMessage(SlackEmulator slack) =>
+        slack.Workspace.Messages
+            .Where(m => m.Channel == Listening && m.BotId is not null && m.ThreadTs is not null && m.Text.Contains(FollowUpText, StringComparison.Ordinal))
+            .GroupBy(m => m.ThreadTs!)
+            .ToDictionary(g => g.Key, g => g.Count());
 
     private static Task[] StreamCommands(SlackEmulator slack, ConcurrentQueue<DeliveryResult> results, CancellationToken stop) =>
         Enumerable.Range(0, 3).Select(_ => Task.Run(async () =>
@@ -183,16 +236,6 @@ public sealed class SeveralInstancesTests
     private static Func<DeliveryResult, bool> Answered(SlackEmulator slack) => result =>
         result.AckPayload?["text"] is not null
         || slack.ResponseUrlPosts.All.Any(post => result.ResponseUrl is { } url && post.Url.EndsWith(new Uri(url).AbsolutePath, StringComparison.Ordinal));
-
-    // A message in a channel that is not listened to: the bot's message handlers run and let it be.
-    private static JsonObject Message(string id, int n) => new()
-    {
-        ["type"] = "message",
-        ["user"] = "U0DEFAULT1",
-        ["channel"] = "C0GENERAL1",
-        ["text"] = "hello " + id,
-        ["ts"] = $"1700000000.{n:D6}",
-    };
 
     private static async Task<long> ScalarAsync(string cs, string sql)
     {

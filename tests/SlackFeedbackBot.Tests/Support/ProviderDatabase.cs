@@ -43,13 +43,10 @@ public sealed class ProviderDatabase : IAsyncDisposable
         return created;
     }
 
-    public async ValueTask DisposeAsync()
+    public ValueTask DisposeAsync()
     {
-        if (_server is not null)
-        {
-            await _server.DropDatabaseAsync(Database.ConnectionString);
-        }
-
+        _server?.DropDatabaseLater(Database.ConnectionString);
         _temp?.Dispose();
+        return ValueTask.CompletedTask;
     }
 }
