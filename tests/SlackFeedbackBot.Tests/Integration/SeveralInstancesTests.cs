@@ -11,7 +11,7 @@ namespace SlackFeedbackBot.Tests.Integration;
 
 /// <summary>
 /// Two bot processes in Socket Mode on one PostgreSQL database, as an operator runs them: a rolling restart while
-/// people use a command, and one instance killed in the middle of 4,000 captured messages.
+/// people use a command, and one instance killed in the middle of 4,000 events.
 /// </summary>
 public sealed class SeveralInstancesTests
 {
@@ -131,7 +131,7 @@ public sealed class SeveralInstancesTests
         await using var b = await BotProcess.StartSocketModeOnPostgresAsync(slack, Path.Combine(dir.Path, "b"), cs, [.. settings, "--Slack:InstanceId=b"]);
         await slack.WaitForSocketsAsync(4, TimeSpan.FromSeconds(60));
 
-        var acked = new ConcurrentBag<string>();
+        var capturedAndAcked = new ConcurrentBag<string>();
         var ackedEvents = 0;
         var unacked = new ConcurrentBag<string>();
         var sent = 0;
@@ -151,7 +151,7 @@ public sealed class SeveralInstancesTests
                 Interlocked.Increment(ref ackedEvents);
                 if (captured)
                 {
-                    acked.Add(posted.Ts);
+                    capturedAndAcked.Add(posted.Ts);
                 }
             }
         })).ToList();
@@ -161,7 +161,7 @@ public sealed class SeveralInstancesTests
         await Task.WhenAll(streams);
 
         Assert.That(unacked, Is.Empty, "Slack's retries reach the surviving instance");
-        Assert.That(acked, Has.Count.EqualTo(Messages / CapturedEvery));
+        Assert.That(capturedAndAcked, Has.Count.EqualTo(Messages / CapturedEvery));
         await Eventually.ThatAsync(
             async () => await ScalarAsync(cs, "SELECT COUNT(*) FROM slack_inbox WHERE status <> 1") == 0,
             "every stored event is handled, the dead instance's after its leases ran out",
@@ -171,11 +171,11 @@ public sealed class SeveralInstancesTests
             () =>
             {
                 followUps = FollowUpsPerMessage(slack);
-                return acked.All(ts => followUps.ContainsKey(ts));
+                return capturedAndAcked.All(ts => followUps.ContainsKey(ts));
             },
             "the survivor asks every follow-up, the dead instance's too",
             TimeSpan.FromSeconds(120),
-            () => $"{acked.Count(ts => !followUps.ContainsKey(ts))} of {acked.Count} have no follow-up");
+            () => $"{capturedAndAcked.Count(ts => !followUps.ContainsKey(ts))} of {capturedAndAcked.Count} have no follow-up");
 
         await using var connection = new NpgsqlConnection(cs);
         var stored = (await connection.QueryAsync<string>("SELECT dedupe_key FROM slack_inbox")).ToList();
@@ -183,7 +183,7 @@ public sealed class SeveralInstancesTests
         Assert.That(stored, Has.Count.GreaterThanOrEqualTo(Messages), "every event is stored, none is lost");
         var items = (await connection.QueryAsync<string>("SELECT message_ts FROM feedback_items WHERE channel_id = @Listening", new { Listening })).ToList();
         Assert.That(items, Is.Unique, "each message is captured once");
-        Assert.That(items, Is.EquivalentTo(acked), "every acknowledged message is captured, none is lost");
+        Assert.That(items, Is.EquivalentTo(capturedAndAcked), "every acknowledged message is captured, none is lost");
         Assert.That(followUps.Where(pair => pair.Value != 1).Select(pair => $"{pair.Key}: {pair.Value}"), Is.Empty, "each follow-up is asked once");
     }
 

@@ -18,13 +18,13 @@ public sealed class PostgresServer
     public const string ServerVariable = "SLACKFEEDBACKBOT_TEST_POSTGRES";
     public const string RequiredVariable = "SLACKFEEDBACKBOT_TEST_POSTGRES_REQUIRED";
 
+    private const int SpareCopies = 2;
+
     private static readonly Lazy<Task<PostgresServer?>> Shared = new(StartAsync, LazyThreadSafetyMode.ExecutionAndPublication);
 
     private readonly string _adminConnectionString;
     private readonly ThrowawayCluster? _cluster;
     private readonly SemaphoreSlim _templateGate = new(1, 1);
-    private const int SpareCopies = 2;
-
     private readonly Queue<Task<string>> _spareCopies = new();
     private readonly List<Task> _pendingDrops = [];
     private string? _migratedTemplate;
@@ -110,24 +110,23 @@ public sealed class PostgresServer
         return new NpgsqlConnectionStringBuilder(_adminConnectionString) { Database = name }.ToString();
     }
 
-    /// <summary>Drops a database <see cref="CreateDatabaseAsync"/> made, closing whatever still uses it.</summary>
-    public Task DropDatabaseAsync(string connectionString) => DropAsync(connectionString);
-
     /// <summary>
     /// Drops a test's database while the next test starts, for tests that have no use for seeing it gone; the run's
     /// end waits for every such drop.
     /// </summary>
     public void DropDatabaseLater(string connectionString)
     {
-        var drop = DropAsync(connectionString);
+        var drop = DropDatabaseAsync(connectionString);
         lock (_pendingDrops)
         {
-            _pendingDrops.RemoveAll(pending => pending.IsCompleted);
+            // A drop that failed stays, so the run's end reports it.
+            _pendingDrops.RemoveAll(pending => pending.IsCompletedSuccessfully);
             _pendingDrops.Add(drop);
         }
     }
 
-    private async Task DropAsync(string connectionString)
+    /// <summary>Drops a database <see cref="CreateDatabaseAsync"/> made, closing whatever still uses it.</summary>
+    public async Task DropDatabaseAsync(string connectionString)
     {
         // Only this database's pool: clearing every pool would close the connections of the tests running alongside.
         using (var pooled = new NpgsqlConnection(connectionString))
@@ -153,7 +152,7 @@ public sealed class PostgresServer
 
         foreach (var spare in spares)
         {
-            await DropAsync(await spare);
+            await DropDatabaseAsync(await spare);
         }
 
         Task[] drops;
