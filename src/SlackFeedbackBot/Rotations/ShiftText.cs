@@ -37,7 +37,8 @@ public static class ShiftText
     /// <summary>"in 1 hour", "in 10 minutes", "in 2 days".</summary>
     public static string Until(TimeSpan span)
     {
-        if (span.TotalMinutes < 1)
+        // A reminder fires a moment after its time: a minute less a few milliseconds is still "in 1 minute".
+        if (span < TimeSpan.FromSeconds(30))
         {
             return "now";
         }
