@@ -1,3 +1,5 @@
+using SlackFeedbackBot.Tests.Support;
+using SlackFeedbackBot.Storage;
 using SlackFeedbackBot.Customers;
 using SlackFeedbackBot.Slack.Api;
 using SlackFeedbackBot.Tests.Feedback;
@@ -5,12 +7,13 @@ using SlackFeedbackBot.Tests.Feedback;
 namespace SlackFeedbackBot.Tests.Customers;
 
 /// <summary>Which customer a report is about: the name or alias written (any case), else the reporter's email domain from users.info.</summary>
-public sealed class CustomerMatchingTests
+[TestFixtureSource(typeof(ProviderDatabase), nameof(ProviderDatabase.Providers))]
+public sealed class CustomerMatchingTests(StorageProvider provider)
 {
     private FeedbackHarness _h = null!;
 
     [SetUp]
-    public void SetUp() => _h = new FeedbackHarness();
+    public async Task SetUp() => _h = await FeedbackHarness.StartAsync(provider);
 
     [TearDown]
     public void TearDown() => _h.Dispose();

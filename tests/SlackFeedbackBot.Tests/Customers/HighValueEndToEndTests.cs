@@ -1,3 +1,4 @@
+using SlackFeedbackBot.Storage;
 using SlackFeedbackBot.Feedback;
 using Dapper;
 using Microsoft.Extensions.DependencyInjection;
@@ -13,7 +14,8 @@ namespace SlackFeedbackBot.Tests.Customers;
 /// The whole bot against the emulator: a person at a high-value customer's email domain gives feedback, the alert channel
 /// hears at once why it matters, and every capture reply says where the issue stands against its threshold.
 /// </summary>
-public sealed class HighValueEndToEndTests
+[TestFixtureSource(typeof(ProviderDatabase), nameof(ProviderDatabase.Providers))]
+public sealed class HighValueEndToEndTests(StorageProvider provider)
 {
     private const string Ana = "U0ANA00001";
     private const string Ben = "U0BEN00002";
@@ -30,6 +32,7 @@ public sealed class HighValueEndToEndTests
     {
         _host = await BotTestHost.StartAsync(new BotTestHostOptions
         {
+            Provider = provider,
             Settings = new Dictionary<string, string?>
             {
                 ["Feedback:Thresholds:AlertChannel"] = Alerts,

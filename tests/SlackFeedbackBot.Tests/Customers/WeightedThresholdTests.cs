@@ -1,3 +1,5 @@
+using SlackFeedbackBot.Tests.Support;
+using SlackFeedbackBot.Storage;
 using SlackFeedbackBot.Customers;
 using SlackFeedbackBot.Feedback;
 using SlackFeedbackBot.Tests.Feedback;
@@ -5,21 +7,22 @@ using SlackFeedbackBot.Tests.Feedback;
 namespace SlackFeedbackBot.Tests.Customers;
 
 /// <summary>Thresholds count distinct customers weighted by value and importance, and the capture reply says where an issue stands and why.</summary>
-public sealed class WeightedThresholdTests
+[TestFixtureSource(typeof(ProviderDatabase), nameof(ProviderDatabase.Providers))]
+public sealed class WeightedThresholdTests(StorageProvider provider)
 {
     private FeedbackHarness _h = null!;
 
     [SetUp]
-    public void SetUp()
+    public async Task SetUp()
     {
-        _h = Harness();
+        _h = await HarnessAsync();
         _h.Get<CustomerImporter>().Import("name,tier,annual_revenue\nAcme,enterprise,\nGlobex,starter,30000\n");
     }
 
     [TearDown]
     public void TearDown() => _h.Dispose();
 
-    private static FeedbackHarness Harness(string? explanation = null)
+    private Task<FeedbackHarness> HarnessAsync(string? explanation = null)
     {
         var settings = new Dictionary<string, string?>
         {
@@ -36,7 +39,7 @@ public sealed class WeightedThresholdTests
             settings["Feedback:Thresholds:Explanation"] = explanation;
         }
 
-        return new FeedbackHarness(settings);
+        return FeedbackHarness.StartAsync(provider, settings);
     }
 
     private List<string> ThresholdAlerts() => _h.Api.Posts.Where(p => p.Channel == "CALERTS").Select(p => p.Message.Text ?? "").Where(t => t.Contains("heard from")).ToList();
@@ -122,7 +125,7 @@ public sealed class WeightedThresholdTests
     [Test]
     public async Task CaptureReply_UsesTheExplanationSetting()
     {
-        using var h = Harness("we look at anything {threshold} customers ask for within {days} days");
+        using var h = await HarnessAsync("we look at anything {threshold} customers ask for within {days} days");
 
         var reply = await h.CommandAsync("How do I export to Excel?");
 

@@ -1,3 +1,4 @@
+using SlackFeedbackBot.Storage;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using Quartz;
@@ -14,17 +15,18 @@ namespace SlackFeedbackBot.Tests.Digests;
 /// Scheduled digests through the real bot host: Quartz on the SQLite store driven by a fake clock, posting to the Slack emulator.
 /// The subscription is weekly for #customer-feedback in Europe/Berlin, so it is due on Monday 30 November 2026 at 09:00 local (08:00 UTC).
 /// </summary>
-public sealed class DigestJobSchedulingTests
+[TestFixtureSource(typeof(ProviderDatabase), nameof(ProviderDatabase.Providers))]
+public sealed class DigestJobSchedulingTests(StorageProvider provider)
 {
     private const string Channel = EmulatorIds.CustomerFeedbackChannelId;
     private static readonly DateTimeOffset SundayEvening = new(2026, 11, 29, 20, 0, 0, TimeSpan.Zero);
     private static readonly DateTimeOffset Due = new(2026, 11, 30, 8, 0, 0, TimeSpan.Zero);
     private static readonly TimeSpan Wait = TimeSpan.FromSeconds(30);
 
-    private static BotTestHostOptions Options(FakeTimeProvider time, TempDirectory? dir = null) => new()
+    private BotTestHostOptions Options(FakeTimeProvider time) => new()
     {
+        Provider = provider,
         Time = time,
-        Directory = dir,
         Settings = new Dictionary<string, string?>
         {
             ["Digests:Subscriptions:0:Channel"] = Channel,
@@ -107,27 +109,23 @@ public sealed class DigestJobSchedulingTests
     [Test]
     public async Task DigestDueWhileTheBotWasDown_IsPostedOnceWhenItComesBack_ForTheIntendedWeek_SayingItIsLate()
     {
-        using var dir = new TempDirectory();
         var time = new FakeTimeProvider(SundayEvening);
-        await using (var first = await BotTestHost.StartAsync(Options(time, dir)))
-        {
-            SeedWeek48(first);
-        }
+        await using var host = await BotTestHost.StartAsync(Options(time));
+        SeedWeek48(host);
 
         // Down through Monday 09:00; back on Wednesday, when "the last complete week" is still week 48 but the fire was two days ago.
-        time.SetUtcNow(Due.AddDays(2).AddHours(5));
-        await using var second = await BotTestHost.StartAsync(Options(time, dir));
-        var (post, _) = await DigestWithChartAsync(second.Slack);
+        await host.RestartAsync(whileStopped: () => time.SetUtcNow(Due.AddDays(2).AddHours(5)));
+        var (post, _) = await DigestWithChartAsync(host.Slack);
 
         Assert.That(post.Arg("text"), Does.StartWith("Feedback digest 2026-W48: 3 reports").And.EndWith(DigestPublisher.LateNote));
         Assert.That(post.Arg("blocks"), Does.Contain(DigestPublisher.LateNote));
-        var trigger = await (await second.Services.GetRequiredService<ISchedulerFactory>().GetScheduler())
+        var trigger = await (await host.Services.GetRequiredService<ISchedulerFactory>().GetScheduler())
             .GetTrigger(new TriggerKey($"{Channel}|weekly", DigestScheduler.TriggerGroup));
         Assert.That(trigger?.NextFireTimeUtc, Is.EqualTo(Due.AddDays(7)), "back on the weekly schedule");
 
         time.SetUtcNow(Due.AddDays(2).AddHours(6));
-        await Eventually.ThatAsync(() => Calls(second.Slack, "files.completeUploadExternal").Count == 1, "the chart is uploaded once");
-        Assert.That(DigestPosts(second.Slack), Has.Count.EqualTo(1), "the late digest is posted once");
+        await Eventually.ThatAsync(() => Calls(host.Slack, "files.completeUploadExternal").Count == 1, "the chart is uploaded once");
+        Assert.That(DigestPosts(host.Slack), Has.Count.EqualTo(1), "the late digest is posted once");
     }
 
     [Test]

@@ -1,3 +1,4 @@
+using SlackFeedbackBot.Storage;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
 using SlackFeedbackBot.Emulator;
@@ -11,7 +12,8 @@ using SlackFeedbackBot.Tests.Support;
 namespace SlackFeedbackBot.Tests.Feedback;
 
 /// <summary>Every capture path against the real bot host and the Slack emulator: Slack request in, item in SQLite, reply or DM out.</summary>
-public sealed class FeedbackEndToEndTests
+[TestFixtureSource(typeof(ProviderDatabase), nameof(ProviderDatabase.Providers))]
+public sealed class FeedbackEndToEndTests(StorageProvider provider)
 {
     private const string Ana = "U0ANA00001";
     private const string Ben = "U0BEN00002";
@@ -28,6 +30,7 @@ public sealed class FeedbackEndToEndTests
     [SetUp]
     public async Task SetUp() => _host = await BotTestHost.StartAsync(new BotTestHostOptions
     {
+        Provider = provider,
         Settings = new Dictionary<string, string?> { ["Feedback:PassiveChannels:0"] = Listening },
     });
 

@@ -7,6 +7,7 @@ using SlackFeedbackBot.Feedback;
 using SlackFeedbackBot.Slack;
 using SlackFeedbackBot.Slack.Api;
 using SlackFeedbackBot.Slack.Dispatch;
+using SlackFeedbackBot.Slack.Hosting;
 using SlackFeedbackBot.Slack.Inbound;
 using SlackFeedbackBot.Slack.Outbox;
 using SlackFeedbackBot.Storage;
@@ -16,20 +17,40 @@ namespace SlackFeedbackBot.Tests.Feedback;
 
 /// <summary>
 /// The feedback feature as the bot wires it (AddFeedback on a real handler registry and dispatcher), on a real
-/// SQLite file in a temp directory, with a fake clock and a recording Slack Web API.
+/// database (a SQLite file in a temp directory, or a database of its own on the test run's PostgreSQL server), with a
+/// fake clock and a recording Slack Web API.
 /// </summary>
 public sealed class FeedbackHarness : IDisposable
 {
     public static readonly DateTimeOffset Start = new(2026, 11, 23, 12, 0, 0, TimeSpan.Zero);
 
-    private readonly TempDirectory _dir = new();
+    private readonly TempDirectory? _dir;
+    private readonly ProviderDatabase? _database;
 
+    /// <summary>On a SQLite file.</summary>
     /// <param name="existing">Prepares the database file before it is migrated, e.g. as an older version left it.</param>
     public FeedbackHarness(IDictionary<string, string?>? settings = null, Action<IServiceCollection>? before = null, Action<Database>? existing = null)
     {
+        _dir = new TempDirectory();
         Database = new Database(_dir.File("bot.db"));
         existing?.Invoke(Database);
         Database.Initialize();
+        (Services, Registry) = Wire(settings, before);
+    }
+
+    private FeedbackHarness(ProviderDatabase database, IDictionary<string, string?>? settings, Action<IServiceCollection>? before)
+    {
+        _database = database;
+        Database = database.Database;
+        (Services, Registry) = Wire(settings, before);
+    }
+
+    /// <summary>On a new, migrated database of <paramref name="provider"/>.</summary>
+    public static async Task<FeedbackHarness> StartAsync(StorageProvider provider, IDictionary<string, string?>? settings = null, Action<IServiceCollection>? before = null) =>
+        new(await ProviderDatabase.CreateAsync(provider), settings, before);
+
+    private (ServiceProvider, SlackHandlerRegistry) Wire(IDictionary<string, string?>? settings, Action<IServiceCollection>? before)
+    {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings ?? new Dictionary<string, string?>()).Build();
         var services = new ServiceCollection();
         services.AddSingleton<IConfiguration>(configuration);
@@ -39,13 +60,15 @@ public sealed class FeedbackHarness : IDisposable
         services.AddSingleton<ILoggerFactory>(new SingleLoggerFactory(Log));
         services.AddSingleton(typeof(ILogger<>), typeof(Logger<>));
         services.AddOptions<SlackOptions>();
-        services.AddSlackOutbox(_ => Database.ConnectionString);
+        services.AddSlackOutbox(Database.Provider == StorageProvider.Postgres
+            ? SlackStorage.Postgres(_ => Database.ConnectionString)
+            : SlackStorage.Sqlite(_ => Database.ConnectionString));
         services.Configure<SlackPostPacingOptions>(o => o.IntervalPerChannel = TimeSpan.Zero);
         var handlers = services.AddSlackDispatcher();
         before?.Invoke(services);
         handlers.AddFeedback(configuration);
-        Services = services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true, ValidateOnBuild = true });
-        Registry = Services.GetRequiredService<SlackHandlerRegistry>();
+        var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true, ValidateOnBuild = true });
+        return (provider, provider.GetRequiredService<SlackHandlerRegistry>());
     }
 
     public Database Database { get; }
@@ -119,7 +142,9 @@ public sealed class FeedbackHarness : IDisposable
 
     public void Dispose()
     {
-        Services.Dispose();
-        _dir.Dispose();
+        // The PostgreSQL outbox closes its data source asynchronously only.
+        Services.DisposeAsync().AsTask().GetAwaiter().GetResult();
+        _dir?.Dispose();
+        _database?.Dispose();
     }
 }

@@ -1,3 +1,4 @@
+using SlackFeedbackBot.Storage;
 using SlackFeedbackBot.Tests.Support;
 using Dapper;
 using Microsoft.Extensions.DependencyInjection;
@@ -6,12 +7,13 @@ using SlackFeedbackBot.Spotlight;
 
 namespace SlackFeedbackBot.Tests.Feedback;
 
-public sealed class FeedbackServiceTests
+[TestFixtureSource(typeof(ProviderDatabase), nameof(ProviderDatabase.Providers))]
+public sealed class FeedbackServiceTests(StorageProvider provider)
 {
     private FeedbackHarness _h = null!;
 
     [SetUp]
-    public void SetUp() => _h = new FeedbackHarness(new Dictionary<string, string?>
+    public async Task SetUp() => _h = await FeedbackHarness.StartAsync(provider, new Dictionary<string, string?>
     {
         ["Feedback:Thresholds:ReportCount"] = "3",
         ["Feedback:Thresholds:WithinDays"] = "30",
@@ -69,7 +71,7 @@ public sealed class FeedbackServiceTests
     [Test]
     public async Task Capture_TagsTheReportersShift_WhenARotationRegistersALookup()
     {
-        using var h = new FeedbackHarness(before: services => services.AddSingleton<ICurrentShiftLookup, ClockShiftLookup>());
+        using var h = await FeedbackHarness.StartAsync(provider, before: services => services.AddSingleton<ICurrentShiftLookup, ClockShiftLookup>());
 
         var outcome = await h.CaptureAsync("How do I reset my password?", reporter: "U5");
 
@@ -310,7 +312,9 @@ public sealed class FeedbackServiceTests
     public void Schema_HasTheIndexesTheDigestNeeds()
     {
         using var connection = _h.Database.Open();
-        var indexes = connection.Query<string>("SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'feedback_items'").ToList();
+        var indexes = connection.Query<string>(provider == StorageProvider.Postgres
+            ? "SELECT indexname FROM pg_indexes WHERE tablename = 'feedback_items'"
+            : "SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'feedback_items'").ToList();
 
         Assert.That(indexes, Does.Contain("ix_feedback_items_created_at").And.Contain("ix_feedback_items_bucket_created_at").And.Contain("ix_feedback_items_status_resolved_at"));
     }

@@ -1,3 +1,4 @@
+using SlackFeedbackBot.Storage;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
@@ -15,7 +16,8 @@ namespace SlackFeedbackBot.Tests.Feedback;
 /// Statuses through the real bot and the Slack emulator: moves from slash commands and from the Home tab of the people
 /// who act on feedback, reporters DMed once with the reason, refusals said kindly, and everything Slack's types accept.
 /// </summary>
-public sealed class FeedbackStatusEndToEndTests
+[TestFixtureSource(typeof(ProviderDatabase), nameof(ProviderDatabase.Providers))]
+public sealed class FeedbackStatusEndToEndTests(StorageProvider provider)
 {
     private const string Ana = "U0ANA00001";
     private const string Ben = "U0BEN00002";
@@ -36,6 +38,7 @@ public sealed class FeedbackStatusEndToEndTests
     [SetUp]
     public async Task SetUp() => _host = await BotTestHost.StartAsync(new BotTestHostOptions
     {
+        Provider = provider,
         Time = new FakeTimeProvider(new DateTimeOffset(2026, 11, 24, 10, 0, 0, TimeSpan.Zero)),
         RecordPath = Recording,
         Settings = new Dictionary<string, string?>

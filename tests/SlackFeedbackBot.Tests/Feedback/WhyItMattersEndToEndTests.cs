@@ -1,3 +1,4 @@
+using SlackFeedbackBot.Storage;
 using Microsoft.Extensions.DependencyInjection;
 using SlackFeedbackBot.Emulator;
 using SlackFeedbackBot.Emulator.Workspace;
@@ -7,7 +8,8 @@ using SlackFeedbackBot.Tests.Support;
 namespace SlackFeedbackBot.Tests.Feedback;
 
 /// <summary>Why it matters, against the real bot host and the Slack emulator: the form's field and the follow-up answer.</summary>
-public sealed class WhyItMattersEndToEndTests
+[TestFixtureSource(typeof(ProviderDatabase), nameof(ProviderDatabase.Providers))]
+public sealed class WhyItMattersEndToEndTests(StorageProvider provider)
 {
     private const string Ana = "U0ANA00001";
     private const string Ben = "U0BEN00002";
@@ -24,6 +26,7 @@ public sealed class WhyItMattersEndToEndTests
     [SetUp]
     public async Task SetUp() => _host = await BotTestHost.StartAsync(new BotTestHostOptions
     {
+        Provider = provider,
         Settings = new Dictionary<string, string?> { ["Feedback:PassiveChannels:0"] = Listening, ["Feedback:MaxTextLength"] = "200" },
     });
 

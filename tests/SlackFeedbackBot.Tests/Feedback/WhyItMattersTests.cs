@@ -9,12 +9,13 @@ namespace SlackFeedbackBot.Tests.Feedback;
 /// "How important is this to them, and why?": kept per report (inline <c>why:</c>, "me too", the follow-up answer),
 /// shown in <c>/feedback show</c>, written in the exports, and quoted for the digest.
 /// </summary>
-public sealed class WhyItMattersTests
+[TestFixtureSource(typeof(ProviderDatabase), nameof(ProviderDatabase.Providers))]
+public sealed class WhyItMattersTests(StorageProvider provider)
 {
     private FeedbackHarness _h = null!;
 
     [SetUp]
-    public void SetUp() => _h = new FeedbackHarness();
+    public async Task SetUp() => _h = await FeedbackHarness.StartAsync(provider);
 
     [TearDown]
     public void TearDown() => _h.Dispose();

@@ -1,3 +1,4 @@
+using SlackFeedbackBot.Storage;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using SlackFeedbackBot.Emulator;
@@ -13,7 +14,8 @@ namespace SlackFeedbackBot.Tests.Rotations;
 /// The planner on the real bot host, through Quartz and the Slack emulator's demo workspace (six people in six zones):
 /// shifts spread over the month, stay inside each person's hours, skip public holidays, and the schedule says why.
 /// </summary>
-public sealed class PlannerEndToEndTests
+[TestFixtureSource(typeof(ProviderDatabase), nameof(ProviderDatabase.Providers))]
+public sealed class PlannerEndToEndTests(StorageProvider provider)
 {
     private const string Ana = "U0ANA00001";
     private const string Ciara = "U0CIARA003";
@@ -25,7 +27,7 @@ public sealed class PlannerEndToEndTests
     public async Task Demo_rotation_spreads_the_six_people_over_six_days_and_skips_christmas()
     {
         var time = new FakeTimeProvider(new DateTimeOffset(2026, 11, 30, 9, 0, 0, TimeSpan.Zero));
-        await using var host = await BotTestHost.StartAsync(new BotTestHostOptions { Time = time, Settings = LocalDemo.Settings().ToDictionary() });
+        await using var host = await BotTestHost.StartAsync(new BotTestHostOptions { Provider = provider, Time = time, Settings = LocalDemo.Settings().ToDictionary() });
 
         var december = await ShiftsAsync(host, "support", new DateTimeOffset(2026, 12, 1, 0, 0, 0, TimeSpan.Zero), new DateTimeOffset(2027, 1, 1, 0, 0, 0, TimeSpan.Zero));
 
@@ -43,7 +45,7 @@ public sealed class PlannerEndToEndTests
     public async Task Continuous_rotation_refuses_a_shift_length_it_cannot_honour()
     {
         var time = new FakeTimeProvider(new DateTimeOffset(2026, 12, 14, 8, 0, 0, TimeSpan.Zero));
-        await using var host = await BotTestHost.StartAsync(new BotTestHostOptions { Time = time, Settings = new() { ["Rotations:Admins:0"] = Ana } });
+        await using var host = await BotTestHost.StartAsync(new BotTestHostOptions { Provider = provider, Time = time, Settings = new() { ["Rotations:Admins:0"] = Ana } });
 
         var reply = await CommandAsync(host, Ana, "create quick #support shift=5m cadence=continuous/daily hours=09:00-17:00 tz=Europe/Dublin members=@dieter,@ciara");
 
@@ -55,7 +57,7 @@ public sealed class PlannerEndToEndTests
     public async Task Continuous_rotation_keeps_shifts_inside_hours_and_off_holidays_and_says_so()
     {
         var time = new FakeTimeProvider(new DateTimeOffset(2026, 12, 14, 8, 0, 0, TimeSpan.Zero));
-        await using var host = await BotTestHost.StartAsync(new BotTestHostOptions { Time = time, Settings = new() { ["Rotations:Admins:0"] = Ana } });
+        await using var host = await BotTestHost.StartAsync(new BotTestHostOptions { Provider = provider, Time = time, Settings = new() { ["Rotations:Admins:0"] = Ana } });
 
         var created = await CommandAsync(host, Ana, "create quick #support cadence=continuous/daily hours=09:00-17:00 tz=Europe/Dublin members=@dieter,@ciara");
 

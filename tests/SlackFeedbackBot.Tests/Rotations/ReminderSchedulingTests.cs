@@ -5,12 +5,14 @@ using SlackFeedbackBot.Rotations.Slack;
 using SlackFeedbackBot.Rotations.Storage;
 using SlackFeedbackBot.Slack.BlockKit;
 using SlackFeedbackBot.Slack.Inbound;
+using SlackFeedbackBot.Storage;
 using SlackFeedbackBot.Tests.Support;
 
 namespace SlackFeedbackBot.Tests.Rotations;
 
-/// <summary>Reminders and shift moments through the real Quartz scheduler on the SQLite store, driven by a fake clock.</summary>
-public sealed class ReminderSchedulingTests
+/// <summary>Reminders and shift moments through the real Quartz scheduler, on its SQLite store and clustered on PostgreSQL, driven by a fake clock.</summary>
+[TestFixtureSource(typeof(ProviderDatabase), nameof(ProviderDatabase.Providers))]
+public sealed class ReminderSchedulingTests(StorageProvider provider)
 {
     private static readonly DateTimeOffset Monday = new(2026, 11, 23, 9, 0, 0, TimeSpan.Zero);
     private static readonly DateTimeOffset ShiftStart = new(2026, 11, 25, 14, 0, 0, TimeSpan.Zero);
@@ -25,10 +27,10 @@ public sealed class ReminderSchedulingTests
     [Test]
     public async Task Reminder_24h1h10m_ArriveByDmAtTheirTimes_WithAckButton()
     {
-        using var dir = new TempDirectory();
+        await using var db = await ProviderDatabase.CreateAsync(provider);
         var time = new FakeTimeProvider(Monday);
         var slack = new RotationSlackFake();
-        using var host = await RotationTestHost.StartAsync(dir.File("bot.db"), time, slack, RotationTestHost.Config());
+        using var host = await RotationTestHost.StartAsync(db.Database, time, slack, RotationTestHost.Config());
         var shift = await host.AddShiftAsync(ShiftStart, TimeSpan.FromHours(1), "UANN");
 
         await AdvanceToAsync(time, ShiftStart.AddHours(-24).AddSeconds(-1));
@@ -50,10 +52,10 @@ public sealed class ReminderSchedulingTests
     [Test]
     public async Task Reminder_AfterSwap_GoesToTheNewHolder()
     {
-        using var dir = new TempDirectory();
+        await using var db = await ProviderDatabase.CreateAsync(provider);
         var time = new FakeTimeProvider(Monday);
         var slack = new RotationSlackFake();
-        using var host = await RotationTestHost.StartAsync(dir.File("bot.db"), time, slack, RotationTestHost.Config());
+        using var host = await RotationTestHost.StartAsync(db.Database, time, slack, RotationTestHost.Config());
         var shift = await host.AddShiftAsync(ShiftStart, TimeSpan.FromHours(1), "UANN");
 
         var errors = await host.Get<ShiftSwaps>().RequestAsync("UANN", shift.Key, "UBO", CancellationToken.None);
@@ -87,10 +89,10 @@ public sealed class ReminderSchedulingTests
     [Test]
     public async Task SwapAccept_WithoutAResponseUrl_SaysSwapDoneInOneDm()
     {
-        using var dir = new TempDirectory();
+        await using var db = await ProviderDatabase.CreateAsync(provider);
         var time = new FakeTimeProvider(Monday);
         var slack = new RotationSlackFake();
-        using var host = await RotationTestHost.StartAsync(dir.File("bot.db"), time, slack, RotationTestHost.Config());
+        using var host = await RotationTestHost.StartAsync(db.Database, time, slack, RotationTestHost.Config());
         var shift = await host.AddShiftAsync(ShiftStart, TimeSpan.FromHours(1), "UANN");
         await host.Get<ShiftSwaps>().RequestAsync("UANN", shift.Key, "UBO", CancellationToken.None);
         await Eventually.ThatAsync(() => slack.DmsTo("UBO").Count == 1, "the colleague is asked");
@@ -109,10 +111,10 @@ public sealed class ReminderSchedulingTests
     [Test]
     public async Task Reminder_AcrossARestart_IsNeitherLostNorRepeated()
     {
-        using var dir = new TempDirectory();
+        await using var db = await ProviderDatabase.CreateAsync(provider);
         var time = new FakeTimeProvider(Monday);
         var slack = new RotationSlackFake();
-        using (var first = await RotationTestHost.StartAsync(dir.File("bot.db"), time, slack, RotationTestHost.Config()))
+        using (var first = await RotationTestHost.StartAsync(db.Database, time, slack, RotationTestHost.Config()))
         {
             await first.AddShiftAsync(ShiftStart, TimeSpan.FromHours(1), "UANN");
             await AdvanceToAsync(time, ShiftStart.AddHours(-24));
@@ -120,7 +122,7 @@ public sealed class ReminderSchedulingTests
             await first.StopAsync();
         }
 
-        using var second = await RotationTestHost.StartAsync(dir.File("bot.db"), time, slack, RotationTestHost.Config());
+        using var second = await RotationTestHost.StartAsync(db.Database, time, slack, RotationTestHost.Config());
         await AdvanceToAsync(time, ShiftStart.AddHours(-1));
         await Eventually.ThatAsync(() => slack.DmsTo("UANN").Count == 2, "the 1-hour reminder arrives after the restart");
         var rerun = await second.Get<ShiftReminders>().RemindAsync(PlannedShift.KeyFor("support", ShiftStart), TimeSpan.FromHours(1), CancellationToken.None);
@@ -133,10 +135,10 @@ public sealed class ReminderSchedulingTests
     [Test]
     public async Task Reminder_DueWhileTheBotWasDown_IsSentLateOnce_AndMarkedLate()
     {
-        using var dir = new TempDirectory();
+        await using var db = await ProviderDatabase.CreateAsync(provider);
         var time = new FakeTimeProvider(Monday);
         var slack = new RotationSlackFake();
-        using (var first = await RotationTestHost.StartAsync(dir.File("bot.db"), time, slack, RotationTestHost.Config()))
+        using (var first = await RotationTestHost.StartAsync(db.Database, time, slack, RotationTestHost.Config()))
         {
             await first.AddShiftAsync(ShiftStart, TimeSpan.FromHours(1), "UANN");
             await first.StopAsync();
@@ -144,7 +146,7 @@ public sealed class ReminderSchedulingTests
 
         // Down through the 24-hour and 1-hour marks; back 30 minutes before the start.
         time.SetUtcNow(ShiftStart.AddMinutes(-30));
-        using var second = await RotationTestHost.StartAsync(dir.File("bot.db"), time, slack, RotationTestHost.Config());
+        using var second = await RotationTestHost.StartAsync(db.Database, time, slack, RotationTestHost.Config());
         await Eventually.ThatAsync(() => slack.DmsTo("UANN").Count == 1, "one late reminder arrives");
         await AdvanceToAsync(time, ShiftStart.AddMinutes(-10));
         await Eventually.ThatAsync(() => slack.DmsTo("UANN").Count == 2, "the 10-minute reminder comes on time");
@@ -158,17 +160,17 @@ public sealed class ReminderSchedulingTests
     [Test]
     public async Task Reminder_WhenTheShiftEndedWhileTheBotWasDown_IsNotSent()
     {
-        using var dir = new TempDirectory();
+        await using var db = await ProviderDatabase.CreateAsync(provider);
         var time = new FakeTimeProvider(Monday);
         var slack = new RotationSlackFake();
-        using (var first = await RotationTestHost.StartAsync(dir.File("bot.db"), time, slack, RotationTestHost.Config()))
+        using (var first = await RotationTestHost.StartAsync(db.Database, time, slack, RotationTestHost.Config()))
         {
             await first.AddShiftAsync(ShiftStart, TimeSpan.FromHours(1), "UANN");
             await first.StopAsync();
         }
 
         time.SetUtcNow(ShiftStart.AddHours(2));
-        using var second = await RotationTestHost.StartAsync(dir.File("bot.db"), time, slack, RotationTestHost.Config());
+        using var second = await RotationTestHost.StartAsync(db.Database, time, slack, RotationTestHost.Config());
         var remindedNow = await second.Get<ShiftReminders>().RemindAsync(PlannedShift.KeyFor("support", ShiftStart), TimeSpan.FromHours(1), CancellationToken.None);
 
         Assert.That(remindedNow, Is.EqualTo(0));
@@ -179,7 +181,7 @@ public sealed class ReminderSchedulingTests
     [Test]
     public async Task Shift_AcrossADstChange_StartsAndIsAnnouncedAtItsWallClockTime()
     {
-        using var dir = new TempDirectory();
+        await using var db = await ProviderDatabase.CreateAsync(provider);
         // Friday 27 March 2026, noon UTC (CET); Berlin moves to CEST on Sunday 29 March.
         var time = new FakeTimeProvider(new DateTimeOffset(2026, 3, 27, 12, 0, 0, TimeSpan.Zero));
         var slack = new RotationSlackFake();
@@ -190,7 +192,7 @@ public sealed class ReminderSchedulingTests
         config["Rotations:Rotations:0:ReminderOffsets:0"] = "1h";
         config["Rotations:Rotations:0:ReminderOffsets:1"] = "10m";
         config["Rotations:Rotations:0:ReminderOffsets:2"] = "5m";
-        using var host = await RotationTestHost.StartAsync(dir.File("bot.db"), time, slack, config);
+        using var host = await RotationTestHost.StartAsync(db.Database, time, slack, config);
         var rotation = await host.RotationAsync();
         await host.WaitForPlanAsync();
 
@@ -212,10 +214,10 @@ public sealed class ReminderSchedulingTests
     [Test]
     public async Task Shift_StartPostTopicAndGroup_ThenNudgeAt5_OwnersAt30_AndTheEndQuestion()
     {
-        using var dir = new TempDirectory();
+        await using var db = await ProviderDatabase.CreateAsync(provider);
         var time = new FakeTimeProvider(Monday);
         var slack = new RotationSlackFake();
-        using var host = await RotationTestHost.StartAsync(dir.File("bot.db"), time, slack, RotationTestHost.Config());
+        using var host = await RotationTestHost.StartAsync(db.Database, time, slack, RotationTestHost.Config());
         time.SetUtcNow(ShiftStart.AddMinutes(-2));
         var shift = await host.AddShiftAsync(ShiftStart, TimeSpan.FromHours(1), "UANN", "UBO");
         var ack = await host.Get<ShiftAcknowledgements>().AckAsync("UBO", shift.Key, CancellationToken.None);
@@ -255,11 +257,11 @@ public sealed class ReminderSchedulingTests
     [Test]
     public async Task ShiftStart_TopicAndGroupRefused_StillPostsAndLogsOnce()
     {
-        using var dir = new TempDirectory();
+        await using var db = await ProviderDatabase.CreateAsync(provider);
         var time = new FakeTimeProvider(Monday);
         var slack = new RotationSlackFake { TopicError = "not_in_channel", UserGroupError = "permission_denied" };
         var logger = new ListLogger();
-        using var host = await RotationTestHost.StartAsync(dir.File("bot.db"), time, slack, RotationTestHost.Config(), new ListLoggerProvider(logger));
+        using var host = await RotationTestHost.StartAsync(db.Database, time, slack, RotationTestHost.Config(), new ListLoggerProvider(logger));
         var first = await host.AddShiftAsync(ShiftStart, TimeSpan.FromHours(1), "UANN");
         var second = await host.AddShiftAsync(ShiftStart.AddHours(1), TimeSpan.FromHours(1), "UBO");
 

@@ -1,3 +1,4 @@
+using SlackFeedbackBot.Storage;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using SlackFeedbackBot.Emulator;
@@ -14,7 +15,8 @@ namespace SlackFeedbackBot.Tests.Rotations;
 /// Support rotations on the real bot host: a rotation declared in settings, planned into SQLite, its moments fired by
 /// the real Quartz scheduler on the SQLite store, driven by a fake clock shared with the Slack emulator.
 /// </summary>
-public sealed class RotationEndToEndTests
+[TestFixtureSource(typeof(ProviderDatabase), nameof(ProviderDatabase.Providers))]
+public sealed class RotationEndToEndTests(StorageProvider provider)
 {
     private const string Ciara = "U0CIARA003";
     private const string Dieter = "U0DIETER04";
@@ -48,8 +50,8 @@ public sealed class RotationEndToEndTests
         return settings;
     }
 
-    private static async Task<BotTestHost> StartAsync(FakeTimeProvider time, Dictionary<string, string?> settings) =>
-        await BotTestHost.StartAsync(new BotTestHostOptions { Time = time, Settings = settings });
+    private async Task<BotTestHost> StartAsync(FakeTimeProvider time, Dictionary<string, string?> settings) =>
+        await BotTestHost.StartAsync(new BotTestHostOptions { Provider = provider, Time = time, Settings = settings });
 
     /// <summary>The first shift of the plan the bot made at start, read from its database.</summary>
     private static async Task<Shift> FirstShiftAsync(BotTestHost host, FakeTimeProvider time)

@@ -13,6 +13,7 @@ using SlackFeedbackBot.Rotations.Storage;
 using SlackFeedbackBot.Scheduling;
 using SlackFeedbackBot.Slack.Api;
 using SlackFeedbackBot.Slack.Dispatch;
+using SlackFeedbackBot.Slack.Hosting;
 using SlackFeedbackBot.Slack.Inbound;
 using SlackFeedbackBot.Slack.Outbox;
 using SlackFeedbackBot.Storage;
@@ -54,10 +55,32 @@ public sealed class RotationTestHost : IDisposable
         return config;
     }
 
-    public static async Task<RotationTestHost> StartAsync(string dbPath, FakeTimeProvider time, RotationSlackFake slack, Dictionary<string, string?> config, ILoggerProvider? logs = null)
+    public static Task<RotationTestHost> StartAsync(string dbPath, FakeTimeProvider time, RotationSlackFake slack, Dictionary<string, string?> config, ILoggerProvider? logs = null)
+    {
+        config["Storage:DatabasePath"] = dbPath;
+        return StartAsync(time, slack, config, logs, postgres: false);
+    }
+
+    /// <summary>On <paramref name="database"/>: a SQLite file, or a PostgreSQL database with Quartz clustered on it.</summary>
+    public static Task<RotationTestHost> StartAsync(Database database, FakeTimeProvider time, RotationSlackFake slack, Dictionary<string, string?> config, ILoggerProvider? logs = null)
+    {
+        var postgres = database.Provider == StorageProvider.Postgres;
+        if (postgres)
+        {
+            config["Storage:Provider"] = "Postgres";
+            config["Storage:ConnectionString"] = database.ConnectionString;
+        }
+        else
+        {
+            config["Storage:DatabasePath"] = database.Path;
+        }
+
+        return StartAsync(time, slack, config, logs, postgres);
+    }
+
+    private static async Task<RotationTestHost> StartAsync(FakeTimeProvider time, RotationSlackFake slack, Dictionary<string, string?> config, ILoggerProvider? logs, bool postgres)
     {
         var builder = Microsoft.Extensions.Hosting.Host.CreateApplicationBuilder();
-        config["Storage:DatabasePath"] = dbPath;
         builder.Configuration.AddInMemoryCollection(config);
         builder.Logging.ClearProviders();
         if (logs is not null)
@@ -72,7 +95,9 @@ public sealed class RotationTestHost : IDisposable
         // The outbox sends the DMs; its waits stay on the real clock, like the Slack client's in the bot.
         builder.Services.AddSingleton(new OutboxClock(TimeProvider.System));
         builder.Services.AddSingleton(sp => new ChannelPostPacer(TimeProvider.System, sp.GetRequiredService<IOptions<SlackPostPacingOptions>>()));
-        builder.Services.AddSlackOutbox(sp => sp.GetRequiredService<Database>().ConnectionString);
+        builder.Services.AddSlackOutbox(postgres
+            ? SlackStorage.Postgres(sp => sp.GetRequiredService<Database>().ConnectionString)
+            : SlackStorage.Sqlite(sp => sp.GetRequiredService<Database>().ConnectionString));
         builder.Services.AddScheduling(builder.Configuration);
         new SlackHandlerBuilder(builder.Services, new SlackHandlerRegistry()).AddRotations(builder.Configuration);
         var host = builder.Build();
@@ -120,5 +145,6 @@ public sealed class RotationTestHost : IDisposable
 
     public async Task StopAsync() => await Host.StopAsync();
 
-    public void Dispose() => Host.Dispose();
+    // The PostgreSQL outbox closes its data source asynchronously only.
+    public void Dispose() => ((IAsyncDisposable)Host).DisposeAsync().AsTask().GetAwaiter().GetResult();
 }

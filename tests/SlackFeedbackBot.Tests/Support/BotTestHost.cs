@@ -20,7 +20,8 @@ namespace SlackFeedbackBot.Tests.Support;
 
 /// <summary>
 /// The real bot host, running in-process against the local Slack emulator over loopback sockets, with its own
-/// SQLite file in a temp directory. Use <see cref="RestartAsync"/> to stop and start the bot on the same
+/// SQLite file in a temp directory, or its own database on the test run's PostgreSQL server
+/// (<see cref="BotTestHostOptions.Provider"/>). Use <see cref="RestartAsync"/> to stop and start the bot on the same
 /// database and emulator.
 /// </summary>
 public sealed class BotTestHost : IAsyncDisposable
@@ -28,6 +29,7 @@ public sealed class BotTestHost : IAsyncDisposable
     private readonly TempDirectory _dir;
     private readonly bool _ownsDir;
     private readonly BotTestHostOptions _options;
+    private ProviderDatabase? _postgres;
 
     private BotTestHost(SlackEmulator slack, TempDirectory dir, bool ownsDir, BotTestHostOptions options)
     {
@@ -47,6 +49,9 @@ public sealed class BotTestHost : IAsyncDisposable
 
     public Database Database => App.Services.GetRequiredService<Database>();
 
+    /// <summary>The bot's database, also while the bot is stopped.</summary>
+    public Database StoredDatabase => _postgres?.Database ?? new Database(DatabasePath);
+
     public ListLogger Log { get; } = new();
 
     public IServiceProvider Services => App.Services;
@@ -65,6 +70,11 @@ public sealed class BotTestHost : IAsyncDisposable
         var host = new BotTestHost(slack, dir, options.Directory is null, options);
         try
         {
+            if (options.Provider == StorageProvider.Postgres)
+            {
+                host._postgres = await ProviderDatabase.CreateAsync(StorageProvider.Postgres);
+            }
+
             await host.StartBotAsync();
         }
         catch
@@ -100,9 +110,18 @@ public sealed class BotTestHost : IAsyncDisposable
             ["Slack:AppToken"] = Slack.AppToken,
             ["Slack:SigningSecret"] = Slack.SigningSecret,
             ["Slack:SocketConnectionStagger"] = "00:00:00.200",
-            ["Storage:DatabasePath"] = DatabasePath,
             ["LocalMode:Enabled"] = "false",
         };
+        if (_postgres is { } postgres)
+        {
+            settings["Storage:Provider"] = "Postgres";
+            settings["Storage:ConnectionString"] = postgres.Database.ConnectionString;
+        }
+        else
+        {
+            settings["Storage:DatabasePath"] = DatabasePath;
+        }
+
         foreach (var (key, value) in _options.Settings)
         {
             settings[key] = value;
@@ -177,6 +196,7 @@ public sealed class BotTestHost : IAsyncDisposable
 
         var refused = Slack.Errors.All;
         await Slack.DisposeAsync();
+        _postgres?.Dispose();
         if (_ownsDir)
         {
             _dir.Dispose();
@@ -196,6 +216,9 @@ public sealed class BotTestHostOptions
     public SlackMode Mode { get; init; } = SlackMode.Socket;
 
     public bool SeedDemoWorkspace { get; init; } = true;
+
+    /// <summary>SQLite (a file in <see cref="Directory"/>) or PostgreSQL (a new database on the test run's server, kept across restarts).</summary>
+    public StorageProvider Provider { get; init; } = StorageProvider.Sqlite;
 
     /// <summary>
     /// Replaces the bot's clock (and the emulator's), e.g. a FakeTimeProvider. The Slack client's timeouts, retries

@@ -6,7 +6,7 @@ namespace SlackFeedbackBot.Tests.Support;
 /// A new, migrated database of one provider for one test: a SQLite file in a temp folder, or a database of its own on
 /// the test run's PostgreSQL server. Fixtures take the provider from <see cref="Providers"/>.
 /// </summary>
-public sealed class ProviderDatabase : IAsyncDisposable
+public sealed class ProviderDatabase : IAsyncDisposable, IDisposable
 {
     public static readonly StorageProvider[] Providers = [StorageProvider.Sqlite, StorageProvider.Postgres];
 
@@ -43,10 +43,15 @@ public sealed class ProviderDatabase : IAsyncDisposable
         return created;
     }
 
-    public ValueTask DisposeAsync()
+    public void Dispose()
     {
         _server?.DropDatabaseLater(Database.ConnectionString);
         _temp?.Dispose();
+    }
+
+    public ValueTask DisposeAsync()
+    {
+        Dispose();
         return ValueTask.CompletedTask;
     }
 }

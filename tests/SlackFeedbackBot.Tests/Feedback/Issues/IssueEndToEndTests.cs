@@ -22,7 +22,8 @@ namespace SlackFeedbackBot.Tests.Feedback.Issues;
 /// reporter of the merged issue (also across a restart), and taken apart again.
 /// </summary>
 [NonParallelizable]
-public sealed class IssueEndToEndTests
+[TestFixtureSource(typeof(ProviderDatabase), nameof(ProviderDatabase.Providers))]
+public sealed class IssueEndToEndTests(StorageProvider provider)
 {
     private const string Ana = "U0ANA00001";
     private const string Ben = "U0BEN00002";
@@ -46,6 +47,7 @@ public sealed class IssueEndToEndTests
     [SetUp]
     public async Task SetUp() => _host = await BotTestHost.StartAsync(new BotTestHostOptions
     {
+        Provider = provider,
         Time = new FakeTimeProvider(new DateTimeOffset(2026, 11, 24, 10, 0, 0, TimeSpan.Zero)),
         RecordPath = Recording,
         Settings = new Dictionary<string, string?>
@@ -158,7 +160,7 @@ public sealed class IssueEndToEndTests
         // Restart with the outbox's finished rows gone, as Slack:Outbox:KeepFinished purges them: only the once-only store remembers.
         await _host.RestartAsync(() =>
         {
-            using var connection = new Database(_host.DatabasePath).Open();
+            using var connection = _host.StoredDatabase.Open();
             connection.Execute("DELETE FROM slack_outbox WHERE status = 'done'");
         });
         var again = await CommandAsync(Ciara, "resolve 1 Invoices now export to Excel from Billing > Export");

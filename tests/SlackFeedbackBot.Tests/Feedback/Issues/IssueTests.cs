@@ -1,3 +1,5 @@
+using SlackFeedbackBot.Tests.Support;
+using SlackFeedbackBot.Storage;
 using Dapper;
 using SlackFeedbackBot.Feedback;
 using SlackFeedbackBot.Feedback.Issues;
@@ -6,7 +8,8 @@ using SlackFeedbackBot.Slack.Directory;
 namespace SlackFeedbackBot.Tests.Feedback.Issues;
 
 /// <summary>Issues through the feature as the bot wires it: offers on capture, merge and unmerge, and the merged issue in thresholds, lists, show and resolve.</summary>
-public sealed class IssueTests
+[TestFixtureSource(typeof(ProviderDatabase), nameof(ProviderDatabase.Providers))]
+public sealed class IssueTests(StorageProvider provider)
 {
     private FeedbackHarness _h = null!;
 
@@ -14,7 +17,7 @@ public sealed class IssueTests
     private const string TrelloAgain = "Globex wants a Trello integration so tasks show up as Trello cards";
 
     [SetUp]
-    public void SetUp() => _h = new FeedbackHarness(new Dictionary<string, string?>
+    public async Task SetUp() => _h = await FeedbackHarness.StartAsync(provider, new Dictionary<string, string?>
     {
         ["Feedback:Thresholds:ReportCount"] = "3",
         ["Feedback:Thresholds:AlertChannel"] = "CALERTS",
