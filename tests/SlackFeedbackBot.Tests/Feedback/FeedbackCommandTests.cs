@@ -1,19 +1,16 @@
-using SlackFeedbackBot.Tests.Support;
-using SlackFeedbackBot.Storage;
 using SlackFeedbackBot.Feedback;
 using SlackFeedbackBot.Spotlight;
 
 namespace SlackFeedbackBot.Tests.Feedback;
 
 /// <summary>/feedback and its subcommands, through the real dispatcher.</summary>
-[TestFixtureSource(typeof(ProviderDatabase), nameof(ProviderDatabase.Providers))]
-public sealed class FeedbackCommandTests(StorageProvider provider)
+public sealed class FeedbackCommandTests
 {
     private FeedbackHarness _h = null!;
 
     [SetUp]
     // U3, U7 and U9 move and resolve other people's items in these tests: they are feedback admins.
-    public async Task SetUp() => _h = await FeedbackHarness.StartAsync(provider, new Dictionary<string, string?> { ["Feedback:Admins:0"] = "U3", ["Feedback:Admins:1"] = "U7", ["Feedback:Admins:2"] = "U9" });
+    public void SetUp() => _h = new FeedbackHarness(new Dictionary<string, string?> { ["Feedback:Admins:0"] = "U3", ["Feedback:Admins:1"] = "U7", ["Feedback:Admins:2"] = "U9" });
 
     [TearDown]
     public void TearDown() => _h.Dispose();

@@ -1,5 +1,3 @@
-using SlackFeedbackBot.Tests.Support;
-using SlackFeedbackBot.Storage;
 using Microsoft.Extensions.DependencyInjection;
 using SlackFeedbackBot.Feedback;
 using SlackFeedbackBot.Slack.BlockKit;
@@ -7,14 +5,13 @@ using SlackFeedbackBot.Slack.BlockKit;
 namespace SlackFeedbackBot.Tests.Feedback;
 
 /// <summary>Moving items between open, planned, not_yet and resolved from /feedback, telling reporters, and listing by status and age.</summary>
-[TestFixtureSource(typeof(ProviderDatabase), nameof(ProviderDatabase.Providers))]
-public sealed class FeedbackStatusTests(StorageProvider provider)
+public sealed class FeedbackStatusTests
 {
     private const string Admin = "U5";
     private FeedbackHarness _h = null!;
 
     [SetUp]
-    public async Task SetUp() => _h = await FeedbackHarness.StartAsync(provider, new Dictionary<string, string?> { ["Feedback:Admins:0"] = Admin });
+    public void SetUp() => _h = new FeedbackHarness(new Dictionary<string, string?> { ["Feedback:Admins:0"] = Admin });
 
     [TearDown]
     public void TearDown() => _h.Dispose();

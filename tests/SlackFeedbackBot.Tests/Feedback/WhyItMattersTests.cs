@@ -9,13 +9,12 @@ namespace SlackFeedbackBot.Tests.Feedback;
 /// "How important is this to them, and why?": kept per report (inline <c>why:</c>, "me too", the follow-up answer),
 /// shown in <c>/feedback show</c>, written in the exports, and quoted for the digest.
 /// </summary>
-[TestFixtureSource(typeof(ProviderDatabase), nameof(ProviderDatabase.Providers))]
-public sealed class WhyItMattersTests(StorageProvider provider)
+public sealed class WhyItMattersTests
 {
     private FeedbackHarness _h = null!;
 
     [SetUp]
-    public async Task SetUp() => _h = await FeedbackHarness.StartAsync(provider);
+    public void SetUp() => _h = new FeedbackHarness();
 
     [TearDown]
     public void TearDown() => _h.Dispose();
