@@ -1,4 +1,3 @@
-using SlackFeedbackBot.Storage;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using SlackFeedbackBot.Emulator;
@@ -15,8 +14,7 @@ namespace SlackFeedbackBot.Tests.Rotations;
 /// Support rotations on the real bot host: a rotation declared in settings, planned into SQLite, its moments fired by
 /// the real Quartz scheduler on the SQLite store, driven by a fake clock shared with the Slack emulator.
 /// </summary>
-[TestFixtureSource(typeof(ProviderDatabase), nameof(ProviderDatabase.Providers))]
-public sealed class RotationEndToEndTests(StorageProvider provider)
+public sealed class RotationEndToEndTests
 {
     private const string Ciara = "U0CIARA003";
     private const string Dieter = "U0DIETER04";
@@ -50,8 +48,8 @@ public sealed class RotationEndToEndTests(StorageProvider provider)
         return settings;
     }
 
-    private async Task<BotTestHost> StartAsync(FakeTimeProvider time, Dictionary<string, string?> settings) =>
-        await BotTestHost.StartAsync(new BotTestHostOptions { Provider = provider, Time = time, Settings = settings });
+    private static async Task<BotTestHost> StartAsync(FakeTimeProvider time, Dictionary<string, string?> settings) =>
+        await BotTestHost.StartAsync(new BotTestHostOptions { Time = time, Settings = settings });
 
     /// <summary>The first shift of the plan the bot made at start, read from its database.</summary>
     private static async Task<Shift> FirstShiftAsync(BotTestHost host, FakeTimeProvider time)
