@@ -7,7 +7,6 @@ using SlackFeedbackBot.Feedback;
 using SlackFeedbackBot.Slack;
 using SlackFeedbackBot.Slack.Api;
 using SlackFeedbackBot.Slack.Dispatch;
-using SlackFeedbackBot.Slack.Hosting;
 using SlackFeedbackBot.Slack.Inbound;
 using SlackFeedbackBot.Slack.Outbox;
 using SlackFeedbackBot.Storage;
@@ -60,9 +59,7 @@ public sealed class FeedbackHarness : IDisposable
         services.AddSingleton<ILoggerFactory>(new SingleLoggerFactory(Log));
         services.AddSingleton(typeof(ILogger<>), typeof(Logger<>));
         services.AddOptions<SlackOptions>();
-        services.AddSlackOutbox(Database.Provider == StorageProvider.Postgres
-            ? SlackStorage.Postgres(_ => Database.ConnectionString)
-            : SlackStorage.Sqlite(_ => Database.ConnectionString));
+        services.AddSlackOutbox(SlackStorageOf.Database(Database));
         services.Configure<SlackPostPacingOptions>(o => o.IntervalPerChannel = TimeSpan.Zero);
         var handlers = services.AddSlackDispatcher();
         before?.Invoke(services);

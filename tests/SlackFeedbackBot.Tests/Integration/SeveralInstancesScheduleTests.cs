@@ -19,6 +19,9 @@ public sealed class SeveralInstancesScheduleTests
     private const string Ben = SeveralInstancesTests.Ben;
     private const string Chatter = SeveralInstancesTests.Chatter;
 
+    // The digest's trigger and the reminder's (@reminder): both are gone from Quartz's table once they have fired.
+    private const string MomentTriggers = "FROM qrtz_triggers WHERE trigger_group = 'digest-subscriptions' OR trigger_name = @reminder";
+
     /// <summary>
     /// Both instances start at the same moment and declare the same digest subscription and rotation; at the moment
     /// they are due, the clustered scheduler fires each once and one instance posts the digest and sends the reminder.
@@ -75,7 +78,7 @@ public sealed class SeveralInstancesScheduleTests
             await Eventually.ThatAsync(() => Digests(slack).Count > 0 && Reminders(slack).Count > 0, "the digest and the reminder arrive", untilDue + TimeSpan.FromSeconds(90));
             // Everything either instance could still send: no trigger left to fire, none firing, nothing queued.
             await Eventually.ThatAsync(
-                async () => await SeveralInstancesTests.ScalarAsync(cs, "SELECT COUNT(*) FROM qrtz_triggers WHERE trigger_group = 'digest-subscriptions' OR trigger_name = @reminder", new { reminder }) == 0
+                async () => await SeveralInstancesTests.ScalarAsync(cs, $"SELECT COUNT(*) {MomentTriggers}", new { reminder }) == 0
                     && await SeveralInstancesTests.ScalarAsync(cs, "SELECT COUNT(*) FROM qrtz_fired_triggers") == 0
                     && await SeveralInstancesTests.ScalarAsync(cs, "SELECT COUNT(*) FROM slack_outbox WHERE status = 'pending'") == 0,
                 "both moments have fired and every effect is sent",
@@ -102,7 +105,7 @@ public sealed class SeveralInstancesScheduleTests
     private static string Describe(string cs, string reminder)
     {
         using var connection = new NpgsqlConnection(cs);
-        var triggers = connection.Query<string>("SELECT trigger_group || ' ' || trigger_name || ' ' || trigger_state FROM qrtz_triggers WHERE trigger_group = 'digest-subscriptions' OR trigger_name = @reminder", new { reminder });
+        var triggers = connection.Query<string>($"SELECT trigger_group || ' ' || trigger_name || ' ' || trigger_state {MomentTriggers}", new { reminder });
         var fired = connection.Query<string>("SELECT trigger_name || ' ' || instance_name || ' ' || state FROM qrtz_fired_triggers");
         var pending = connection.Query<string>("SELECT idempotency_key || ' ' || attempts || ' ' || coalesce(last_error, '') FROM slack_outbox WHERE status = 'pending'");
         return $"triggers: {string.Join("; ", triggers)}\nfiring: {string.Join("; ", fired)}\npending: {string.Join("; ", pending)}";

@@ -13,7 +13,6 @@ using SlackFeedbackBot.Rotations.Storage;
 using SlackFeedbackBot.Scheduling;
 using SlackFeedbackBot.Slack.Api;
 using SlackFeedbackBot.Slack.Dispatch;
-using SlackFeedbackBot.Slack.Hosting;
 using SlackFeedbackBot.Slack.Inbound;
 using SlackFeedbackBot.Slack.Outbox;
 using SlackFeedbackBot.Storage;
@@ -55,17 +54,13 @@ public sealed class RotationTestHost : IDisposable
         return config;
     }
 
-    public static Task<RotationTestHost> StartAsync(string dbPath, FakeTimeProvider time, RotationSlackFake slack, Dictionary<string, string?> config, ILoggerProvider? logs = null)
-    {
-        config["Storage:DatabasePath"] = dbPath;
-        return StartAsync(time, slack, config, logs, postgres: false);
-    }
+    public static Task<RotationTestHost> StartAsync(string dbPath, FakeTimeProvider time, RotationSlackFake slack, Dictionary<string, string?> config, ILoggerProvider? logs = null) =>
+        StartAsync(new Database(dbPath), time, slack, config, logs);
 
     /// <summary>On <paramref name="database"/>: a SQLite file, or a PostgreSQL database with Quartz clustered on it.</summary>
-    public static Task<RotationTestHost> StartAsync(Database database, FakeTimeProvider time, RotationSlackFake slack, Dictionary<string, string?> config, ILoggerProvider? logs = null)
+    public static async Task<RotationTestHost> StartAsync(Database database, FakeTimeProvider time, RotationSlackFake slack, Dictionary<string, string?> config, ILoggerProvider? logs = null)
     {
-        var postgres = database.Provider == StorageProvider.Postgres;
-        if (postgres)
+        if (database.Provider == StorageProvider.Postgres)
         {
             config["Storage:Provider"] = "Postgres";
             config["Storage:ConnectionString"] = database.ConnectionString;
@@ -75,11 +70,6 @@ public sealed class RotationTestHost : IDisposable
             config["Storage:DatabasePath"] = database.Path;
         }
 
-        return StartAsync(time, slack, config, logs, postgres);
-    }
-
-    private static async Task<RotationTestHost> StartAsync(FakeTimeProvider time, RotationSlackFake slack, Dictionary<string, string?> config, ILoggerProvider? logs, bool postgres)
-    {
         var builder = Microsoft.Extensions.Hosting.Host.CreateApplicationBuilder();
         builder.Configuration.AddInMemoryCollection(config);
         builder.Logging.ClearProviders();
@@ -95,9 +85,7 @@ public sealed class RotationTestHost : IDisposable
         // The outbox sends the DMs; its waits stay on the real clock, like the Slack client's in the bot.
         builder.Services.AddSingleton(new OutboxClock(TimeProvider.System));
         builder.Services.AddSingleton(sp => new ChannelPostPacer(TimeProvider.System, sp.GetRequiredService<IOptions<SlackPostPacingOptions>>()));
-        builder.Services.AddSlackOutbox(postgres
-            ? SlackStorage.Postgres(sp => sp.GetRequiredService<Database>().ConnectionString)
-            : SlackStorage.Sqlite(sp => sp.GetRequiredService<Database>().ConnectionString));
+        builder.Services.AddSlackOutbox(SlackStorageOf.Database(database));
         builder.Services.AddScheduling(builder.Configuration);
         new SlackHandlerBuilder(builder.Services, new SlackHandlerRegistry()).AddRotations(builder.Configuration);
         var host = builder.Build();
