@@ -127,6 +127,7 @@ public static class BotHost
             }
 
             await app.StartAsync(ct);
+            StartupGarbage.Release();
             if (local is not null)
             {
                 output.WriteLine(LocalSlack.BotEndpointLine(app.Urls));

@@ -29,20 +29,35 @@ internal sealed class SpotlightAutomaton
         nodes = [.. builder.Nodes];
         rootHasWildcards = nodes[0].AnyWord != NoNode || nodes[0].AnyWords != NoNode;
 
-        rootChildren = new int[vocabulary.Count];
-        Array.Fill(rootChildren, NoNode);
-        var flatOutcomes = new List<int>();
-        for (var n = 0; n < nodes.Length; n++)
+        // Outcomes were collected as (node, outcome) pairs; sorted, each node's outcomes are one run of the flat array,
+        // and a pattern that two phrases spell alike is one entry.
+        var pairs = builder.Outcomes;
+        pairs.Sort();
+        var flat = new List<int>(pairs.Count);
+        for (var i = 0; i < pairs.Count; i++)
         {
-            var own = builder.Outcomes[n];
-            nodes[n].OutcomeStart = flatOutcomes.Count;
-            nodes[n].OutcomeCount = own.Count;
-            flatOutcomes.AddRange(own);
+            var (node, outcome) = pairs[i];
+            if (i > 0 && pairs[i - 1] == pairs[i])
+            {
+                continue;
+            }
+
+            if (nodes[node].OutcomeCount == 0)
+            {
+                nodes[node].OutcomeStart = flat.Count;
+            }
+
+            nodes[node].OutcomeCount++;
+            flat.Add(outcome);
         }
 
-        outcomes = [.. flatOutcomes];
+        outcomes = [.. flat];
 
-        var capacity = (int)BitOperations.RoundUpToPowerOf2((uint)Math.Max(16, builder.Transitions.Count * 2));
+        rootChildren = new int[vocabulary.Count];
+        Array.Fill(rootChildren, NoNode);
+
+        // At most three quarters full, so a miss (most lookups) ends after a short run of probes.
+        var capacity = (int)BitOperations.RoundUpToPowerOf2((uint)Math.Max(16, builder.Transitions.Count * 4 / 3 + 1));
         transitionShift = 64 - BitOperations.Log2((uint)capacity);
         transitionKeys = new long[capacity];
         transitionTargets = new int[capacity];
@@ -259,7 +274,11 @@ internal sealed class SpotlightAutomaton
     {
         public List<Node> Nodes { get; } = [NewNode()];
 
-        public List<List<int>> Outcomes { get; } = [[]];
+        /// <summary>
+        /// Most nodes end no pattern, so outcomes are (node, outcome) pairs rather than a list per node: the built-in
+        /// rules make well over a hundred thousand nodes.
+        /// </summary>
+        public List<(int Node, int Outcome)> Outcomes { get; } = [];
 
         public Dictionary<long, int> Transitions { get; } = [];
 
@@ -276,10 +295,7 @@ internal sealed class SpotlightAutomaton
                 };
             }
 
-            if (!Outcomes[node].Contains(outcome))
-            {
-                Outcomes[node].Add(outcome);
-            }
+            Outcomes.Add((node, outcome));
         }
 
         private int WordChild(int node, int wordId)
@@ -320,7 +336,6 @@ internal sealed class SpotlightAutomaton
         private int NewChild()
         {
             Nodes.Add(NewNode());
-            Outcomes.Add([]);
             return Nodes.Count - 1;
         }
 

@@ -17,10 +17,13 @@ internal static partial class SpotlightRuleCompiler
     /// <summary>Vetoes are kept as bits of one ulong.</summary>
     public const int MaxBuckets = 64;
 
-    // The built-in phrases expand to tens of thousands of word sequences, and the same rules are checked and compiled by
-    // the configuration check, the options validation and the classifier. They never change while the process runs, so
-    // they are parsed once, and the rules of a bot that configures nothing are compiled once.
-    private static readonly Lazy<IReadOnlyDictionary<string, PatternStep[][]>> BuiltInPatterns = new(ParseBuiltIns);
+    // The built-in phrases expand to over a hundred thousand word sequences, and the same rules are checked and compiled
+    // by the configuration check, the options validation and the classifier. They never change while the process runs,
+    // so the rules of a bot that configures nothing are compiled once. The parsed sequences (over 10 MB) are needed only
+    // while rules are compiled, so they are held weakly: compiles close together share one parse, and an idle bot gives
+    // the memory back.
+    private static readonly WeakReference<IReadOnlyDictionary<string, PatternStep[][]>?> ParsedBuiltIns = new(null);
+    private static readonly Lock Parsing = new();
     private static readonly Lazy<SpotlightRules> BuiltInRules = new(CompileBuiltIns);
 
     public static bool TryCompile(SpotlightOptions options, out SpotlightRules? rules, out IReadOnlyList<string> errors)
@@ -40,7 +43,21 @@ internal static partial class SpotlightRuleCompiler
             ? rules!
             : throw new SpotlightConfigurationException(errors);
 
-    private static IReadOnlyDictionary<string, PatternStep[][]> ParseBuiltIns()
+    private static IReadOnlyDictionary<string, PatternStep[][]> BuiltInPatterns()
+    {
+        lock (Parsing)
+        {
+            if (!ParsedBuiltIns.TryGetTarget(out var parsed) || parsed is null)
+            {
+                parsed = ParseBuiltIns();
+                ParsedBuiltIns.SetTarget(parsed);
+            }
+
+            return parsed;
+        }
+    }
+
+    private static Dictionary<string, PatternStep[][]> ParseBuiltIns()
     {
         var parsed = new Dictionary<string, PatternStep[][]>(StringComparer.Ordinal);
         foreach (var bucket in SpotlightDefaults.CreateBuckets())
@@ -72,6 +89,7 @@ internal static partial class SpotlightRuleCompiler
             problems.Add($"{SpotlightOptions.SectionName}:{nameof(SpotlightOptions.Buckets)}: {drafts.Count} buckets configured; at most {MaxBuckets} are supported");
         }
 
+        var builtIns = BuiltInPatterns();
         var patterns = new List<(PatternStep[] Steps, int Outcome)>();
         var results = new SpotlightResult[ordered.Count][];
         for (var rank = 0; rank < ordered.Count && rank < MaxBuckets; rank++)
@@ -82,12 +100,12 @@ internal static partial class SpotlightRuleCompiler
             {
                 var (pattern, path) = draft.Phrases[order];
                 results[rank][order] = new SpotlightResult(draft.Id, $"{draft.Id}: \"{pattern?.Trim()}\"");
-                AddPattern(pattern, path, RuleIndex.Of(rank, order), patterns, problems);
+                AddPattern(pattern, path, RuleIndex.Of(rank, order), builtIns, patterns, problems);
             }
 
             foreach (var (pattern, path) in draft.NegativePatterns)
             {
-                AddPattern(pattern, path, ~rank, patterns, problems);
+                AddPattern(pattern, path, ~rank, builtIns, patterns, problems);
             }
         }
 
@@ -103,9 +121,15 @@ internal static partial class SpotlightRuleCompiler
         return true;
     }
 
-    private static void AddPattern(string? pattern, string path, int outcome, List<(PatternStep[], int)> patterns, List<string> problems)
+    private static void AddPattern(
+        string? pattern,
+        string path,
+        int outcome,
+        IReadOnlyDictionary<string, PatternStep[][]> builtIns,
+        List<(PatternStep[], int)> patterns,
+        List<string> problems)
     {
-        if (pattern is not null && BuiltInPatterns.Value.TryGetValue(pattern, out var builtIn))
+        if (pattern is not null && builtIns.TryGetValue(pattern, out var builtIn))
         {
             foreach (var steps in builtIn)
             {

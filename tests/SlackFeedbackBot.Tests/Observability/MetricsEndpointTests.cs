@@ -1,13 +1,16 @@
+using System.Diagnostics.Metrics;
 using System.Net;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
 using SlackFeedbackBot.Emulator.Workspace;
 using SlackFeedbackBot.Feedback;
+using SlackFeedbackBot.Observability;
 using SlackFeedbackBot.Slack;
 using SlackFeedbackBot.Slack.Api;
 using SlackFeedbackBot.Slack.Dispatch;
 using SlackFeedbackBot.Slack.Inbound;
 using SlackFeedbackBot.Slack.Outbox;
+using SlackFeedbackBot.Slack.Observability;
 using SlackFeedbackBot.Tests.Support;
 
 namespace SlackFeedbackBot.Tests.Observability;
@@ -110,6 +113,27 @@ public sealed class MetricsEndpointTests
         Assert.That(scrape.Sum("slackfeedbackbot_inbox_requests_total", "kind=event", "outcome=duplicate"), Is.EqualTo(1));
         Assert.That(scrape.Text, Does.Contain("http_server_request_duration_seconds").And.Contain("http_client_request_duration_seconds").And.Contain("dotnet_gc_collections_total"),
             "ASP.NET Core, HttpClient and runtime instrumentation are exported too");
+    }
+
+    [Test]
+    public async Task TagCombinationsPastTheCardinalityLimit_AreCountedInOneOverflowSeries()
+    {
+        await using var host = await BotTestHost.StartAsync(new BotTestHostOptions { Mode = SlackMode.Http });
+        using var meter = new Meter(MetricConventions.MeterPrefix + ".Tests.Cardinality");
+        var counter = meter.CreateCounter<long>("cardinality_probe");
+        var combinations = MetricsServiceCollectionExtensions.CardinalityLimit + 25;
+        for (var i = 0; i < combinations; i++)
+        {
+            counter.Add(1, new KeyValuePair<string, object?>("probe", i));
+        }
+
+        var scrape = await PrometheusScrape.GetAsync(host.BaseAddress);
+        var series = scrape.Matching("cardinality_probe_total").ToList();
+
+        Assert.That(series.Count(s => s.Labels.ContainsKey("probe")), Is.EqualTo(MetricsServiceCollectionExtensions.CardinalityLimit), scrape.Describe("cardinality_probe"));
+        var overflow = series.Single(s => s.Labels.GetValueOrDefault("otel_metric_overflow") == "true");
+        Assert.That(overflow.Value, Is.EqualTo(combinations - MetricsServiceCollectionExtensions.CardinalityLimit));
+        Assert.That(series.Sum(s => s.Value), Is.EqualTo(combinations), "no measurement is dropped");
     }
 
     [Test]
