@@ -81,6 +81,9 @@ internal sealed class SpotlightAutomaton
         }
     }
 
+    /// <summary>States of the automaton, after the trie was minimized.</summary>
+    public int NodeCount => nodes.Length;
+
     /// <summary>
     /// Builds the automaton. An outcome is a code: a rule index (>= 0) for a phrase, or ~bucketRank for a
     /// negative pattern that vetoes that bucket.
@@ -95,6 +98,7 @@ internal sealed class SpotlightAutomaton
             builder.Add(steps, outcome, vocabulary);
         }
 
+        builder.Minimize();
         return new SpotlightAutomaton(vocabulary, builder);
     }
 
@@ -272,15 +276,15 @@ internal sealed class SpotlightAutomaton
 
     private sealed class Builder
     {
-        public List<Node> Nodes { get; } = [NewNode()];
+        public List<Node> Nodes { get; private set; } = [NewNode()];
 
         /// <summary>
         /// Most nodes end no pattern, so outcomes are (node, outcome) pairs rather than a list per node: the built-in
         /// rules make well over a hundred thousand nodes.
         /// </summary>
-        public List<(int Node, int Outcome)> Outcomes { get; } = [];
+        public List<(int Node, int Outcome)> Outcomes { get; private set; } = [];
 
-        public Dictionary<long, int> Transitions { get; } = [];
+        public Dictionary<long, int> Transitions { get; private set; } = [];
 
         public void Add(PatternStep[] steps, int outcome, SpotlightVocabulary vocabulary)
         {
@@ -337,6 +341,115 @@ internal sealed class SpotlightAutomaton
         {
             Nodes.Add(NewNode());
             return Nodes.Count - 1;
+        }
+
+        /// <summary>
+        /// Merges the nodes that end the same outcomes and lead by the same steps to the same nodes, from the leaves up.
+        /// Alternatives expand into sequences that differ early and end alike ("(is|are) there (a|any) way to ..."),
+        /// and a trie repeats each shared ending once per beginning. The walk still sees the same paths with the same
+        /// outcomes, so matching is unchanged.
+        /// </summary>
+        public void Minimize()
+        {
+            var count = Nodes.Count;
+            Outcomes.Sort();
+            var outcomeStart = StartsByNode(count, Outcomes, o => o.Node);
+            var edges = new List<(int Parent, int Word, int Child)>(Transitions.Count);
+            foreach (var (key, child) in Transitions)
+            {
+                edges.Add(((int)(key >> 32), (int)key, child));
+            }
+
+            edges.Sort();
+            var edgeStart = StartsByNode(count, edges, e => e.Parent);
+
+            // Every child was created after its parent, so walking the ids down meets each node after its children.
+            var canonical = new int[count];
+            var bySignature = new Dictionary<string, int>(StringComparer.Ordinal);
+            var signature = new System.Text.StringBuilder();
+            for (var n = count - 1; n >= 0; n--)
+            {
+                signature.Clear();
+                for (var o = outcomeStart[n]; o < outcomeStart[n + 1]; o++)
+                {
+                    if (o == outcomeStart[n] || Outcomes[o] != Outcomes[o - 1])
+                    {
+                        signature.Append(Outcomes[o].Outcome).Append(',');
+                    }
+                }
+
+                var node = Nodes[n];
+                signature.Append('|').Append(Canonical(node.AnyWord)).Append('|').Append(Canonical(node.AnyWords)).Append('|');
+                for (var e = edgeStart[n]; e < edgeStart[n + 1]; e++)
+                {
+                    signature.Append(edges[e].Word).Append(':').Append(canonical[edges[e].Child]).Append(',');
+                }
+
+                var key = signature.ToString();
+                if (!bySignature.TryGetValue(key, out var same))
+                {
+                    same = n;
+                    bySignature[key] = n;
+                }
+
+                canonical[n] = same;
+            }
+
+            // The nodes kept are numbered in their old order, so the root stays 0.
+            var renumbered = new int[count];
+            var nodes = new List<Node>();
+            for (var n = 0; n < count; n++)
+            {
+                renumbered[n] = canonical[n] == n ? nodes.Count : renumbered[canonical[n]];
+                if (canonical[n] == n)
+                {
+                    nodes.Add(NewNode());
+                }
+            }
+
+            int Target(int child) => child == NoNode ? NoNode : renumbered[canonical[child]];
+            var outcomes = new List<(int Node, int Outcome)>();
+            var transitions = new Dictionary<long, int>();
+            for (var n = 0; n < count; n++)
+            {
+                if (canonical[n] != n)
+                {
+                    continue;
+                }
+
+                var id = renumbered[n];
+                nodes[id] = new Node { AnyWord = Target(Nodes[n].AnyWord), AnyWords = Target(Nodes[n].AnyWords) };
+                for (var o = outcomeStart[n]; o < outcomeStart[n + 1]; o++)
+                {
+                    outcomes.Add((id, Outcomes[o].Outcome));
+                }
+
+                for (var e = edgeStart[n]; e < edgeStart[n + 1]; e++)
+                {
+                    transitions[((long)id << 32) | (uint)edges[e].Word] = Target(edges[e].Child);
+                }
+            }
+
+            (Nodes, Outcomes, Transitions) = (nodes, outcomes, transitions);
+
+            int Canonical(int child) => child == NoNode ? NoNode : canonical[child];
+        }
+
+        /// <summary>For items sorted by node: where each node's run starts, with one more entry for the end.</summary>
+        private static int[] StartsByNode<T>(int nodeCount, List<T> sorted, Func<T, int> nodeOf)
+        {
+            var starts = new int[nodeCount + 1];
+            foreach (var item in sorted)
+            {
+                starts[nodeOf(item) + 1]++;
+            }
+
+            for (var n = 0; n < nodeCount; n++)
+            {
+                starts[n + 1] += starts[n];
+            }
+
+            return starts;
         }
 
         private static Node NewNode() => new() { AnyWord = NoNode, AnyWords = NoNode };
