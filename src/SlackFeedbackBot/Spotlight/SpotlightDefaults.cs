@@ -124,6 +124,19 @@ public static class SpotlightDefaults
                 "(are you|is this|is it|would you be|would this be|would it be) (a|the|even a|really a) fit for",
                 "(we're|we are|i'm|i am) (not|not really) in (tech|software|it|saas)",
                 "(if|whether) (we|you) (even|really|actually) (do|serve|work with|cater to|cater for|sell to|cover)",
+                // A wrong picture said of what the product is or whom it serves: "thought we were a CRM", "didn't think we did
+                // education", "written us off as an enterprise thing", "look like a tool for designers".
+                "(thought|assumed|figured|believed|imagined) (we|you) (were|are) (a|an|just a|only a|mostly a|more of a) (crm|helpdesk|help desk|marketing|sales|accounting|hr|erp|design|developer|dev|it|b2b|b2c|consumer|retail|enterprise|startup|agency|chat|email|analytics|ticketing|project management)",
+                "(didn't think|did not think|don't think|weren't sure|wasn't sure|not sure|unsure|doubted) ... (did|do|served|serve|worked with|work with|covered|cover|sold to|sell to|cater to|cater for) (education|schools|universities|healthcare|hospitals|clinics|hospitality|retail|government|governments|the public sector|public sector|nonprofits|non profits|charities|agencies|startups|freelancers|small businesses|enterprises|b2b|b2c|their industry|our industry|their sector|our sector|companies like|businesses like|people like|teams like)",
+                "(wrote|written|write|writing) (us|you|you guys) off",
+                "(look|looks|looked|seem|seems|seemed|sound|sounds) like (a|an) (tool|product|app|platform|solution|thing|service) (for|meant for|built for|aimed at|made for)",
+                "(if|whether) (the app|the product|the tool|the platform|the software|your app|your product|your tool|your platform|it|this) is (really|only|just|mainly|mostly|even|actually) (meant|built|designed|made|aimed|intended|geared) (for|at)",
+                "(feel|felt|feels|feeling) (like|that) (they|we|i|she|he) (were|are|was) (way|just|probably|maybe|far|) (too small|too tiny|not big enough|too big)",
+                "(feel|felt|feels|feeling) (way|far|a bit|much|) (too small|too tiny|too big|not big enough) for (us|you|you guys|the product|a tool like this|this)",
+                "(if|whether) (we're|we are|you're|you are) (really|even|actually|only|just|mainly) (meant|built|designed|made|aimed|intended) (for|at)",
+                "(too small|too tiny|not big enough) to be (a|your|their|the) (customer|client|user)",
+                "(too techy|too technical|too geeky|too nerdy) for",
+                "(figured|thought|assumed|believed) ... (meant|built|designed|made|aimed|geared|intended) (for|at|towards) (corporations|corporates|enterprises|big companies|large companies|big businesses|big brands|developers|engineers|agencies|startups|techies|professionals|experts)",
             ],
             NegativePatterns =
             [
@@ -274,6 +287,20 @@ public static class SpotlightDefaults
                 "how (can|could|do|should|would) (the|my|our|their) ... (team|staff|users|agents|admins|managers|employees) (print|set|change|add|find|get|make|turn|remove|delete|edit|export|import|see|move|invite|create|use|connect|switch|share|assign|clock|log)",
                 "(totally|completely|really|a bit|kinda|so|still) (stuck|lost) (on|at|with|in|trying)",
                 "(having|had|have|has) (trouble|difficulty|a hard time|a tough time) (connecting|getting|adding|setting|finding|using|changing|importing|exporting|configuring|navigating|locating|inviting)",
+                // They tried and could not: "clicked everything and still can't turn it off", "gave up trying to", "never noticed
+                // the icon", "didn't realise you have to press enter", "confused by the permissions screen".
+                "(clicked|tried|looked|checked|searched) (everything|everywhere|every menu|every page|every setting|every tab|every screen|every button|all the menus|all over)",
+                "(tried|trying) ... (and|then|but) (gave up|give up|gives up)",
+                "(never|don't|doesn't|didn't) (knows|know) where to (look|start|find|go|click)",
+                "scattered (over|across|between|around|all over)",
+                "how (can|could|do|does|should|would) (a|an) * (approve|print|set|change|add|find|get|make|turn|remove|delete|edit|export|import|see|move|invite|create|connect|switch|share|assign|clock|update|view|book|cancel|send)",
+                "still (can't|cannot|couldn't) (turn|find|figure|work out|change|disable|switch|set up|get rid of)",
+                "(gave up|give up|giving up|given up) (trying|on trying) to",
+                "(never|hadn't|had never|didn't) (noticed|notice|spotted|spot|seen|see) (it|them|the button|the option|the setting|the icon|the link|the menu|the tab|the toggle)",
+                "(didn't|did not|never|doesn't|don't|wouldn't) (realize|realise|know|understand|guess) (you|that you|we|one|they|she|he) (have|had|need|needed|must|has) to",
+                "(confused|puzzled|baffled|thrown) (by|about) (the|this|that|our|your|how|where|which|what)",
+                "no idea (which|how|where) (to|button|setting|option|role|menu|one)",
+                "(setting up|set up|finding|configuring|getting|figuring out|working out|creating|adding) ... (took|takes|taking) (ages|forever|so long|too long|hours|a while)",
             ],
             NegativePatterns =
             [
@@ -295,6 +322,8 @@ public static class SpotlightDefaults
                 // Internal questions: how the team handles refunds, how to reach the staging environment.
                 "how (do|should|can|would) (we|i) (handle|process|issue|give|approve) (a|the|) (refund|refunds|credit|credits|chargeback|chargebacks|exception|exceptions)",
                 "(staging|internal|dev|test|vpn) (env|environment|server|servers|wiki|tool|tools|cluster|box|instance)",
+                // "the emails are taking forever to arrive" reports a delay, not a task that is hard to do.
+                "(takes|taking|take|took) (ages|forever|so long|too long) to (arrive|come|come through|send|go out|sync|process|respond|show up|appear|deliver|update|refresh|reach)",
             ],
         },
         new()
@@ -389,6 +418,14 @@ public static class SpotlightDefaults
                 "any (integration|integrations|api|plugin|plugins|app|connector|connectors|support) (with|for|into)",
                 "(what's|what is) the (max|maximum|limit|minimum|min|upper limit)",
                 "(per user|per seat|per agent|per member|per location) (price|pricing|cost|fee|rate)",
+                // Nobody told them: "didn't know the time tracking feature existed", "found out by accident that reports can be
+                // scheduled", "wishes someone had told them"; and what a plan change means: "what happens to our data if we downgrade".
+                "(didn't|did not|never) (know|knew|realize|realise|realized|realised) (that|about|) (the|a|an|your|our|there was|there's|there is) ... (existed|exists|was there|was possible|is possible|was available|is available|was included|is included)",
+                "found out (by accident|by chance|accidentally|only now|only today|late) (that|)",
+                "(wish|wishes|wished) (someone|somebody|you|we|they|sales) (had|would have|'d) (told|shown|mentioned|said)",
+                "what happens (to|with) ... (if|when) (they|we|i|you|she|he) (downgrade|cancel|upgrade|switch|leave|stop paying|go over)",
+                "(if|whether) ... (gets|get|qualify for|qualifies for|comes with|come with) (a|any) discount",
+                "(will|would) (it|this|that|your|the) ... (integrate|work|connect|sync|play) with",
             ],
             NegativePatterns =
             [
@@ -414,8 +451,11 @@ public static class SpotlightDefaults
                 "(can|could) (we|i|you) (please|) (move|reschedule|push|shift) (the|our|my|this|that) (retro|standup|meeting|call|sync|demo|review|lunch|one on one)",
                 "(can|could) (i|we) (please|) get (a hand|some help|a second pair|another pair|eyes)",
                 "(can|could) (you|someone|anyone|somebody) (please|) (update|review|approve) (the|this|my) (crm|salesforce|hubspot|ticket|sheet|spreadsheet|notes|doc|pr|pull request|draft)",
+                "(can|could) (you|someone|anyone|somebody) (please|) (review|proofread|check|read|look over) (my|this|the) (reply|response|email|message|answer|macro|wording|draft|text|comment|summary)",
                 "(can|could) (we|i) (please|) (look at|look into|take a look at|have a look at|dig into|investigate|discuss|talk about) (this|that|the)",
                 "(can|could) (we|i) (get|order|have) (pizza|lunch|coffee|food|drinks|snacks|cake|a room|the room|a meeting room)",
+                // "didn't realise you have to press enter" is about using it, not about whether it can.
+                "(realize|realise|realized|realised|know|knew) (you|we|they|she|he|i|one) (have|had|need|needed|has) to",
             ],
         },
     ];

@@ -28,6 +28,8 @@ public class SpotlightEvaluationTests
         ["holdout7"] = 0.97,
         ["holdout8"] = 0.97,
         ["holdout9"] = 0.97,
+        ["holdout10"] = 1.0,
+        ["holdout11"] = 1.0,
     };
 
     public sealed record Sample(string Split, string Expected, string Text);
