@@ -137,6 +137,20 @@ public static class SpotlightDefaults
                 "(too small|too tiny|not big enough) to be (a|your|their|the) (customer|client|user)",
                 "(too techy|too technical|too geeky|too nerdy) for",
                 "(figured|thought|assumed|believed) ... (meant|built|designed|made|aimed|geared|intended) (for|at|towards) (corporations|corporates|enterprises|big companies|large companies|big businesses|big brands|developers|engineers|agencies|startups|techies|professionals|experts)",
+                // "too big and expensive for a family business", "reads like it's for Silicon Valley startups", "I expected this to be
+                // for IT people", "our product was just for newsletters", "a tool like ours to fit a construction company",
+                // "want them as a customer", "the site screams retail", "weren't our target market", "taken seriously".
+                "(thought|assumed|figured|believed|felt) (we|you|you guys) (were|are) (too big|too corporate|too advanced|too fancy|too enterprise|way too big)",
+                "(too big|too large|too corporate|too advanced|too expensive|too fancy) ... for (a|an) (family|small|tiny|local|one person|one woman|one man|two person|little) (business|company|shop|team|firm|practice|store|agency|studio|operation)",
+                "(reads|read|comes across|came across) like (it's|this is|you're|it is|you are|it was) (for|meant for|built for|aimed at|made for|designed for)",
+                "(people|companies|businesses|teams|shops|firms|studios|organisations|organizations) like (them|theirs) (actually|really|even|ever|) (use|using|used|buy|sign up|work with)",
+                "taken seriously (by us|by you|by them|as a customer|as customers)",
+                "(expected|expect|expecting) (this|it|you|the product|the tool|your product|your tool) to be (for|meant for|built for|aimed at|only for|mostly for|just for|something for)",
+                "(thought|assumed|figured|believed) (our product|our tool|our app|our platform|our software|our service|the product|the app|the tool|your product|your tool|your app) (was|were|is|are) (just|only|mostly|mainly|purely) (for|a|an|about)",
+                "(didn't|did not|never) (expect|think) (a tool|a product|an app|a platform|something|software) like (ours|yours|this|it|that) (to fit|would fit|to suit|would suit|to work for|would work for|to be for)",
+                "(want|wanted|take|took|accept|accepted) (them|us|her|him|me) as (a|our|your|their) (customer|client|user)",
+                "(screams|scream|screamed|shouts|shout) (retail|enterprise|startup|startups|tech|b2c|b2b|corporate|big company|developers|agency|agencies|ecommerce|e commerce|saas)",
+                "(weren't|wasn't|aren't|isn't|not) (really|quite|exactly|) (our|your|the) (target|ideal|typical|intended|usual) (market|customer|customers|audience|user|users|client|clients|segment|buyer)",
             ],
             NegativePatterns =
             [
@@ -301,10 +315,24 @@ public static class SpotlightDefaults
                 "(confused|puzzled|baffled|thrown) (by|about) (the|this|that|our|your|how|where|which|what)",
                 "no idea (which|how|where) (to|button|setting|option|role|menu|one)",
                 "(setting up|set up|finding|configuring|getting|figuring out|working out|creating|adding) ... (took|takes|taking) (ages|forever|so long|too long|hours|a while)",
+                // "the invite button is greyed out", "never knows which one to pick", "not finding the option", "so many steps",
+                // "go through 4 screens", "keeps accidentally deleting", "how are you supposed to", "a way around that".
+                "(greyed|grayed) out ... (doesn't|don't|didn't|does not|do not) (understand|know|see) why",
+                "(never|don't|doesn't|didn't) (knows|know) (which|what) (one|option|button|setting|to pick|to choose|to click|to select|to use)",
+                "(not|isn't|aren't|wasn't) finding (where|how)",
+                "(not|isn't|aren't|wasn't) finding the (option|setting|settings|button|menu|page|place|field|toggle|link|tab|way)",
+                "(takes|take|took|needs|need|requires) (so many|too many|a lot of|lots of|loads of) (steps|clicks|screens|pages)",
+                "(go|going|goes|went|click|clicking|clicks) through * (screens|pages|steps|menus|tabs|forms)",
+                "(go|going|goes|went|click|clicking|clicks) through (so many|too many|several|multiple|all these|all those|all the) (screens|pages|steps|menus|tabs|forms)",
+                "(keep|keeps|kept|always|constantly) (accidentally|mistakenly) (deleting|clicking|closing|archiving|removing|hitting|pressing|tapping|sending)",
+                "how (are|is) (you|they|users|people|customers|anyone|someone|one) supposed to",
+                "(is there|there's|any) (a|an|any) (way|workaround) around (that|this|it)",
+                "(struggles|struggling|struggled|struggle) (with|to) (the|this|our|your|find|get|set|use|figure|understand|work|make|see|add|change)",
             ],
             NegativePatterns =
             [
-                "how (are|is) (you|everyone|everybody|things|it going)",
+                "how (are|is) (everyone|everybody|things|it going)",
+                "how are you (doing|today|all|guys|feeling|keeping|getting on|holding up)",
                 "how's it going",
                 "how do you (do|feel|know|compare)",
                 "(how|steps) to (reproduce|repro)",
@@ -426,6 +454,13 @@ public static class SpotlightDefaults
                 "what happens (to|with) ... (if|when) (they|we|i|you|she|he) (downgrade|cancel|upgrade|switch|leave|stop paying|go over)",
                 "(if|whether) ... (gets|get|qualify for|qualifies for|comes with|come with) (a|any) discount",
                 "(will|would) (it|this|that|your|the) ... (integrate|work|connect|sync|play) with",
+                // Asked without the question words: "u guys do invoicing too", "possible to have 2 companies in 1 account",
+                // "does it do recurring payments", "asked if the data is encrypted at rest", "only just learned that we have".
+                "(you guys|you all) (do|have|offer|support|handle|sell) ... (too|as well|also)",
+                "(does|will) (it|this|your product|your tool|your app|the app|the product|the tool|the system|the platform|your system|your platform) do",
+                "possible to (have|get|use|add|connect|run|send|export|import|integrate|sync|pay|create|link|book|host|store|track|set up|automate|schedule)",
+                "(asked|asking|asks|wondering|wondered) (if|whether) (the|our|their|your) (data|files|backups|information) (is|are) (encrypted|stored|backed up|hosted|kept|secure)",
+                "(only just|just|only recently|recently) (learned|learnt|found out|discovered|realised|realized) (that|) (we|you|there) (have|had|has|offer|offered|support|supported|is|was|are|were)",
             ],
             NegativePatterns =
             [
@@ -456,6 +491,9 @@ public static class SpotlightDefaults
                 "(can|could) (we|i) (get|order|have) (pizza|lunch|coffee|food|drinks|snacks|cake|a room|the room|a meeting room)",
                 // "didn't realise you have to press enter" is about using it, not about whether it can.
                 "(realize|realise|realized|realised|know|knew) (you|we|they|she|he|i|one) (have|had|need|needed|has) to",
+                // "is there a way around that" asks for a workaround to a task, and "it should be possible to export" reports a failure.
+                "(a|an|any) (way|workaround) around (that|this|it)",
+                "(should|must|used to|ought to) be possible",
             ],
         },
     ];

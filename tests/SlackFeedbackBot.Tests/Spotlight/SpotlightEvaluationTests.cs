@@ -30,6 +30,7 @@ public class SpotlightEvaluationTests
         ["holdout9"] = 0.97,
         ["holdout10"] = 1.0,
         ["holdout11"] = 1.0,
+        ["holdout12"] = 0.97,
     };
 
     public sealed record Sample(string Split, string Expected, string Text);
