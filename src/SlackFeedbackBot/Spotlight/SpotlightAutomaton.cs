@@ -1,11 +1,12 @@
 using System.Buffers;
 using System.Numerics;
+using System.Text;
 
 namespace SlackFeedbackBot.Spotlight;
 
 /// <summary>
-/// Every pattern of every bucket merged into one trie over word ids. A message is read once into ids, then the
-/// trie is walked from each word: most words start no pattern and cost one array read, so the price of a
+/// Every pattern of every bucket merged into one trie over word ids, minimized so that endings the patterns share are
+/// kept once. A message is read once into ids, then the automaton is walked from each word: most words start no pattern and cost one array read, so the price of a
 /// message depends on its length and on how much of it resembles a rule, not on how many rules there are.
 /// "*" is an edge that takes any one word; "..." an edge that skips any words up to the end of the sentence.
 /// </summary>
@@ -366,7 +367,7 @@ internal sealed class SpotlightAutomaton
             // Every child was created after its parent, so walking the ids down meets each node after its children.
             var canonical = new int[count];
             var bySignature = new Dictionary<string, int>(StringComparer.Ordinal);
-            var signature = new System.Text.StringBuilder();
+            var signature = new StringBuilder();
             for (var n = count - 1; n >= 0; n--)
             {
                 signature.Clear();
