@@ -3,20 +3,65 @@ using Microsoft.Playwright;
 namespace SlackFeedbackBot.Tests.Browser;
 
 /// <summary>
-/// Headless Chromium driven by Playwright. Uses the machine's Debian Chromium (/usr/bin/chromium) and never downloads
-/// a browser; when Chromium cannot start, the test fails and says how to install it.
+/// Headless Chromium driven by Playwright, one per fixture: each test opens a <see cref="BrowserSession"/> of its own
+/// in it. Uses the machine's Debian Chromium (/usr/bin/chromium) and never downloads a browser; when Chromium cannot
+/// start, the test fails and says how to install it.
 /// </summary>
-public sealed class BrowserSession : IAsyncDisposable
+public sealed class Chromium : IAsyncDisposable
 {
-    public const string ChromiumPath = "/usr/bin/chromium";
+    public const string ExecutablePath = "/usr/bin/chromium";
 
     private readonly IPlaywright _playwright;
     private readonly IBrowser _browser;
 
-    private BrowserSession(IPlaywright playwright, IBrowser browser, IBrowserContext context, IPage page)
+    private Chromium(IPlaywright playwright, IBrowser browser)
     {
         _playwright = playwright;
         _browser = browser;
+    }
+
+    public static async Task<Chromium> LaunchAsync()
+    {
+        if (!File.Exists(ExecutablePath))
+        {
+            Assert.Fail($"The browser tests need Debian's Chromium at {ExecutablePath}: run `apt-get install -y chromium` (.ci/run installs it).");
+        }
+
+        IPlaywright? playwright = null;
+        try
+        {
+            playwright = await Playwright.CreateAsync();
+            var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+            {
+                ExecutablePath = ExecutablePath,
+                Headless = true,
+                Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+            });
+            return new Chromium(playwright, browser);
+        }
+        catch (PlaywrightException e)
+        {
+            playwright?.Dispose();
+            Assert.Fail($"Playwright could not start Chromium at {ExecutablePath} ({e.Message}). Install Debian's chromium: `apt-get install -y chromium` (.ci/run installs it).");
+            throw;
+        }
+    }
+
+    /// <summary>A page in a context of its own: no cookies, storage or cache from the fixture's other tests.</summary>
+    public Task<BrowserSession> OpenAsync() => BrowserSession.OpenAsync(_browser);
+
+    public async ValueTask DisposeAsync()
+    {
+        await _browser.CloseAsync();
+        _playwright.Dispose();
+    }
+}
+
+/// <summary>One test's page, in a browser context of its own.</summary>
+public sealed class BrowserSession : IAsyncDisposable
+{
+    private BrowserSession(IBrowserContext context, IPage page)
+    {
         Context = context;
         Page = page;
     }
@@ -28,48 +73,21 @@ public sealed class BrowserSession : IAsyncDisposable
     /// <summary>Console errors and uncaught exceptions of the page, to explain a failing test.</summary>
     public List<string> PageErrors { get; } = [];
 
-    public static async Task<BrowserSession> StartAsync()
+    internal static async Task<BrowserSession> OpenAsync(IBrowser browser)
     {
-        if (!File.Exists(ChromiumPath))
+        var context = await browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1280, Height = 900 } });
+        var page = await context.NewPageAsync();
+        var session = new BrowserSession(context, page);
+        page.Console += (_, message) =>
         {
-            Assert.Fail($"The browser tests need Debian's Chromium at {ChromiumPath}: run `apt-get install -y chromium` (.ci/run installs it).");
-        }
-
-        IPlaywright? playwright = null;
-        try
-        {
-            playwright = await Playwright.CreateAsync();
-            var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+            if (message.Type == "error")
             {
-                ExecutablePath = ChromiumPath,
-                Headless = true,
-                Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
-            });
-            var context = await browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1280, Height = 900 } });
-            var page = await context.NewPageAsync();
-            var session = new BrowserSession(playwright, browser, context, page);
-            page.Console += (_, message) =>
-            {
-                if (message.Type == "error")
-                {
-                    session.PageErrors.Add(message.Text);
-                }
-            };
-            page.PageError += (_, error) => session.PageErrors.Add(error);
-            return session;
-        }
-        catch (PlaywrightException e)
-        {
-            playwright?.Dispose();
-            Assert.Fail($"Playwright could not start Chromium at {ChromiumPath} ({e.Message}). Install Debian's chromium: `apt-get install -y chromium` (.ci/run installs it).");
-            throw;
-        }
+                session.PageErrors.Add(message.Text);
+            }
+        };
+        page.PageError += (_, error) => session.PageErrors.Add(error);
+        return session;
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        await Context.CloseAsync();
-        await _browser.CloseAsync();
-        _playwright.Dispose();
-    }
+    public async ValueTask DisposeAsync() => await Context.CloseAsync();
 }

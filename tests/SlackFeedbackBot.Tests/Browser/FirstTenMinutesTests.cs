@@ -20,6 +20,7 @@ public sealed partial class FirstTenMinutesTests
 
     private TempDirectory _dir = null!;
     private BotExecutable _bot = null!;
+    private Chromium _chromium = null!;
     private BrowserSession _browser = null!;
 
     private IPage Page => _browser.Page;
@@ -42,6 +43,11 @@ public sealed partial class FirstTenMinutesTests
         if (_browser is not null)
         {
             await _browser.DisposeAsync();
+        }
+
+        if (_chromium is not null)
+        {
+            await _chromium.DisposeAsync();
         }
 
         if (_bot is not null)
@@ -74,7 +80,8 @@ public sealed partial class FirstTenMinutesTests
         Assert.That(steps, Does.Contain("data/slackfeedbackbot.db").Or.Not.Contain("database"), "the README names the same file");
         await WaitForTheBotToConnectAsync(address);
 
-        _browser = await BrowserSession.StartAsync();
+        _chromium = await Chromium.LaunchAsync();
+        _browser = await _chromium.OpenAsync();
         await Page.GotoAsync(address.ToString());
 
         // 2. The welcome says who you are and that you are the admin.

@@ -73,9 +73,22 @@ public sealed class LocalSlackPageTests
 
     private Seen _seen = null!;
     private BotTestHost _host = null!;
+    private Chromium _chromium = null!;
     private BrowserSession _browser = null!;
 
     private IPage Page => _browser.Page;
+
+    [OneTimeSetUp]
+    public async Task LaunchChromium() => _chromium = await Chromium.LaunchAsync();
+
+    [OneTimeTearDown]
+    public async Task CloseChromium()
+    {
+        if (_chromium is not null)
+        {
+            await _chromium.DisposeAsync();
+        }
+    }
 
     private SlackEmulator Slack => _host.Slack;
 
@@ -93,7 +106,7 @@ public sealed class LocalSlackPageTests
                 .AddViewSubmission<ModalSubmission>("ui_test_modal")
                 .AddBlockAction<ApproveButton>("ui_test_approve"),
         });
-        _browser = await BrowserSession.StartAsync();
+        _browser = await _chromium.OpenAsync();
         await Page.GotoAsync(Slack.BaseUrl.ToString());
         await Expect(Page.GetByText("Local Slack emulator — not Slack")).ToBeVisibleAsync(Patiently);
     }
