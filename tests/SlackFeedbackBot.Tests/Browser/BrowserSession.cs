@@ -91,3 +91,24 @@ public sealed class BrowserSession : IAsyncDisposable
 
     public async ValueTask DisposeAsync() => await Context.CloseAsync();
 }
+
+/// <summary>A fixture whose tests each open a page of their own in the fixture's one Chromium.</summary>
+public abstract class ChromiumFixture
+{
+    private Chromium? _chromium;
+
+    [OneTimeSetUp]
+    public async Task LaunchChromium() => _chromium = await Chromium.LaunchAsync();
+
+    [OneTimeTearDown]
+    public async Task CloseChromium()
+    {
+        if (_chromium is not null)
+        {
+            await _chromium.DisposeAsync();
+        }
+    }
+
+    protected Task<BrowserSession> OpenPageAsync() =>
+        (_chromium ?? throw new InvalidOperationException("Chromium is launched once per fixture, before its tests.")).OpenAsync();
+}

@@ -13,7 +13,7 @@ namespace SlackFeedbackBot.Tests.Browser;
 /// your reaction back send the events Slack sends; mrkdwn shows as Slack shows it; the welcome; a 420 px wide window.
 /// </summary>
 [Category("Browser")]
-public sealed class LocalPageEditingTests
+public sealed class LocalPageEditingTests : ChromiumFixture
 {
     private const string Ana = "U0ANA00001";
     private const string Ben = "U0BEN00002";
@@ -25,28 +25,15 @@ public sealed class LocalPageEditingTests
     private static readonly TimeSpan NoAppWait = TimeSpan.FromMilliseconds(300);
 
     private SlackEmulator _slack = null!;
-    private Chromium _chromium = null!;
     private BrowserSession _browser = null!;
 
     private IPage Page => _browser.Page;
-
-    [OneTimeSetUp]
-    public async Task LaunchChromium() => _chromium = await Chromium.LaunchAsync();
-
-    [OneTimeTearDown]
-    public async Task CloseChromium()
-    {
-        if (_chromium is not null)
-        {
-            await _chromium.DisposeAsync();
-        }
-    }
 
     [SetUp]
     public async Task SetUp()
     {
         _slack = await SlackEmulator.StartAsync(new EmulatorOptions { Port = 0, SeedDemoWorkspace = true, AckTimeout = NoAppWait, Welcome = "*Hello* from <#C0FEEDBK01>: you are *Ana*, the admin." });
-        _browser = await _chromium.OpenAsync();
+        _browser = await OpenPageAsync();
     }
 
     [TearDown]

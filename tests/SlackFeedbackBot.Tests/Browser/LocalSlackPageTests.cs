@@ -19,7 +19,7 @@ namespace SlackFeedbackBot.Tests.Browser;
 /// locally does — type in the message box, click Block Kit buttons, fill modals, react, run shortcuts.
 /// </summary>
 [Category("Browser")]
-public sealed class LocalSlackPageTests
+public sealed class LocalSlackPageTests : ChromiumFixture
 {
     private const string Ana = "U0ANA00001";
     private const string Ben = "U0BEN00002";
@@ -73,22 +73,9 @@ public sealed class LocalSlackPageTests
 
     private Seen _seen = null!;
     private BotTestHost _host = null!;
-    private Chromium _chromium = null!;
     private BrowserSession _browser = null!;
 
     private IPage Page => _browser.Page;
-
-    [OneTimeSetUp]
-    public async Task LaunchChromium() => _chromium = await Chromium.LaunchAsync();
-
-    [OneTimeTearDown]
-    public async Task CloseChromium()
-    {
-        if (_chromium is not null)
-        {
-            await _chromium.DisposeAsync();
-        }
-    }
 
     private SlackEmulator Slack => _host.Slack;
 
@@ -106,7 +93,7 @@ public sealed class LocalSlackPageTests
                 .AddViewSubmission<ModalSubmission>("ui_test_modal")
                 .AddBlockAction<ApproveButton>("ui_test_approve"),
         });
-        _browser = await _chromium.OpenAsync();
+        _browser = await OpenPageAsync();
         await Page.GotoAsync(Slack.BaseUrl.ToString());
         await Expect(Page.GetByText("Local Slack emulator — not Slack")).ToBeVisibleAsync(Patiently);
     }
