@@ -13,14 +13,13 @@ namespace SlackFeedbackBot.Tests.Browser;
 /// the README itself, so the walk breaks when the README and the bot drift apart.
 /// </summary>
 [Category("Browser")]
-public sealed partial class FirstTenMinutesTests
+public sealed partial class FirstTenMinutesTests : ChromiumFixture
 {
     private const string Section = "The first ten minutes";
     private static readonly LocatorAssertionsToBeVisibleOptions Patiently = new() { Timeout = 30_000 };
 
     private TempDirectory _dir = null!;
     private BotExecutable _bot = null!;
-    private Chromium _chromium = null!;
     private BrowserSession _browser = null!;
 
     private IPage Page => _browser.Page;
@@ -43,11 +42,6 @@ public sealed partial class FirstTenMinutesTests
         if (_browser is not null)
         {
             await _browser.DisposeAsync();
-        }
-
-        if (_chromium is not null)
-        {
-            await _chromium.DisposeAsync();
         }
 
         if (_bot is not null)
@@ -80,8 +74,7 @@ public sealed partial class FirstTenMinutesTests
         Assert.That(steps, Does.Contain("data/slackfeedbackbot.db").Or.Not.Contain("database"), "the README names the same file");
         await WaitForTheBotToConnectAsync(address);
 
-        _chromium = await Chromium.LaunchAsync();
-        _browser = await _chromium.OpenAsync();
+        _browser = await OpenPageAsync();
         await Page.GotoAsync(address.ToString());
 
         // 2. The welcome says who you are and that you are the admin.
